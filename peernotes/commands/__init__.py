@@ -1,0 +1,1 @@
+"""Headless subcommands of the `peernotes` command, one module each (see peernotes.cli)."""

@@ -1,0 +1,295 @@
+"""The challenge file's schema: an ordered ladder of migrations, versioned by PRAGMA user_version.
+
+Each step and its version bump run in one transaction. Steps are frozen once released: a
+change to the schema is a new step appended to MIGRATIONS, never an edit of an old one.
+
+Every merged ("synced") table carries the same bookkeeping columns:
+  id           text UUID, never an integer or a name
+  created_at/created_by, modified_at/modified_by   ISO time and the peer id who did it
+  hlc          hybrid logical clock stamp of the last edit (orders edits across laptops)
+  deleted      1 = tombstone; rows are never removed, so deletions can be merged
+Foreign keys are DEFERRABLE INITIALLY DEFERRED so a merge can bring rows in any order
+within one transaction.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+APPLICATION_ID = 0x50654E6F  # "PeNo": marks a SQLite file as a PeerNotes challenge file
+
+_COMMON = """
+  id TEXT PRIMARY KEY NOT NULL,
+  created_at TEXT NOT NULL,
+  created_by TEXT,
+  modified_at TEXT NOT NULL,
+  modified_by TEXT,
+  hlc TEXT NOT NULL,
+  deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))"""
+
+
+def _ref(table: str) -> str:
+    return f"REFERENCES {table}(id) DEFERRABLE INITIALLY DEFERRED"
+
+
+V1 = f"""
+CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT);
+CREATE TABLE local (key TEXT PRIMARY KEY NOT NULL, value TEXT);
+
+CREATE TABLE framework ({_COMMON},
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  builtin_id TEXT,
+  domain_label TEXT NOT NULL DEFAULT 'Domain',
+  standard_label TEXT,
+  score_scale TEXT
+);
+CREATE TABLE challenge ({_COMMON},
+  council TEXT NOT NULL,
+  programme_title TEXT NOT NULL,
+  scope TEXT NOT NULL DEFAULT '',
+  onsite_start TEXT,
+  onsite_end TEXT,
+  framework_id TEXT {_ref("framework")}
+);
+CREATE TABLE heading ({_COMMON},
+  framework_id TEXT NOT NULL {_ref("framework")},
+  parent_id TEXT {_ref("heading")},
+  kind TEXT NOT NULL,
+  number TEXT NOT NULL DEFAULT '',
+  name TEXT NOT NULL,
+  ordinal REAL NOT NULL DEFAULT 0
+);
+CREATE TABLE peer ({_COMMON},
+  name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  job_title TEXT NOT NULL DEFAULT '',
+  organisation TEXT NOT NULL DEFAULT '',
+  ordinal REAL NOT NULL DEFAULT 0
+);
+CREATE TABLE stakeholder_group ({_COMMON},
+  name TEXT NOT NULL,
+  single_person INTEGER NOT NULL DEFAULT 0,
+  ordinal REAL NOT NULL DEFAULT 0
+);
+CREATE TABLE person ({_COMMON},
+  name TEXT NOT NULL,
+  job_title TEXT NOT NULL DEFAULT '',
+  organisation TEXT NOT NULL DEFAULT '',
+  group_id TEXT {_ref("stakeholder_group")}
+);
+CREATE TABLE document ({_COMMON},
+  title TEXT NOT NULL,
+  provided_by TEXT NOT NULL DEFAULT '',
+  doc_date TEXT
+);
+CREATE TABLE meeting ({_COMMON},
+  date TEXT NOT NULL,
+  start_time TEXT,
+  end_time TEXT,
+  title TEXT NOT NULL,
+  type TEXT NOT NULL,
+  location TEXT NOT NULL DEFAULT '',
+  notes TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE meeting_peer ({_COMMON},
+  meeting_id TEXT NOT NULL {_ref("meeting")},
+  peer_id TEXT NOT NULL {_ref("peer")}
+);
+CREATE TABLE meeting_person ({_COMMON},
+  meeting_id TEXT NOT NULL {_ref("meeting")},
+  person_id TEXT NOT NULL {_ref("person")}
+);
+CREATE TABLE observation ({_COMMON},
+  text TEXT NOT NULL,
+  mode TEXT NOT NULL,
+  meeting_id TEXT {_ref("meeting")},
+  document_id TEXT {_ref("document")},
+  polarity TEXT NOT NULL DEFAULT 'neutral',
+  is_quote INTEGER NOT NULL DEFAULT 0,
+  recorded_by TEXT {_ref("peer")},
+  observed_at TEXT NOT NULL
+);
+CREATE TABLE observation_heading ({_COMMON},
+  observation_id TEXT NOT NULL {_ref("observation")},
+  heading_id TEXT NOT NULL {_ref("heading")}
+);
+-- Earlier versions of any synced row: written on every update and delete, and by merge
+-- for the losing side of a conflict. Append-only; merged as a union on id.
+CREATE TABLE history (
+  id TEXT PRIMARY KEY NOT NULL,
+  table_name TEXT NOT NULL,
+  row_id TEXT NOT NULL,
+  hlc TEXT NOT NULL,
+  modified_at TEXT NOT NULL,
+  modified_by TEXT,
+  data TEXT NOT NULL
+);
+CREATE INDEX idx_heading_framework ON heading(framework_id);
+CREATE INDEX idx_meeting_date ON meeting(date, start_time);
+CREATE INDEX idx_meeting_peer_meeting ON meeting_peer(meeting_id);
+CREATE INDEX idx_meeting_person_meeting ON meeting_person(meeting_id);
+CREATE INDEX idx_meeting_person_person ON meeting_person(person_id);
+CREATE INDEX idx_observation_meeting ON observation(meeting_id);
+CREATE INDEX idx_observation_document ON observation(document_id);
+CREATE INDEX idx_observation_recorded_by ON observation(recorded_by);
+CREATE INDEX idx_observation_heading_obs ON observation_heading(observation_id);
+CREATE INDEX idx_observation_heading_heading ON observation_heading(heading_id);
+CREATE INDEX idx_history_row ON history(table_name, row_id);
+"""
+
+V2 = f"""
+CREATE TABLE recommendation_group ({_COMMON},
+  name TEXT NOT NULL,
+  ordinal REAL NOT NULL DEFAULT 0
+);
+CREATE TABLE finding ({_COMMON},
+  statement TEXT NOT NULL,
+  narrative TEXT NOT NULL DEFAULT '',
+  kind TEXT NOT NULL,
+  heading_id TEXT {_ref("heading")},
+  group_id TEXT {_ref("recommendation_group")},
+  notable INTEGER NOT NULL DEFAULT 0,
+  key_message INTEGER NOT NULL DEFAULT 0,
+  ordinal REAL NOT NULL DEFAULT 0
+);
+CREATE TABLE finding_evidence ({_COMMON},
+  finding_id TEXT NOT NULL {_ref("finding")},
+  observation_id TEXT NOT NULL {_ref("observation")},
+  relation TEXT NOT NULL DEFAULT 'supports'
+);
+-- Per-challenge settings (letter wording, triangulation thresholds...), one row per key
+-- so two peers editing different settings never conflict. value is JSON.
+CREATE TABLE setting ({_COMMON},
+  key TEXT NOT NULL UNIQUE,
+  value TEXT NOT NULL
+);
+-- Two laptops edited the same record since they last met: the loser, kept for review.
+CREATE TABLE conflict ({_COMMON},
+  table_name TEXT NOT NULL,
+  row_id TEXT NOT NULL,
+  winner_hlc TEXT NOT NULL,
+  loser_hlc TEXT NOT NULL,
+  loser_data TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'open'
+);
+-- One row per merge: what came in, by peer. Kept as the file's merge history.
+CREATE TABLE merge_log ({_COMMON},
+  source_name TEXT NOT NULL,
+  report TEXT NOT NULL
+);
+CREATE INDEX idx_finding_heading ON finding(heading_id);
+CREATE INDEX idx_finding_evidence_finding ON finding_evidence(finding_id);
+CREATE INDEX idx_finding_evidence_obs ON finding_evidence(observation_id);
+CREATE INDEX idx_conflict_row ON conflict(table_name, row_id);
+
+-- Full-text search over external content, kept in step with the rows by triggers inside the
+-- same transaction as every edit; tombstoned rows leave the index. rowid = the source rowid
+-- (rebuild the index after any VACUUM: peernotes never runs one).
+CREATE VIRTUAL TABLE observation_fts USING fts5(
+  text, content='observation', content_rowid='rowid',
+  tokenize='porter unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE finding_fts USING fts5(
+  statement, narrative, content='finding', content_rowid='rowid',
+  tokenize='porter unicode61 remove_diacritics 2');
+
+CREATE TRIGGER observation_fts_insert AFTER INSERT ON observation WHEN new.deleted = 0 BEGIN
+  INSERT INTO observation_fts(rowid, text) VALUES (new.rowid, new.text);
+END;
+CREATE TRIGGER observation_fts_update AFTER UPDATE OF text, deleted ON observation BEGIN
+  INSERT INTO observation_fts(observation_fts, rowid, text)
+  SELECT 'delete', old.rowid, old.text WHERE old.deleted = 0;
+  INSERT INTO observation_fts(rowid, text) SELECT new.rowid, new.text WHERE new.deleted = 0;
+END;
+CREATE TRIGGER finding_fts_insert AFTER INSERT ON finding WHEN new.deleted = 0 BEGIN
+  INSERT INTO finding_fts(rowid, statement, narrative)
+  VALUES (new.rowid, new.statement, new.narrative);
+END;
+CREATE TRIGGER finding_fts_update AFTER UPDATE OF statement, narrative, deleted ON finding BEGIN
+  INSERT INTO finding_fts(finding_fts, rowid, statement, narrative)
+  SELECT 'delete', old.rowid, old.statement, old.narrative WHERE old.deleted = 0;
+  INSERT INTO finding_fts(rowid, statement, narrative)
+  SELECT new.rowid, new.statement, new.narrative WHERE new.deleted = 0;
+END;
+"""
+
+
+def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
+    def step(conn: sqlite3.Connection) -> None:
+        # executescript would COMMIT first; run statement by statement inside our transaction.
+        for statement in _split(sql):
+            conn.execute(statement)
+
+    return step
+
+
+def _split(sql: str) -> list[str]:
+    """Split a script into statements, keeping CREATE TRIGGER ... END; bodies whole."""
+    statements, buffer = [], ""
+    for line in sql.splitlines(keepends=True):
+        if line.strip().startswith("--") and not buffer.strip():
+            continue
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        statements.append(buffer.strip())
+    return statements
+
+
+# (version reached, name, step). Append only.
+MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
+    (1, "challenge, team, programme, people, documents, observations", _script(V1)),
+    (2, "findings, settings, merge bookkeeping, full-text search", _script(V2)),
+]
+
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+# Tables whose rows are merged between laptops (all carry the bookkeeping columns).
+SYNCED_TABLES: tuple[str, ...] = (
+    "framework",
+    "challenge",
+    "heading",
+    "peer",
+    "stakeholder_group",
+    "person",
+    "document",
+    "meeting",
+    "meeting_peer",
+    "meeting_person",
+    "observation",
+    "observation_heading",
+    "recommendation_group",
+    "finding",
+    "finding_evidence",
+    "setting",
+    "conflict",
+    "merge_log",
+)
+
+BOOKKEEPING_COLUMNS = ("id", "created_at", "created_by", "modified_at", "modified_by", "hlc", "deleted")
+
+
+def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> list[str]:
+    """Bring the file up to `target`, one transaction per step. Returns the steps applied."""
+    applied = []
+    current = conn.execute("PRAGMA user_version").fetchone()[0]
+    for version, name, step in MIGRATIONS:
+        if version <= current or version > target:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            step(conn)
+            if version == 1:
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version = {version}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        applied.append(name)
+        current = version
+    return applied

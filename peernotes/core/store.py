@@ -1,0 +1,505 @@
+"""The challenge file: one SQLite database per peer challenge, and the only code that writes it.
+
+`ChallengeFile` opens (refusing foreign, damaged and too-new files without touching them),
+migrates, and offers a small generic record API -- insert, update, delete (tombstone),
+undelete -- that stamps every row with who/when/HLC, keeps earlier versions in `history`,
+runs each call in one transaction and tells listeners what changed after it commits.
+Domain rules live one level up (peernotes.core.records); this module knows only rows.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from peernotes import __version__, paths
+from peernotes.core import fileformat
+from peernotes.core.clock import HybridClock
+from peernotes.core.errors import FileRefused, NotAPeerNotesFile, NotFound, SaveFailed
+from peernotes.core.ids import link_id, new_id
+from peernotes.core.schema import (
+    BOOKKEEPING_COLUMNS,
+    SCHEMA_VERSION,
+    SYNCED_TABLES,
+    migrate,
+)
+
+Row = dict[str, Any]
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+@dataclass
+class Change:
+    """What one committed transaction changed: {table: {ids}}. Screens decide what to refresh."""
+
+    tables: dict[str, set[str]] = field(default_factory=dict)
+
+    def add(self, table: str, row_id: str) -> None:
+        self.tables.setdefault(table, set()).add(row_id)
+
+    def touches(self, *tables: str) -> bool:
+        return any(t in self.tables for t in tables)
+
+
+Listener = Callable[[Change], None]
+
+
+class ChallengeFile:
+    """An open challenge file. Not thread-safe: use it from one thread."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None, *, readonly: bool = False):
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn)
+        self.path = path
+        self.readonly = readonly
+        self.clock = HybridClock(paths.device_id())
+        self._listeners: list[Listener] = []
+        self._depth = 0
+        self._pending = Change()
+        self._columns: dict[str, tuple[str, ...]] = {}
+        self._captures: list[dict[tuple[str, str], Row | None]] = []
+        self.clock.observe(self.local("hlc_high"))
+
+    # ----------------------------------------------------------------- opening
+    @classmethod
+    def open(
+        cls,
+        path: str | Path,
+        *,
+        readonly: bool = False,
+        passphrase: str | None = None,
+        before_migration: Callable[[Path], None] | None = None,
+    ) -> ChallengeFile:
+        """Open an existing file, refusing (untouched) anything that is not ours or too new."""
+        path = Path(path)
+        fileformat.check_openable(path, encrypted_ok=passphrase is not None)
+        if not readonly and not _writable(path):
+            readonly = True
+        conn = _connect(path, passphrase, readonly=readonly)
+        try:
+            _verify_connection(conn, path)
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version < SCHEMA_VERSION:
+                if readonly:
+                    raise FileRefused(
+                        f"{path} was made by an older PeerNotes and must be upgraded, but it is "
+                        "read-only. Copy it somewhere writable and open the copy."
+                    )
+                if before_migration is not None:
+                    before_migration(path)
+                migrate(conn)
+        except BaseException:
+            conn.close()
+            raise
+        return cls(conn, path, readonly=readonly)
+
+    @classmethod
+    def create(
+        cls, path: str | Path | None, *, passphrase: str | None = None
+    ) -> ChallengeFile:
+        """A new, empty challenge file (schema only). Use peernotes.core.records.new_challenge
+        to fill in the challenge itself. `path=None` makes an in-memory file (tests)."""
+        if path is not None:
+            path = Path(path)
+            if path.exists():
+                raise FileRefused(f"{path} already exists; PeerNotes will not overwrite it.")
+            path.parent.mkdir(parents=True, exist_ok=True)
+        conn = _connect(path, passphrase, readonly=False)
+        migrate(conn)
+        cf = cls(conn, path)
+        with cf.transaction():
+            conn.execute("INSERT INTO meta(key, value) VALUES ('app', 'PeerNotes')")
+            conn.execute("INSERT INTO meta(key, value) VALUES ('created_with', ?)", (__version__,))
+        return cf
+
+    def close(self) -> None:
+        try:
+            if not self.readonly:
+                self.conn.execute("PRAGMA optimize")
+        except sqlite3.Error:
+            pass
+        self.conn.close()
+
+    def __enter__(self) -> ChallengeFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------ transactions
+    @contextmanager
+    def transaction(self) -> Iterator[ChallengeFile]:
+        """One transaction (a savepoint when nested). Listeners hear of it after it commits."""
+        if self.readonly:
+            raise SaveFailed(
+                f"{self.path} is open read-only (another window has it, or the file is "
+                "read-only): changes cannot be saved."
+            )
+        outer = self._depth == 0
+        self._depth += 1
+        try:
+            try:
+                with self.db.atomic():
+                    yield self
+            except sqlite3.OperationalError as error:
+                raise _save_failed(error) from error
+            except sqlite3.DatabaseError as error:
+                if isinstance(error, sqlite3.IntegrityError):
+                    raise
+                raise _save_failed(error) from error
+        except BaseException:
+            if outer:
+                self._pending = Change()
+            raise
+        finally:
+            self._depth -= 1
+        if outer:
+            change, self._pending = self._pending, Change()
+            if change.tables:
+                for listener in list(self._listeners):
+                    listener(change)
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    # ------------------------------------------------------------------ local
+    def local(self, key: str) -> str | None:
+        """Settings of this copy of the file on this laptop (never merged)."""
+        row = self.conn.execute("SELECT value FROM local WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_local(self, key: str, value: str | None) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO local(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    def meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    @property
+    def peer_id(self) -> str | None:
+        """The peer whose edits this laptop records (asked at creation: "who are you?")."""
+        return self.local("current_peer_id")
+
+    def set_current_peer(self, peer_id: str) -> None:
+        self.get("peer", peer_id, required=True)
+        self.set_local("current_peer_id", peer_id)
+
+    @property
+    def challenge_id(self) -> str | None:
+        return self.meta("challenge_id")
+
+    # ----------------------------------------------------------------- reading
+    def columns(self, table: str) -> tuple[str, ...]:
+        if table not in self._columns:
+            self._columns[table] = tuple(
+                r[1] for r in self.conn.execute(f"PRAGMA table_info({_ident(table)})")
+            )
+        return self._columns[table]
+
+    def get(
+        self, table: str, row_id: str, *, include_deleted: bool = False, required: bool = False
+    ) -> Row | None:
+        cursor = self.conn.execute(f"SELECT * FROM {_ident(table)} WHERE id = ?", (row_id,))
+        row = _as_dict(cursor, cursor.fetchone())
+        if row is not None and row["deleted"] and not include_deleted:
+            row = None
+        if row is None and required:
+            raise NotFound(f"No {table.replace('_', ' ')} with id {row_id} in this challenge.")
+        return row
+
+    def rows(
+        self,
+        table: str,
+        where: str = "",
+        params: Sequence[Any] = (),
+        *,
+        order_by: str | None = None,
+        include_deleted: bool = False,
+    ) -> list[Row]:
+        clauses = [] if include_deleted else ["deleted = 0"]
+        if where:
+            clauses.append(f"({where})")
+        sql = f"SELECT * FROM {_ident(table)}"
+        if clauses:
+            sql += " WHERE " + " AND ".join(clauses)
+        if order_by:
+            sql += f" ORDER BY {order_by}"
+        return self.query(sql, params)
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        cursor = self.conn.execute(sql, params)
+        names = [d[0] for d in cursor.description or ()]
+        return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
+
+    def count(self, table: str, where: str = "", params: Sequence[Any] = ()) -> int:
+        sql = f"SELECT count(*) FROM {_ident(table)} WHERE deleted = 0"
+        if where:
+            sql += f" AND ({where})"
+        return self.conn.execute(sql, params).fetchone()[0]
+
+    # ----------------------------------------------------------------- writing
+    def _stamp(self) -> tuple[str, str, str | None]:
+        stamp = self.clock.now()
+        return stamp, utc_now(), self.peer_id
+
+    def insert(self, table: str, values: dict[str, Any], *, row_id: str | None = None) -> str:
+        """Create a row; returns its id. Bookkeeping columns are filled in here."""
+        _check_synced(table)
+        stamp, now, peer = self._stamp()
+        row = dict(values)
+        row["id"] = row_id or row.get("id") or new_id()
+        row.update(created_at=now, created_by=peer, modified_at=now, modified_by=peer, hlc=stamp)
+        row.setdefault("deleted", 0)
+        self._check_columns(table, row)
+        names = list(row)
+        sql = (
+            f"INSERT INTO {_ident(table)} ({', '.join(map(_ident, names))}) "
+            f"VALUES ({', '.join('?' for _ in names)})"
+        )
+        with self.transaction():
+            self.conn.execute(sql, [row[n] for n in names])
+            self._touch(table, row["id"], stamp)
+            self._captured(table, row["id"], None)
+        return row["id"]
+
+    def link(self, table: str, values: dict[str, Any], ends: Sequence[str]) -> str:
+        """Create (or revive) a link row whose id is derived from its ends, so the same link
+        made on two laptops merges into one."""
+        row_id = link_id(table, *ends)
+        existing = self.get(table, row_id, include_deleted=True)
+        if existing is None:
+            return self.insert(table, values, row_id=row_id)
+        changes = {k: v for k, v in values.items() if existing.get(k) != v}
+        if existing["deleted"]:
+            changes["deleted"] = 0
+        if changes:
+            self._write_update(table, existing, changes)
+        return row_id
+
+    def update(self, table: str, row_id: str, changes: dict[str, Any]) -> bool:
+        """Change some fields of a live row. Returns False (and writes nothing) for a no-op."""
+        _check_synced(table)
+        current = self.get(table, row_id, required=True)
+        assert current is not None
+        real = {k: v for k, v in changes.items() if current.get(k) != v}
+        if not real:
+            return False
+        self._check_columns(table, real)
+        if set(real) & set(BOOKKEEPING_COLUMNS):
+            raise ValueError("bookkeeping columns are not updated directly")
+        self._write_update(table, current, real)
+        return True
+
+    def delete(self, table: str, row_id: str) -> bool:
+        """Tombstone a row (it stays in the file so the deletion can be merged and undone)."""
+        current = self.get(table, row_id)
+        if current is None:
+            return False
+        self._write_update(table, current, {"deleted": 1})
+        return True
+
+    def undelete(self, table: str, row_id: str) -> bool:
+        current = self.get(table, row_id, include_deleted=True, required=True)
+        assert current is not None
+        if not current["deleted"]:
+            return False
+        self._write_update(table, current, {"deleted": 0})
+        return True
+
+    def _write_update(self, table: str, current: Row, changes: dict[str, Any]) -> None:
+        stamp, now, peer = self._stamp()
+        values = dict(changes, modified_at=now, modified_by=peer, hlc=stamp)
+        assignments = ", ".join(f"{_ident(k)} = ?" for k in values)
+        with self.transaction():
+            self._captured(table, current["id"], current)
+            self.record_history(table, current)
+            self.conn.execute(
+                f"UPDATE {_ident(table)} SET {assignments} WHERE id = ?",
+                [*values.values(), current["id"]],
+            )
+            self._touch(table, current["id"], stamp)
+
+    def record_history(self, table: str, version: Row) -> None:
+        """Keep a version of a row (idempotent: one history row per row and HLC stamp)."""
+        self.conn.execute(
+            "INSERT OR IGNORE INTO history(id, table_name, row_id, hlc, modified_at, modified_by, data) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                link_id("history", table, version["id"], version["hlc"]),
+                table,
+                version["id"],
+                version["hlc"],
+                version["modified_at"],
+                version["modified_by"],
+                json.dumps(version, sort_keys=True, ensure_ascii=False),
+            ),
+        )
+
+    def history(self, table: str, row_id: str) -> list[Row]:
+        """Earlier versions of a row, oldest first, each with its data decoded."""
+        rows = self.query(
+            "SELECT * FROM history WHERE table_name = ? AND row_id = ? ORDER BY hlc",
+            (table, row_id),
+        )
+        for row in rows:
+            row["data"] = json.loads(row["data"])
+        return rows
+
+    def _touch(self, table: str, row_id: str, stamp: str) -> None:
+        self.conn.execute(
+            "INSERT INTO local(key, value) VALUES ('hlc_high', ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = max(value, excluded.value)",
+            (stamp,),
+        )
+        self._pending.add(table, row_id)
+
+    def note_change(self, table: str, row_id: str) -> None:
+        """For writers outside this class (merge): report a row as changed to listeners."""
+        self._pending.add(table, row_id)
+
+    def _check_columns(self, table: str, row: dict[str, Any]) -> None:
+        unknown = set(row) - set(self.columns(table))
+        if unknown:
+            raise ValueError(f"{table} has no column(s) {', '.join(sorted(unknown))}")
+
+    # -------------------------------------------------------------- undo support
+    @contextmanager
+    def capture(self) -> Iterator[dict[tuple[str, str], Row | None]]:
+        """Record the state before the first touch of every row written inside the block:
+        {(table, id): row before, or None for a row created}. Undo restores these."""
+        touched: dict[tuple[str, str], Row | None] = {}
+        self._captures.append(touched)
+        try:
+            yield touched
+        finally:
+            self._captures.remove(touched)
+
+    def _captured(self, table: str, row_id: str, before: Row | None) -> None:
+        for touched in self._captures:
+            touched.setdefault((table, row_id), before)
+
+    def restore_version(self, table: str, row_id: str, version: Row | None) -> None:
+        """Make a row look like `version` again (None = as if never created: tombstoned),
+        written as a new edit so it merges like any other."""
+        current = self.get(table, row_id, include_deleted=True)
+        if current is None:
+            if version is not None:
+                values = {k: v for k, v in version.items() if k not in BOOKKEEPING_COLUMNS}
+                values["deleted"] = version.get("deleted", 0)
+                self.insert(table, values, row_id=row_id)
+            return
+        if version is None:
+            wanted = {"deleted": 1}
+        else:
+            wanted = {
+                k: v
+                for k, v in version.items()
+                if k in self.columns(table) and k not in BOOKKEEPING_COLUMNS
+            }
+            wanted["deleted"] = version["deleted"]
+        changes = {k: v for k, v in wanted.items() if current.get(k) != v}
+        if changes:
+            self._write_update(table, current, changes)
+
+    # ----------------------------------------------------------------- helpers
+    def challenge(self) -> Row:
+        rows = self.rows("challenge")
+        if not rows:
+            raise NotAPeerNotesFile(f"{self.path} holds no challenge (an unfinished new file?).")
+        return rows[0]
+
+    def integrity_ok(self) -> bool:
+        return self.conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+
+
+# --------------------------------------------------------------------- internals
+def _ident(name: str) -> str:
+    if not name.replace("_", "").isalnum():
+        raise ValueError(f"bad identifier {name!r}")
+    return f'"{name}"'
+
+
+def _check_synced(table: str) -> None:
+    if table not in SYNCED_TABLES:
+        raise ValueError(f"{table} is not a record table")
+
+
+def _as_dict(cursor: sqlite3.Cursor, row: tuple | None) -> Row | None:
+    if row is None:
+        return None
+    return {d[0]: v for d, v in zip(cursor.description, row, strict=True)}
+
+
+def _writable(path: Path) -> bool:
+    import os
+
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _connect(path: Path | None, passphrase: str | None, *, readonly: bool) -> sqlite3.Connection:
+    """A connection with our pragmas: WAL, foreign keys, a busy timeout, durable commits."""
+    if passphrase is not None:
+        from peernotes.core import encryption
+
+        conn = encryption.connect(path, passphrase, readonly=readonly)
+    elif path is None:
+        conn = sqlite3.connect(":memory:", isolation_level=None)
+    elif readonly:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+    else:
+        conn = sqlite3.connect(str(path), isolation_level=None)
+    conn.execute("PRAGMA busy_timeout = 5000")
+    conn.execute("PRAGMA foreign_keys = ON")
+    if path is not None and not readonly:
+        conn.execute("PRAGMA journal_mode = WAL")
+        # FULL: a commit is on disk before save() returns, even if power is lost next.
+        conn.execute("PRAGMA synchronous = FULL")
+    return conn
+
+
+def _verify_connection(conn: sqlite3.Connection, path: Path) -> None:
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as error:
+        raise NotAPeerNotesFile(
+            f"{path} cannot be read as a PeerNotes file ({error}). Nothing was changed."
+        ) from error
+    from peernotes.core.schema import APPLICATION_ID
+
+    if app_id != APPLICATION_ID:
+        raise NotAPeerNotesFile(f"{path} is not a PeerNotes file. Nothing was changed.")
+    if version > SCHEMA_VERSION:
+        from peernotes.core.errors import TooNewFile
+
+        raise TooNewFile(str(path), version, SCHEMA_VERSION)
+
+
+def _save_failed(error: sqlite3.Error) -> SaveFailed:
+    text = str(error).lower()
+    if "full" in text:
+        reason = "the disk is full. Free some space; what was saved before is safe."
+    elif "readonly" in text or "read-only" in text:
+        reason = "the file is read-only."
+    elif "locked" in text or "busy" in text:
+        reason = "another PeerNotes window or program is writing to this file. Try again."
+    else:
+        reason = str(error)
+    return SaveFailed(f"Could not save: {reason}")

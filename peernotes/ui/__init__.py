@@ -1,0 +1,1 @@
+"""The Qt layer: a thin shell over peernotes.core. Only this package imports PySide6."""

@@ -1,0 +1,31 @@
+"""The open challenge as the UI sees it: the core file, one undo stack, one change signal.
+
+Screens never run SQL: they call peernotes.core operations (usually through an undo command
+in peernotes.ui.commands) and refresh when `changed` tells them their tables were touched.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from peernotes.core.store import ChallengeFile, Change
+
+
+class Session(QObject):
+    changed = Signal(object)  # peernotes.core.store.Change, after each committed transaction
+    error = Signal(str)  # a save failed: screens keep the user's text and show this message
+
+    def __init__(self, cf: ChallengeFile, parent: QObject | None = None):
+        super().__init__(parent)
+        self.cf = cf
+        self.undo_stack = QUndoStack(self)
+        self._unsubscribe = cf.subscribe(self._emit)
+
+    def _emit(self, change: Change) -> None:
+        self.changed.emit(change)
+
+    def close(self) -> None:
+        self._unsubscribe()
+        self.undo_stack.clear()
+        self.cf.close()
