@@ -16,15 +16,13 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
 
-from peernotes.core.errors import PeerNotesError
-from peernotes.core.store import ChallengeFile
 from peernotes.paths import APP_NAME
 from peernotes.ui.features import Page, feature_modules
+from peernotes.ui.opening import open_file
 from peernotes.ui.session import Session
 
 
@@ -63,10 +61,8 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------- files
     def open_path(self, path: Path) -> bool:
-        try:
-            cf = ChallengeFile.open(path)
-        except PeerNotesError as error:
-            QMessageBox.warning(self, "Cannot open this file", str(error))
+        cf = open_file(self, path)
+        if cf is None:
             return False
         self.set_session(Session(cf, self))
         return True
