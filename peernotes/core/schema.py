@@ -194,6 +194,9 @@ CREATE VIRTUAL TABLE finding_fts USING fts5(
   statement, narrative, content='finding', content_rowid='rowid',
   tokenize='porter unicode61 remove_diacritics 2');
 
+-- Index the rows a version-1 file already holds.
+INSERT INTO observation_fts(rowid, text) SELECT rowid, text FROM observation WHERE deleted = 0;
+
 CREATE TRIGGER observation_fts_insert AFTER INSERT ON observation WHEN new.deleted = 0 BEGIN
   INSERT INTO observation_fts(rowid, text) VALUES (new.rowid, new.text);
 END;
