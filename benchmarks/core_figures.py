@@ -1,0 +1,133 @@
+"""Issue 2 figures: start-up time, save latency and memory, each next to a raw baseline.
+
+    python -m benchmarks.core_figures [--runs N]
+
+(a) start-up: whole process, launch -> main window shown with the standard file open,
+    next to a bare PySide6 window process measured in the same run (ratio; target <= 1.5x).
+(b) save one observation on the large file through the core API (records.add_observation),
+    next to a raw sqlite3 INSERT + COMMIT with the same durability settings (WAL,
+    synchronous=FULL) in the same run (median, p95; target p95 <= 5 ms).
+(c) peak RSS of the app process with the large file open (target <= 200 MiB).
+Qt runs offscreen so the figures do not depend on a display server.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.workloads import workload
+
+BARE_WINDOW = """
+import sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+window = QMainWindow(); window.resize(1200, 800); window.show()
+QTimer.singleShot(0, app.quit)
+app.exec()
+"""
+
+APP_WINDOW = """
+import os, resource, sys
+os.environ["PEERNOTES_QUIT_WHEN_SHOWN"] = "1"
+from peernotes.cli import main
+code = main([sys.argv[1]])
+print("RSS_KIB", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+sys.exit(code)
+"""
+
+
+def _time_process(code: str, *args: str, runs: int) -> tuple[list[float], str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    times, output = [], ""
+    for _ in range(runs):
+        started = time.perf_counter()
+        result = subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True, text=True)
+        times.append(time.perf_counter() - started)
+        if result.returncode != 0:
+            raise SystemExit(f"process failed:\n{result.stderr[-2000:]}")
+        output = result.stdout
+    return times, output
+
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+
+
+def startup(runs: int) -> None:
+    standard = workload("standard")
+    bare, _ = _time_process(BARE_WINDOW, runs=runs)
+    app, _ = _time_process(APP_WINDOW, str(standard), runs=runs)
+    b, a = statistics.median(bare), statistics.median(app)
+    print(f"(a) start-up to window shown, standard file: {a * 1000:.0f} ms median of {runs}; "
+          f"bare PySide6 window {b * 1000:.0f} ms; ratio {a / b:.2f}x (target <= 1.5x)")
+
+
+def save_latency(samples: int) -> None:
+    from peernotes.core import records
+    from peernotes.core.store import ChallengeFile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "large.peernotes"
+        shutil.copy(workload("large"), path)
+        cf = ChallengeFile.open(path)
+        meeting = cf.rows("meeting", order_by="date, start_time")[0]["id"]
+        heading = records.headings(cf)[1]["id"]
+        core = []
+        for i in range(samples):
+            started = time.perf_counter()
+            records.add_observation(cf, f"Benchmark observation {i}: carers described long waits.",
+                                    mode="heard", meeting_id=meeting, heading_ids=[heading])
+            core.append(time.perf_counter() - started)
+        cf.close()
+
+        raw_path = Path(folder) / "raw.db"
+        conn = sqlite3.connect(raw_path, isolation_level=None)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("CREATE TABLE observation (id TEXT PRIMARY KEY, text TEXT, mode TEXT, meeting_id TEXT)")
+        raw = []
+        for i in range(samples):
+            started = time.perf_counter()
+            conn.execute("BEGIN")
+            conn.execute("INSERT INTO observation VALUES (?, ?, 'heard', ?)",
+                         (f"{i:032x}", f"Benchmark observation {i}", meeting))
+            conn.execute("COMMIT")
+            raw.append(time.perf_counter() - started)
+        conn.close()
+    cm, cp = statistics.median(core) * 1000, _p95(core) * 1000
+    rm, rp = statistics.median(raw) * 1000, _p95(raw) * 1000
+    print(f"(b) save one observation, large file ({samples} saves): median {cm:.2f} ms, p95 {cp:.2f} ms "
+          f"(target p95 <= 5 ms); raw sqlite3 insert+commit median {rm:.2f} ms, p95 {rp:.2f} ms; "
+          f"ratio p95 {cp / rp:.2f}x")
+
+
+def memory() -> None:
+    _, output = _time_process(APP_WINDOW, str(workload("large")), runs=1)
+    kib = int(next(line.split()[1] for line in output.splitlines() if line.startswith("RSS_KIB")))
+    print(f"(c) peak RSS, app with the large file open: {kib / 1024:.0f} MiB (target <= 200 MiB)")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=7, help="start-up runs of each process")
+    parser.add_argument("--saves", type=int, default=500, help="observations saved for (b)")
+    args = parser.parse_args()
+    startup(args.runs)
+    save_latency(args.saves)
+    memory()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
