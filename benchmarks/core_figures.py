@@ -51,7 +51,9 @@ def _time_process(code: str, *args: str, runs: int) -> tuple[list[float], str]:
     times, output = [], ""
     for _ in range(runs):
         started = time.perf_counter()
-        result = subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True, text=True)
+        result = subprocess.run(
+            [sys.executable, "-c", code, *args], env=env, capture_output=True, text=True
+        )
         times.append(time.perf_counter() - started)
         if result.returncode != 0:
             raise SystemExit(f"process failed:\n{result.stderr[-2000:]}")
@@ -69,8 +71,10 @@ def startup(runs: int) -> None:
     bare, _ = _time_process(BARE_WINDOW, runs=runs)
     app, _ = _time_process(APP_WINDOW, str(standard), runs=runs)
     b, a = statistics.median(bare), statistics.median(app)
-    print(f"(a) start-up to window shown, standard file: {a * 1000:.0f} ms median of {runs}; "
-          f"bare PySide6 window {b * 1000:.0f} ms; ratio {a / b:.2f}x (target <= 1.5x)")
+    print(
+        f"(a) start-up to window shown, standard file: {a * 1000:.0f} ms median of {runs}; "
+        f"bare PySide6 window {b * 1000:.0f} ms; ratio {a / b:.2f}x (target <= 1.5x)"
+    )
 
 
 def save_latency(samples: int) -> None:
@@ -86,8 +90,13 @@ def save_latency(samples: int) -> None:
         core = []
         for i in range(samples):
             started = time.perf_counter()
-            records.add_observation(cf, f"Benchmark observation {i}: carers described long waits.",
-                                    mode="heard", meeting_id=meeting, heading_ids=[heading])
+            records.add_observation(
+                cf,
+                f"Benchmark observation {i}: carers described long waits.",
+                mode="heard",
+                meeting_id=meeting,
+                heading_ids=[heading],
+            )
             core.append(time.perf_counter() - started)
         cf.close()
 
@@ -95,21 +104,27 @@ def save_latency(samples: int) -> None:
         conn = sqlite3.connect(raw_path, isolation_level=None)
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
-        conn.execute("CREATE TABLE observation (id TEXT PRIMARY KEY, text TEXT, mode TEXT, meeting_id TEXT)")
+        conn.execute(
+            "CREATE TABLE observation (id TEXT PRIMARY KEY, text TEXT, mode TEXT, meeting_id TEXT)"
+        )
         raw = []
         for i in range(samples):
             started = time.perf_counter()
             conn.execute("BEGIN")
-            conn.execute("INSERT INTO observation VALUES (?, ?, 'heard', ?)",
-                         (f"{i:032x}", f"Benchmark observation {i}", meeting))
+            conn.execute(
+                "INSERT INTO observation VALUES (?, ?, 'heard', ?)",
+                (f"{i:032x}", f"Benchmark observation {i}", meeting),
+            )
             conn.execute("COMMIT")
             raw.append(time.perf_counter() - started)
         conn.close()
     cm, cp = statistics.median(core) * 1000, _p95(core) * 1000
     rm, rp = statistics.median(raw) * 1000, _p95(raw) * 1000
-    print(f"(b) save one observation, large file ({samples} saves): median {cm:.2f} ms, p95 {cp:.2f} ms "
-          f"(target p95 <= 5 ms); raw sqlite3 insert+commit median {rm:.2f} ms, p95 {rp:.2f} ms; "
-          f"ratio p95 {cp / rp:.2f}x")
+    print(
+        f"(b) save one observation, large file ({samples} saves): median {cm:.2f} ms, p95 {cp:.2f} ms "
+        f"(target p95 <= 5 ms); raw sqlite3 insert+commit median {rm:.2f} ms, p95 {rp:.2f} ms; "
+        f"ratio p95 {cp / rp:.2f}x"
+    )
 
 
 def memory() -> None:
@@ -119,7 +134,9 @@ def memory() -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--runs", type=int, default=7, help="start-up runs of each process")
     parser.add_argument("--saves", type=int, default=500, help="observations saved for (b)")
     args = parser.parse_args()

@@ -31,7 +31,10 @@ def workload(name: str, *, rebuild: bool = False) -> Path:
     if not path.exists():
         started = time.perf_counter()
         write_demo(path, **WORKLOADS[name])
-        print(f"generated {name} workload in {time.perf_counter() - started:.1f} s: {path}", file=sys.stderr)
+        print(
+            f"generated {name} workload in {time.perf_counter() - started:.1f} s: {path}",
+            file=sys.stderr,
+        )
     return path
 
 

@@ -21,7 +21,12 @@ from peernotes.core.errors import PeerNotesError
 COMMANDS: dict[str, tuple[str, str]] = {
     "demo": ("write a demo challenge file (no window)", "peernotes.commands.demo"),
     "export": ("export a challenge (JSON interchange, or the letter)", "peernotes.commands.export"),
-    "import": ("create a challenge file from a JSON interchange file", "peernotes.commands.importing"),
+    "import": (
+        "create a challenge file from a JSON interchange file",
+        "peernotes.commands.importing",
+    ),
+    "merge": ("merge peers' copies of a challenge into one file", "peernotes.commands.merge"),
+    "check": ("check a challenge file is sound; salvage a damaged one", "peernotes.commands.check"),
 }
 
 

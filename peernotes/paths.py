@@ -23,7 +23,9 @@ def resources_dir() -> Path:
 def data_dir() -> Path:
     """Per-user data folder (challenge files, backups). PEERNOTES_DATA_DIR overrides it (tests)."""
     override = os.environ.get("PEERNOTES_DATA_DIR")
-    path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    path = (
+        Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    )
     path.mkdir(parents=True, exist_ok=True)
     return path
 

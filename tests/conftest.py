@@ -17,7 +17,9 @@ from helpers import make_challenge  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
-def private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def private_data_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Every test gets its own per-user data folder: no test touches the real one."""
     folder = tmp_path_factory.mktemp("data")
     monkeypatch.setenv("PEERNOTES_DATA_DIR", str(folder))

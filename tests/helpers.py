@@ -8,14 +8,36 @@ from peernotes.core import records
 from peernotes.core.store import ChallengeFile
 
 TEAM = [
-    {"name": "Alex Morgan", "role": "lead_peer", "job_title": "Director of Adult Services", "organisation": "Westshire County Council"},
-    {"name": "Priya Nair", "role": "officer_peer", "job_title": "Head of Commissioning", "organisation": "Eastbury City Council"},
-    {"name": "Cllr Tom Birch", "role": "member_peer", "job_title": "Cabinet Member", "organisation": "Southvale District Council"},
-    {"name": "Jo Clarke", "role": "challenge_manager", "job_title": "Challenge Manager", "organisation": "Local Government Association"},
+    {
+        "name": "Alex Morgan",
+        "role": "lead_peer",
+        "job_title": "Director of Adult Services",
+        "organisation": "Westshire County Council",
+    },
+    {
+        "name": "Priya Nair",
+        "role": "officer_peer",
+        "job_title": "Head of Commissioning",
+        "organisation": "Eastbury City Council",
+    },
+    {
+        "name": "Cllr Tom Birch",
+        "role": "member_peer",
+        "job_title": "Cabinet Member",
+        "organisation": "Southvale District Council",
+    },
+    {
+        "name": "Jo Clarke",
+        "role": "challenge_manager",
+        "job_title": "Challenge Manager",
+        "organisation": "Local Government Association",
+    },
 ]
 
 
-def make_challenge(path: Path | None, *, me: int = 1, framework: str = "cfbo-previous") -> ChallengeFile:
+def make_challenge(
+    path: Path | None, *, me: int = 1, framework: str = "cfbo-previous"
+) -> ChallengeFile:
     """A challenge with a team of four, the CfBO framework and on-site days 10-13 Nov 2026."""
     cf = ChallengeFile.create(path)
     records.new_challenge(

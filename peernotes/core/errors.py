@@ -50,3 +50,7 @@ class NotFound(PeerNotesError, KeyError):
 
 class SaveFailed(PeerNotesError):
     """A write did not reach the disk (disk full, read-only file...). Nothing was half-written."""
+
+
+class DamagedFile(FileRefused):
+    """SQLite's integrity check found damage: the file was not changed; salvage may help."""

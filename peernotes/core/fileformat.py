@@ -57,7 +57,9 @@ def check_openable(path: Path, *, encrypted_ok: bool = False) -> Header | None:
     except OSError as error:
         raise FileRefused(f"{name} cannot be read: {error.strerror or error}.") from error
     if size == 0:
-        raise NotAPeerNotesFile(f"{name} is empty (0 bytes): it is not a PeerNotes file. Nothing was changed.")
+        raise NotAPeerNotesFile(
+            f"{name} is empty (0 bytes): it is not a PeerNotes file. Nothing was changed."
+        )
     if header is None:
         if size >= 1024 and size % 512 == 0 and _looks_random(path):
             if encrypted_ok:

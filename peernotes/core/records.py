@@ -281,7 +281,11 @@ def add_stakeholder_group(cf: ChallengeFile, name: str, *, single_person: bool =
         raise ValidationError("name", f"there is already a stakeholder group called {name!r}")
     return cf.insert(
         "stakeholder_group",
-        {"name": name, "single_person": int(single_person), "ordinal": cf.count("stakeholder_group")},
+        {
+            "name": name,
+            "single_person": int(single_person),
+            "ordinal": cf.count("stakeholder_group"),
+        },
     )
 
 
@@ -299,7 +303,8 @@ def add_person(
         raise ValidationError("group_id", "unknown stakeholder group")
     if not allow_duplicate and people_named(cf, name):
         raise ValidationError(
-            "name", f"someone called {name!r} is already recorded: pick them, or confirm a new person"
+            "name",
+            f"someone called {name!r} is already recorded: pick them, or confirm a new person",
         )
     return cf.insert(
         "person",
@@ -407,14 +412,18 @@ def update_meeting(cf: ChallengeFile, meeting_id: str, **changes: Any) -> Saved:
 def add_peer_to_meeting(cf: ChallengeFile, meeting_id: str, peer_id: str) -> str:
     cf.get("meeting", meeting_id, required=True)
     cf.get("peer", peer_id, required=True)
-    return cf.link("meeting_peer", {"meeting_id": meeting_id, "peer_id": peer_id}, (meeting_id, peer_id))
+    return cf.link(
+        "meeting_peer", {"meeting_id": meeting_id, "peer_id": peer_id}, (meeting_id, peer_id)
+    )
 
 
 def add_person_to_meeting(cf: ChallengeFile, meeting_id: str, person_id: str) -> str:
     cf.get("meeting", meeting_id, required=True)
     cf.get("person", person_id, required=True)
     return cf.link(
-        "meeting_person", {"meeting_id": meeting_id, "person_id": person_id}, (meeting_id, person_id)
+        "meeting_person",
+        {"meeting_id": meeting_id, "person_id": person_id},
+        (meeting_id, person_id),
     )
 
 
@@ -587,3 +596,262 @@ def _json(value: Any) -> str:
     import json
 
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+# ------------------------------------------------------ lists for the recording window
+# Read helpers for the UI's table models: ids in the order asked, then the display rows of a
+# page of ids, so a list of 50,000 observations never builds more rows than it shows.
+OBSERVATION_ORDER: dict[str, str] = {
+    "observed_at": "o.observed_at",
+    "text": "o.text COLLATE NOCASE",
+    "mode": "o.mode",
+    "polarity": "o.polarity",
+    "source": "coalesce(m.date || ' ' || coalesce(m.start_time, ''), d.title) COLLATE NOCASE",
+    "recorded_by": "p.name COLLATE NOCASE",
+    "is_quote": "o.is_quote",
+}
+
+
+@dataclass
+class ObservationFilter:
+    """What the observation lists are narrowed to; None/empty means 'any'."""
+
+    text: str = ""
+    meeting_id: str | None = None
+    document_id: str | None = None
+    recorded_by: str | None = None
+    mode: str | None = None
+    polarity: str | None = None
+    heading_id: str | None = None
+
+
+def fts_query(text: str) -> str:
+    """A user's words as an FTS5 query: every word must appear, each as a prefix."""
+    words = [w for w in text.replace('"', " ").split() if any(c.isalnum() for c in w)]
+    return " ".join(f'"{w}"*' for w in words)
+
+
+def observation_ids(
+    cf: ChallengeFile,
+    where: ObservationFilter | None = None,
+    *,
+    order_by: str = "observed_at",
+    descending: bool = False,
+) -> list[str]:
+    """Ids of the live observations matching `where`, in the order asked (then by time)."""
+    where = where or ObservationFilter()
+    clauses, params = ["o.deleted = 0"], []
+    for column in ("meeting_id", "document_id", "recorded_by", "mode", "polarity"):
+        value = getattr(where, column)
+        if value:
+            clauses.append(f"o.{column} = ?")
+            params.append(value)
+    if where.heading_id:
+        clauses.append(
+            "o.id IN (SELECT oh.observation_id FROM observation_heading oh JOIN heading h "
+            "ON h.id = oh.heading_id WHERE oh.deleted = 0 AND (h.id = ? OR h.parent_id = ?))"
+        )
+        params += [where.heading_id, where.heading_id]
+    query = fts_query(where.text)
+    if query:
+        clauses.append(
+            "o.rowid IN (SELECT rowid FROM observation_fts WHERE observation_fts MATCH ?)"
+        )
+        params.append(query)
+    elif where.text.strip():
+        return []
+    order = OBSERVATION_ORDER.get(order_by, OBSERVATION_ORDER["observed_at"])
+    direction = "DESC" if descending else "ASC"
+    joins = ""
+    if order_by == "source":
+        joins = " LEFT JOIN meeting m ON m.id = o.meeting_id LEFT JOIN document d ON d.id = o.document_id"
+    elif order_by == "recorded_by":
+        joins = " LEFT JOIN peer p ON p.id = o.recorded_by"
+    sql = (
+        f"SELECT o.id FROM observation o{joins} WHERE {' AND '.join(clauses)} "
+        f"ORDER BY {order} {direction}, o.observed_at {direction}, o.rowid {direction}"
+    )
+    # One string from SQLite rather than a row per id: the query then runs in one call that
+    # lets other threads run (the UI, while a background thread filters 50,000 notes).
+    joined = cf.conn.execute(f"SELECT group_concat(id, ' ') FROM ({sql})", params).fetchone()[0]
+    return joined.split(" ") if joined else []
+
+
+def observation_summaries(cf: ChallengeFile, ids: Sequence[str]) -> dict[str, Row]:
+    """Display rows for some observations: the row plus `source` (meeting or document),
+    `recorded_by_name` and `headings` (labels in framework order)."""
+    if not ids:
+        return {}
+    marks = ",".join("?" for _ in ids)
+    rows = cf.query(
+        "SELECT o.*, m.title AS meeting_title, m.date AS meeting_date, "
+        "m.start_time AS meeting_start, d.title AS document_title, p.name AS recorded_by_name "
+        "FROM observation o LEFT JOIN meeting m ON m.id = o.meeting_id "
+        "LEFT JOIN document d ON d.id = o.document_id LEFT JOIN peer p ON p.id = o.recorded_by "
+        f"WHERE o.id IN ({marks})",
+        list(ids),
+    )
+    labels: dict[str, list[str]] = {}
+    for link in cf.query(
+        "SELECT oh.observation_id, h.id AS heading_id, h.number, h.name FROM observation_heading oh "
+        "JOIN heading h ON h.id = oh.heading_id "
+        f"WHERE oh.deleted = 0 AND h.deleted = 0 AND oh.observation_id IN ({marks}) "
+        "ORDER BY h.kind = 'scope', h.number, h.name",
+        list(ids),
+    ):
+        labels.setdefault(link["observation_id"], []).append(heading_label(link))
+    result = {}
+    for row in rows:
+        if row["meeting_id"]:
+            start = f" {row['meeting_start']}" if row["meeting_start"] else ""
+            row["source"] = f"{row['meeting_date']}{start} {row['meeting_title']}"
+        elif row["document_id"]:
+            row["source"] = row["document_title"] or ""
+        else:
+            row["source"] = ""
+        row["headings"] = labels.get(row["id"], [])
+        result[row["id"]] = row
+    return result
+
+
+def meeting_list(cf: ChallengeFile) -> list[Row]:
+    """The programme in time order, each meeting with its counts and the peers present."""
+    rows = cf.query(
+        "SELECT m.*, "
+        "(SELECT count(*) FROM observation o WHERE o.meeting_id = m.id AND o.deleted = 0) "
+        "AS observation_count, "
+        "(SELECT count(*) FROM meeting_person mp JOIN person p ON p.id = mp.person_id "
+        " WHERE mp.meeting_id = m.id AND mp.deleted = 0 AND p.deleted = 0) AS people_count, "
+        "(SELECT group_concat(name, ', ') FROM (SELECT p.name FROM meeting_peer mp "
+        " JOIN peer p ON p.id = mp.peer_id WHERE mp.meeting_id = m.id AND mp.deleted = 0 "
+        " AND p.deleted = 0 ORDER BY p.ordinal)) AS peer_names "
+        "FROM meeting m WHERE m.deleted = 0 ORDER BY m.date, m.start_time, m.title"
+    )
+    for row in rows:
+        row["peer_names"] = row["peer_names"] or ""
+    return rows
+
+
+def person_list(cf: ChallengeFile) -> list[Row]:
+    """People met, each with their stakeholder group's name and how many meetings they were in."""
+    rows = cf.query(
+        "SELECT p.*, g.name AS group_name, "
+        "(SELECT count(*) FROM meeting_person mp JOIN meeting m ON m.id = mp.meeting_id "
+        " WHERE mp.person_id = p.id AND mp.deleted = 0 AND m.deleted = 0) AS meeting_count "
+        "FROM person p LEFT JOIN stakeholder_group g ON g.id = p.group_id "
+        "WHERE p.deleted = 0 ORDER BY p.name COLLATE NOCASE"
+    )
+    for row in rows:
+        row["group_name"] = row["group_name"] or ""
+    return rows
+
+
+def document_list(cf: ChallengeFile) -> list[Row]:
+    """Documents read, each with how many observations cite it."""
+    return cf.query(
+        "SELECT d.*, (SELECT count(*) FROM observation o WHERE o.document_id = d.id "
+        "AND o.deleted = 0) AS observation_count FROM document d WHERE d.deleted = 0 "
+        "ORDER BY d.title COLLATE NOCASE"
+    )
+
+
+def stakeholder_groups(cf: ChallengeFile) -> list[Row]:
+    return cf.rows("stakeholder_group", order_by="ordinal, name")
+
+
+# ------------------------------------------------ edits for the recording window's lists
+def update_person(cf: ChallengeFile, person_id: str, **changes: Any) -> bool:
+    cleaned: dict[str, Any] = {}
+    for key, value in changes.items():
+        if key == "name":
+            cleaned[key] = check.text("name", value, max_length=200)
+        elif key in ("job_title", "organisation"):
+            cleaned[key] = check.text(key, value, required=False)
+        elif key == "group_id":
+            if value is not None and cf.get("stakeholder_group", value) is None:
+                raise ValidationError("group_id", "unknown stakeholder group")
+            cleaned[key] = value
+        else:
+            raise ValidationError(key, "is not a person field")
+    return cf.update("person", person_id, cleaned)
+
+
+def delete_person(cf: ChallengeFile, person_id: str) -> bool:
+    """Delete a person and their place in meetings (observations never name people)."""
+    with cf.transaction():
+        for link in cf.rows("meeting_person", "person_id = ?", (person_id,)):
+            cf.delete("meeting_person", link["id"])
+        return cf.delete("person", person_id)
+
+
+def update_document(cf: ChallengeFile, document_id: str, **changes: Any) -> bool:
+    cleaned: dict[str, Any] = {}
+    for key, value in changes.items():
+        if key == "title":
+            cleaned[key] = check.text("title", value, max_length=1000)
+        elif key == "provided_by":
+            cleaned[key] = check.text(key, value, required=False)
+        elif key == "doc_date":
+            cleaned[key] = check.iso_date(key, value, required=False)
+        else:
+            raise ValidationError(key, "is not a document field")
+    return cf.update("document", document_id, cleaned)
+
+
+def delete_document(cf: ChallengeFile, document_id: str) -> list[str]:
+    """Delete a document; observations that cite it keep their text but lose the source.
+    Returns the ids of those observations."""
+    affected = [r["id"] for r in cf.rows("observation", "document_id = ?", (document_id,))]
+    with cf.transaction():
+        for observation_id in affected:
+            cf.update("observation", observation_id, {"document_id": None})
+        cf.delete("document", document_id)
+    return affected
+
+
+def update_peer(cf: ChallengeFile, peer_id: str, **changes: Any) -> bool:
+    current = cf.get("peer", peer_id, required=True)
+    assert current is not None
+    merged = _peer_values({**current, **changes})
+    return cf.update("peer", peer_id, {k: merged[k] for k in changes if k in merged})
+
+
+def delete_observation(cf: ChallengeFile, observation_id: str) -> bool:
+    return cf.delete("observation", observation_id)
+
+
+def set_meeting_members(
+    cf: ChallengeFile,
+    meeting_id: str,
+    *,
+    peer_ids: Sequence[str] | None = None,
+    person_ids: Sequence[str] | None = None,
+) -> None:
+    """Make the meeting's peers present / people met exactly these (one transaction)."""
+    with cf.transaction():
+        if peer_ids is not None:
+            current = {p["id"] for p in meeting_peers(cf, meeting_id)}
+            for peer_id in peer_ids:
+                if peer_id not in current:
+                    add_peer_to_meeting(cf, meeting_id, peer_id)
+            for peer_id in current - set(peer_ids):
+                remove_link(cf, "meeting_peer", meeting_id, peer_id)
+        if person_ids is not None:
+            current = {p["id"] for p in meeting_people(cf, meeting_id)}
+            for person_id in person_ids:
+                if person_id not in current:
+                    add_person_to_meeting(cf, meeting_id, person_id)
+            for person_id in current - set(person_ids):
+                remove_link(cf, "meeting_person", meeting_id, person_id)
+
+
+def delete_peer(cf: ChallengeFile, peer_id: str) -> bool:
+    """Remove someone from the team (and the meetings they attended); their notes are kept."""
+    if peer_id == cf.peer_id:
+        raise ValidationError(
+            "peer", "this laptop records edits as this peer; they stay in the team"
+        )
+    with cf.transaction():
+        for link in cf.rows("meeting_peer", "peer_id = ?", (peer_id,)):
+            cf.delete("meeting_peer", link["id"])
+        return cf.delete("peer", peer_id)

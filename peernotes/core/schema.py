@@ -243,10 +243,30 @@ def _split(sql: str) -> list[str]:
     return statements
 
 
+def _v3_version_parents(conn: sqlite3.Connection) -> None:
+    """Each version of a row remembers the version it was edited from (base_hlc), so a merge
+    can tell an edit made on top of another (no conflict) from two made side by side.
+    Versions written before this step were made one after another in this one file:
+    each one's base is the version before it."""
+    for table in SYNCED_TABLES:
+        conn.execute(f'ALTER TABLE "{table}" ADD COLUMN base_hlc TEXT')
+        conn.execute(
+            f'UPDATE "{table}" SET base_hlc = (SELECT max(h.hlc) FROM history h '
+            f"WHERE h.table_name = '{table}' AND h.row_id = \"{table}\".id "
+            f'AND h.hlc < "{table}".hlc)'
+        )
+    conn.execute(
+        "UPDATE history SET data = json_set(data, '$.base_hlc', (SELECT max(h2.hlc) "
+        "FROM history h2 WHERE h2.table_name = history.table_name "
+        "AND h2.row_id = history.row_id AND h2.hlc < history.hlc))"
+    )
+
+
 # (version reached, name, step). Append only.
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (1, "challenge, team, programme, people, documents, observations", _script(V1)),
     (2, "findings, settings, merge bookkeeping, full-text search", _script(V2)),
+    (3, "version parents for merging (base_hlc)", _v3_version_parents),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
@@ -273,7 +293,16 @@ SYNCED_TABLES: tuple[str, ...] = (
     "merge_log",
 )
 
-BOOKKEEPING_COLUMNS = ("id", "created_at", "created_by", "modified_at", "modified_by", "hlc", "deleted")
+BOOKKEEPING_COLUMNS = (
+    "id",
+    "created_at",
+    "created_by",
+    "modified_at",
+    "modified_by",
+    "hlc",
+    "deleted",
+)
+BOOKKEEPING_COLUMNS += ("base_hlc",)  # v3: the version this one was edited from (merge)
 
 
 def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> list[str]:

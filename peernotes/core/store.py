@@ -21,7 +21,7 @@ from typing import Any
 import sqlite_utils
 
 from peernotes import __version__, paths
-from peernotes.core import fileformat
+from peernotes.core import fileformat, locking
 from peernotes.core.clock import HybridClock
 from peernotes.core.errors import FileRefused, NotAPeerNotesFile, NotFound, SaveFailed
 from peernotes.core.ids import link_id, new_id
@@ -33,6 +33,24 @@ from peernotes.core.schema import (
 )
 
 Row = dict[str, Any]
+
+# sqlite3 and sqlcipher3 (protected files) raise unrelated exception classes: catch both.
+try:
+    import sqlcipher3.dbapi2 as _sqlcipher
+except ImportError:  # pragma: no cover
+    _sqlcipher = None
+OPERATIONAL_ERRORS: tuple[type[Exception], ...] = (sqlite3.OperationalError,) + (
+    (_sqlcipher.OperationalError,) if _sqlcipher else ()
+)
+DATABASE_ERRORS: tuple[type[Exception], ...] = (sqlite3.DatabaseError,) + (
+    (_sqlcipher.DatabaseError,) if _sqlcipher else ()
+)
+INTEGRITY_ERRORS: tuple[type[Exception], ...] = (sqlite3.IntegrityError,) + (
+    (_sqlcipher.IntegrityError,) if _sqlcipher else ()
+)
+DB_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error,) + (
+    (_sqlcipher.Error,) if _sqlcipher else ()
+)
 
 
 def utc_now() -> str:
@@ -69,6 +87,8 @@ class ChallengeFile:
         self._pending = Change()
         self._columns: dict[str, tuple[str, ...]] = {}
         self._captures: list[dict[tuple[str, str], Row | None]] = []
+        self.lock: locking.FileLock | None = None  # the writer's lock (peernotes.core.locking)
+        self.readonly_reason: str | None = None  # why a file asked for writing opened read-only
         self.clock.observe(self.local("hlc_high"))
 
     # ----------------------------------------------------------------- opening
@@ -80,15 +100,36 @@ class ChallengeFile:
         readonly: bool = False,
         passphrase: str | None = None,
         before_migration: Callable[[Path], None] | None = None,
+        accept_missing_wal: bool = False,
+        check_integrity: bool = False,
     ) -> ChallengeFile:
-        """Open an existing file, refusing (untouched) anything that is not ours or too new."""
+        """Open an existing file, refusing (untouched) anything that is not ours or too new.
+
+        A file that was copied while open without its -wal opens read-only (readonly_reason
+        says why) unless `accept_missing_wal` (the user chose to carry on without it).
+        `check_integrity` runs SQLite's quick check before anything is written (DamagedFile)."""
         path = Path(path)
         fileformat.check_openable(path, encrypted_ok=passphrase is not None)
+        wal_present = path.with_name(path.name + "-wal").exists()
+        reason = None
         if not readonly and not _writable(path):
             readonly = True
-        conn = _connect(path, passphrase, readonly=readonly)
+            reason = f"{path.name} is read-only (its permissions or its folder's), so it is open read-only."
+        lock = None
+        if not readonly:
+            lock = locking.acquire(path)
+            if lock is None:
+                readonly, reason = True, locking.busy_message(path)
+        try:
+            conn = _connect(path, passphrase, readonly=readonly)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
         try:
             _verify_connection(conn, path)
+            if check_integrity:
+                _check_integrity(conn, path)
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version < SCHEMA_VERSION:
                 if readonly:
@@ -99,15 +140,22 @@ class ChallengeFile:
                 if before_migration is not None:
                     before_migration(path)
                 migrate(conn)
+            cf = cls(conn, path, readonly=readonly)
+            if not readonly:
+                if not wal_present and not accept_missing_wal and locking.left_open(conn):
+                    cf.readonly, reason = True, locking.missing_wal_message(path)
+                else:
+                    locking.mark_open(conn)
         except BaseException:
             conn.close()
+            if lock is not None:
+                lock.release()
             raise
-        return cls(conn, path, readonly=readonly)
+        cf.lock, cf.readonly_reason = lock, reason
+        return cf
 
     @classmethod
-    def create(
-        cls, path: str | Path | None, *, passphrase: str | None = None
-    ) -> ChallengeFile:
+    def create(cls, path: str | Path | None, *, passphrase: str | None = None) -> ChallengeFile:
         """A new, empty challenge file (schema only). Use peernotes.core.records.new_challenge
         to fill in the challenge itself. `path=None` makes an in-memory file (tests)."""
         if path is not None:
@@ -115,9 +163,15 @@ class ChallengeFile:
             if path.exists():
                 raise FileRefused(f"{path} already exists; PeerNotes will not overwrite it.")
             path.parent.mkdir(parents=True, exist_ok=True)
+            from peernotes.core.privacy import create_private_file
+
+            create_private_file(path)  # owner-only from the first byte (SQLite keeps the mode)
         conn = _connect(path, passphrase, readonly=False)
         migrate(conn)
         cf = cls(conn, path)
+        cf.lock = locking.acquire(path) if path is not None else None
+        if path is not None:
+            locking.mark_open(conn)
         with cf.transaction():
             conn.execute("INSERT INTO meta(key, value) VALUES ('app', 'PeerNotes')")
             conn.execute("INSERT INTO meta(key, value) VALUES ('created_with', ?)", (__version__,))
@@ -126,10 +180,15 @@ class ChallengeFile:
     def close(self) -> None:
         try:
             if not self.readonly:
+                if self.lock is not None:
+                    locking.mark_closed(self.conn)
                 self.conn.execute("PRAGMA optimize")
-        except sqlite3.Error:
+        except DB_ERRORS:
             pass
         self.conn.close()
+        if self.lock is not None:
+            self.lock, lock = None, self.lock
+            lock.release()
 
     def __enter__(self) -> ChallengeFile:
         return self
@@ -150,12 +209,12 @@ class ChallengeFile:
         self._depth += 1
         try:
             try:
-                with self.db.atomic():
+                with self._atomic():
                     yield self
-            except sqlite3.OperationalError as error:
+            except OPERATIONAL_ERRORS as error:
                 raise _save_failed(error) from error
-            except sqlite3.DatabaseError as error:
-                if isinstance(error, sqlite3.IntegrityError):
+            except DATABASE_ERRORS as error:
+                if isinstance(error, INTEGRITY_ERRORS):
                     raise
                 raise _save_failed(error) from error
         except BaseException:
@@ -169,6 +228,29 @@ class ChallengeFile:
             if change.tables:
                 for listener in list(self._listeners):
                     listener(change)
+
+    @contextmanager
+    def _atomic(self) -> Iterator[None]:
+        """The outermost transaction starts with BEGIN IMMEDIATE: a second process writing the
+        same file then waits (busy_timeout) instead of failing with "database is locked" when
+        its read turns into a write after the other committed. Inner levels are savepoints."""
+        if self.conn.in_transaction:
+            with self.db.atomic():
+                yield
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         self._listeners.append(listener)
@@ -279,6 +361,39 @@ class ChallengeFile:
             self._captured(table, row["id"], None)
         return row["id"]
 
+    def insert_many(self, table: str, rows: Sequence[dict[str, Any]]) -> list[str]:
+        """Create many rows of one table at once, each stamped exactly as `insert` stamps it
+        (for bulk writers such as the demo generator). All rows name the same columns."""
+        _check_synced(table)
+        peer = self.peer_id
+        prepared = []
+        for values in rows:
+            stamp, now = self.clock.now(), utc_now()
+            row = dict(values)
+            row["id"] = row.get("id") or new_id()
+            row.update(
+                created_at=now, created_by=peer, modified_at=now, modified_by=peer, hlc=stamp
+            )
+            row.setdefault("deleted", 0)
+            prepared.append(row)
+        if not prepared:
+            return []
+        names = list(prepared[0])
+        self._check_columns(table, prepared[0])
+        if any(list(row) != names for row in prepared):
+            raise ValueError("insert_many: every row must name the same columns")
+        sql = (
+            f"INSERT INTO {_ident(table)} ({', '.join(map(_ident, names))}) "
+            f"VALUES ({', '.join('?' for _ in names)})"
+        )
+        with self.transaction():
+            self.conn.executemany(sql, ([row[n] for n in names] for row in prepared))
+            self._touch(table, prepared[-1]["id"], prepared[-1]["hlc"])
+            for row in prepared:
+                self._pending.add(table, row["id"])
+                self._captured(table, row["id"], None)
+        return [row["id"] for row in prepared]
+
     def link(self, table: str, values: dict[str, Any], ends: Sequence[str]) -> str:
         """Create (or revive) a link row whose id is derived from its ends, so the same link
         made on two laptops merges into one."""
@@ -326,6 +441,7 @@ class ChallengeFile:
     def _write_update(self, table: str, current: Row, changes: dict[str, Any]) -> None:
         stamp, now, peer = self._stamp()
         values = dict(changes, modified_at=now, modified_by=peer, hlc=stamp)
+        values["base_hlc"] = current["hlc"]  # the version this edit was made on (merge)
         assignments = ", ".join(f"{_ident(k)} = ?" for k in values)
         with self.transaction():
             self._captured(table, current["id"], current)
@@ -478,7 +594,7 @@ def _verify_connection(conn: sqlite3.Connection, path: Path) -> None:
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-    except sqlite3.DatabaseError as error:
+    except DATABASE_ERRORS as error:
         raise NotAPeerNotesFile(
             f"{path} cannot be read as a PeerNotes file ({error}). Nothing was changed."
         ) from error
@@ -492,10 +608,26 @@ def _verify_connection(conn: sqlite3.Connection, path: Path) -> None:
         raise TooNewFile(str(path), version, SCHEMA_VERSION)
 
 
-def _save_failed(error: sqlite3.Error) -> SaveFailed:
+def _check_integrity(conn: sqlite3.Connection, path: Path) -> None:
+    from peernotes.core.errors import DamagedFile
+
+    try:
+        found = [r[0] for r in conn.execute("PRAGMA quick_check(5)")]
+    except DATABASE_ERRORS as error:
+        found = [str(error)]
+    if found != ["ok"]:
+        raise DamagedFile(f"{path} is damaged ({found[0]}). Nothing was changed.")
+
+
+def _save_failed(error: Exception) -> SaveFailed:
     text = str(error).lower()
     if "full" in text:
         reason = "the disk is full. Free some space; what was saved before is safe."
+    elif "disk i/o error" in text:
+        reason = (
+            "the file could not be written (a full disk, a removed drive or a file size limit). "
+            "Free some space or reconnect the drive; what was saved before is safe."
+        )
     elif "readonly" in text or "read-only" in text:
         reason = "the file is read-only."
     elif "locked" in text or "busy" in text:

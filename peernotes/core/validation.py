@@ -16,6 +16,10 @@ def text(field: str, value: Any, *, required: bool = True, max_length: int = 100
         value = ""
     if not isinstance(value, str):
         raise ValidationError(field, "must be text")
+    if any("\ud800" <= c <= "\udfff" for c in value):
+        # Half a surrogate pair (from a broken paste or bad JSON) cannot be stored as UTF-8:
+        # join real pairs, mark lone halves with U+FFFD instead of failing the save.
+        value = value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
     cleaned = value.strip()
     if required and not cleaned:
         raise ValidationError(field, "cannot be empty")

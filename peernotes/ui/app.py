@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from peernotes import __version__
@@ -12,10 +14,15 @@ from peernotes.paths import APP_NAME, data_dir
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    if existing is None:
+        from peernotes.ui.style import apply_style
+
+        apply_style(app)
     return app  # type: ignore[return-value]
 
 
@@ -34,13 +41,21 @@ def ensure_demo() -> Path:
 
 
 def run_app(file: str | None = None, demo: bool = False) -> int:
+    """`peernotes` with no file shows the welcome screen; with a file or --demo, opens it."""
     app = make_application()
+    from peernotes.ui.error_dialog import install as show_unexpected_errors
     from peernotes.ui.main_window import MainWindow
+
+    show_unexpected_errors()  # an exception in the UI shows a dialog and a log, never vanishes
 
     window = MainWindow()
     window.show()
+    window.raise_()
+    window.activateWindow()  # take the keyboard even without a window manager (kiosk, tests)
     if demo:
-        window.open_path(ensure_demo())
+        window.open_demo()
     elif file:
         window.open_path(Path(file))
+    if os.environ.get("PEERNOTES_QUIT_WHEN_SHOWN"):  # start-up benchmark
+        QTimer.singleShot(0, app.quit)
     return app.exec()

@@ -86,7 +86,5 @@ def run_undoable(
         result = operation(cf)
     if touched:
         command = CoreCommand(session, text, dict(touched), merge_key)
-        session.undo_stack.push(command)
-        if command.isObsolete():
-            pass
+        session.undo_stack.push(command)  # may merge into the previous command and delete it
     return result

@@ -17,6 +17,10 @@ from PySide6.QtWidgets import QWidget
 
 FEATURE_MODULES: list[str] = [
     "peernotes.ui.recording",
+    "peernotes.ui.synthesis",
+    "peernotes.ui.letter",
+    "peernotes.ui.team",
+    "peernotes.ui.safety",
 ]
 
 

@@ -1,29 +1,50 @@
-"""The main window: a navigation list that follows the workflow, and a stack of pages.
+"""The main window: the welcome screen when no file is open; otherwise a navigation list that
+follows the workflow and a stack of pages, with Edit › Undo/Redo for every edit.
 
-Pages and menu actions come from feature modules (peernotes.ui.features), so each screen
-is one module and the window itself stays small.
+Pages and menu actions come from feature modules (peernotes.ui.features), so each screen is
+one module and the window itself stays small. Files are opened through peernotes.ui.opening.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QStackedWidget,
     QWidget,
 )
 
-from peernotes.paths import APP_NAME
+from peernotes import __version__
+from peernotes.core import records
+from peernotes.core.errors import PeerNotesError
+from peernotes.paths import APP_NAME, FILE_SUFFIX, data_dir
 from peernotes.ui.features import Page, feature_modules
 from peernotes.ui.opening import open_file
 from peernotes.ui.session import Session
+from peernotes.ui.welcome import WelcomeScreen
+
+MAX_RECENT = 8
+
+
+def settings() -> QSettings:
+    """Window settings, kept in the per-user data folder (so tests and copies stay apart)."""
+    return QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def quit_shortcut() -> QKeySequence:
+    # Ctrl+Q marks a quote in the capture pane, so it never quits (a lost-work hazard).
+    standard = QKeySequence(QKeySequence.StandardKey.Quit)
+    return QKeySequence("Ctrl+Shift+Q") if standard == QKeySequence("Ctrl+Q") else standard
 
 
 class MainWindow(QMainWindow):
@@ -32,34 +53,188 @@ class MainWindow(QMainWindow):
         self.session: Session | None = None
         self.pages: dict[str, Page] = {}
         self._menus: dict[str, QMenu] = {}
+        self.undo_group = QUndoGroup(self)
+
+        self.welcome = WelcomeScreen()
+        self.welcome.setObjectName("welcomePage")
+        self.welcome.new_requested.connect(self.new_challenge)
+        self.welcome.open_requested.connect(self.open_dialog)
+        self.welcome.demo_requested.connect(self.open_demo)
+        self.welcome.recent_chosen.connect(lambda path: self.open_path(Path(path)))
         self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
         self.nav.setAccessibleName("Navigation")
-        self.nav.setFixedWidth(180)
+        self.nav.setToolTip("Screens, in the order of the work (Alt+1, Alt+2 …)")
+        self.nav.setFixedWidth(self.fontMetrics().horizontalAdvance("M") * 14)
         self.stack = QStackedWidget()
-        self.welcome = QLabel("Open a challenge file, or start the demo.")
-        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.stack.addWidget(self.welcome)
-        body = QWidget()
-        layout = QHBoxLayout(body)
+        self.workspace = QWidget()
+        self.workspace.setObjectName("workspace")
+        self.workspace.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        layout = QHBoxLayout(self.workspace)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
-        self.setCentralWidget(body)
+        self.central = QStackedWidget()
+        self.central.addWidget(self.welcome)
+        self.central.addWidget(self.workspace)
+        self.setCentralWidget(self.central)
         self.nav.currentRowChanged.connect(self._show_row)
+
+        self.peer_label = QLabel()
+        self.peer_label.setObjectName("peerState")
+        self.peer_label.setAccessibleName("Recording as")
+        self.saved_label = QLabel()
+        self.saved_label.setObjectName("savedState")
+        self.saved_label.setAccessibleName("Save state")
+        self.statusBar().addPermanentWidget(self.peer_label)
+        self.statusBar().addPermanentWidget(self.saved_label)
+
         for name in ("&File", "&Edit", "&View", "&Tools", "&Help"):
             self.menu(name)
+        self._build_file_menu()
+        self._build_edit_menu()
+        self._page_actions: list[QAction] = []
         for module in feature_modules():
             install = getattr(module, "install_actions", None)
             if install:
                 install(self)
-        self.resize(1200, 800)
-        self._update_title()
+        self._finish_file_menu()
+        self._build_help_menu()
+        self.resize(1280, 820)
+        self._restore_geometry()
+        self.set_session(None)
 
     def menu(self, name: str) -> QMenu:
         if name not in self._menus:
             self._menus[name] = self.menuBar().addMenu(name)
         return self._menus[name]
 
-    # ------------------------------------------------------------- files
+    # ---------------------------------------------------------------- menus
+    def _action(self, menu: QMenu, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_file_menu(self) -> None:
+        file_menu = self.menu("&File")
+        self._action(
+            file_menu,
+            "&New challenge…",
+            self.new_challenge,
+            QKeySequence.StandardKey.New,
+            "Set up a new peer challenge",
+        )
+        self._action(
+            file_menu,
+            "&Open…",
+            self.open_dialog,
+            QKeySequence.StandardKey.Open,
+            "Open a challenge file",
+        )
+        self.recent_menu = file_menu.addMenu("Open &recent")
+        self._action(
+            file_menu, "Open &demo", self.open_demo, None, "Open the fictional demo challenge"
+        )
+        file_menu.addSeparator()
+        self.details_action = self._action(
+            file_menu,
+            "Challenge &details…",
+            self.edit_challenge,
+            None,
+            "Council, programme title, on-site days, scope",
+        )
+        self.who_action = self._action(
+            file_menu,
+            "&Who am I…",
+            self.choose_peer,
+            None,
+            "Choose the team member this laptop records as",
+        )
+
+    def _finish_file_menu(self) -> None:
+        file_menu = self.menu("&File")
+        file_menu.addSeparator()
+        self.close_action = self._action(
+            file_menu, "&Close challenge", self.close_challenge, QKeySequence.StandardKey.Close
+        )
+        self._action(file_menu, "&Quit", self.close, quit_shortcut())
+        self._update_recent_menu()
+
+    def _build_edit_menu(self) -> None:
+        edit = self.menu("&Edit")
+        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+
+    def _build_help_menu(self) -> None:
+        help_menu = self.menu("&Help")
+        self._action(
+            help_menu,
+            "&Keyboard shortcuts",
+            self.show_shortcuts,
+            QKeySequence.StandardKey.HelpContents,
+        )
+        self._action(help_menu, f"&About {APP_NAME}", self.show_about)
+
+    def _rebuild_view_menu(self) -> None:
+        view = self.menu("&View")
+        for action in self._page_actions:
+            view.removeAction(action)
+            action.deleteLater()
+        self._page_actions = []
+        for number, page in enumerate(self.pages.values(), start=1):
+            shortcut = f"Alt+{number}" if number <= 9 else None
+            action = self._action(
+                view,
+                page.title,
+                lambda _=False, k=page.key: self.show_page(k),
+                shortcut,
+                page.tooltip,
+            )
+            self._page_actions.append(action)
+
+    # ---------------------------------------------------------------- files
+    def new_challenge(self) -> None:
+        from peernotes.ui.wizard import NewChallengeWizard, create_challenge_file
+
+        data = NewChallengeWizard.get_challenge(self)
+        if data is None:
+            return
+        try:
+            cf = create_challenge_file(data)
+        except PeerNotesError as error:
+            QMessageBox.warning(self, "Challenge not created", str(error))
+            return
+        self.set_session(Session(cf, self))
+
+    def open_dialog(self) -> None:
+        start = str(data_dir())
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open a challenge", start, f"PeerNotes challenges (*{FILE_SUFFIX});;All files (*)"
+        )
+        if path:
+            self.open_path(Path(path))
+
+    def open_demo(self) -> bool:
+        from peernotes.ui.app import ensure_demo
+
+        try:
+            path = ensure_demo()
+        except PeerNotesError as error:
+            QMessageBox.warning(self, "Demo not available", str(error))
+            return False
+        return self.open_path(path)
+
     def open_path(self, path: Path) -> bool:
         cf = open_file(self, path)
         if cf is None:
@@ -67,16 +242,29 @@ class MainWindow(QMainWindow):
         self.set_session(Session(cf, self))
         return True
 
+    def close_challenge(self) -> None:
+        self.set_session(None)
+
     def set_session(self, session: Session | None) -> None:
-        if self.session is not None:
-            self.session.close()
+        self._flush_pages()
+        old = self.session
         for page in self.pages.values():
             self.stack.removeWidget(page.widget)
             page.widget.deleteLater()
         self.pages.clear()
+        self.nav.blockSignals(True)
         self.nav.clear()
+        self.nav.blockSignals(False)
+        if old is not None:
+            self.undo_group.removeStack(old.undo_stack)
+            old.close()
+            old.deleteLater()
         self.session = session
         if session is not None:
+            self.undo_group.addStack(session.undo_stack)
+            self.undo_group.setActiveStack(session.undo_stack)
+            session.changed.connect(self._saved)
+            session.error.connect(self._save_failed)
             pages: list[Page] = []
             for module in feature_modules():
                 create = getattr(module, "create_pages", None)
@@ -89,21 +277,149 @@ class MainWindow(QMainWindow):
                 item.setData(Qt.ItemDataRole.UserRole, page.key)
                 item.setToolTip(page.tooltip)
                 self.nav.addItem(item)
+            self.central.setCurrentWidget(self.workspace)
             if pages:
                 self.nav.setCurrentRow(0)
+            if session.cf.path is not None:
+                self._remember(session.cf.path)
+            if session.cf.peer_id is None and not session.cf.readonly:
+                self.choose_peer()
+            self._set_saved_text(
+                "All changes saved" if not session.cf.readonly else "Read-only", False
+            )
+        else:
+            self.central.setCurrentWidget(self.welcome)
+            self.welcome.set_recent(self.recent_files())
+            self.welcome.focus_default()
+            self._set_saved_text("", False)
+        self._rebuild_view_menu()
+        self.close_action.setEnabled(session is not None)
+        self.who_action.setEnabled(session is not None)
+        self.details_action.setEnabled(session is not None)
         self._update_title()
+        self._update_peer()
+
+    def _flush_pages(self) -> None:
+        """Pages save what is pending (typed text), then stop any background work."""
+        for hook in ("flush", "shutdown"):
+            for page in self.pages.values():
+                call = getattr(page.widget, hook, None)
+                if call:
+                    call()
 
     def show_page(self, key: str) -> None:
         for row in range(self.nav.count()):
             if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
                 self.nav.setCurrentRow(row)
 
+    def page_widget(self, key: str) -> QWidget | None:
+        page = self.pages.get(key)
+        return page.widget if page else None
+
+    def capture_in(self, meeting_id: str) -> None:
+        """Go to the capture pane, writing in this meeting."""
+        pane = self.page_widget("capture")
+        if pane is None:
+            return
+        self.show_page("capture")
+        pane.set_meeting(meeting_id)
+        pane.focus_editor()
+
     def _show_row(self, row: int) -> None:
         if row < 0:
-            self.stack.setCurrentWidget(self.welcome)
             return
         key = self.nav.item(row).data(Qt.ItemDataRole.UserRole)
+        if key not in self.pages:
+            return
         self.stack.setCurrentWidget(self.pages[key].widget)
+        focus = getattr(self.pages[key].widget, "focus_editor", None)
+        if focus:
+            focus()
+
+    def edit_challenge(self) -> None:
+        from peernotes.ui.commands import run_undoable
+        from peernotes.ui.dialogs.challenge import ChallengeData, ChallengeDialog
+
+        if self.session is None:
+            return
+        session = self.session
+        row = session.cf.challenge()
+        initial = ChallengeData(
+            row["council"],
+            row["programme_title"],
+            row["onsite_start"],
+            row["onsite_end"],
+            row["scope"],
+        )
+
+        def save(data: ChallengeData) -> bool:
+            return run_undoable(
+                session,
+                "Edit challenge details",
+                lambda cf: records.update_challenge(
+                    cf,
+                    council=data.council,
+                    programme_title=data.programme_title,
+                    onsite_start=data.onsite_start,
+                    onsite_end=data.onsite_end,
+                    scope=data.scope,
+                ),
+            )
+
+        ChallengeDialog.ask(self, initial, save)
+        self._update_title()
+
+    # ---------------------------------------------------------- who is editing
+    def choose_peer(self) -> None:
+        from peernotes.ui.dialogs.who_are_you import WhoAreYouDialog
+
+        if self.session is None:
+            return
+        cf = self.session.cf
+        peer_id = WhoAreYouDialog.ask(self, records.team(cf), cf.peer_id)
+        if peer_id:
+            try:
+                cf.set_current_peer(peer_id)
+            except PeerNotesError as error:
+                self._save_failed(str(error))
+        self._update_peer()
+
+    def _update_peer(self) -> None:
+        if self.session is None:
+            self.peer_label.setText("")
+            return
+        peer_id = self.session.cf.peer_id
+        peer = self.session.cf.get("peer", peer_id) if peer_id else None
+        self.peer_label.setText(
+            f"Recording as {peer['name']}"
+            if peer
+            else "Recording as: not chosen (File › Who am I…)"
+        )
+
+    # ------------------------------------------------------------ save state
+    def _saved(self, change: object = None) -> None:
+        self._set_saved_text("✓ Saved", False)
+        if getattr(change, "touches", None) and change.touches("peer"):
+            self._update_peer()  # the current peer's name may have been edited
+
+    def set_saving(self, pending: bool) -> None:
+        """Typed text waiting for its debounced save."""
+        if pending:
+            self._set_saved_text("Saving…", False)
+        elif self.saved_label.property("problem") is not True:
+            self._set_saved_text("✓ Saved", False)
+
+    def _save_failed(self, message: str) -> None:
+        self._set_saved_text(f"Not saved: {message}", True)
+        self.statusBar().showMessage(message, 15000)
+
+    def _set_saved_text(self, text: str, problem: bool) -> None:
+        if self.saved_label.text() != text:
+            self.saved_label.setText(text)
+        if self.saved_label.property("problem") is not problem:
+            self.saved_label.setProperty("problem", problem)
+            self.saved_label.style().unpolish(self.saved_label)
+            self.saved_label.style().polish(self.saved_label)
 
     def _update_title(self) -> None:
         if self.session is None:
@@ -111,10 +427,83 @@ class MainWindow(QMainWindow):
             return
         challenge = self.session.cf.challenge()
         name = self.session.cf.path.name if self.session.cf.path else "unsaved"
-        self.setWindowTitle(f"{challenge['council']} — {challenge['programme_title']} — {name} — {APP_NAME}")
+        readonly = " (read-only)" if self.session.cf.readonly else ""
+        self.setWindowTitle(
+            f"{challenge['council']} — {challenge['programme_title']} — {name}{readonly} — {APP_NAME}"
+        )
+
+    # ---------------------------------------------------------- recent files
+    def recent_files(self) -> list[str]:
+        value = settings().value("recent_files", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in value or []]
+
+    def _remember(self, path: Path) -> None:
+        path_text = str(Path(path).resolve())
+        recent = [p for p in self.recent_files() if p != path_text]
+        recent.insert(0, path_text)
+        store = settings()
+        store.setValue("recent_files", recent[:MAX_RECENT])
+        store.setValue("last_file", path_text)
+        self._update_recent_menu()
+
+    def _update_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.recent_files()
+        for number, path in enumerate(recent, start=1):
+            action = self.recent_menu.addAction(f"&{number} {Path(path).name}")
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_path(Path(p)))
+        if not recent:
+            empty = self.recent_menu.addAction("No recent files")
+            empty.setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction("Clear the list", self._clear_recent)
+
+    def _clear_recent(self) -> None:
+        settings().setValue("recent_files", [])
+        self._update_recent_menu()
+        if self.session is None:
+            self.welcome.set_recent([])
+
+    # --------------------------------------------------------------- geometry
+    def _restore_geometry(self) -> None:
+        store = settings()
+        geometry = store.value("geometry")
+        if isinstance(geometry, QByteArray | bytes):
+            self.restoreGeometry(geometry)
+        state = store.value("window_state")
+        if isinstance(state, QByteArray | bytes):
+            self.restoreState(state)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
-        if self.session is not None:
-            self.session.close()
-            self.session = None
+        store = settings()
+        store.setValue("geometry", self.saveGeometry())
+        store.setValue("window_state", self.saveState())
+        store.sync()
+        self.set_session(None)
         super().closeEvent(event)
+
+    # ------------------------------------------------------------------ help
+    def show_shortcuts(self) -> None:
+        from peernotes.ui.capture import LEGEND
+
+        QMessageBox.information(
+            self,
+            "Keyboard shortcuts",
+            "<p><b>Capture pane</b><br>" + LEGEND.replace(" · ", "<br>") + "</p>"
+            "<p><b>Everywhere</b><br><b>Ctrl+Z</b> undo · <b>Ctrl+Shift+Z</b> redo<br>"
+            "<b>Alt+1 … Alt+9</b> go to a screen<br><b>Ctrl+F</b> filter the list<br>"
+            "<b>Enter</b> edit the selected row · <b>Delete</b> delete it</p>",
+        )
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            f"About {APP_NAME}",
+            f"<b>{APP_NAME} {__version__}</b><br>Offline notes, triangulation and summary letters "
+            "for peer challenge teams.",
+        )

@@ -31,7 +31,9 @@ def test_version_1_file_upgrades_and_keeps_everything(tmp_path: Path):
         assert backups == [path], "a backup hook runs before any migration"
         assert cf.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert cf.challenge()["council"] == "Ashdown Vale District Council"
-        assert cf.get("observation", "o-1")["text"] == "A clear and shared vision for the town centre."
+        assert (
+            cf.get("observation", "o-1")["text"] == "A clear and shared vision for the town centre."
+        )
         assert cf.peer_id == "peer-2"
         # the version-2 features work on an upgraded file: full-text search covers old rows
         hits = cf.query(

@@ -28,9 +28,13 @@ def test_core_imports_no_qt():
     result = subprocess.run(
         [sys.executable, "-c", PROBE], capture_output=True, text=True, timeout=120, check=True
     )
-    count, qt_modules = result.stdout.strip().split(" ", 1) if " " in result.stdout.strip() else (
-        result.stdout.strip(),
-        "",
+    count, qt_modules = (
+        result.stdout.strip().split(" ", 1)
+        if " " in result.stdout.strip()
+        else (
+            result.stdout.strip(),
+            "",
+        )
     )
     assert int(count) >= 8, "the probe should have imported the core modules"
     assert qt_modules == "", f"Qt imported by the core: {qt_modules}"

@@ -20,7 +20,12 @@ def test_resources_found_from_outside_the_checkout(tmp_path: Path):
     (the checkout's own copy when installed editable)."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     result = subprocess.run(
-        [sys.executable, "-c", PROBE], cwd=tmp_path, env=env, capture_output=True, text=True, check=True
+        [sys.executable, "-c", PROBE],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     folder, count = result.stdout.split()
     assert int(count) >= 7

@@ -11,8 +11,11 @@ from peernotes.core.store import ChallengeFile
 
 
 def _counts(cf: ChallengeFile) -> dict[str, int]:
-    return {t: cf.count(t) for t in ("observation", "observation_heading", "meeting", "person", "history")
-            if t != "history"} | {"history": cf.conn.execute("SELECT count(*) FROM history").fetchone()[0]}
+    return {
+        t: cf.count(t)
+        for t in ("observation", "observation_heading", "meeting", "person", "history")
+        if t != "history"
+    } | {"history": cf.conn.execute("SELECT count(*) FROM history").fetchone()[0]}
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\n\t"])
@@ -28,7 +31,11 @@ def test_empty_observation_is_refused(cf: ChallengeFile, text: str):
 def test_unknown_heading_is_refused_and_nothing_saved(cf: ChallengeFile):
     before = _counts(cf)
     with pytest.raises(ValidationError) as caught:
-        records.add_observation(cf, "Heard about brokerage delays.", heading_ids=[heading_id(cf, "1"), "no-such-heading"])
+        records.add_observation(
+            cf,
+            "Heard about brokerage delays.",
+            heading_ids=[heading_id(cf, "1"), "no-such-heading"],
+        )
     assert caught.value.field == "heading_ids[1]"
     assert "unknown framework heading" in str(caught.value)
     assert _counts(cf) == before
@@ -43,7 +50,9 @@ def test_unknown_mode_and_polarity_are_refused(cf: ChallengeFile):
 
 def test_meeting_ending_before_it_starts_is_refused(cf: ChallengeFile):
     with pytest.raises(ValidationError) as caught:
-        records.add_meeting(cf, date="2026-11-10", title="Finance lead", start_time="14:00", end_time="13:30")
+        records.add_meeting(
+            cf, date="2026-11-10", title="Finance lead", start_time="14:00", end_time="13:30"
+        )
     assert caught.value.field == "end_time"
     assert "ends (13:30) before it starts (14:00)" in caught.value.message
     assert cf.count("meeting") == 0
@@ -58,7 +67,9 @@ def test_bad_time_and_date_name_the_field(cf: ChallengeFile):
 
 def test_meeting_outside_onsite_days_warns_but_saves(cf: ChallengeFile):
     """Pre-site calls happen: PeerNotes warns, and keeps the meeting."""
-    saved = records.add_meeting(cf, date="2026-11-03", title="Pre-site call with the DASS", type="phone_call")
+    saved = records.add_meeting(
+        cf, date="2026-11-03", title="Pre-site call with the DASS", type="phone_call"
+    )
     assert cf.get("meeting", saved.id)["title"] == "Pre-site call with the DASS"
     assert saved.warnings and "outside the on-site days" in saved.warnings[0]
     inside = records.add_meeting(cf, date="2026-11-12", title="Portfolio holder")
@@ -77,7 +88,9 @@ def test_same_person_is_offered_not_duplicated(cf: ChallengeFile):
 def test_delete_meeting_moves_or_deletes_its_observations(cf: ChallengeFile):
     keep = records.add_meeting(cf, date="2026-11-10", title="Head of safeguarding").id
     gone = records.add_meeting(cf, date="2026-11-10", title="Safeguarding board chair").id
-    moved = records.add_observation(cf, "Heard: referrals are triaged within a day.", meeting_id=gone)
+    moved = records.add_observation(
+        cf, "Heard: referrals are triaged within a day.", meeting_id=gone
+    )
     records.delete_meeting(cf, gone, observations="move", move_to=keep)
     assert cf.get("observation", moved)["meeting_id"] == keep
     records.delete_meeting(cf, keep, observations="delete")
@@ -86,15 +99,23 @@ def test_delete_meeting_moves_or_deletes_its_observations(cf: ChallengeFile):
 
 
 def test_observation_headings_can_be_changed(cf: ChallengeFile):
-    observation = records.add_observation(cf, "Read: the workforce plan is out of date.", mode="read",
-                                          heading_ids=[heading_id(cf, "12")])
+    observation = records.add_observation(
+        cf,
+        "Read: the workforce plan is out of date.",
+        mode="read",
+        heading_ids=[heading_id(cf, "12")],
+    )
     records.set_observation_headings(cf, observation, [heading_id(cf, "9"), heading_id(cf, "12")])
-    assert sorted(records.observation_heading_ids(cf, observation)) == sorted([heading_id(cf, "9"), heading_id(cf, "12")])
+    assert sorted(records.observation_heading_ids(cf, observation)) == sorted(
+        [heading_id(cf, "9"), heading_id(cf, "12")]
+    )
     records.set_observation_headings(cf, observation, [heading_id(cf, "9")])
     assert records.observation_heading_ids(cf, observation) == [heading_id(cf, "9")]
     # re-adding revives the same link row instead of creating a duplicate
     records.set_observation_headings(cf, observation, [heading_id(cf, "9"), heading_id(cf, "12")])
-    links = cf.rows("observation_heading", "observation_id = ?", (observation,), include_deleted=True)
+    links = cf.rows(
+        "observation_heading", "observation_id = ?", (observation,), include_deleted=True
+    )
     assert len(links) == 2
 
 
@@ -103,7 +124,9 @@ def test_custom_headings_and_scope_questions_follow_the_framework(cf: ChallengeF
     custom = records.add_heading(cf, "Digital and technology")
     labels = [(h["kind"], records.heading_label(h)) for h in records.headings(cf)]
     kinds = [k for k, _ in labels]
-    assert kinds.index("custom") > max(i for i, k in enumerate(kinds) if k in ("domain", "standard"))
+    assert kinds.index("custom") > max(
+        i for i, k in enumerate(kinds) if k in ("domain", "standard")
+    )
     assert labels[-1] == ("scope", "Q1 Is the home care market sustainable?")
     assert ("custom", "Digital and technology") in labels
     records.add_observation(cf, "Heard: the new case system is liked.", heading_ids=[custom])

@@ -23,22 +23,50 @@ def test_every_entity_round_trips_through_the_file(tmp_path: Path):
     cf = make_challenge(path)
     carers = next(g for g in cf.rows("stakeholder_group") if g["name"] == "Carer")
     person = records.add_person(cf, "Hannah Oyelaran", group_id=carers["id"], job_title="Carer")
-    document = records.add_document(cf, "Carers strategy 2025", provided_by="Commissioning", doc_date="2025-03-01")
+    document = records.add_document(
+        cf, "Carers strategy 2025", provided_by="Commissioning", doc_date="2025-03-01"
+    )
     meeting = records.add_meeting(
-        cf, date="2026-11-10", title="Focus group: carers", type="focus_group",
-        start_time="10:00", end_time="11:30", location="Library, room 2",
-        peer_ids=[records.team(cf)[0]["id"]], person_ids=[person],
+        cf,
+        date="2026-11-10",
+        title="Focus group: carers",
+        type="focus_group",
+        start_time="10:00",
+        end_time="11:30",
+        location="Library, room 2",
+        peer_ids=[records.team(cf)[0]["id"]],
+        person_ids=[person],
     ).id
     observation = records.add_observation(
-        cf, "Carers said respite is hard to book at short notice.", mode="heard",
-        meeting_id=meeting, heading_ids=[heading_id(cf, "4")], polarity="area", is_quote=True,
+        cf,
+        "Carers said respite is hard to book at short notice.",
+        mode="heard",
+        meeting_id=meeting,
+        heading_ids=[heading_id(cf, "4")],
+        polarity="area",
+        is_quote=True,
     )
     from_document = records.add_observation(
-        cf, "The strategy has no measures of carer outcomes.", mode="read", document_id=document,
+        cf,
+        "The strategy has no measures of carer outcomes.",
+        mode="read",
+        document_id=document,
         heading_ids=[heading_id(cf, "9")],
     )
-    tables = ("challenge", "framework", "heading", "peer", "stakeholder_group", "person", "document",
-              "meeting", "meeting_peer", "meeting_person", "observation", "observation_heading")
+    tables = (
+        "challenge",
+        "framework",
+        "heading",
+        "peer",
+        "stakeholder_group",
+        "person",
+        "document",
+        "meeting",
+        "meeting_peer",
+        "meeting_person",
+        "observation",
+        "observation_heading",
+    )
     before = {t: _content(cf, t) for t in tables}
     me = cf.peer_id
     cf.close()
@@ -49,10 +77,15 @@ def test_every_entity_round_trips_through_the_file(tmp_path: Path):
         assert reopened.peer_id == me
         saved = reopened.get("observation", observation)
         assert saved["recorded_by"] == me and saved["is_quote"] == 1 and saved["polarity"] == "area"
-        assert records.observation_heading_ids(reopened, from_document) == [heading_id(reopened, "9")]
+        assert records.observation_heading_ids(reopened, from_document) == [
+            heading_id(reopened, "9")
+        ]
         assert [p["name"] for p in records.meeting_people(reopened, meeting)] == ["Hannah Oyelaran"]
         assert [p["name"] for p in records.team(reopened)] == [
-            "Alex Morgan", "Priya Nair", "Cllr Tom Birch", "Jo Clarke"
+            "Alex Morgan",
+            "Priya Nair",
+            "Cllr Tom Birch",
+            "Jo Clarke",
         ]
     finally:
         reopened.close()
@@ -79,7 +112,10 @@ def test_delete_leaves_a_tombstone_and_history(cf: ChallengeFile):
     tomb = cf.get("observation", observation, include_deleted=True)
     assert tomb["deleted"] == 1 and tomb["text"] == "Heard: waiting lists fell by a third."
     versions = [v["data"]["text"] for v in cf.history("observation", observation)]
-    assert versions == ["Heard: waiting lists are falling.", "Heard: waiting lists fell by a third."]
+    assert versions == [
+        "Heard: waiting lists are falling.",
+        "Heard: waiting lists fell by a third.",
+    ]
     assert cf.count("observation") == 0
     assert cf.undelete("observation", observation)
     assert cf.count("observation") == 1
@@ -87,9 +123,16 @@ def test_delete_leaves_a_tombstone_and_history(cf: ChallengeFile):
 
 def test_update_that_changes_nothing_writes_nothing(cf: ChallengeFile):
     """Re-saving unchanged text must not create history noise or merge conflicts."""
-    observation = records.add_observation(cf, "Read: the market position statement is current.", mode="read")
+    observation = records.add_observation(
+        cf, "Read: the market position statement is current.", mode="read"
+    )
     stamp = cf.get("observation", observation)["hlc"]
-    assert records.update_observation(cf, observation, text="Read: the market position statement is current.") is False
+    assert (
+        records.update_observation(
+            cf, observation, text="Read: the market position statement is current."
+        )
+        is False
+    )
     assert cf.get("observation", observation)["hlc"] == stamp
     assert cf.history("observation", observation) == []
 
@@ -98,8 +141,13 @@ def test_listeners_hear_once_per_transaction(cf: ChallengeFile):
     """Screens refresh once per user action, not once per row written."""
     heard = []
     cf.subscribe(heard.append)
-    meeting = records.add_meeting(cf, date="2026-11-11", title="Provider forum", type="workshop",
-                                  peer_ids=[p["id"] for p in records.team(cf)[:2]])
+    meeting = records.add_meeting(
+        cf,
+        date="2026-11-11",
+        title="Provider forum",
+        type="workshop",
+        peer_ids=[p["id"] for p in records.team(cf)[:2]],
+    )
     assert len(heard) == 1
     assert heard[0].tables["meeting"] == {meeting.id}
     assert len(heard[0].tables["meeting_peer"]) == 2

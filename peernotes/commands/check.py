@@ -1,0 +1,79 @@
+"""`peernotes check FILE [--recover NEW]`: is this challenge file sound? Salvage it if not.
+
+Checking never changes the file: it is read through a private copy. `--recover` writes every
+record that can still be read into a new file (peernotes.core.recovery).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+
+from peernotes.core import encryption, recovery
+from peernotes.core.errors import EncryptedFile
+from peernotes.core.store import ChallengeFile
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Check a challenge file: can PeerNotes open it, and does SQLite's integrity check pass? "
+        "The file is never changed. With --recover, copy every readable record of a damaged "
+        "file into a new file."
+    )
+    parser.add_argument("file", metavar="FILE", type=Path, help="the challenge file (.peernotes)")
+    parser.add_argument(
+        "--recover", type=Path, metavar="NEW.peernotes", help="salvage what can be read into NEW"
+    )
+    parser.add_argument(
+        "--passphrase-stdin",
+        action="store_true",
+        help="read the passphrase of a protected file from the first line of standard input",
+    )
+
+
+def _passphrase(args: argparse.Namespace) -> str | None:
+    if not encryption.is_encrypted(args.file):
+        return None
+    if args.passphrase_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    if sys.stdin.isatty():
+        return getpass.getpass(f"Passphrase for {args.file.name}: ")
+    raise EncryptedFile(
+        f"{args.file} is protected with a passphrase: give it with --passphrase-stdin."
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    passphrase = _passphrase(args)
+    if args.recover:
+        report = recovery.salvage(args.file, args.recover, passphrase)
+        print(report.summary())
+        return 0
+    problems: list[str] = []
+    try:
+        with ChallengeFile.open(args.file, readonly=True, passphrase=passphrase) as cf:
+            counts = {t: cf.count(t) for t in ("observation", "meeting", "person", "document")}
+            version = cf.conn.execute("PRAGMA user_version").fetchone()[0]
+    except EncryptedFile:
+        raise
+    except Exception:
+        if not recovery.looks_like_ours(args.file):
+            raise
+        problems = recovery.problems(args.file, passphrase) or ["the file cannot be read"]
+    else:
+        problems = recovery.problems(args.file, passphrase)
+    if problems:
+        print(
+            f"peernotes check: {args.file} is damaged ({problems[0]}). Nothing was changed. "
+            f"Save what can be read with: peernotes check {args.file} --recover NEW.peernotes",
+            file=sys.stderr,
+        )
+        return 1
+    print(
+        f"{args.file}: sound. PeerNotes file format {version}; {counts['observation']} "
+        f"observations, {counts['meeting']} meetings, {counts['person']} people, "
+        f"{counts['document']} documents."
+    )
+    return 0

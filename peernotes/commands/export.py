@@ -1,0 +1,101 @@
+"""`peernotes export FILE --json OUT.json` (the interchange format), and the Word outputs.
+
+`--docx` (the summary letter) and `--evidence-report` are rendered by
+peernotes.commands.letter_export, which this command hands over to when either is asked for.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from peernotes.core import interchange
+from peernotes.core.store import ChallengeFile
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Export a challenge: the whole challenge as JSON (docs/interchange.md), the summary "
+        "letter as Word, or the evidence report. Give at least one of --json, --docx, "
+        "--evidence-report. The challenge file is opened read-only and never changed."
+    )
+    parser.add_argument("file", metavar="FILE", type=Path, help="the challenge file (.peernotes)")
+    parser.add_argument(
+        "--json", type=Path, metavar="OUT.json", help="write the JSON interchange ('-' = stdout)"
+    )
+    parser.add_argument(
+        "--docx", type=Path, metavar="OUT.docx", help="write the summary letter (Word)"
+    )
+    parser.add_argument(
+        "--evidence-report",
+        type=Path,
+        metavar="OUT.docx",
+        help="write the evidence report: each finding with its observations (Word)",
+    )
+    parser.add_argument(
+        "--allow",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="a name the letter may contain despite the non-attribution check (repeatable)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    if not (args.json or args.docx or args.evidence_report):
+        print(
+            "peernotes export: give at least one of --json, --docx, --evidence-report",
+            file=sys.stderr,
+        )
+        return 2
+    status = 0
+    if args.json:
+        status = max(status, _export_json(args.file, args.json))
+    if args.docx or args.evidence_report:
+        status = max(status, _export_letter(args))
+    return status
+
+
+def _export_json(source: Path, out: Path) -> int:
+    if str(out) != "-" and out.resolve() == source.resolve():
+        print(
+            f"peernotes export: {out} is the challenge file itself; choose another name",
+            file=sys.stderr,
+        )
+        return 2
+    with ChallengeFile.open(source, readonly=True) as cf:
+        if str(out) == "-":
+            sys.stdout.writelines(interchange.iter_export(cf))
+            sys.stdout.flush()
+            return 0
+        _write_atomically(out, interchange.iter_export(cf))
+    print(f"Wrote {out}", file=sys.stderr)
+    return 0
+
+
+def _write_atomically(out: Path, pieces: Iterable[str]) -> None:
+    """Write beside the target and rename, so a failed export never leaves half a file."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.writelines(pieces)
+        os.replace(temporary, out)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _export_letter(args: argparse.Namespace) -> int:
+    try:
+        from peernotes.commands.letter_export import export_letter
+    except ImportError as error:
+        if error.name not in ("peernotes.commands.letter_export",):
+            raise
+        print("peernotes export: letter export is not available in this build", file=sys.stderr)
+        return 2
+    return export_letter(args)

@@ -1,0 +1,272 @@
+"""Reviewing what a merge set aside: open conflicts, their resolution, a record's history.
+
+Resolving a conflict never deletes a version. It writes a *marker* version on the losing
+branch (in `history`, carrying the decision) so that branch stops competing -- on this laptop
+and on every laptop this file is merged into -- and, for "use the other version" or "combine",
+a normal edit of the record. Every operation is one transaction; run it through
+`run_undoable` in the UI so the record edit can be undone like any other.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from peernotes.core import versions
+from peernotes.core.errors import NotFound, ValidationError
+from peernotes.core.store import ChallengeFile, Row, utc_now
+
+KEEP, SWAP, COMBINE = "kept current", "used other version", "combined"
+
+# Fields shown to identify a record, per table (first non-empty wins).
+_LABEL_FIELDS = {
+    "observation": ("text",),
+    "finding": ("statement",),
+    "meeting": ("title",),
+    "person": ("name",),
+    "peer": ("name",),
+    "document": ("title",),
+    "heading": ("number", "name"),
+    "challenge": ("council", "programme_title"),
+    "stakeholder_group": ("name",),
+    "recommendation_group": ("name",),
+    "setting": ("key",),
+    "framework": ("name",),
+}
+TABLE_LABELS = {
+    "observation": "Observation",
+    "finding": "Finding",
+    "meeting": "Meeting",
+    "person": "Person",
+    "peer": "Team member",
+    "document": "Document",
+    "heading": "Heading",
+    "challenge": "Challenge",
+    "stakeholder_group": "Stakeholder group",
+    "recommendation_group": "Recommendation group",
+    "setting": "Setting",
+    "framework": "Framework",
+    "meeting_peer": "Peer at a meeting",
+    "meeting_person": "Person at a meeting",
+    "observation_heading": "Observation under a heading",
+    "finding_evidence": "Evidence for a finding",
+    "merge_log": "Merge record",
+}
+
+
+def describe_record(table: str, row: Row | None) -> str:
+    """'Observation: "Staff said waiting lists…"' — enough to recognise a record."""
+    label = TABLE_LABELS.get(table, table.replace("_", " ").capitalize())
+    if not row:
+        return label
+    parts = [str(row.get(f) or "") for f in _LABEL_FIELDS.get(table, ())]
+    text = " ".join(p for p in parts if p).strip()
+    if len(text) > 80:
+        text = text[:79] + "…"
+    return f"{label}: {text}" if text else label
+
+
+@dataclass
+class Conflict:
+    """One open conflict as the review screen shows it."""
+
+    id: str
+    table: str
+    row_id: str
+    current: Row
+    other: Row
+    other_by: str
+    current_by: str
+    fields: list[str] = field(default_factory=list)  # content fields that differ
+
+    @property
+    def title(self) -> str:
+        return describe_record(self.table, self.current)
+
+    @property
+    def kind(self) -> str:
+        if self.other["deleted"] and not self.current["deleted"]:
+            return "deleted elsewhere, kept here"
+        if self.current["deleted"] and not self.other["deleted"]:
+            return "edited elsewhere, deleted here"
+        return "edited on two laptops"
+
+    def text_fields(self) -> list[str]:
+        """Differing fields whose values are text, so they can be combined."""
+        return [
+            f
+            for f in self.fields
+            if isinstance(self.current.get(f), str) and isinstance(self.other.get(f), str)
+        ]
+
+
+def differing_fields(cf: ChallengeFile, table: str, a: Row, b: Row) -> list[str]:
+    return [c for c in versions.content_columns(cf.columns(table)) if a.get(c) != b.get(c)]
+
+
+def peer_name(cf: ChallengeFile, peer_id: str | None) -> str:
+    if not peer_id:
+        return "someone (no peer chosen)"
+    row = cf.conn.execute("SELECT name FROM peer WHERE id = ?", (peer_id,)).fetchone()
+    return row[0] if row else "an unknown peer"
+
+
+def open_conflicts(cf: ChallengeFile) -> list[Conflict]:
+    """Open conflicts, oldest record first."""
+    result = []
+    for row in cf.query(
+        "SELECT * FROM conflict WHERE status = 'open' AND deleted = 0 ORDER BY table_name, created_at"
+    ):
+        current = cf.get(row["table_name"], row["row_id"], include_deleted=True)
+        if current is None:
+            continue
+        other = json.loads(row["loser_data"])
+        result.append(
+            Conflict(
+                id=row["id"],
+                table=row["table_name"],
+                row_id=row["row_id"],
+                current=current,
+                other=other,
+                other_by=peer_name(cf, other.get("modified_by")),
+                current_by=peer_name(cf, current.get("modified_by")),
+                fields=differing_fields(cf, row["table_name"], current, other),
+            )
+        )
+    return result
+
+
+def get_conflict(cf: ChallengeFile, conflict_id: str) -> Conflict:
+    for conflict in open_conflicts(cf):
+        if conflict.id == conflict_id:
+            return conflict
+    raise NotFound("That conflict has already been resolved (perhaps on another laptop).")
+
+
+# ------------------------------------------------------------------ resolving
+def keep_current(cf: ChallengeFile, conflict_id: str) -> None:
+    """The current version stays; the other one stays in the record's history."""
+    conflict = get_conflict(cf, conflict_id)
+    with cf.transaction():
+        _close(cf, conflict, KEEP)
+
+
+def use_other(cf: ChallengeFile, conflict_id: str) -> None:
+    """Swap: the other version becomes current (as a new edit); the current one goes to history."""
+    conflict = get_conflict(cf, conflict_id)
+    with cf.transaction():
+        cf.restore_version(conflict.table, conflict.row_id, conflict.other)
+        _close(cf, conflict, SWAP)
+
+
+def combine_text(cf: ChallengeFile, conflict_id: str, values: dict[str, str]) -> None:
+    """Keep both: write `values` (e.g. {'text': both texts edited together}) as a new edit."""
+    conflict = get_conflict(cf, conflict_id)
+    bad = set(values) - set(conflict.text_fields())
+    if bad:
+        raise ValidationError(sorted(bad)[0], "is not a text field that differs in this conflict")
+    with cf.transaction():
+        if conflict.current["deleted"]:
+            cf.undelete(conflict.table, conflict.row_id)
+        cf.update(conflict.table, conflict.row_id, values)
+        _close(cf, conflict, COMBINE)
+
+
+def suggested_combination(conflict: Conflict, field_name: str) -> str:
+    """Both texts, current first, the other appended unless it is already contained."""
+    mine = conflict.current.get(field_name) or ""
+    theirs = conflict.other.get(field_name) or ""
+    if theirs in mine:
+        return mine
+    if mine in theirs:
+        return theirs
+    return f"{mine}\n\n{theirs}"
+
+
+def _close(cf: ChallengeFile, conflict: Conflict, how: str) -> None:
+    """A marker version on the losing branch: that branch has been reviewed."""
+    other = conflict.other
+    stamp = cf.clock.now()
+    marker = dict(
+        other,
+        base_hlc=other["hlc"],
+        hlc=stamp,
+        modified_at=utc_now(),
+        modified_by=cf.peer_id,
+        **{versions.RESOLUTION_KEY: how},
+    )
+    cf.record_history(conflict.table, marker)
+    cf.conn.execute(
+        "INSERT INTO local(key, value) VALUES ('hlc_high', ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = max(value, excluded.value)",
+        (stamp,),
+    )
+    versions.refresh(cf, conflict.table, conflict.row_id)
+
+
+# -------------------------------------------------------------------- history
+@dataclass
+class HistoryEntry:
+    """One version of a record as "History…" lists it."""
+
+    hlc: str
+    when: str
+    who: str
+    what: str
+    data: Row
+    current: bool = False
+    changes: list[tuple[str, Any, Any]] = field(default_factory=list)  # field, before, after
+
+
+def record_history(cf: ChallengeFile, table: str, row_id: str) -> list[HistoryEntry]:
+    """Every known version of a record, oldest first: who, when, and what changed."""
+    found = versions.versions_of(cf, table, row_id)
+    if not found:
+        raise NotFound(f"No {table.replace('_', ' ')} with id {row_id} in this challenge.")
+    current = cf.get(table, row_id, include_deleted=True)
+    columns = versions.content_columns(cf.columns(table))
+    entries = []
+    for hlc in sorted(found):
+        data = found[hlc]
+        base = found.get(data.get("base_hlc") or "")
+        changes = []
+        if base is not None:
+            changes = [(c, base.get(c), data.get(c)) for c in columns if base.get(c) != data.get(c)]
+        entries.append(
+            HistoryEntry(
+                hlc=hlc,
+                when=data.get("modified_at") or "",
+                who=peer_name(cf, data.get("modified_by")),
+                what=_what(data, base, changes),
+                data=data,
+                current=current is not None and current["hlc"] == hlc,
+                changes=changes,
+            )
+        )
+    return entries
+
+
+def _what(data: Row, base: Row | None, changes: list[tuple[str, Any, Any]]) -> str:
+    resolution = data.get(versions.RESOLUTION_KEY)
+    if resolution:
+        return f"Conflict reviewed: {resolution}"
+    if data.get("base_hlc") is None:
+        return "Created (deleted)" if data.get("deleted") else "Created"
+    if base is None:
+        return "Edited"
+    if data.get("deleted") and not base.get("deleted"):
+        return "Deleted"
+    if base.get("deleted") and not data.get("deleted"):
+        return "Restored"
+    names = [c.replace("_", " ") for c, _, _ in changes if c != "deleted"]
+    return "Changed " + ", ".join(names) if names else "Saved again (no change)"
+
+
+def restore_from_history(cf: ChallengeFile, table: str, row_id: str, hlc: str) -> None:
+    """Make an earlier version current again, as a new edit (so it merges like any other)."""
+    found = versions.versions_of(cf, table, row_id)
+    if hlc not in found:
+        raise NotFound("That version is not in this file.")
+    with cf.transaction():
+        cf.restore_version(table, row_id, found[hlc])

@@ -1,0 +1,221 @@
+"""Observations as evidence: where each came from and who was in the room, read in bulk.
+
+Findings, triangulation, the roll-up and coverage all need the same facts about an
+observation -- its mode, its source (a meeting or a document), the stakeholder groups of the
+people met at that meeting, the peer who recorded it. This module reads them for many
+observations in a few queries, so no screen or report asks one row at a time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from peernotes.core.store import ChallengeFile
+
+_CHUNK = 500  # SQLite's default limit on host parameters is far above this; keeps IN lists small
+
+
+@dataclass(frozen=True)
+class ObservationInfo:
+    """One observation as an evidence table shows it."""
+
+    id: str
+    text: str
+    mode: str
+    meeting_id: str | None
+    document_id: str | None
+    source: str  # "Carers' focus group (2026-11-11)" / a document title / ""
+    groups: tuple[str, ...]  # stakeholder groups of the people met at its meeting
+    recorded_by: str  # the peer's name, "" when unknown
+    recorded_by_id: str | None
+    observed_at: str
+    is_quote: bool
+    polarity: str
+    headings: int  # how many framework headings it is tagged with
+    findings: int  # how many live findings use it (supporting or contradicting)
+
+
+def source_key(mode: str, meeting_id: str | None, document_id: str | None, peer: str | None) -> str:
+    """What makes two observations the *same* source for triangulation.
+
+    A note of something read names its document; anything else its meeting. Two peers noting
+    the same meeting share a source. A note with no meeting or document counts as one source
+    per recording peer (never one per note), so unsourced notes cannot inflate the count.
+    """
+    if mode == "read" and document_id:
+        return f"document:{document_id}"
+    if meeting_id:
+        return f"meeting:{meeting_id}"
+    if document_id:
+        return f"document:{document_id}"
+    return f"unsourced:{peer or ''}"
+
+
+def chunks(ids: Sequence[str], size: int = _CHUNK) -> Iterable[Sequence[str]]:
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def meeting_groups(
+    cf: ChallengeFile, meeting_ids: Iterable[str] | None = None
+) -> dict[str, set[str]]:
+    """{meeting id: ids of the stakeholder groups of the people met there} (live rows only)."""
+    sql = (
+        "SELECT mp.meeting_id, p.group_id FROM meeting_person mp "
+        "JOIN person p ON p.id = mp.person_id "
+        "JOIN stakeholder_group g ON g.id = p.group_id "
+        "WHERE mp.deleted = 0 AND p.deleted = 0 AND g.deleted = 0"
+    )
+    result: dict[str, set[str]] = {}
+    if meeting_ids is None:
+        rows = cf.conn.execute(sql).fetchall()
+    else:
+        wanted = list(dict.fromkeys(m for m in meeting_ids if m))
+        rows = []
+        for part in chunks(wanted):
+            marks = ",".join("?" for _ in part)
+            rows += cf.conn.execute(sql + f" AND mp.meeting_id IN ({marks})", list(part)).fetchall()
+    for meeting_id, group_id in rows:
+        result.setdefault(meeting_id, set()).add(group_id)
+    return result
+
+
+def group_names(cf: ChallengeFile) -> dict[str, str]:
+    """{group id: name} for the live stakeholder groups, in the challenge's order."""
+    return {
+        r[0]: r[1]
+        for r in cf.conn.execute(
+            "SELECT id, name FROM stakeholder_group WHERE deleted = 0 ORDER BY ordinal, name"
+        )
+    }
+
+
+def meeting_label(title: str, date: str | None) -> str:
+    return f"{title} ({date})" if date else title
+
+
+def describe(cf: ChallengeFile, ids: Sequence[str]) -> dict[str, ObservationInfo]:
+    """Evidence-table facts for these observations (live ones only), keyed by id."""
+    ids = list(dict.fromkeys(ids))
+    if not ids:
+        return {}
+    rows = []
+    for part in chunks(ids):
+        marks = ",".join("?" for _ in part)
+        rows += cf.conn.execute(
+            "SELECT o.id, o.text, o.mode, o.meeting_id, o.document_id, m.title, m.date, d.title, "
+            "p.name, o.recorded_by, o.observed_at, o.is_quote, o.polarity, "
+            "(SELECT count(*) FROM observation_heading oh JOIN heading h ON h.id = oh.heading_id "
+            " WHERE oh.observation_id = o.id AND oh.deleted = 0 AND h.deleted = 0), "
+            "(SELECT count(*) FROM finding_evidence fe JOIN finding f ON f.id = fe.finding_id "
+            " WHERE fe.observation_id = o.id AND fe.deleted = 0 AND f.deleted = 0) "
+            "FROM observation o LEFT JOIN meeting m ON m.id = o.meeting_id "
+            "LEFT JOIN document d ON d.id = o.document_id LEFT JOIN peer p ON p.id = o.recorded_by "
+            f"WHERE o.deleted = 0 AND o.id IN ({marks})",
+            list(part),
+        ).fetchall()
+    groups = meeting_groups(cf, (r[3] for r in rows))
+    names = group_names(cf)
+    order = {group_id: index for index, group_id in enumerate(names)}
+    result = {}
+    for (
+        oid,
+        text,
+        mode,
+        meeting_id,
+        document_id,
+        meeting_title,
+        meeting_date,
+        document_title,
+        peer_name,
+        peer_id,
+        observed_at,
+        is_quote,
+        polarity,
+        heading_count,
+        finding_count,
+    ) in rows:
+        if mode == "read" and document_id:
+            source = document_title or ""
+        elif meeting_id:
+            source = meeting_label(meeting_title or "", meeting_date)
+        else:
+            source = document_title or ""
+        present = sorted(groups.get(meeting_id, ()), key=lambda g: order.get(g, len(order)))
+        result[oid] = ObservationInfo(
+            id=oid,
+            text=text,
+            mode=mode,
+            meeting_id=meeting_id,
+            document_id=document_id,
+            source=source,
+            groups=tuple(names[g] for g in present if g in names),
+            recorded_by=peer_name or "",
+            recorded_by_id=peer_id,
+            observed_at=observed_at,
+            is_quote=bool(is_quote),
+            polarity=polarity,
+            headings=heading_count,
+            findings=finding_count,
+        )
+    return result
+
+
+# Which observations a browser lists. 'inbox' = not yet sorted: no heading and in no finding.
+SCOPES: dict[str, str] = {
+    "all": "All observations",
+    "inbox": "Inbox: no heading, in no finding",
+    "unused": "Not yet used in a finding",
+    "heading": "Tagged with a heading",
+}
+
+_IN_FINDING = (
+    "EXISTS (SELECT 1 FROM finding_evidence fe JOIN finding f ON f.id = fe.finding_id "
+    "WHERE fe.observation_id = o.id AND fe.deleted = 0 AND f.deleted = 0)"
+)
+# Tags to a deleted heading do not count. Deleted headings are few, so they are excluded by
+# a list rather than a join (a join costs a lookup per tagged observation: slow at 50,000).
+_HAS_HEADING = (
+    "EXISTS (SELECT 1 FROM observation_heading oh WHERE oh.observation_id = o.id "
+    "AND oh.deleted = 0 AND oh.heading_id NOT IN "
+    "(SELECT id FROM heading WHERE deleted = 1))"
+)
+
+
+def inbox_condition(alias: str = "o") -> str:
+    """SQL condition (on observation alias `alias`) for an observation still to be sorted:
+    tagged with no live heading and used in no live finding."""
+    return (
+        f"NOT {_HAS_HEADING.replace('o.id', f'{alias}.id')} "
+        f"AND NOT {_IN_FINDING.replace('o.id', f'{alias}.id')}"
+    )
+
+
+def observation_ids(
+    cf: ChallengeFile, scope: str = "all", *, heading_id: str | None = None
+) -> list[str]:
+    """Live observation ids for a browser, newest first.
+
+    scope: 'all', 'inbox' (no heading and in no finding), 'unused' (in no finding), or
+    'heading' (tagged with `heading_id` or one of its standards).
+    """
+    clauses, params = ["o.deleted = 0"], []
+    if scope == "inbox":
+        clauses.append(inbox_condition())
+    elif scope == "unused":
+        clauses.append(f"NOT {_IN_FINDING}")
+    elif scope == "heading":
+        clauses.append(
+            "o.id IN (SELECT oh.observation_id FROM observation_heading oh JOIN heading h "
+            "ON h.id = oh.heading_id WHERE oh.deleted = 0 AND h.deleted = 0 "
+            "AND (h.id = ? OR h.parent_id = ?))"
+        )
+        params += [heading_id, heading_id]
+    elif scope != "all":
+        raise ValueError(f"unknown scope {scope!r}")
+    sql = (
+        f"SELECT o.id FROM observation o WHERE {' AND '.join(clauses)} "
+        "ORDER BY o.observed_at DESC, o.rowid DESC"
+    )
+    return [r[0] for r in cf.conn.execute(sql, params)]

@@ -1,0 +1,268 @@
+"""The roll-up by domain: the framework walked in order, each heading with its findings.
+
+Plain data, no Qt: the Roll-up screen renders it for reading aloud on the last morning, and
+the letter export builds its sections from the same value, so they never disagree. Built in a
+fixed number of queries whatever the size of the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from peernotes.core import records, vocab
+from peernotes.core.evidence import ObservationInfo, describe, inbox_condition, meeting_groups
+from peernotes.core.store import ChallengeFile, Row
+from peernotes.core.triangulation import (
+    EVIDENCE_SQL,
+    EvidenceRow,
+    Thresholds,
+    Triangulation,
+    evaluate,
+    thresholds,
+)
+
+KINDS: tuple[str, ...] = tuple(vocab.FINDING_KINDS)  # strength, area, recommendation
+NO_HEADING_LABEL = "Cross-cutting (no heading)"
+NO_GROUP_LABEL = "Not yet in a group"
+
+
+@dataclass(frozen=True)
+class FindingEntry:
+    """A finding as the roll-up and the letter show it."""
+
+    id: str
+    statement: str
+    narrative: str
+    kind: str  # strength | area | recommendation
+    heading_id: str | None
+    group_id: str | None
+    notable: bool
+    key_message: bool
+    ordinal: float
+    triangulation: Triangulation
+    evidence_by_mode: Mapping[str, int]  # supporting observations per mode, read/heard/seen
+    contradicting: int
+
+    @property
+    def kind_label(self) -> str:
+        return vocab.FINDING_KINDS[self.kind]
+
+
+@dataclass(frozen=True)
+class HeadingEntry:
+    """One heading of the framework (domain, standard, custom heading or scoping question)."""
+
+    id: str | None  # None for the findings not yet under any heading
+    number: str
+    name: str
+    kind: str  # domain | standard | custom | scope | none
+    depth: int  # 0 for a domain/custom/scope heading, 1 for a standard
+    parent_id: str | None
+    strengths: tuple[FindingEntry, ...] = ()
+    areas: tuple[FindingEntry, ...] = ()
+    recommendations: tuple[FindingEntry, ...] = ()
+    observations: int = 0  # live observations tagged with this heading
+
+    @property
+    def label(self) -> str:
+        return f"{self.number} {self.name}".strip()
+
+    def by_kind(self, kind: str) -> tuple[FindingEntry, ...]:
+        return {
+            "strength": self.strengths,
+            "area": self.areas,
+            "recommendation": self.recommendations,
+        }[kind]
+
+    @property
+    def findings(self) -> tuple[FindingEntry, ...]:
+        return self.strengths + self.areas + self.recommendations
+
+
+@dataclass(frozen=True)
+class GroupEntry:
+    """A recommendation group ("Quick wins") and its recommendations in roll-up order."""
+
+    id: str | None  # None for recommendations in no group
+    name: str
+    recommendations: tuple[FindingEntry, ...]
+
+
+@dataclass(frozen=True)
+class Rollup:
+    council: str
+    programme_title: str
+    thresholds: Thresholds
+    headings: tuple[HeadingEntry, ...]  # framework order; a final id=None entry if needed
+    recommendation_groups: tuple[GroupEntry, ...]  # user order; a final id=None entry if needed
+    inbox: tuple[ObservationInfo, ...]  # untagged observations in no finding, newest first
+    inbox_total: int  # may exceed len(inbox) when the inbox was limited
+    observations: int  # live observations in the file
+    levels: Mapping[str, int] = field(default_factory=dict)  # findings per triangulation level
+
+    def finding_entries(self) -> list[FindingEntry]:
+        return [f for h in self.headings for f in h.findings]
+
+    def key_messages(self) -> list[FindingEntry]:
+        return [f for f in self.finding_entries() if f.key_message]
+
+    def finding(self, finding_id: str) -> FindingEntry | None:
+        return next((f for f in self.finding_entries() if f.id == finding_id), None)
+
+
+def rollup(
+    cf: ChallengeFile, *, inbox_limit: int | None = 200, observation_stats: bool = True
+) -> Rollup:
+    """The whole roll-up. `inbox_limit` caps the inbox items described (None = all).
+
+    `observation_stats=False` skips the two figures that read every observation (tagged
+    observations per heading, the inbox): HeadingEntry.observations and inbox_total are then
+    0. The findings, their triangulation and the groups cost a few milliseconds whatever the
+    file's size; those two figures cost a scan of all observations (see benchmarks/).
+    """
+    challenge = cf.challenge()
+    heading_rows = records.headings(cf)
+    rule = thresholds(cf)
+    entries = _finding_entries(cf, rule)
+    tagged = _tagged_counts(cf) if observation_stats else {}
+    by_section: dict[tuple[str | None, str], list[FindingEntry]] = {}
+    for entry in entries:
+        by_section.setdefault((entry.heading_id, entry.kind), []).append(entry)
+    known = {h["id"] for h in heading_rows}
+    headings = [_heading_entry(row, by_section, tagged.get(row["id"], 0)) for row in heading_rows]
+    stray = [e for e in entries if e.heading_id not in known]
+    if stray:
+        headings.append(_unheaded(stray))
+
+    inbox_total, inbox = _inbox(cf, inbox_limit) if observation_stats else (0, ())
+    levels: dict[str, int] = {}
+    for entry in entries:
+        levels[entry.triangulation.level] = levels.get(entry.triangulation.level, 0) + 1
+    return Rollup(
+        council=challenge["council"],
+        programme_title=challenge["programme_title"],
+        thresholds=rule,
+        headings=tuple(headings),
+        recommendation_groups=_groups(cf, headings),
+        inbox=inbox,
+        inbox_total=inbox_total,
+        observations=cf.count("observation"),
+        levels=MappingProxyType(levels),
+    )
+
+
+def _finding_entries(cf: ChallengeFile, rule: Thresholds) -> list[FindingEntry]:
+    rows = cf.query(
+        "SELECT id, statement, narrative, kind, heading_id, group_id, notable, key_message, "
+        "ordinal FROM finding WHERE deleted = 0 ORDER BY ordinal, created_at, id"
+    )
+    evidence: dict[str, list[EvidenceRow]] = {r["id"]: [] for r in rows}
+    for row in cf.conn.execute(EVIDENCE_SQL):
+        evidence[row[0]].append(row)
+    groups_at = meeting_groups(cf)
+    entries = []
+    for row in rows:
+        own = evidence[row["id"]]
+        by_mode = dict.fromkeys(vocab.MODES, 0)
+        for item in own:
+            if item[1] != "contradicts":
+                by_mode[item[2]] = by_mode.get(item[2], 0) + 1
+        triangulation = evaluate(own, groups_at, rule)
+        entries.append(
+            FindingEntry(
+                id=row["id"],
+                statement=row["statement"],
+                narrative=row["narrative"],
+                kind=row["kind"],
+                heading_id=row["heading_id"],
+                group_id=row["group_id"],
+                notable=bool(row["notable"]),
+                key_message=bool(row["key_message"]),
+                ordinal=row["ordinal"],
+                triangulation=triangulation,
+                evidence_by_mode=MappingProxyType(by_mode),
+                contradicting=triangulation.contradicting,
+            )
+        )
+    return entries
+
+
+def _heading_entry(
+    row: Row, by_section: dict[tuple[str | None, str], list[FindingEntry]], observations: int
+) -> HeadingEntry:
+    return HeadingEntry(
+        id=row["id"],
+        number=row["number"] or "",
+        name=row["name"],
+        kind=row["kind"],
+        depth=row["depth"],
+        parent_id=row["parent_id"],
+        strengths=tuple(by_section.get((row["id"], "strength"), ())),
+        areas=tuple(by_section.get((row["id"], "area"), ())),
+        recommendations=tuple(by_section.get((row["id"], "recommendation"), ())),
+        observations=observations,
+    )
+
+
+def _unheaded(stray: list[FindingEntry]) -> HeadingEntry:
+    return HeadingEntry(
+        id=None,
+        number="",
+        name=NO_HEADING_LABEL,
+        kind="none",
+        depth=0,
+        parent_id=None,
+        strengths=tuple(e for e in stray if e.kind == "strength"),
+        areas=tuple(e for e in stray if e.kind == "area"),
+        recommendations=tuple(e for e in stray if e.kind == "recommendation"),
+    )
+
+
+def _groups(cf: ChallengeFile, headings: list[HeadingEntry]) -> tuple[GroupEntry, ...]:
+    recommendations = [f for h in headings for f in h.recommendations]
+    groups = cf.query(
+        "SELECT id, name FROM recommendation_group WHERE deleted = 0 "
+        "ORDER BY ordinal, created_at, id"
+    )
+    known = {g["id"] for g in groups}
+    result = [
+        GroupEntry(g["id"], g["name"], tuple(r for r in recommendations if r.group_id == g["id"]))
+        for g in groups
+    ]
+    loose = tuple(r for r in recommendations if r.group_id not in known)
+    if loose:
+        result.append(GroupEntry(None, NO_GROUP_LABEL, loose))
+    return tuple(result)
+
+
+def _tagged_counts(cf: ChallengeFile) -> dict[str, int]:
+    """Live observations tagged per heading. Counted by scanning the link table (sequential,
+    no per-row lookup) and taking off the links of the few deleted observations."""
+    counts = dict(
+        cf.conn.execute(
+            "SELECT heading_id, count(*) FROM observation_heading NOT INDEXED "
+            "WHERE deleted = 0 GROUP BY heading_id"
+        ).fetchall()
+    )
+    for heading_id, dead in cf.conn.execute(
+        "SELECT oh.heading_id, count(*) FROM observation o NOT INDEXED "
+        "CROSS JOIN observation_heading oh ON oh.observation_id = o.id "
+        "WHERE o.deleted = 1 AND oh.deleted = 0 GROUP BY oh.heading_id"
+    ):
+        counts[heading_id] = counts.get(heading_id, 0) - dead
+    return counts
+
+
+def _inbox(cf: ChallengeFile, limit: int | None) -> tuple[int, tuple[ObservationInfo, ...]]:
+    where = f"o.deleted = 0 AND {inbox_condition('o')}"
+    total = cf.conn.execute(f"SELECT count(*) FROM observation o WHERE {where}").fetchone()[0]
+    if limit == 0 or total == 0:
+        return total, ()
+    sql = f"SELECT o.id FROM observation o WHERE {where} ORDER BY o.observed_at DESC, o.rowid DESC"
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    ids = [r[0] for r in cf.conn.execute(sql)]
+    described = describe(cf, ids)
+    return total, tuple(described[i] for i in ids if i in described)

@@ -1,0 +1,155 @@
+"""The Coverage page: where are we thin, and whom have we not heard? Drives tomorrow's questions.
+
+A summary in words (thin headings, groups not heard from at all), the threshold for "thin",
+and the heat map of evidence per heading by mode and stakeholder group.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peernotes.core import coverage as core_coverage
+from peernotes.core.coverage import Coverage
+from peernotes.core.errors import PeerNotesError
+from peernotes.core.store import Change
+from peernotes.ui.commands import run_undoable
+from peernotes.ui.coverage_chart import EMPTY_TEXT, THIN_TEXT, CoverageHeatMap
+from peernotes.ui.session import Session
+
+
+def summary_html(data: Coverage) -> str:
+    """Two or three sentences a team can act on tonight."""
+    thin = [h for h in data.thin_headings if h.depth == 1] or list(data.thin_headings)
+    unheard = [name for _, name in data.unheard_groups]
+    parts = [
+        f"<b>{data.observations:,}</b> observations: "
+        + " · ".join(f"{mode} {data.by_mode.get(mode, 0):,}" for mode in ("read", "heard", "seen"))
+        + f". <b>{data.untagged:,}</b> not yet under any heading."
+    ]
+    if unheard:
+        parts.append(
+            f"<span style='color:{EMPTY_TEXT}'><b>Not heard from yet:</b> "
+            + html.escape(", ".join(unheard))
+            + ".</span>"
+        )
+    else:
+        parts.append("Every stakeholder group has been heard from at least once.")
+    if thin:
+        names = ", ".join(h.label for h in thin[:8]) + (
+            f" and {len(thin) - 8} more" if len(thin) > 8 else ""
+        )
+        parts.append(
+            f"<span style='color:{THIN_TEXT}'><b>Thin ({len(thin)}):</b> {html.escape(names)}.</span>"
+        )
+    else:
+        parts.append("No heading is thin.")
+    people = [
+        f"{name} {data.people_by_group.get(g, 0)}"
+        for g, name in data.groups
+        if data.people_by_group.get(g, 0)
+    ]
+    if people:
+        parts.append("People met by group: " + html.escape(", ".join(people)) + ".")
+    return "<br>".join(parts)
+
+
+class CoveragePage(QWidget):
+    def __init__(self, session: Session, window: Any = None):
+        super().__init__()
+        self.session = session
+        self.window_ = window
+        self.data: Coverage | None = None
+        self._dirty = True
+        self._loading = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(50)
+        self._timer.timeout.connect(self._refresh_if_visible)
+
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.thin = QSpinBox()
+        self.thin.setRange(0, 10_000)
+        self.thin.setToolTip("A heading with fewer observations than this is marked thin")
+        self.thin.valueChanged.connect(self._save_thin)
+        self.chart = CoverageHeatMap()
+        self.chart.headingActivated.connect(self._open_heading)
+        scroll = QScrollArea()
+        scroll.setWidget(self.chart)
+        scroll.setWidgetResizable(False)
+        scroll.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        scroll.setStyleSheet("QScrollArea { background: white; border: none; }")
+
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel("Mark a heading <b>thin</b> below"))
+        controls.addWidget(self.thin)
+        controls.addWidget(QLabel("observations"))
+        controls.addStretch(1)
+        hint = QLabel(
+            "Hover a cell for what it counts; double-click a heading to list its observations."
+        )
+        hint.setStyleSheet("color:#555")
+        controls.addWidget(hint)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.summary)
+        layout.addLayout(controls)
+        layout.addWidget(scroll, 1)
+        session.changed.connect(self._on_change)
+
+    def _on_change(self, change: Change) -> None:
+        self._dirty = True
+        self._timer.start()
+
+    def _refresh_if_visible(self) -> None:
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._dirty:
+            self.refresh()
+
+    def refresh(self) -> None:
+        self._dirty = False
+        self.data = core_coverage.coverage(self.session.cf)
+        self._loading = True
+        try:
+            self.thin.setValue(self.data.thin_below)
+        finally:
+            self._loading = False
+        self.summary.setText(summary_html(self.data))
+        self.chart.set_coverage(self.data)
+
+    def _save_thin(self, value: int) -> None:
+        if self._loading:
+            return
+        try:
+            run_undoable(
+                self.session,
+                "Change 'thin' threshold",
+                lambda c: core_coverage.set_thin_below(c, value),
+                merge_key="coverage-thin",
+            )
+        except PeerNotesError as error:
+            self.session.error.emit(str(error))
+
+    def _open_heading(self, heading_id: str) -> None:
+        if self.window_ is None:
+            return
+        self.window_.show_page("findings")
+        page = getattr(self.window_, "pages", {}).get("findings")
+        if page is not None and hasattr(page.widget, "show_heading"):
+            page.widget.show_heading(heading_id)

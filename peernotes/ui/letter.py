@@ -1,0 +1,802 @@
+"""The Letter page: the letter's settings, an outline of what will be written, and the exports.
+
+File › Export letter… builds the letter, runs the non-attribution guard, and -- only when
+nothing is found or the user has allowed each item -- writes the .docx, with a progress
+indicator and "Open" when done. File › Export evidence report… writes the internal report.
+Every settings edit goes through run_undoable, so Edit › Undo takes it back.
+
+Tests answer the dialogs through the module functions `ask_save_path`, `show_done` and
+`GuardDialog.review`, which return plain data.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    QUrl,
+)
+from PySide6.QtGui import QAction, QDesktopServices, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressDialog,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peernotes.core import attribution, letter_settings
+from peernotes.core.attribution import KIND_LABELS, NameHit
+from peernotes.core.errors import PeerNotesError
+from peernotes.core.letter import Letter, build_letter
+from peernotes.core.store import Change
+from peernotes.ui.commands import run_undoable
+from peernotes.ui.dialogs import messages
+from peernotes.ui.features import Page
+from peernotes.ui.session import Session
+
+Index = QModelIndex | QPersistentModelIndex
+_SETTINGS_TABLES = ("setting", "challenge", "peer", "heading", "framework")
+_LETTER_TABLES = (
+    *_SETTINGS_TABLES,
+    "finding",
+    "finding_evidence",
+    "recommendation_group",
+    "observation",
+    "document",
+    "meeting",
+    "meeting_person",
+    "person",
+    "stakeholder_group",
+)
+
+
+# ----------------------------------------------------------------- dialogs (patchable)
+def ask_save_path(parent: QWidget | None, title: str, suggested: Path) -> Path | None:
+    """Ask where to save a .docx; None when the user cancels."""
+    name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), "Word document (*.docx)")
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix.lower() == ".docx" else path.with_name(path.name + ".docx")
+
+
+def show_done(parent: QWidget | None, title: str, path: Path) -> bool:
+    """Say where the file went and offer to open it. Returns True if the user chose Open."""
+    box = QMessageBox(QMessageBox.Icon.Information, title, f"Saved to {path}", parent=parent)
+    open_button = box.addButton("Open", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.setDefaultButton(open_button)
+    box.exec()
+    if box.clickedButton() is open_button:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        return True
+    return False
+
+
+# --------------------------------------------------------------------- guard dialog
+@dataclass
+class GuardDecision:
+    """What the user decided about the names found: stop (the default), export (every item
+    allowed), or go to one item to fix it. `allowed` is what they allowed, item by item."""
+
+    action: str = "stop"  # 'stop' | 'export' | 'goto'
+    allowed: list[NameHit] = field(default_factory=list)
+    goto: NameHit | None = None
+
+
+class NameHitsModel(QAbstractTableModel):
+    """The guard's findings: what was found, what it is, where, and whether it is allowed."""
+
+    HEADERS = ("Found", "What it is", "Where", "In context", "Decision")
+
+    def __init__(self, hits: list[NameHit], parent: Any = None):
+        super().__init__(parent)
+        self.hits = list(hits)
+        self.allowed: set[int] = set()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.hits)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.HEADERS)
+        ):
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.hits):
+            return None
+        hit = self.hits[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            column = index.column()
+            if column == 0:
+                return hit.matched + (f" (×{hit.count})" if hit.count > 1 else "")
+            if column == 1:
+                return f"{KIND_LABELS.get(hit.kind, hit.kind)}: {hit.who}"
+            if column == 2:
+                return hit.where
+            if column == 3:
+                return hit.context
+            if column == 4:
+                return "Allowed" if index.row() in self.allowed else "Stops the export"
+        if role == Qt.ItemDataRole.FontRole and index.column() == 0:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def allow(self, row: int) -> None:
+        if 0 <= row < len(self.hits) and row not in self.allowed:
+            self.allowed.add(row)
+            cell = self.index(row, 4)
+            self.dataChanged.emit(cell, cell)
+
+    def all_allowed(self) -> bool:
+        return len(self.allowed) == len(self.hits)
+
+
+class GuardDialog(QDialog):
+    """Lists each name or identifying label found, with where it is; per item Allow or Go to.
+    Stop is the default button; Export is enabled only once every item is allowed."""
+
+    def __init__(self, hits: list[NameHit], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Names found in the letter")
+        self.decision = GuardDecision()
+        self.model = NameHitsModel(hits, self)
+        intro = QLabel(
+            f"The letter would name or identify {len(hits)} "
+            f"{'item' if len(hits) == 1 else 'items'} the team must not attribute. "
+            "Go to each one and reword it, or allow it if it is not about anyone the team met "
+            "(a place, a public post holder named as a client…). Nothing is written until "
+            "every item is dealt with."
+        )
+        intro.setWordWrap(True)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        if hits:
+            self.table.selectRow(0)
+        self.allow_button = QPushButton("&Allow this item")
+        self.allow_button.setToolTip(
+            "It is not about anyone the team met: let it through (saved with the file)"
+        )
+        self.goto_button = QPushButton("&Go to")
+        self.goto_button.setToolTip("Close this and show where the item is, to reword it")
+        buttons = QDialogButtonBox()
+        self.stop_button = buttons.addButton("Stop", QDialogButtonBox.ButtonRole.RejectRole)
+        self.export_button = buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button.setEnabled(False)
+        self.stop_button.setDefault(True)
+        self.stop_button.setAutoDefault(True)
+        row = QHBoxLayout()
+        row.addWidget(self.allow_button)
+        row.addWidget(self.goto_button)
+        row.addStretch(1)
+        row.addWidget(buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        self.allow_button.clicked.connect(self._allow)
+        self.goto_button.clicked.connect(self._goto)
+        self.table.doubleClicked.connect(lambda _index: self._goto())
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self._export)
+        self.resize(980, 420)
+
+    def _row(self) -> int:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if rows else -1
+
+    def _allow(self) -> None:
+        row = self._row()
+        self.model.allow(row)
+        self.export_button.setEnabled(self.model.all_allowed())
+        for candidate in range(len(self.model.hits)):  # move on to the next undecided item
+            if candidate not in self.model.allowed:
+                self.table.selectRow(candidate)
+                break
+        if self.model.all_allowed():
+            self.export_button.setDefault(True)
+
+    def _allowed_hits(self) -> list[NameHit]:
+        return [self.model.hits[r] for r in sorted(self.model.allowed)]
+
+    def _goto(self) -> None:
+        row = self._row()
+        if row < 0:
+            return
+        self.decision = GuardDecision("goto", self._allowed_hits(), self.model.hits[row])
+        self.done(QDialog.DialogCode.Accepted)
+
+    def _export(self) -> None:
+        if self.model.all_allowed():
+            self.decision = GuardDecision("export", self._allowed_hits())
+            self.accept()
+
+    def reject(self) -> None:
+        self.decision = GuardDecision("stop", self._allowed_hits())
+        super().reject()
+
+    @classmethod
+    def review(cls, parent: QWidget | None, hits: list[NameHit]) -> GuardDecision:
+        dialog = cls(hits, parent)
+        dialog.exec()
+        return dialog.decision
+
+
+# -------------------------------------------------------------------- outline model
+class LetterOutlineModel(QAbstractTableModel):
+    """The letter's sections and findings as they will appear, each finding with its
+    triangulation badge, so thin evidence is seen before the letter goes out."""
+
+    HEADERS = ("In the letter", "Evidence")
+
+    def __init__(self, parent: Any = None):
+        super().__init__(parent)
+        self.rows: list[
+            tuple[str, int, str, str, str | None]
+        ] = []  # text, depth, badge, tip, finding
+
+    def set_letter(self, letter: Letter, badges: dict[str, Any]) -> None:
+        rows = []
+        for block in letter.blocks:
+            if block.kind == "heading" and block.level <= 2:
+                rows.append((block.text, block.level - 1, "", "", None))
+            elif block.kind == "bullet" and block.finding_id:
+                badge = badges.get(block.finding_id)
+                label = badge.label if badge is not None else ""
+                tip = badge.explanation if badge is not None else ""
+                rows.append((block.text, 2, label, tip, block.finding_id))
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.HEADERS)
+        ):
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        text, depth, badge, tip, finding_id = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() == 0:
+                return ("    " * depth) + ("• " if finding_id else "") + text
+            return badge
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tip or text
+        if role == Qt.ItemDataRole.FontRole and depth < 2 and index.column() == 0:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.UserRole:
+            return finding_id
+        return None
+
+
+# ---------------------------------------------------------------------- the page
+class LetterPage(QWidget):
+    """Settings form (left), outline with evidence badges and notes (right), export buttons."""
+
+    def __init__(self, session: Session, window: Any = None):
+        super().__init__()
+        self.session = session
+        self.window_ = window
+        self.editors: dict[str, QWidget] = {}
+        self.reset_buttons: dict[str, QToolButton] = {}
+        self._loading = False
+        self._dirty = False
+        self._pending: set[str] = set()
+        self._save_timer = QTimer(self, singleShot=True, interval=700)
+        self._save_timer.timeout.connect(self.flush)
+        self._refresh_timer = QTimer(self, singleShot=True, interval=150)
+        self._refresh_timer.timeout.connect(self.refresh)
+
+        self.export_button = QPushButton("Export letter…")
+        self.export_button.setToolTip(
+            "Check for names, then write the summary letter as a Word document"
+        )
+        self.report_button = QPushButton("Evidence report…")
+        self.report_button.setToolTip(
+            "Write the internal evidence report (names allowed; not for publication)"
+        )
+        self.export_button.clicked.connect(self.export_letter)
+        self.report_button.clicked.connect(self.export_evidence_report)
+        top = QHBoxLayout()
+        heading = QLabel("<b>Summary letter</b> – settings and export")
+        top.addWidget(heading)
+        top.addStretch(1)
+        top.addWidget(self.report_button)
+        top.addWidget(self.export_button)
+
+        form_host = QWidget()
+        form_layout = QVBoxLayout(form_host)
+        hint = QLabel(
+            "Edits are saved as you type (Edit › Undo takes them back). In the paragraphs, "
+            "{council}, {programme}, {document}, {feedback_date} and {framework} are filled in "
+            "when the letter is exported. ↺ goes back to PeerNotes' wording or the default."
+        )
+        hint.setWordWrap(True)
+        form_layout.addWidget(hint)
+        groups: dict[str, QFormLayout] = {}
+        for spec in letter_settings.FIELDS:
+            if spec.group not in groups:
+                box = QGroupBox(spec.group)
+                groups[spec.group] = QFormLayout(box)
+                groups[spec.group].setFieldGrowthPolicy(
+                    QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow
+                )
+                form_layout.addWidget(box)
+            groups[spec.group].addRow(spec.label, self._editor(spec))
+        form_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(form_host)
+
+        self.outline_model = LetterOutlineModel(self)
+        self.outline = QTableView()
+        self.outline.setModel(self.outline_model)
+        self.outline.setAccessibleName("Letter outline")
+        self.outline.verticalHeader().hide()
+        self.outline.setWordWrap(False)
+        self.outline.verticalHeader().setDefaultSectionSize(self.outline.fontMetrics().height() + 8)
+        self.outline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.outline.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.outline.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.outline.doubleClicked.connect(self._open_outline_row)
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+        self.notes.setTextFormat(Qt.TextFormat.PlainText)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(
+            QLabel("What the letter will contain (double-click a finding to edit it):")
+        )
+        right_layout.addWidget(self.outline, 1)
+        right_layout.addWidget(self.notes)
+
+        splitter = QSplitter()
+        splitter.addWidget(scroll)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        session.changed.connect(self._on_change)
+        self.refresh()
+
+    # ------------------------------------------------------------------ editors
+    def _editor(self, spec: letter_settings.Field) -> QWidget:
+        name = spec.name
+        if spec.kind == "choice":
+            editor: QWidget = QComboBox()
+            editor.addItems(list(letter_settings.DOCUMENT_TYPES))
+            editor.currentTextChanged.connect(lambda _t, n=name: self._edited(n, now=True))
+        elif spec.kind == "date":
+            editor = QDateEdit()
+            editor.setCalendarPopup(True)
+            editor.setDisplayFormat("d MMMM yyyy")
+            editor.dateChanged.connect(lambda _d, n=name: self._edited(n, now=True))
+        elif spec.kind == "flag":
+            editor = QCheckBox()
+            editor.toggled.connect(lambda _c, n=name: self._edited(n, now=True))
+        elif spec.kind == "line":
+            editor = QLineEdit()
+            editor.textEdited.connect(lambda _t, n=name: self._edited(n))
+            editor.editingFinished.connect(self.flush)
+        elif spec.kind == "list":
+            editor = QListWidget()
+            editor.setMaximumHeight(90)
+            editor.setToolTip("Select an item and press Delete to stop allowing it")
+            remove = QAction("Stop allowing", editor)
+            remove.setShortcut(QKeySequence.StandardKey.Delete)
+            remove.triggered.connect(self._disallow_selected)
+            editor.addAction(remove)
+            editor.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        else:
+            editor = QPlainTextEdit()
+            editor.setTabChangesFocus(True)
+            editor.setMinimumHeight(64 if spec.kind == "lines" else 84)
+            editor.setMaximumHeight(140)
+            editor.textChanged.connect(lambda n=name: self._edited(n))
+        editor.setObjectName(f"letter_{name}")
+        editor.setAccessibleName(spec.label)
+        if spec.help:
+            editor.setToolTip(spec.help)
+        self.editors[name] = editor
+        if spec.kind in ("line", "text", "lines"):
+            host = QWidget()
+            row = QHBoxLayout(host)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(editor, 1)
+            reset = QToolButton()
+            reset.setText("↺")
+            reset.setToolTip(
+                "Go back to the default (PeerNotes' wording, or what the file suggests)"
+            )
+            reset.clicked.connect(lambda _c=False, n=name: self.reset(n))
+            self.reset_buttons[name] = reset
+            row.addWidget(reset, 0, Qt.AlignmentFlag.AlignTop)
+            return host
+        return editor
+
+    def _value(self, name: str) -> Any:
+        editor = self.editors[name]
+        if isinstance(editor, QComboBox):
+            return editor.currentText()
+        if isinstance(editor, QDateEdit):
+            return editor.date().toString("yyyy-MM-dd")
+        if isinstance(editor, QCheckBox):
+            return editor.isChecked()
+        if isinstance(editor, QLineEdit):
+            return editor.text()
+        if isinstance(editor, QPlainTextEdit):
+            return editor.toPlainText()
+        return None
+
+    def _show(self, name: str, value: Any, is_default: bool, default: Any) -> None:
+        editor = self.editors[name]
+        if isinstance(editor, QComboBox):
+            editor.setCurrentText(str(value))
+        elif isinstance(editor, QDateEdit):
+            date = QDate.fromString(str(value or ""), "yyyy-MM-dd")
+            editor.setDate(date if date.isValid() else QDate.currentDate())
+        elif isinstance(editor, QCheckBox):
+            editor.setChecked(bool(value))
+        elif isinstance(editor, QListWidget):
+            editor.clear()
+            editor.addItems([str(v) for v in value or []])
+        elif isinstance(editor, QLineEdit):
+            if editor.text() != str(value or ""):
+                editor.setText(str(value or ""))
+            editor.setPlaceholderText(str(default or ""))
+        elif isinstance(editor, QPlainTextEdit):
+            if editor.toPlainText() != str(value or ""):
+                editor.setPlainText(str(value or ""))
+        if name in self.reset_buttons:
+            self.reset_buttons[name].setEnabled(not is_default)
+
+    def _edited(self, name: str, *, now: bool = False) -> None:
+        if self._loading:
+            return
+        self._pending.add(name)
+        if now:
+            self.flush()
+        else:
+            self._save_timer.start()
+
+    def flush(self) -> bool:
+        """Save every edited field now (one undoable step). False if a save failed."""
+        self._save_timer.stop()
+        names, self._pending = sorted(self._pending), set()
+        if not names:
+            return True
+        values = {n: self._value(n) for n in names}
+        labels = ", ".join(letter_settings.FIELD_BY_NAME[n].label.lower() for n in names)
+        try:
+            run_undoable(
+                self.session,
+                f"Edit letter {labels}",
+                lambda cf: letter_settings.save(cf, **values),
+                merge_key="letter." + ",".join(names),
+            )
+        except PeerNotesError as error:
+            messages.error(self, "Letter settings not saved", str(error))
+            return False
+        for name in names:
+            if name in self.reset_buttons:
+                self.reset_buttons[name].setEnabled(True)
+        return True
+
+    def reset(self, name: str) -> None:
+        self._pending.discard(name)
+        try:
+            run_undoable(
+                self.session,
+                f"Reset letter {letter_settings.FIELD_BY_NAME[name].label.lower()}",
+                lambda cf: letter_settings.reset(cf, name),
+            )
+        except PeerNotesError as error:
+            messages.error(self, "Letter settings not saved", str(error))
+        self.load_settings(force=True)
+
+    def _disallow_selected(self) -> None:
+        editor = self.editors["allowed_names"]
+        assert isinstance(editor, QListWidget)
+        items = [i.text() for i in editor.selectedItems()]
+        if items:
+            run_undoable(
+                self.session,
+                "Stop allowing names in the letter",
+                lambda cf: [letter_settings.disallow_name(cf, t) for t in items],
+            )
+
+    def focus_field(self, name: str) -> None:
+        editor = self.editors.get(name)
+        if editor is not None:
+            editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # ----------------------------------------------------------------- refresh
+    def _on_change(self, change: Change) -> None:
+        if change.touches(*_LETTER_TABLES):
+            self._dirty = True
+            if self.isVisible():
+                self._refresh_timer.start()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        if self._dirty:
+            self._refresh_timer.start()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self._refresh_timer.stop()  # refreshed when shown again; never after the file closes
+        try:
+            self.flush()
+        except sqlite3.Error:  # the window is closing and the file already closed
+            self._pending.clear()
+        super().hideEvent(event)
+
+    def load_settings(self, *, force: bool = False) -> None:
+        """Show the stored settings; a field being typed in keeps the user's text."""
+        settings = letter_settings.load(self.session.cf)
+        defaults = letter_settings.defaults(self.session.cf)
+        focused = QApplication.focusWidget()
+        self._loading = True
+        try:
+            for spec in letter_settings.FIELDS:
+                editor = self.editors[spec.name]
+                if not force and (spec.name in self._pending or editor is focused):
+                    continue
+                self._show(
+                    spec.name,
+                    settings.values[spec.name],
+                    settings.is_default(spec.name),
+                    defaults.get(spec.name),
+                )
+        finally:
+            self._loading = False
+
+    def refresh(self) -> None:
+        self._dirty = False
+        self.load_settings()
+        cf = self.session.cf
+        letter = build_letter(cf)
+        try:
+            from peernotes.core.triangulation import assess_all
+
+            badges = assess_all(cf)
+        except ImportError:  # pragma: no cover - triangulation ships with the core
+            badges = {}
+        self.outline_model.set_letter(letter, badges)
+        figures = letter.figures
+        notes = [
+            f"Counted from the notes: {figures.documents_phrase()}, {figures.meetings_phrase()}, "
+            f"{figures.people_phrase()}, {figures.days_phrase()} on site.",
+            *letter.warnings,
+        ]
+        self.notes.setText("\n".join(notes))
+
+    def _open_outline_row(self, index: QModelIndex) -> None:
+        finding_id = self.outline_model.data(
+            self.outline_model.index(index.row(), 0), Qt.ItemDataRole.UserRole
+        )
+        if finding_id:
+            self._go_to_record("finding", finding_id, None)
+
+    # ----------------------------------------------------------------- exports
+    def _suggested(self, what: str) -> Path:
+        challenge = self.session.cf.challenge()
+        settings = letter_settings.load(self.session.cf)
+        stem = f"{challenge['council']} {challenge['programme_title']} {what or settings.document_type}"
+        stem = re.sub(r'[<>:"/\\|?*\x00-\x1f]+', " ", stem)
+        stem = " ".join(stem.split())[:120] or "letter"
+        folder = self.session.cf.path.parent if self.session.cf.path else Path.home()
+        return folder / f"{stem}.docx"
+
+    def export_letter(self) -> Path | None:
+        """The whole export: save pending edits, build, guard, ask where, write, offer Open."""
+        if not self.flush():
+            return None
+        cf = self.session.cf
+        letter = build_letter(cf)
+        hits = attribution.scan(cf, letter)
+        if hits:
+            decision = GuardDialog.review(self, hits)
+            if decision.allowed:
+                keys = [hit.matched for hit in decision.allowed]
+                run_undoable(
+                    self.session,
+                    "Allow names in the letter",
+                    lambda cf: [letter_settings.allow_name(cf, k) for k in keys],
+                )
+            if decision.action == "goto" and decision.goto is not None:
+                self.go_to(decision.goto)
+                return None
+            if decision.action != "export":
+                return None
+            letter = build_letter(cf)
+            remaining = attribution.scan(cf, letter)
+            if remaining:  # something changed meanwhile: never write past the guard
+                messages.error(self, "Letter not exported", attribution.report(remaining))
+                return None
+        target = ask_save_path(self, "Export the summary letter", self._suggested(""))
+        if target is None:
+            return None
+        written = self._write(target, "Writing the letter…", lambda: _write_letter(letter, target))
+        if written is not None:
+            show_done(self, "Letter exported", written)
+        return written
+
+    def export_evidence_report(self) -> Path | None:
+        if not self.flush():
+            return None
+        target = ask_save_path(
+            self, "Export the evidence report (internal)", self._suggested("Evidence report")
+        )
+        if target is None:
+            return None
+        cf = self.session.cf
+        written = self._write(
+            target, "Writing the evidence report…", lambda: _write_report(cf, target)
+        )
+        if written is not None:
+            show_done(self, "Evidence report exported (internal – not for publication)", written)
+        return written
+
+    def _write(self, target: Path, label: str, write) -> Path | None:
+        progress = QProgressDialog(label, "", 0, 0, self)
+        progress.setWindowTitle("Exporting")
+        progress.setCancelButton(None)
+        progress.setMinimumDuration(0)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.show()
+        QApplication.processEvents()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            return write()
+        except PeerNotesError as error:
+            messages.error(self, "Export failed", str(error))
+            return None
+        finally:
+            QApplication.restoreOverrideCursor()
+            progress.close()
+
+    # ---------------------------------------------------------------- navigation
+    def go_to(self, hit: NameHit) -> None:
+        source = hit.source
+        if source is None:
+            return
+        self._go_to_record(source.table, source.row_id, source.field)
+
+    def _go_to_record(self, table: str | None, row_id: str | None, field_name: str | None) -> None:
+        window = self.window_
+        if table == "setting" and row_id:
+            if window is not None and hasattr(window, "show_page"):
+                window.show_page("letter")
+            self.focus_field(row_id)
+            return
+        page_for = {
+            "finding": ("findings", "select_finding"),
+            "observation": ("observations", "select_observation"),
+        }
+        if window is None or table not in page_for:
+            if table in ("peer",) and window is not None:
+                window.show_page("people")
+            return
+        key, method = page_for[table]
+        window.show_page(key)
+        page = getattr(window, "pages", {}).get(key)
+        if page is not None and hasattr(page.widget, method) and row_id:
+            getattr(page.widget, method)(row_id)
+
+
+def _write_letter(letter: Letter, target: Path) -> Path:
+    from peernotes.export.docx_letter import export_letter
+
+    return export_letter(letter, target)
+
+
+def _write_report(cf, target: Path) -> Path:
+    from peernotes.export.evidence_report import export_evidence_report
+
+    return export_evidence_report(cf, target)
+
+
+# --------------------------------------------------------------------- plug-in
+def create_pages(session: Session, window: Any) -> list[Page]:
+    return [
+        Page(
+            "letter",
+            "Letter",
+            80,
+            LetterPage(session, window),
+            "Letter settings, checks and Word export",
+        )
+    ]
+
+
+def install_actions(window: Any) -> None:
+    file_menu = window.menu("&File")
+    file_menu.addSeparator()
+    for text, method, shortcut in (
+        ("Export &letter…", "export_letter", "Ctrl+Shift+E"),
+        ("Export &evidence report…", "export_evidence_report", None),
+    ):
+        action = QAction(text, window)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False, m=method: _run_on_page(window, m))
+        file_menu.addAction(action)
+
+
+def _run_on_page(window: Any, method: str) -> None:
+    page = getattr(window, "pages", {}).get("letter")
+    if getattr(window, "session", None) is None or page is None:
+        messages.error(window, "No challenge open", "Open a challenge file first.")
+        return
+    window.show_page("letter")
+    getattr(page.widget, method)()

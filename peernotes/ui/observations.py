@@ -1,0 +1,260 @@
+"""All observations: filter as you type and by meeting, peer, mode, heading and polarity;
+sorted by any column; the selected one is edited on the right.
+
+The list stays responsive with 50,000 observations: the model holds ids and fetches only the
+rows on screen; filters and sorting run in the database (see models/observations.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peernotes.core import records, vocab
+from peernotes.core.records import ObservationFilter
+from peernotes.core.store import Change
+from peernotes.ui.commands import run_undoable
+from peernotes.ui.models import ID_ROLE, ObservationTableModel
+from peernotes.ui.models.records import meeting_label
+from peernotes.ui.session import Session
+from peernotes.ui.widgets.observation_editor import ObservationEditor
+
+
+def _combo(name: str, tooltip: str) -> QComboBox:
+    combo = QComboBox()
+    combo.setAccessibleName(name)
+    combo.setToolTip(tooltip)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    return combo
+
+
+class ObservationsPage(QWidget):
+    def __init__(self, session: Session, window: Any = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.window_ = window
+        self.model = ObservationTableModel(session, descending=True, lazy=True)  # loads when shown
+        self.model.use_background_queries()
+        title = QLabel("Observations")
+        title.setObjectName("pageTitle")
+        self.count = QLabel()
+        self.count.setObjectName("hint")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Filter by words… (Ctrl+F)")
+        self.search.setAccessibleName("Filter observations by words")
+        self.search.setToolTip("Shows observations containing every word typed (word starts match)")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda text: self.model.update_filter(text=text))
+        self.meeting = _combo("Filter by meeting", "Only observations from this meeting")
+        self.meeting.setMinimumContentsLength(18)
+        self.peer = _combo("Filter by peer", "Only observations recorded by this peer")
+        self.peer.setMinimumContentsLength(10)
+        self.mode = _combo("Filter by mode", "Read, heard or seen")
+        self.mode.setMinimumContentsLength(9)
+        self.heading = _combo(
+            "Filter by heading", "Only observations tagged with this heading (or its standards)"
+        )
+        self.heading.setMinimumContentsLength(18)
+        self.polarity = _combo("Filter by polarity", "Strength, area for consideration or neutral")
+        self.polarity.setMinimumContentsLength(12)
+        self.mode.addItem("Any mode", None)
+        for key, label in vocab.MODES.items():
+            self.mode.addItem(label, key)
+        self.polarity.addItem("Any polarity", None)
+        for key, label in vocab.POLARITIES.items():
+            self.polarity.addItem(label, key)
+        self._reload_choices()
+        for combo, key in (
+            (self.meeting, "meeting_id"),
+            (self.peer, "recorded_by"),
+            (self.mode, "mode"),
+            (self.heading, "heading_id"),
+            (self.polarity, "polarity"),
+        ):
+            combo.currentIndexChanged.connect(
+                lambda _i, c=combo, k=key: self.model.update_filter(**{k: c.currentData()})
+            )
+        self.clear_button = QPushButton("Clear filters")
+        self.clear_button.clicked.connect(self.clear_filters)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Observations")
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in {0: 100, 1: 360, 2: 55, 3: 150, 4: 160, 5: 170, 6: 120}.items():
+            header.resizeSection(column, width)
+        header.setStretchLastSection(True)
+        self.table.setColumnHidden(7, True)  # quotes show in italics
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        delete = QAction(self.table)
+        delete.setShortcut(QKeySequence.StandardKey.Delete)
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.triggered.connect(self.delete_selected)
+        self.table.addAction(delete)
+        find = QAction(self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
+        self.addAction(find)
+        self.editor = ObservationEditor(session)
+        if window is not None and hasattr(window, "set_saving"):
+            self.editor.saving.connect(window.set_saving)
+
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addWidget(self.count, 1)
+        top.addWidget(self.search, 1)
+        filters = QHBoxLayout()
+        for widget in (
+            self.meeting,
+            self.peer,
+            self.mode,
+            self.heading,
+            self.polarity,
+            self.clear_button,
+        ):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.table, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(left)
+        splitter.addWidget(self.editor)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([520, 230])
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 14, 16, 12)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        self.model.modelReset.connect(self._update_count)
+        self.model.query_answered.connect(self._update_count)
+        self.model.rowsInserted.connect(self._update_count)
+        self.model.rowsRemoved.connect(self._update_count)
+        self._update_count()
+        session.changed.connect(self._on_changed)
+
+    # ----------------------------------------------------------------- filters
+    def _reload_choices(self) -> None:
+        cf = self.session.cf
+        for combo, first, items in (
+            (
+                self.meeting,
+                "Any meeting",
+                [(m["id"], meeting_label(m)) for m in records.meeting_list(cf)],
+            ),
+            (self.peer, "Any peer", [(p["id"], p["name"]) for p in records.team(cf)]),
+            (
+                self.heading,
+                "Any heading",
+                [
+                    (h["id"], ("    " if h["depth"] else "") + records.heading_label(h))
+                    for h in records.headings(cf)
+                ],
+            ),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(first, None)
+            for row_id, label in items:
+                combo.addItem(label, row_id)
+                combo.setItemData(combo.count() - 1, label.strip(), Qt.ItemDataRole.ToolTipRole)
+            combo.setCurrentIndex(max(combo.findData(current), 0))
+            combo.blockSignals(False)
+
+    def clear_filters(self) -> None:
+        for combo in (self.meeting, self.peer, self.mode, self.heading, self.polarity):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.model.set_filter(ObservationFilter())
+
+    def show_meeting(self, meeting_id: str | None) -> None:
+        self.meeting.setCurrentIndex(max(self.meeting.findData(meeting_id), 0))
+
+    def select_observation(self, observation_id: str) -> None:
+        row = self.model.row_of(observation_id)
+        if row < 0:
+            self.clear_filters()
+            row = self.model.row_of(observation_id)
+        if row >= 0:
+            index = self.model.index(row, 1)
+            self.table.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.table.scrollTo(index)
+
+    def _update_count(self, *_: object) -> None:
+        n = self.model.rowCount()
+        self.count.setText(f"{n:,} shown")
+
+    def _current_changed(self, current, _previous) -> None:
+        self.editor.show_observation(current.data(ID_ROLE) if current.isValid() else None)
+
+    def delete_selected(self) -> None:
+        ids = [index.data(ID_ROLE) for index in self.table.selectionModel().selectedRows()]
+        if not ids:
+            return
+
+        def operation(cf: Any) -> None:
+            for observation_id in ids:
+                records.delete_observation(cf, observation_id)
+
+        label = "Delete observation" if len(ids) == 1 else f"Delete {len(ids)} observations"
+        run_undoable(self.session, label, operation)
+
+    def _on_changed(self, change: Change) -> None:
+        if change.touches("meeting", "peer", "heading"):
+            self._reload_choices()
+
+    def flush(self) -> None:
+        self.editor.flush()
+
+    def shutdown(self) -> None:
+        self.model.shutdown()
+
+    # ------------------------------------------------- refresh only when shown
+    def showEvent(self, event) -> None:  # noqa: N802
+        self.model.set_active(True)
+        super().showEvent(event)
+
+    def hideEvent(self, event) -> None:  # noqa: N802
+        self.editor.flush()
+        self.model.set_active(False)
+        super().hideEvent(event)

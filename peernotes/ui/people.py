@@ -1,0 +1,177 @@
+"""People: the peer team, and the people met (name, stakeholder group, job, organisation)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+
+from peernotes.core import records
+from peernotes.ui.commands import run_undoable
+from peernotes.ui.dialogs import messages
+from peernotes.ui.dialogs.peer import PeerData, PeerDialog
+from peernotes.ui.dialogs.person import PersonData, PersonDialog
+from peernotes.ui.list_page import ListPage
+from peernotes.ui.models.records import PeerTableModel, PersonTableModel
+from peernotes.ui.session import Session
+
+
+class PeopleMetList(ListPage):
+    noun = "person"
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(
+            session,
+            PersonTableModel(session),
+            "People met",
+            "Everyone the team met, by stakeholder group. Names never appear in the letter.",
+            parent,
+        )
+        self.add_button.setText("Add person…")
+        self.fit_columns({0: 200, 1: 170, 2: 220, 3: 220})
+
+    def _groups(self) -> list[dict]:
+        return records.stakeholder_groups(self.session.cf)
+
+    def add(self) -> None:
+        def save(data: PersonData) -> str:
+            matches = records.people_named(self.session.cf, data.name)
+            if matches and not messages.confirm(
+                self,
+                "Already recorded?",
+                f"Someone called {data.name} is already recorded. Add another person with the "
+                "same name?",
+                "Add another",
+            ):
+                return matches[0]["id"]
+            person_id = run_undoable(
+                self.session,
+                "Add person",
+                lambda cf: records.add_person(
+                    cf,
+                    data.name,
+                    group_id=data.group_id,
+                    job_title=data.job_title,
+                    organisation=data.organisation,
+                    allow_duplicate=bool(matches),
+                ),
+            )
+            self.select_id(person_id)
+            return person_id
+
+        PersonDialog.ask(self, self._groups(), None, save)
+
+    def edit(self, row_id: str) -> None:
+        row = self.session.cf.get("person", row_id, required=True)
+        initial = PersonData(row["name"], row["group_id"], row["job_title"], row["organisation"])
+
+        def save(data: PersonData) -> bool:
+            return run_undoable(
+                self.session,
+                "Edit person",
+                lambda cf: records.update_person(
+                    cf,
+                    row_id,
+                    name=data.name,
+                    group_id=data.group_id,
+                    job_title=data.job_title,
+                    organisation=data.organisation,
+                ),
+            )
+
+        PersonDialog.ask(self, self._groups(), initial, save)
+
+    def delete(self, row_id: str) -> None:
+        row = self.model.row(row_id)
+        meetings = row["meeting_count"] if row else 0
+        extra = f" They will be removed from {meetings} meeting(s)." if meetings else ""
+        if messages.confirm(self, "Delete person", f"Delete {row['name']}?{extra}", "Delete"):
+            run_undoable(
+                self.session, "Delete person", lambda cf: records.delete_person(cf, row_id)
+            )
+
+
+class TeamList(ListPage):
+    noun = "team member"
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(
+            session,
+            PeerTableModel(session),
+            "Peer team",
+            "The team in letter order: lead peer first, challenge manager last.",
+            parent,
+        )
+        self.add_button.setText("Add team member…")
+        self.add_button.setShortcut("")
+        self.filter.hide()
+        self.table.setSortingEnabled(False)
+        self.fit_columns({0: 200, 1: 170, 2: 220})
+
+    def add(self) -> None:
+        def save(data: PeerData) -> str:
+            return run_undoable(
+                self.session,
+                "Add team member",
+                lambda cf: records.add_peer(
+                    cf, data.name, data.role, data.job_title, data.organisation
+                ),
+            )
+
+        PeerDialog.ask(self, None, save)
+
+    def edit(self, row_id: str) -> None:
+        row = self.session.cf.get("peer", row_id, required=True)
+        initial = PeerData(row["name"], row["role"], row["job_title"], row["organisation"])
+
+        def save(data: PeerData) -> bool:
+            return run_undoable(
+                self.session,
+                "Edit team member",
+                lambda cf: records.update_peer(
+                    cf,
+                    row_id,
+                    name=data.name,
+                    role=data.role,
+                    job_title=data.job_title,
+                    organisation=data.organisation,
+                ),
+            )
+
+        PeerDialog.ask(self, initial, save)
+
+    def delete(self, row_id: str) -> None:
+        if row_id == self.session.cf.peer_id:
+            messages.error(
+                self,
+                "Not deleted",
+                "You are recording as this peer on this laptop, so they stay in the team.",
+            )
+            return
+        row = self.model.row(row_id)
+        if row and messages.confirm(
+            self,
+            "Remove team member",
+            f"Remove {row['name']} from the team? Their notes are kept.",
+            "Remove",
+        ):
+            run_undoable(
+                self.session, "Remove team member", lambda cf: records.delete_peer(cf, row_id)
+            )
+
+
+class PeoplePage(QWidget):
+    def __init__(self, session: Session, window: Any = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.people = PeopleMetList(session)
+        self.team = TeamList(session)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.people)
+        splitter.addWidget(self.team)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)

@@ -1,0 +1,249 @@
+"""The programme: the on-site timetable, one tab per day, with the meetings' people and notes."""
+
+from __future__ import annotations
+
+from datetime import date as Date
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex
+from PySide6.QtWidgets import QHeaderView, QPushButton, QTabBar, QWidget
+
+from peernotes.core import records
+from peernotes.core.store import Change
+from peernotes.ui.commands import run_undoable
+from peernotes.ui.dialogs import messages
+from peernotes.ui.dialogs.delete_meeting import DeleteMeetingDialog
+from peernotes.ui.dialogs.meeting import MeetingData, MeetingDialog
+from peernotes.ui.list_page import ListPage
+from peernotes.ui.models import WordFilterProxyModel
+from peernotes.ui.models.records import MeetingTableModel, day_label, meeting_label
+from peernotes.ui.session import Session
+
+
+class DayFilterProxyModel(WordFilterProxyModel):
+    """The typed words, and (when a day tab is chosen) only that day's meetings."""
+
+    day: str | None = None
+
+    def set_day(self, day: str | None) -> None:
+        if day != self.day:
+            self.beginFilterChange()
+            self.day = day
+            self.endFilterChange(WordFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(  # noqa: N802
+        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
+    ) -> bool:
+        if self.day:
+            model = self.sourceModel()
+            row = model.row(model.id_at(source_row))
+            if row is None or row["date"] != self.day:
+                return False
+        return super().filterAcceptsRow(source_row, source_parent)
+
+
+class ProgrammePage(ListPage):
+    noun = "meeting"
+
+    def __init__(self, session: Session, window: Any = None, parent: QWidget | None = None) -> None:
+        self.window_ = window
+        super().__init__(
+            session,
+            MeetingTableModel(session),
+            "Programme",
+            "The on-site timetable. Double-click a meeting to edit it; Capture notes to write in it.",
+            parent,
+        )
+        self.proxy = DayFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.table.setModel(self.proxy)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.filter.textChanged.connect(self.proxy.set_filter_text)
+        self.days = QTabBar()
+        self.days.setAccessibleName("Day of the programme")
+        self.days.setToolTip("Show one day of the programme, or all days")
+        self.days.setExpanding(False)
+        self.days.setDrawBase(False)
+        self.days.currentChanged.connect(self._day_chosen)
+        self.layout().insertWidget(1, self.days)
+        self.capture_button = QPushButton("Capture notes")
+        self.capture_button.setToolTip("Write observations in the selected meeting (Ctrl+Enter)")
+        self.capture_button.setShortcut("Ctrl+Return")
+        self.capture_button.clicked.connect(self.capture_current)
+        self.toolbar.insertWidget(3, self.capture_button)
+        self.fit_columns({0: 120, 1: 95, 3: 95, 4: 150, 5: 200, 6: 60, 7: 60})
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.reload_days()
+        session.changed.connect(self._on_changed)
+        self._selection_changed()
+
+    # ---------------------------------------------------------------- days
+    def reload_days(self) -> None:
+        cf = self.session.cf
+        challenge = cf.challenge()
+        days = sorted({m["date"] for m in cf.rows("meeting")})
+        first, last = challenge["onsite_start"], challenge["onsite_end"]
+        if first and last:
+            span = Date.fromisoformat(first), Date.fromisoformat(last)
+            onsite = [
+                Date.fromordinal(o).isoformat()
+                for o in range(span[0].toordinal(), span[1].toordinal() + 1)
+            ]
+            days = sorted(set(days) | set(onsite))
+        current = self.proxy.day
+        self.days.blockSignals(True)
+        while self.days.count():
+            self.days.removeTab(0)
+        self.days.addTab("All days")
+        self.days.setTabData(0, None)
+        for index, day in enumerate(days, start=1):
+            self.days.addTab(day_label(day)[:10])
+            self.days.setTabData(index, day)
+            self.days.setTabToolTip(index, day_label(day))
+        self.days.blockSignals(False)
+        self._days = days
+        self.days.setCurrentIndex(days.index(current) + 1 if current in days else 0)
+        self._day_chosen(self.days.currentIndex())
+
+    def _day_chosen(self, index: int) -> None:
+        self.proxy.set_day(self.days.tabData(index) if index >= 0 else None)
+
+    def _on_changed(self, change: Change) -> None:
+        if change.touches("meeting", "challenge"):
+            days = sorted({m["date"] for m in self.session.cf.rows("meeting")})
+            if not set(days) <= set(self._days):
+                self.reload_days()
+
+    def _selection_changed(self, *_: object) -> None:
+        super()._selection_changed()
+        if hasattr(self, "capture_button"):
+            self.capture_button.setEnabled(self.current_id() is not None)
+
+    # -------------------------------------------------------------- actions
+    def _people(self) -> list[dict]:
+        return records.person_list(self.session.cf)
+
+    def _default_day(self) -> str:
+        if self.proxy.day:
+            return self.proxy.day
+        challenge = self.session.cf.challenge()
+        today = Date.today().isoformat()
+        first, last = challenge["onsite_start"], challenge["onsite_end"]
+        if first and last and first <= today <= last:
+            return today
+        return first or today
+
+    def add(self) -> None:
+        me = self.session.cf.peer_id
+        initial = MeetingData(date=self._default_day(), title="", peer_ids=[me] if me else [])
+        MeetingDialog.ask(
+            self,
+            peers=records.team(self.session.cf),
+            people=self._people(),
+            initial=initial,
+            save=self.save_new,
+        )
+
+    def save_new(self, data: MeetingData) -> str:
+        saved = run_undoable(
+            self.session,
+            "Add meeting",
+            lambda cf: records.add_meeting(
+                cf,
+                date=data.date,
+                title=data.title,
+                type=data.type,
+                start_time=data.start_time,
+                end_time=data.end_time,
+                location=data.location,
+                notes=data.notes,
+                peer_ids=data.peer_ids,
+                person_ids=data.person_ids,
+            ),
+        )
+        self._warn(saved.warnings)
+        self.select_id(saved.id)
+        return saved.id
+
+    def edit(self, row_id: str) -> None:
+        cf = self.session.cf
+        row = cf.get("meeting", row_id, required=True)
+        initial = MeetingData(
+            date=row["date"],
+            title=row["title"],
+            type=row["type"],
+            start_time=row["start_time"],
+            end_time=row["end_time"],
+            location=row["location"],
+            notes=row["notes"],
+            peer_ids=[p["id"] for p in records.meeting_peers(cf, row_id)],
+            person_ids=[p["id"] for p in records.meeting_people(cf, row_id)],
+        )
+
+        def save(data: MeetingData) -> str:
+            def operation(cf_: Any) -> records.Saved:
+                saved = records.update_meeting(
+                    cf_,
+                    row_id,
+                    date=data.date,
+                    title=data.title,
+                    type=data.type,
+                    start_time=data.start_time,
+                    end_time=data.end_time,
+                    location=data.location,
+                    notes=data.notes,
+                )
+                records.set_meeting_members(
+                    cf_, row_id, peer_ids=data.peer_ids, person_ids=data.person_ids
+                )
+                return saved
+
+            saved = run_undoable(self.session, "Edit meeting", operation)
+            self._warn(saved.warnings)
+            return row_id
+
+        MeetingDialog.ask(
+            self, peers=records.team(cf), people=self._people(), initial=initial, save=save
+        )
+
+    def delete(self, row_id: str) -> None:
+        row = self.model.row(row_id)
+        if row is None:
+            return
+        label = meeting_label(row)
+        if row["observation_count"]:
+            others = [
+                (m["id"], meeting_label(m))
+                for m in records.meeting_list(self.session.cf)
+                if m["id"] != row_id
+            ]
+            choice = DeleteMeetingDialog.ask(self, label, row["observation_count"], others)
+            if choice is None:
+                return
+            observations, move_to = choice.observations, choice.move_to
+        else:
+            if not messages.confirm(self, "Delete meeting", f"Delete {label}?", "Delete meeting"):
+                return
+            observations, move_to = "delete", None
+        run_undoable(
+            self.session,
+            "Delete meeting",
+            lambda cf: records.delete_meeting(
+                cf, row_id, observations=observations, move_to=move_to
+            ),
+        )
+        self._note(f"Deleted {label}. Undo with Ctrl+Z.")
+
+    def capture_current(self) -> None:
+        row_id = self.current_id()
+        if row_id and self.window_ is not None:
+            self.window_.capture_in(row_id)
+
+    def _warn(self, warnings: list[str]) -> None:
+        if warnings:
+            self._note(" ".join(warnings))
+
+    def _note(self, text: str) -> None:
+        if self.window_ is not None:
+            self.window_.statusBar().showMessage(text, 8000)

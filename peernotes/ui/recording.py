@@ -1,0 +1,44 @@
+"""The recording window's screens, plugged into the main window (see peernotes.ui.features):
+Programme 10, Capture 15, People 20, Documents 30, Observations 40."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from peernotes.ui.capture import CapturePane
+from peernotes.ui.documents import DocumentsPage
+from peernotes.ui.features import Page
+from peernotes.ui.observations import ObservationsPage
+from peernotes.ui.people import PeoplePage
+from peernotes.ui.programme import ProgrammePage
+from peernotes.ui.session import Session
+
+
+def create_pages(session: Session, window: Any) -> list[Page]:
+    capture = CapturePane(session)
+    observations = ObservationsPage(session, window)
+
+    def open_observation(observation_id: str) -> None:
+        window.show_page("observations")
+        observations.select_observation(observation_id)
+
+    capture.open_observation.connect(open_observation)
+    return [
+        Page(
+            "programme",
+            "Programme",
+            10,
+            ProgrammePage(session, window),
+            "The on-site timetable, day by day",
+        ),
+        Page("capture", "Capture", 15, capture, "Write observations in a meeting, keyboard first"),
+        Page("people", "People", 20, PeoplePage(session, window), "People met and the peer team"),
+        Page("documents", "Documents", 30, DocumentsPage(session, window), "Documents read"),
+        Page(
+            "observations",
+            "Observations",
+            40,
+            observations,
+            "Every observation: filter, sort, edit",
+        ),
+    ]

@@ -1,0 +1,263 @@
+"""Small dialogs of the synthesis screens. Each exposes a classmethod returning plain data (or
+None when cancelled), so tests replace it with a lambda instead of driving a modal window."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peernotes.core import findings, vocab
+from peernotes.core.errors import PeerNotesError
+from peernotes.core.triangulation import Thresholds
+from peernotes.ui.commands import run_undoable
+from peernotes.ui.session import Session
+
+
+def heading_choices(
+    combo: QComboBox, headings: Sequence[dict[str, Any]], *, none_label: str
+) -> None:
+    """Fill a combo with the framework's headings (standards indented); data = heading id."""
+    combo.clear()
+    combo.addItem(none_label, None)
+    for row in headings:
+        label = f"{row.get('number') or ''} {row['name']}".strip()
+        combo.addItem(("    " if row.get("depth") else "") + label, row["id"])
+
+
+class NewFindingDialog(QDialog):
+    """Statement, kind and heading for a new finding (from selected observations or blank)."""
+
+    def __init__(self, parent, headings, groups, heading_id, statement, evidence_count):
+        super().__init__(parent)
+        self.setWindowTitle("New finding")
+        self.statement = QPlainTextEdit(statement)
+        self.statement.setPlaceholderText("The bullet as it will read in the letter")
+        self.statement.setMaximumHeight(80)
+        self.kind = QComboBox()
+        for key, label in vocab.FINDING_KINDS.items():
+            self.kind.addItem(label, key)
+        self.heading = QComboBox()
+        heading_choices(self.heading, headings, none_label="(no heading yet)")
+        self.heading.setCurrentIndex(max(0, self.heading.findData(heading_id)))
+        self.group = QComboBox()
+        self.group.addItem("(no group)", None)
+        for row in groups:
+            self.group.addItem(row["name"], row["id"])
+        form = QFormLayout()
+        if evidence_count:
+            form.addRow(QLabel(f"Backed by the {evidence_count} selected observation(s)."))
+        form.addRow("&Statement", self.statement)
+        form.addRow("&Kind", self.kind)
+        form.addRow("&Heading", self.heading)
+        form.addRow("Recommendation &group", self.group)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.resize(560, 260)
+
+    def _kind_changed(self) -> None:
+        self.group.setEnabled(self.kind.currentData() == "recommendation")
+
+    def _accept(self) -> None:
+        if not self.statement.toPlainText().strip():
+            QMessageBox.information(self, "New finding", "Write the finding's statement first.")
+            return
+        self.accept()
+
+    def values(self) -> dict[str, Any]:
+        kind = self.kind.currentData()
+        return {
+            "statement": self.statement.toPlainText().strip(),
+            "kind": kind,
+            "heading_id": self.heading.currentData(),
+            "group_id": self.group.currentData() if kind == "recommendation" else None,
+        }
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        *,
+        headings: Sequence[dict[str, Any]],
+        groups: Sequence[dict[str, Any]],
+        heading_id: str | None = None,
+        statement: str = "",
+        evidence_count: int = 0,
+    ) -> dict[str, Any] | None:
+        dialog = cls(parent, headings, groups, heading_id, statement, evidence_count)
+        return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class ThresholdsDialog(QDialog):
+    """The triangulation rule of this challenge: how many modes and sources count."""
+
+    def __init__(self, parent, current: Thresholds):
+        super().__init__(parent)
+        self.setWindowTitle("Triangulation rule")
+        self.modes = QSpinBox()
+        self.modes.setRange(1, len(vocab.MODES))
+        self.modes.setValue(current.min_modes)
+        self.sources = QSpinBox()
+        self.sources.setRange(1, 99)
+        self.sources.setValue(current.min_sources)
+        self.rule = QLabel()
+        self.rule.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow("Triangulated needs at least this many &modes (read, heard, seen):", self.modes)
+        form.addRow(
+            "Corroborated and triangulated need at least this many independent &sources:",
+            self.sources,
+        )
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.rule)
+        layout.addWidget(buttons)
+        self.modes.valueChanged.connect(self._show_rule)
+        self.sources.valueChanged.connect(self._show_rule)
+        self._show_rule()
+        self.resize(520, 220)
+
+    def _show_rule(self) -> None:
+        self.rule.setText(self.value().rule())
+
+    def value(self) -> Thresholds:
+        return Thresholds(self.modes.value(), self.sources.value())
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, current: Thresholds) -> Thresholds | None:
+        dialog = cls(parent, current)
+        return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class RecommendationGroupsDialog(QDialog):
+    """Add, rename, delete and order the recommendation groups; every change is undoable."""
+
+    def __init__(self, parent, session: Session):
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle("Recommendation groups")
+        self.list = QListWidget()
+        buttons = QVBoxLayout()
+        for text, slot in (
+            ("&Add…", self._add),
+            ("&Rename…", self._rename),
+            ("&Delete", self._delete),
+            ("Move &up", lambda: self._move(-1)),
+            ("Move do&wn", lambda: self._move(+1)),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(self.list, 1)
+        row.addLayout(buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel("Recommendations are listed in the letter under these groups, in this order.")
+        )
+        layout.addLayout(row)
+        layout.addWidget(close)
+        self._load()
+        self.resize(460, 320)
+
+    def _load(self, select: str | None = None) -> None:
+        self.list.clear()
+        for group in findings.recommendation_groups(self.session.cf):
+            item = QListWidgetItem(group["name"])
+            item.setData(256, group["id"])
+            self.list.addItem(item)
+            if group["id"] == select:
+                self.list.setCurrentItem(item)
+
+    def _current(self) -> str | None:
+        item = self.list.currentItem()
+        return item.data(256) if item else None
+
+    def _run(self, text, operation) -> Any:
+        try:
+            return run_undoable(self.session, text, operation)
+        except PeerNotesError as error:
+            QMessageBox.warning(self, "Recommendation groups", str(error))
+            return None
+
+    def _add(self) -> None:
+        name, ok = QInputDialog.getText(
+            self, "New recommendation group", "Name:", QLineEdit.EchoMode.Normal, ""
+        )
+        if ok:
+            self._load(
+                self._run(
+                    "Add recommendation group",
+                    lambda cf: findings.add_recommendation_group(cf, name),
+                )
+            )
+
+    def _rename(self) -> None:
+        group_id = self._current()
+        if group_id is None:
+            return
+        name, ok = QInputDialog.getText(
+            self, "Rename group", "Name:", QLineEdit.EchoMode.Normal, self.list.currentItem().text()
+        )
+        if ok:
+            self._run(
+                "Rename recommendation group",
+                lambda cf: findings.rename_recommendation_group(cf, group_id, name),
+            )
+            self._load(group_id)
+
+    def _delete(self) -> None:
+        group_id = self._current()
+        if group_id is not None:
+            self._run(
+                "Delete recommendation group",
+                lambda cf: findings.delete_recommendation_group(cf, group_id),
+            )
+            self._load()
+
+    def _move(self, steps: int) -> None:
+        group_id = self._current()
+        if group_id is not None:
+            self._run(
+                "Move recommendation group",
+                lambda cf: findings.move_recommendation_group(cf, group_id, steps),
+            )
+            self._load(group_id)
+
+    @classmethod
+    def manage(cls, parent: QWidget | None, session: Session) -> None:
+        cls(parent, session).exec()

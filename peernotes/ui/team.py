@@ -1,0 +1,239 @@
+"""The team feature: copies for peers, merging their files back, and reviewing conflicts.
+
+Menu actions: File › Copy for a peer…, File › Merge from…, Tools › Conflicts…; and a Merge
+page (order 90) with the file's merge history and what is waiting for review.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peernotes.core import distribution, merge, records
+from peernotes.core.errors import PeerNotesError
+from peernotes.core.store import Change
+from peernotes.paths import FILE_SUFFIX
+from peernotes.ui.conflicts_dialog import ConflictsDialog
+from peernotes.ui.dialogs import messages
+from peernotes.ui.features import Page
+from peernotes.ui.merge_dialog import MergeDialog
+from peernotes.ui.session import Session
+
+
+def install_actions(window: Any) -> None:
+    file_menu = window.menu("&File")
+    file_menu.addSeparator()
+    for text, slot, tip in (
+        ("Copy for a &peer…", copy_for_peer, "Write a copy of this challenge for a team member"),
+        ("&Merge from…", merge_from, "Bring team members' files into this one"),
+    ):
+        action = QAction(text, window)
+        action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False, s=slot: s(window))
+        file_menu.addAction(action)
+    review = QAction("&Conflicts…", window)
+    review.setStatusTip("Review records changed on two laptops before they were merged")
+    review.triggered.connect(lambda _checked=False: review_conflicts(window))
+    window.menu("&Tools").addAction(review)
+
+
+def create_pages(session: Session, window: Any) -> list[Page]:
+    return [
+        Page(
+            "merge",
+            "Merge",
+            90,
+            MergePage(session, window),
+            "Merge the team's files and review conflicts",
+        )
+    ]
+
+
+def _session(window: Any) -> Session | None:
+    session = getattr(window, "session", None)
+    if session is None:
+        messages.error(window, "No challenge open", "Open a challenge file first.")
+    return session
+
+
+def merge_from(window: Any) -> None:
+    session = _session(window)
+    if session is not None:
+        MergeDialog.merge_into(window, session)
+
+
+def review_conflicts(window: Any) -> None:
+    session = _session(window)
+    if session is not None:
+        ConflictsDialog.review(window, session)
+
+
+def copy_for_peer(window: Any) -> None:
+    session = _session(window)
+    if session is None:
+        return
+    choice = CopyForPeerDialog.ask(window, session)
+    if choice is None:
+        return
+    peer_id, path, include = choice
+    try:
+        summary = distribution.copy_for_peer(
+            session.cf, peer_id, path, include_observations=include
+        )
+    except PeerNotesError as error:
+        messages.error(window, "The copy was not written", str(error))
+        return
+    left_out = (
+        f" {summary.left_out} observation{'s' if summary.left_out != 1 else ''} by other peers "
+        "were left out."
+        if summary.left_out
+        else ""
+    )
+    tell(
+        window,
+        "Copy written",
+        f"{summary.path.name} is ready for {summary.peer_name}. When they open it, what they "
+        f"record is saved as theirs.{left_out} Merge it back with File › Merge from…",
+    )
+
+
+def tell(parent: QWidget | None, title: str, text: str) -> None:
+    """An information box (tests replace this)."""
+    QMessageBox.information(parent, title, text)
+
+
+def choose_copy_path(parent: QWidget | None, suggested: str) -> Path | None:
+    """Ask where to write a peer's copy (tests replace this)."""
+    name, _ = QFileDialog.getSaveFileName(
+        parent, "Copy for a peer", suggested, f"PeerNotes files (*{FILE_SUFFIX})"
+    )
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix == FILE_SUFFIX else path.with_name(path.name + FILE_SUFFIX)
+
+
+class CopyForPeerDialog(QDialog):
+    """Who the copy is for, and whether it carries everyone's observations."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle("Copy for a peer")
+        self.peer = QComboBox()
+        for row in records.team(session.cf):
+            self.peer.addItem(row["name"], row["id"])
+        self.include = QCheckBox("Include everyone's observations and findings")
+        self.include.setToolTip(
+            "For the merged file handed back in the morning. Leave unticked for a first copy: "
+            "the peer gets the set-up, programme, people and documents, and their own notes."
+        )
+        form = QFormLayout()
+        form.addRow("For:", self.peer)
+        form.addRow("", self.include)
+        note = QLabel(
+            "The copy opens as this peer: what they record is saved under their name. "
+            "Merge it back with File › Merge from…"
+        )
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Choose where to save…")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, session: Session) -> tuple[str, Path, bool] | None:
+        dialog = cls(session, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        peer_id, peer_name = dialog.peer.currentData(), dialog.peer.currentText()
+        suggested = distribution.default_file_name(session.cf, peer_name)
+        if session.cf.path is not None:
+            suggested = str(session.cf.path.parent / suggested)
+        path = choose_copy_path(parent, suggested)
+        if path is None:
+            return None
+        return peer_id, path, dialog.include.isChecked()
+
+
+class MergePage(QWidget):
+    """The file's merge history (what each merge brought, by peer) and open conflicts."""
+
+    def __init__(self, session: Session, window: Any):
+        super().__init__()
+        self.session, self.window_ = session, window
+        self.conflicts = QLabel()
+        self.history = QLabel()
+        self.history.setWordWrap(True)
+        merge_button = QPushButton("&Merge from…")
+        merge_button.clicked.connect(lambda: merge_from(window))
+        copy_button = QPushButton("Copy for a &peer…")
+        copy_button.clicked.connect(lambda: copy_for_peer(window))
+        self.review_button = QPushButton("Review &conflicts…")
+        self.review_button.clicked.connect(lambda: review_conflicts(window))
+        row = QHBoxLayout()
+        for button in (merge_button, copy_button, self.review_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.conflicts)
+        layout.addWidget(QLabel("<b>Merges into this file</b>"))
+        layout.addWidget(self.history, 1)
+        session.changed.connect(self._on_change)
+        self.reload()
+
+    def _on_change(self, change: Change) -> None:
+        if change.touches("merge_log", "conflict"):
+            self.reload()
+
+    def reload(self) -> None:
+        count = merge.open_conflict_count(self.session.cf)
+        self.conflicts.setText(
+            f"{count} conflict{'s' if count != 1 else ''} to review."
+            if count
+            else "No conflicts to review."
+        )
+        self.review_button.setEnabled(count > 0)
+        entries = merge.merge_history(self.session.cf)
+        if not entries:
+            self.history.setText(
+                "No merges yet. Hand each peer a copy (Copy for a peer…), "
+                "then merge their files back in here."
+            )
+            return
+        lines = []
+        for row, report in entries[:50]:
+            peers = "; ".join(
+                f"{html.escape(p)}: {c.new} new, {c.updated} updated, {c.deleted} deleted, "
+                f"{c.conflicts} conflicts"
+                for p, c in report.by_peer.items()
+            )
+            lines.append(
+                f"<b>{html.escape(report.source_name)}</b> ({row['modified_at'][:16].replace('T', ' ')})"
+                f"<br>{peers or 'links only'}"
+            )
+        self.history.setText("<br><br>".join(lines))

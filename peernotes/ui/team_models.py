@@ -1,0 +1,112 @@
+"""Small read-only table models for the team-merge dialogs (report, conflicts, history)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from peernotes.core.conflicts import Conflict, HistoryEntry, describe_record
+from peernotes.core.merge import Counts, MergeReport
+
+T = TypeVar("T")
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ListTableModel(QAbstractTableModel, Generic[T]):
+    """Rows are plain objects; each column is (title, how to show one as text)."""
+
+    def __init__(self, columns: Sequence[tuple[str, Callable[[T], Any]]], parent: Any = None):
+        super().__init__(parent)
+        self._columns = list(columns)
+        self._items: list[T] = []
+
+    def set_items(self, items: Sequence[T]) -> None:
+        self.beginResetModel()
+        self._items = list(items)
+        self.endResetModel()
+
+    def item(self, row: int) -> T:
+        return self._items[row]
+
+    def items(self) -> list[T]:
+        return list(self._items)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self._columns)
+        ):
+            return self._columns[section][0]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            value = self._columns[index.column()][1](self._items[index.row()])
+            return "" if value is None else str(value)
+        return None
+
+
+def report_model(report: MergeReport, parent: Any = None) -> ListTableModel:
+    """What came in, one row per peer: new / updated / deleted / conflicts."""
+    model: ListTableModel[tuple[str, Counts]] = ListTableModel(
+        [
+            ("Peer", lambda r: r[0]),
+            ("New", lambda r: r[1].new),
+            ("Updated", lambda r: r[1].updated),
+            ("Deleted", lambda r: r[1].deleted),
+            ("Conflicts", lambda r: r[1].conflicts),
+        ],
+        parent,
+    )
+    model.set_items(list(report.by_peer().items()))
+    return model
+
+
+def conflicts_model(parent: Any = None) -> ListTableModel[Conflict]:
+    return ListTableModel(
+        [
+            ("Record", lambda c: c.title),
+            ("What happened", lambda c: c.kind),
+            ("Other version by", lambda c: c.other_by),
+            ("Current by", lambda c: c.current_by),
+        ],
+        parent,
+    )
+
+
+def history_model(parent: Any = None) -> ListTableModel[HistoryEntry]:
+    return ListTableModel(
+        [
+            ("When", lambda e: _when(e.when)),
+            ("Who", lambda e: e.who),
+            ("What", lambda e: e.what + ("  (current)" if e.current else "")),
+        ],
+        parent,
+    )
+
+
+def _when(iso: str) -> str:
+    """'2026-11-10T14:05:03.123Z' -> '2026-11-10 14:05' in local time when parseable."""
+    from datetime import datetime
+
+    try:
+        moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:
+        return iso
+    return moment.astimezone().strftime("%a %d %b %Y %H:%M")
+
+
+__all__ = ["ListTableModel", "report_model", "conflicts_model", "history_model", "describe_record"]

@@ -1,0 +1,239 @@
+"""Edit one observation in place: text saves as you type (debounced, one undo step per
+burst of typing), tags and headings save at once."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peernotes.core import records
+from peernotes.core.errors import PeerNotesError, SaveFailed
+from peernotes.core.store import Change
+from peernotes.ui.commands import run_undoable
+from peernotes.ui.dialogs.form import explain
+from peernotes.ui.models.records import meeting_label
+from peernotes.ui.session import Session
+from peernotes.ui.widgets.choices import ChoiceButtons
+from peernotes.ui.widgets.heading_picker import HeadingPicker
+
+TEXT_DELAY_MS = 600
+
+
+class ObservationEditor(QWidget):
+    saving = Signal(bool)  # True while typed text waits to be saved
+    deleted = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.observation_id: str | None = None
+        self._loading = False
+        self.setAccessibleName("Selected observation")
+        self.title = QLabel("Select an observation above to read and edit it here.")
+        self.title.setObjectName("sectionTitle")
+        self.text = QPlainTextEdit()
+        self.text.setAccessibleName("Observation text")
+        self.text.setTabChangesFocus(True)
+        self.text.setToolTip("Changes are saved as you type; Ctrl+Z undoes them")
+        self.mode = ChoiceButtons(
+            [("read", "Read", ""), ("heard", "Heard", ""), ("seen", "Seen", "")], "Mode"
+        )
+        self.polarity = ChoiceButtons(
+            [("strength", "Strength", ""), ("area", "Area", ""), ("neutral", "Neutral", "")],
+            "Polarity",
+        )
+        self.quote = QCheckBox("Verbatim quote")
+        self.quote.setToolTip("Quotes are never attributed to anyone")
+        self.meeting = QComboBox()
+        self.meeting.setAccessibleName("Meeting")
+        self.document = QComboBox()
+        self.document.setAccessibleName("Document")
+        self.headings = HeadingPicker()
+        self.details = QLabel()
+        self.details.setObjectName("hint")
+        self.details.setWordWrap(True)
+        self.problem = QLabel()
+        self.problem.setObjectName("captureMessage")
+        self.problem.setProperty("problem", True)
+        self.problem.setWordWrap(True)
+        self.delete_button = QPushButton("Delete observation")
+        self.delete_button.setToolTip("Delete this observation (Ctrl+Z undoes it)")
+        self.delete_button.clicked.connect(self.delete)
+        form = QFormLayout()
+        form.addRow("Mode", self.mode)
+        form.addRow("Polarity", self.polarity)
+        form.addRow("", self.quote)
+        form.addRow("Meeting", self.meeting)
+        form.addRow("Document", self.document)
+        form.addRow("Headings", self.headings)
+        self.body = QWidget()
+        body = QHBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.text, 3)
+        body.addLayout(form, 2)
+        footer = QHBoxLayout()
+        footer.addWidget(self.details, 1)
+        footer.addWidget(self.delete_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.body, 1)
+        layout.addWidget(self.problem)
+        layout.addLayout(footer)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(TEXT_DELAY_MS)
+        self.timer.timeout.connect(self._save_text)
+        self.text.textChanged.connect(self._typed)
+        self.mode.changed.connect(lambda v: self._save("Change mode", mode=v))
+        self.polarity.changed.connect(lambda v: self._save("Change polarity", polarity=v))
+        self.quote.toggled.connect(
+            lambda v: self._save("Mark as quote" if v else "Unmark quote", is_quote=v)
+        )
+        self.meeting.activated.connect(
+            lambda _i: self._save("Move to meeting", meeting_id=self.meeting.currentData())
+        )
+        self.document.activated.connect(
+            lambda _i: self._save("Change document", document_id=self.document.currentData())
+        )
+        self.headings.changed.connect(lambda ids: self._save("Change headings", heading_ids=ids))
+        session.changed.connect(self._on_changed)
+        self._reload_choices()
+        self.show_observation(None)
+
+    def _reload_choices(self) -> None:
+        cf = self.session.cf
+        self._loading = True
+        self.meeting.clear()
+        self.meeting.addItem("(no meeting)", None)
+        for row in records.meeting_list(cf):
+            self.meeting.addItem(meeting_label(row), row["id"])
+        self.document.clear()
+        self.document.addItem("(no document)", None)
+        for row in records.document_list(cf):
+            self.document.addItem(row["title"], row["id"])
+        self.headings.set_headings(records.headings(cf))
+        self._loading = False
+
+    def show_observation(self, observation_id: str | None) -> None:
+        self.flush()
+        self.observation_id = observation_id
+        self.problem.clear()
+        row = self.session.cf.get("observation", observation_id) if observation_id else None
+        enabled = row is not None
+        for widget in (
+            self.text,
+            self.mode,
+            self.polarity,
+            self.quote,
+            self.meeting,
+            self.document,
+            self.headings,
+            self.delete_button,
+        ):
+            widget.setEnabled(enabled)
+        self._loading = True
+        try:
+            if row is None:
+                self.observation_id = None
+                self.title.setText("Select an observation above to read and edit it here.")
+                self.text.setPlainText("")
+                self.details.clear()
+                return
+            self.title.setText("Observation")
+            if self.text.toPlainText() != row["text"]:
+                self.text.setPlainText(row["text"])
+            self.mode.set_value(row["mode"])
+            self.polarity.set_value(row["polarity"])
+            self.quote.setChecked(bool(row["is_quote"]))
+            self.meeting.setCurrentIndex(max(self.meeting.findData(row["meeting_id"]), 0))
+            self.document.setCurrentIndex(max(self.document.findData(row["document_id"]), 0))
+            self.headings.set_heading_ids(
+                records.observation_heading_ids(self.session.cf, row["id"])
+            )
+            peer = self.session.cf.get("peer", row["recorded_by"]) if row["recorded_by"] else None
+            self.details.setText(
+                f"Recorded {row['observed_at'].replace('T', ' ')[:16]}"
+                + (f" by {peer['name']}" if peer else "")
+            )
+        finally:
+            self._loading = False
+
+    # ----------------------------------------------------------------- saving
+    def _typed(self) -> None:
+        if self._loading or self.observation_id is None:
+            return
+        self.saving.emit(True)
+        self.timer.start()
+
+    def flush(self) -> None:
+        """Save typed text now if a save is pending (before showing another row, closing)."""
+        if self.timer.isActive():
+            self.timer.stop()
+            self._save_text()
+
+    def _save_text(self) -> None:
+        if self.observation_id and self._text_differs():
+            observation_id = self.observation_id
+            text = self.text.toPlainText()
+            self._save("Edit text", merge_key=f"obs-text:{observation_id}", text=text)
+        self.saving.emit(False)
+
+    def _text_differs(self) -> bool:
+        row = (
+            self.session.cf.get("observation", self.observation_id) if self.observation_id else None
+        )
+        return row is not None and row["text"] != self.text.toPlainText()
+
+    def _save(self, label: str, merge_key: str | None = None, **changes: Any) -> None:
+        if self._loading or self.observation_id is None:
+            return
+        observation_id = self.observation_id
+        try:
+            run_undoable(
+                self.session,
+                label,
+                lambda cf: records.update_observation(cf, observation_id, **changes),
+                merge_key=merge_key,
+            )
+            self.problem.clear()
+        except PeerNotesError as error:  # keep what the user typed on screen
+            if isinstance(error, SaveFailed):
+                self.session.error.emit(str(error))
+            self.problem.setText(explain(error))
+
+    def delete(self) -> None:
+        observation_id = self.observation_id
+        if observation_id is None:
+            return
+        self.timer.stop()
+        run_undoable(
+            self.session,
+            "Delete observation",
+            lambda cf: records.delete_observation(cf, observation_id),
+        )
+        self.deleted.emit(observation_id)
+
+    def _on_changed(self, change: Change) -> None:
+        if change.touches("meeting", "document", "heading"):
+            self._reload_choices()
+        if self.observation_id and (
+            self.observation_id in change.tables.get("observation", set())
+            or change.touches("observation_heading", "meeting", "document", "heading")
+        ):
+            if self.timer.isActive():
+                return  # the user is typing: their text wins, and is saved next
+            row = self.session.cf.get("observation", self.observation_id)
+            self.show_observation(self.observation_id if row else None)

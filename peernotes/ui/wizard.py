@@ -1,0 +1,441 @@
+"""New challenge: council and programme, framework and on-site days, scope, team, then
+"who are you?" and where to keep the file (the per-user data folder by default)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from peernotes.core import records, vocab
+from peernotes.core.frameworks import Domain, FrameworkTemplate, builtin_frameworks
+from peernotes.core.store import ChallengeFile
+from peernotes.paths import FILE_SUFFIX, data_dir
+
+CUSTOM = "custom"
+
+
+@dataclass
+class NewChallengeData:
+    council: str
+    programme_title: str
+    framework: str | FrameworkTemplate
+    onsite_start: str | None
+    onsite_end: str | None
+    scope: str = ""
+    scope_questions: list[str] = field(default_factory=list)
+    peers: list[dict[str, str]] = field(default_factory=list)
+    me: int = 0
+    path: Path | None = None
+
+
+def custom_framework(headings: list[str]) -> FrameworkTemplate:
+    """A team's own headings (one per line) as a framework of themes."""
+    return FrameworkTemplate(
+        id=CUSTOM,
+        name="Custom headings",
+        kind="themes",
+        domain_label="Heading",
+        standard_label=None,
+        domains=tuple(Domain(name=h) for h in headings),
+    )
+
+
+def default_path(council: str, programme_title: str) -> Path:
+    stem = re.sub(r'[\\/:*?"<>|]+', " ", f"{council} - {programme_title}").strip() or "Challenge"
+    stem = " ".join(stem.split())[:120]
+    path = data_dir() / f"{stem}{FILE_SUFFIX}"
+    number = 2
+    while path.exists():
+        path = data_dir() / f"{stem} ({number}){FILE_SUFFIX}"
+        number += 1
+    return path
+
+
+def create_challenge_file(data: NewChallengeData) -> ChallengeFile:
+    """Write the new file: schema, challenge, framework, team and who is editing, or nothing."""
+    path = data.path or default_path(data.council, data.programme_title)
+    cf = ChallengeFile.create(path)
+    try:
+        records.new_challenge(
+            cf,
+            council=data.council,
+            programme_title=data.programme_title,
+            framework=data.framework,
+            onsite_start=data.onsite_start,
+            onsite_end=data.onsite_end,
+            scope=data.scope,
+            scope_questions=data.scope_questions,
+            peers=data.peers,
+            me=data.me,
+        )
+    except BaseException:
+        cf.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
+        raise
+    return cf
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip(" -•\t") for line in text.splitlines() if line.strip(" -•\t")]
+
+
+def _monday_after(today: date) -> date:
+    return today + timedelta(days=(7 - today.weekday()) % 7 or 7)
+
+
+class ChallengePage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle("The challenge")
+        self.setSubTitle(
+            "Which council, what the challenge is called, the framework its feedback follows and the on-site days."
+        )
+        self.council = QLineEdit()
+        self.council.setAccessibleName("Council")
+        self.council.setPlaceholderText("e.g. Fernhill Borough Council")
+        self.title = QLineEdit()
+        self.title.setAccessibleName("Programme title")
+        self.title.setPlaceholderText("e.g. Adult Social Care Peer Challenge")
+        self.framework = QComboBox()
+        self.framework.setAccessibleName("Framework")
+        for template in builtin_frameworks().values():
+            self.framework.addItem(template.name, template.id)
+            self.framework.setItemData(
+                self.framework.count() - 1,
+                f"{len(template.domains)} {template.domain_label.lower()}s, {template.heading_count} headings in all",
+                Qt.ItemDataRole.ToolTipRole,
+            )
+        self.framework.addItem("Our own headings…", CUSTOM)
+        self.framework_info = QLabel()
+        self.framework_info.setObjectName("hint")
+        self.framework_info.setWordWrap(True)
+        self.custom = QPlainTextEdit()
+        self.custom.setAccessibleName("Own headings, one per line")
+        self.custom.setPlaceholderText("One heading per line")
+        self.custom.setTabChangesFocus(True)
+        self.custom.setFixedHeight(90)
+        start = _monday_after(date.today())
+        self.start = QDateEdit(QDate(start.year, start.month, start.day))
+        self.end = QDateEdit(QDate(start.year, start.month, start.day).addDays(3))
+        for edit, name in ((self.start, "First on-site day"), (self.end, "Last on-site day")):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("ddd d MMM yyyy")
+            edit.setAccessibleName(name)
+        dates = QHBoxLayout()
+        dates.addWidget(self.start)
+        dates.addWidget(QLabel("to"))
+        dates.addWidget(self.end)
+        dates.addStretch(1)
+        self.problem = QLabel()
+        self.problem.setObjectName("formError")
+        self.problem.setStyleSheet("color: #b00020;")
+        form = QFormLayout(self)
+        form.addRow("&Council", self.council)
+        form.addRow("&Programme title", self.title)
+        form.addRow("&Framework", self.framework)
+        form.addRow("", self.framework_info)
+        form.addRow("Own &headings", self.custom)
+        dates_label = QLabel("&On-site days")
+        dates_label.setBuddy(self.start)
+        form.addRow(dates_label, dates)
+        form.addRow("", self.problem)
+        self._custom_label = form.labelForField(self.custom)
+        self.registerField("council*", self.council)
+        self.registerField("programme_title*", self.title)
+        for widget in (self.council, self.title):
+            widget.textChanged.connect(self.completeChanged)
+        self.custom.textChanged.connect(self.completeChanged)
+        self.start.dateChanged.connect(self._dates_changed)
+        self.end.dateChanged.connect(self._dates_changed)
+        self.framework.currentIndexChanged.connect(self._framework_changed)
+        default = self.framework.findData("cfbo-previous")
+        self.framework.setCurrentIndex(max(default, 0))
+        self._framework_changed()
+
+    def _dates_changed(self) -> None:
+        self.problem.setText(
+            "The last on-site day is before the first."
+            if self.end.date() < self.start.date()
+            else ""
+        )
+        self.completeChanged.emit()
+
+    def _framework_changed(self, *_: Any) -> None:
+        key = self.framework.currentData()
+        custom = key == CUSTOM
+        self.custom.setVisible(custom)
+        if self._custom_label:
+            self._custom_label.setVisible(custom)
+        if custom:
+            self.framework_info.setText(
+                "Type the headings your feedback will follow, one per line."
+            )
+        else:
+            template = builtin_frameworks()[key]
+            names = ", ".join(d.name for d in template.domains[:4])
+            more = "…" if len(template.domains) > 4 else ""
+            self.framework_info.setText(
+                f"{len(template.domains)} {template.domain_label.lower()}s: {names}{more}"
+            )
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802
+        if not self.council.text().strip() or not self.title.text().strip():
+            return False
+        if self.framework.currentData() == CUSTOM and not _lines(self.custom.toPlainText()):
+            return False
+        return self.end.date() >= self.start.date()
+
+    def framework_choice(self) -> str | FrameworkTemplate:
+        key = self.framework.currentData()
+        return custom_framework(_lines(self.custom.toPlainText())) if key == CUSTOM else key
+
+
+class ScopePage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle("Scope")
+        self.setSubTitle(
+            "What the council asked the team to look at, and the scoping questions. Both can be changed later."
+        )
+        self.scope = QPlainTextEdit()
+        self.scope.setAccessibleName("Scope")
+        self.scope.setPlaceholderText("e.g. How well does the council commission care at home?")
+        self.scope.setTabChangesFocus(True)
+        self.questions = QPlainTextEdit()
+        self.questions.setAccessibleName("Scoping questions, one per line")
+        self.questions.setPlaceholderText(
+            "One question per line, e.g.\nIs the home care market sustainable?"
+        )
+        self.questions.setTabChangesFocus(True)
+        form = QFormLayout(self)
+        form.addRow("&Scope", self.scope)
+        form.addRow("Scoping &questions\n(one per line)", self.questions)
+
+
+class TeamPage(QWizardPage):
+    COLUMNS = ("Name", "Role", "Job title", "Organisation")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle("The team")
+        self.setSubTitle(
+            "Everyone on the peer team, as the letter will list them. Add the challenge manager too."
+        )
+        self.table = QTableWidget(0, len(self.COLUMNS))
+        self.table.setAccessibleName("Team members")
+        self.table.setHorizontalHeaderLabels(self.COLUMNS)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.add_button = QPushButton("&Add member")
+        self.add_button.setToolTip("Add a row for another team member")
+        self.remove_button = QPushButton("&Remove member")
+        self.remove_button.setToolTip("Remove the selected team member")
+        self.add_button.clicked.connect(lambda: self.add_member())
+        self.remove_button.clicked.connect(self.remove_member)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.table.itemChanged.connect(lambda _item: self.completeChanged.emit())
+        self.add_member(role="lead_peer")
+        self.add_member(role="challenge_manager")
+
+    def add_member(
+        self,
+        name: str = "",
+        role: str = "officer_peer",
+        job_title: str = "",
+        organisation: str = "",
+    ) -> int:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        self.table.setItem(row, 0, QTableWidgetItem(name))
+        combo = QComboBox()
+        combo.setAccessibleName("Role")
+        for key, label in vocab.PEER_ROLES.items():
+            combo.addItem(label, key)
+        combo.setCurrentIndex(max(combo.findData(role), 0))
+        self.table.setCellWidget(row, 1, combo)
+        self.table.setItem(row, 2, QTableWidgetItem(job_title))
+        self.table.setItem(row, 3, QTableWidgetItem(organisation))
+        self.table.setCurrentCell(row, 0)
+        self.completeChanged.emit()
+        return row
+
+    def remove_member(self) -> None:
+        row = self.table.currentRow()
+        if row >= 0:
+            self.table.removeRow(row)
+            self.completeChanged.emit()
+
+    def set_member(
+        self, row: int, name: str, role: str, job_title: str = "", organisation: str = ""
+    ) -> None:
+        while self.table.rowCount() <= row:
+            self.add_member()
+        self.table.item(row, 0).setText(name)
+        combo = self.table.cellWidget(row, 1)
+        combo.setCurrentIndex(max(combo.findData(role), 0))
+        self.table.item(row, 2).setText(job_title)
+        self.table.item(row, 3).setText(organisation)
+
+    def members(self) -> list[dict[str, str]]:
+        found = []
+        for row in range(self.table.rowCount()):
+            name = (self.table.item(row, 0).text() if self.table.item(row, 0) else "").strip()
+            if not name:
+                continue
+            found.append(
+                {
+                    "name": name,
+                    "role": self.table.cellWidget(row, 1).currentData(),
+                    "job_title": (
+                        self.table.item(row, 2).text() if self.table.item(row, 2) else ""
+                    ).strip(),
+                    "organisation": (
+                        self.table.item(row, 3).text() if self.table.item(row, 3) else ""
+                    ).strip(),
+                }
+            )
+        return found
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return bool(self.members())
+
+
+class YouPage(QWizardPage):
+    def __init__(self, team: TeamPage) -> None:
+        super().__init__()
+        self.team = team
+        self.setTitle("Who are you?")
+        self.setSubTitle(
+            "Everything recorded on this laptop is marked as yours, so notes can be merged later."
+        )
+        self.list = QListWidget()
+        self.list.setAccessibleName("Which team member are you?")
+        self.list.currentRowChanged.connect(lambda _row: self.completeChanged.emit())
+        self.path = QLineEdit()
+        self.path.setAccessibleName("Where to save the challenge file")
+        self.path.setToolTip(
+            "The challenge is one file; keep it in the PeerNotes folder unless you need it elsewhere"
+        )
+        browse = QPushButton("Change…")
+        browse.setToolTip("Choose another folder or file name")
+        browse.clicked.connect(self._browse)
+        where = QHBoxLayout()
+        where.addWidget(self.path, 1)
+        where.addWidget(browse)
+        note = QLabel("Every change is saved at once: there is no Save button.")
+        note.setObjectName("hint")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list, 1)
+        label = QLabel("&Save the challenge as")
+        label.setBuddy(self.path)
+        layout.addWidget(label)
+        layout.addLayout(where)
+        layout.addWidget(note)
+        self._path_edited = False
+        self.path.textEdited.connect(lambda _t: setattr(self, "_path_edited", True))
+
+    def initializePage(self) -> None:  # noqa: N802
+        current = self.list.currentRow()
+        self.list.clear()
+        for member in self.team.members():
+            role = vocab.PEER_ROLES.get(member["role"], member["role"])
+            self.list.addItem(QListWidgetItem(f"{member['name']} — {role}"))
+        self.list.setCurrentRow(current if 0 <= current < self.list.count() else -1)
+        if not self._path_edited:
+            self.path.setText(
+                str(default_path(self.field("council"), self.field("programme_title")))
+            )
+
+    def _browse(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, "Save the challenge as", self.path.text(), f"PeerNotes challenge (*{FILE_SUFFIX})"
+        )
+        if chosen:
+            if not chosen.endswith(FILE_SUFFIX):
+                chosen += FILE_SUFFIX
+            self.path.setText(chosen)
+            self._path_edited = True
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return self.list.currentRow() >= 0 and bool(self.path.text().strip())
+
+    def validatePage(self) -> bool:  # noqa: N802
+        path = Path(self.path.text().strip())
+        if path.exists():
+            self.setSubTitle(f"{path.name} already exists: choose another name.")
+            return False
+        return True
+
+
+class NewChallengeWizard(QWizard):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("New challenge")
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.challenge = ChallengePage()
+        self.scope = ScopePage()
+        self.team = TeamPage()
+        self.you = YouPage(self.team)
+        for page in (self.challenge, self.scope, self.team, self.you):
+            self.addPage(page)
+        self.setButtonText(QWizard.WizardButton.FinishButton, "Create challenge")
+        self.resize(780, 460)
+
+    def data(self) -> NewChallengeData:
+        start = self.challenge.start.date().toString(Qt.DateFormat.ISODate)
+        end = self.challenge.end.date().toString(Qt.DateFormat.ISODate)
+        return NewChallengeData(
+            council=self.challenge.council.text().strip(),
+            programme_title=self.challenge.title.text().strip(),
+            framework=self.challenge.framework_choice(),
+            onsite_start=start,
+            onsite_end=end,
+            scope=self.scope.scope.toPlainText().strip(),
+            scope_questions=_lines(self.scope.questions.toPlainText()),
+            peers=self.team.members(),
+            me=max(self.you.list.currentRow(), 0),
+            path=Path(self.you.path.text().strip()) if self.you.path.text().strip() else None,
+        )
+
+    @classmethod
+    def get_challenge(cls, parent: QWidget | None = None) -> NewChallengeData | None:
+        wizard = cls(parent)
+        return wizard.data() if wizard.exec() == QWizard.DialogCode.Accepted else None

@@ -1,0 +1,211 @@
+"""The Findings page: make a finding from selected notes, watch its badge follow the evidence,
+reorder, and undo every step."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel
+from synthesis_data import build_scene
+
+from peernotes.core import findings, rollup
+from peernotes.ui.findings_page import FindingsPage
+from peernotes.ui.session import Session
+from peernotes.ui.synthesis_dialogs import NewFindingDialog
+
+
+@pytest.fixture
+def scene(cf):
+    return build_scene(cf)
+
+
+@pytest.fixture
+def page(scene, qtbot):
+    session = Session(scene.cf)
+    widget = FindingsPage(session)
+    qtbot.addWidget(widget)
+    widget.resize(1400, 800)
+    widget.show()
+    yield widget
+    widget.hide()
+    session._unsubscribe()
+
+
+def select_observations(page, ids):
+    view, model = page.browser, page.browser_model
+    view.clearSelection()
+    for observation_id in ids:
+        row = model.row_of(observation_id)
+        assert row >= 0, "observation not listed"
+        view.selectionModel().select(
+            model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+        )
+
+
+def badge_of(page, finding_id):
+    page.refresh()
+    index = page.tree_model.index_of_finding(finding_id, column=2)
+    return page.tree_model.data(index)
+
+
+def test_create_from_three_observations_then_evidence_reorder_and_undo(
+    page, scene, qtbot, monkeypatch
+):
+    """The evening workflow end to end: every step shows at once and every step undoes."""
+    cf, stack = scene.cf, page.session.undo_stack
+    three = [
+        scene.obs("Carers said the respite offer is good", meeting="carers"),
+        scene.obs("Another carer praised respite", meeting="carers", by="Alex"),
+        scene.obs("Respite was praised again", meeting="carers", by="Tom"),
+    ]
+    staff = scene.obs("Staff confirmed respite is easy to book", meeting="staff")
+    document = scene.obs("The strategy funds respite", mode="read", document="strategy")
+    page.refresh()
+
+    # 1. new finding from three selected observations (the dialog is replaced by its answer)
+    asked = {}
+
+    def answer(parent, **kwargs):
+        asked.update(kwargs)
+        return {
+            "statement": "Carers value respite",
+            "kind": "strength",
+            "heading_id": scene.headings["1"],
+            "group_id": None,
+        }
+
+    monkeypatch.setattr(NewFindingDialog, "ask", answer)
+    select_observations(page, three)
+    assert page.new_from_action.isEnabled()
+    page.new_from_action.trigger()
+    assert asked["evidence_count"] == 3
+    finding_id = page.current_id
+    assert finding_id is not None
+    assert {x.observation_id for x in findings.evidence_links(cf, finding_id)} == set(three)
+    assert page.supporting_model.rowCount() == 3
+    assert badge_of(page, finding_id) == "Single source — to test"  # one meeting, three peers
+
+    # 2. add evidence from another meeting: corroborated
+    select_observations(page, [staff])
+    page.add_to_action.trigger()
+    assert badge_of(page, finding_id) == "Corroborated"
+    # 3. add a document: triangulated
+    select_observations(page, [document])
+    page.add_to_action.trigger()
+    assert badge_of(page, finding_id) == "Triangulated"
+    assert page.supporting_model.rowCount() == 5
+    # 4. remove the document from the evidence table: back to corroborated
+    page.select_finding(finding_id)
+    row = page.supporting_model.ids().index(document)
+    page.supporting_view.selectRow(row)
+    page.remove_support_action.trigger()
+    assert badge_of(page, finding_id) == "Corroborated"
+    # 5. contradicting evidence is listed apart and leaves the level alone
+    select_observations(page, [document])
+    page.contradict_action.trigger()
+    page.refresh()
+    assert page.contradicting_model.ids() == [document]
+    assert badge_of(page, finding_id) == "Corroborated"
+
+    # 6. a second finding, then reorder
+    second = findings.create_finding(cf, "Second strength", heading_id=scene.headings["1"])
+    page.refresh()
+    page.select_finding(second)
+    assert page.move_up_action.isEnabled()
+    page.move_up_action.trigger()
+    order = [r["id"] for r in findings.section(cf, scene.headings["1"], "strength")]
+    assert order == [second, finding_id]
+    page.refresh()
+    parent = page.tree_model.index_of_heading(scene.headings["1"])
+    assert page.tree_model.finding_at(page.tree_model.index(0, 0, parent)).id == second
+
+    # undo each step, newest first
+    stack.undo()  # the move
+    assert [r["id"] for r in findings.section(cf, scene.headings["1"], "strength")] == [
+        finding_id,
+        second,
+    ]
+    stack.undo()  # contradicting
+    assert badge_of(page, finding_id) == "Corroborated"
+    assert all(x.relation == "supports" for x in findings.evidence_links(cf, finding_id))
+    stack.undo()  # the removal
+    assert badge_of(page, finding_id) == "Triangulated"
+    stack.undo()  # the document
+    assert badge_of(page, finding_id) == "Corroborated"
+    stack.undo()  # the staff note
+    assert badge_of(page, finding_id) == "Single source — to test"
+    stack.undo()  # the finding itself
+    assert cf.get("finding", finding_id) is None
+    page.refresh()
+    assert not page.tree_model.index_of_finding(finding_id).isValid()
+    stack.redo()
+    assert badge_of(page, finding_id) == "Single source — to test"
+
+
+def test_editing_a_finding_saves_and_undoes(page, scene):
+    """Typing a new statement, ticking 'key message' and moving heading are each undoable."""
+    cf = scene.cf
+    finding_id = findings.create_finding(cf, "Old words", heading_id=scene.headings["1"])
+    page.refresh()
+    page.select_finding(finding_id)
+    page.statement.setText("New words")
+    page.statement.editingFinished.emit()
+    assert findings.finding(cf, finding_id)["statement"] == "New words"
+    page.key_message.setChecked(True)
+    assert findings.finding(cf, finding_id)["key_message"] == 1
+    page.refresh()
+    page.heading.setCurrentIndex(page.heading.findData(scene.headings["2"]))
+    assert findings.finding(cf, finding_id)["heading_id"] == scene.headings["2"]
+    for _ in range(3):
+        page.session.undo_stack.undo()
+    row = findings.finding(cf, finding_id)
+    assert (row["statement"], row["key_message"], row["heading_id"]) == (
+        "Old words",
+        0,
+        scene.headings["1"],
+    )
+
+
+def test_search_narrows_both_lists_and_hostile_text_is_harmless(page, scene, qtbot):
+    """Typing in the search box filters observations (with highlighted snippets) and findings."""
+    cf = scene.cf
+    hit = scene.obs("The walking group is popular", meeting="carers")
+    scene.obs("Nothing relevant here", meeting="staff")
+    findings.create_finding(cf, "Walking group works", heading_id=scene.headings["1"])
+    findings.create_finding(cf, "Unrelated", heading_id=scene.headings["2"])
+    page.refresh()
+    page.search_edit.setText("walk")
+    page._apply_search()
+    assert page.browser_model.ids() == [hit]
+    snippet = page.browser_model.data(page.browser_model.index(0, 0), role=0x0100 + 3)
+    assert "<b>walking</b>" in snippet
+    shown = rollup.rollup(cf)  # noqa: F841 -- the tree shows only the matching finding
+    statements = [f.statement for h in page.tree_model._headings for f in h.findings]
+    assert statements == ["Walking group works"]
+    for text in ('"', "NEAR(", "'; DROP TABLE finding; --", "😀", "x" * 10_000):
+        page.search_edit.setText(text)
+        page._apply_search()
+    page.search_edit.clear()
+    page._apply_search()
+    assert page.browser_model.rowCount() == 2
+
+
+def test_inbox_scope_lists_only_unsorted_notes(page, scene):
+    """The inbox shows notes with no heading that no finding uses."""
+    sorted_ = scene.obs("tagged", headings=("1",))
+    used = scene.obs("used")
+    loose = scene.obs("loose")
+    findings.create_finding(scene.cf, "f", observation_ids=[used])
+    page.refresh()
+    page.scope.setCurrentIndex(page.scope.findData("inbox"))
+    assert page.browser_model.ids() == [loose]
+    page.show_heading(scene.headings["1"])
+    assert page.browser_model.ids() == [sorted_]
+
+
+def test_actions_disabled_without_selection(page, scene):
+    """Buttons that need a selection are greyed out rather than doing nothing."""
+    page.refresh()
+    assert not page.new_from_action.isEnabled()
+    assert not page.add_to_action.isEnabled()
+    assert not page.move_up_action.isEnabled()
