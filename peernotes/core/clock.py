@@ -8,6 +8,7 @@ when this laptop's wall clock is behind. See docs/merge.md for why this over ver
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 
@@ -26,20 +27,40 @@ class HybridClock:
         self.device = device
         self._wall_ms = wall_ms or (lambda: int(time.time() * 1000))
         self._last = (0, 0)
+        self._lock = threading.Lock()
 
     def now(self) -> str:
-        wall = self._wall_ms()
-        last_wall, last_counter = self._last
-        if wall > last_wall:
-            self._last = (wall, 0)
-        else:
-            self._last = (last_wall, last_counter + 1)
-        return format_stamp(*self._last, self.device)
+        with self._lock:
+            wall = self._wall_ms()
+            last_wall, last_counter = self._last
+            if wall > last_wall:
+                self._last = (wall, 0)
+            else:
+                self._last = (last_wall, last_counter + 1)
+            return format_stamp(*self._last, self.device)
 
     def observe(self, stamp: str | None) -> None:
         """Move past a stamp seen in the file or a merged file."""
         if not stamp:
             return
         wall, counter, _ = parse(stamp)
-        if (wall, counter) > self._last:
-            self._last = (wall, counter)
+        with self._lock:
+            if (wall, counter) > self._last:
+                self._last = (wall, counter)
+
+
+_shared: dict[str, HybridClock] = {}
+_shared_lock = threading.Lock()
+
+
+def shared_clock(device: str) -> HybridClock:
+    """One clock per device in this process.
+
+    Two files open at once on one laptop (a peer's copy beside the merged file) carry the same
+    device id; separate clocks could issue the same stamp twice, and two different versions of a
+    record with equal stamps would look identical to merge."""
+    with _shared_lock:
+        clock = _shared.get(device)
+        if clock is None:
+            clock = _shared[device] = HybridClock(device)
+        return clock

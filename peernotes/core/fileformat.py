@@ -57,6 +57,12 @@ def check_openable(path: Path, *, encrypted_ok: bool = False) -> Header | None:
     except OSError as error:
         raise FileRefused(f"{name} cannot be read: {error.strerror or error}.") from error
     if size == 0:
+        wal = path.with_name(path.name + "-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            raise FileRefused(
+                f"{name} is still being created by another program (its contents are not yet "
+                "written into the file). Try again in a moment. Nothing was changed."
+            )
         raise NotAPeerNotesFile(
             f"{name} is empty (0 bytes): it is not a PeerNotes file. Nothing was changed."
         )

@@ -22,7 +22,7 @@ import sqlite_utils
 
 from peernotes import __version__, paths
 from peernotes.core import fileformat, locking
-from peernotes.core.clock import HybridClock
+from peernotes.core.clock import shared_clock
 from peernotes.core.errors import FileRefused, NotAPeerNotesFile, NotFound, SaveFailed
 from peernotes.core.ids import link_id, new_id
 from peernotes.core.schema import (
@@ -81,7 +81,7 @@ class ChallengeFile:
         self.db = sqlite_utils.Database(conn)
         self.path = path
         self.readonly = readonly
-        self.clock = HybridClock(paths.device_id())
+        self.clock = shared_clock(paths.device_id())
         self._listeners: list[Listener] = []
         self._depth = 0
         self._pending = Change()
@@ -175,6 +175,10 @@ class ChallengeFile:
         with cf.transaction():
             conn.execute("INSERT INTO meta(key, value) VALUES ('app', 'PeerNotes')")
             conn.execute("INSERT INTO meta(key, value) VALUES ('created_with', ?)", (__version__,))
+        if path is not None:
+            # Until a checkpoint the main file is 0 bytes and its header lives in the -wal: a
+            # second window, a backup tool or a copy would see an empty file, not ours.
+            conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
         return cf
 
     def close(self) -> None:

@@ -142,3 +142,19 @@ def test_lock_in_the_same_process_is_shared(challenge_path: Path) -> None:
     two.close()
     assert not locking.held_here(challenge_path)
     assert os.path.exists(challenge_path)
+
+
+def test_a_file_just_created_in_another_process_opens_read_only(tmp_path: Path) -> None:
+    """The header must reach the main file at once: another process opening a brand-new file
+    that is still open for writing gets it read-only, not "empty (0 bytes)"."""
+    path = tmp_path / "fresh.peernotes"
+    first = ChallengeFile.create(path)
+    try:
+        assert path.stat().st_size > 0
+        other = _start(HOLDER, str(path))
+        try:
+            assert other.stdout.readline().strip() == "readonly"
+        finally:
+            other.communicate("\n", timeout=30)
+    finally:
+        first.close()
