@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
 
 from peernotes.core import backups
 from peernotes.core.backups import BackupInfo
+from peernotes.ui.models.base import FixedColumnsModel
 
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class BackupTableModel(QAbstractTableModel):
+class BackupTableModel(FixedColumnsModel):
     """One row per backup: when, observations, meetings, people, why, protected."""
 
     HEADERS = ("Taken", "Observations", "Meetings", "People", "Why", "Protected")
@@ -33,19 +34,8 @@ class BackupTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.infos = list(infos)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.infos)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < len(self.HEADERS):
-                return self.HEADERS[section]
-        return None
+    def row_total(self) -> int:
+        return len(self.infos)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.infos):

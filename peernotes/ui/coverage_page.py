@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 from peernotes.core import coverage as core_coverage
 from peernotes.core.coverage import Coverage
 from peernotes.core.errors import PeerNotesError
-from peernotes.core.store import Change
 from peernotes.ui.commands import run_undoable
 from peernotes.ui.coverage_chart import EMPTY_TEXT, THIN_TEXT, CoverageHeatMap
 from peernotes.ui.session import Session
+from peernotes.ui.widgets.stale import StaleRefresher
 
 
 def summary_html(data: Coverage) -> str:
@@ -70,12 +70,8 @@ class CoveragePage(QWidget):
         self.session = session
         self.window_ = window
         self.data: Coverage | None = None
-        self._dirty = True
         self._loading = False
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(50)
-        self._timer.timeout.connect(self._refresh_if_visible)
+        self.staleness = StaleRefresher(self, self.refresh)
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -107,23 +103,10 @@ class CoveragePage(QWidget):
         layout.addWidget(self.summary)
         layout.addLayout(controls)
         layout.addWidget(scroll, 1)
-        session.changed.connect(self._on_change)
-
-    def _on_change(self, change: Change) -> None:
-        self._dirty = True
-        self._timer.start()
-
-    def _refresh_if_visible(self) -> None:
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event) -> None:  # noqa: N802
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
+        session.changed.connect(self.staleness.mark_stale)
 
     def refresh(self) -> None:
-        self._dirty = False
+        self.staleness.refreshed()
         self.data = core_coverage.coverage(self.session.cf)
         self._loading = True
         try:

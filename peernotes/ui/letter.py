@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QModelIndex,
     QPersistentModelIndex,
@@ -63,6 +62,7 @@ from peernotes.core.store import Change
 from peernotes.ui.commands import run_undoable
 from peernotes.ui.dialogs import messages
 from peernotes.ui.features import Page
+from peernotes.ui.models.base import FixedColumnsModel
 from peernotes.ui.session import Session
 
 Index = QModelIndex | QPersistentModelIndex
@@ -115,7 +115,7 @@ class GuardDecision:
     goto: NameHit | None = None
 
 
-class NameHitsModel(QAbstractTableModel):
+class NameHitsModel(FixedColumnsModel):
     """The guard's findings: what was found, what it is, where, and whether it is allowed."""
 
     HEADERS = ("Found", "What it is", "Where", "In context", "Decision")
@@ -125,22 +125,8 @@ class NameHitsModel(QAbstractTableModel):
         self.hits = list(hits)
         self.allowed: set[int] = set()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.hits)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:  # noqa: N802
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return self.HEADERS[section]
-        return None
+    def row_total(self) -> int:
+        return len(self.hits)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.hits):
@@ -272,7 +258,7 @@ class GuardDialog(QDialog):
 
 
 # -------------------------------------------------------------------- outline model
-class LetterOutlineModel(QAbstractTableModel):
+class LetterOutlineModel(FixedColumnsModel):
     """The letter's sections and findings as they will appear, each finding with its
     triangulation badge, so thin evidence is seen before the letter goes out."""
 
@@ -298,22 +284,8 @@ class LetterOutlineModel(QAbstractTableModel):
         self.rows = rows
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:  # noqa: N802
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return self.HEADERS[section]
-        return None
+    def row_total(self) -> int:
+        return len(self.rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

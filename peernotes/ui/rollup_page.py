@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QEvent, QTimer, QUrl
+from PySide6.QtCore import QEvent, QUrl
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 
 from peernotes.core import triangulation, vocab
 from peernotes.core.rollup import FindingEntry, HeadingEntry, Rollup, rollup
-from peernotes.core.store import Change
 from peernotes.ui.commands import run_undoable
 from peernotes.ui.session import Session
 from peernotes.ui.synthesis_dialogs import ThresholdsDialog
 from peernotes.ui.synthesis_models import LEVEL_COLOURS, LEVEL_TINTS
+from peernotes.ui.widgets.stale import StaleRefresher
 
 KIND_TITLES = {
     "strength": "Strengths",
@@ -188,11 +188,7 @@ class RollupPage(QWidget):
         self.session = session
         self.window_ = window
         self.result: Rollup | None = None
-        self._dirty = True
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(50)
-        self._timer.timeout.connect(self._refresh_if_visible)
+        self.staleness = StaleRefresher(self, self.refresh)
 
         self.browser = RollupBrowser()
         self.browser.setOpenLinks(False)
@@ -225,23 +221,10 @@ class RollupPage(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
         layout.addWidget(self.browser, 1)
-        session.changed.connect(self._on_change)
-
-    def _on_change(self, change: Change) -> None:
-        self._dirty = True
-        self._timer.start()
-
-    def _refresh_if_visible(self) -> None:
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event) -> None:  # noqa: N802
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
+        session.changed.connect(self.staleness.mark_stale)
 
     def refresh(self) -> None:
-        self._dirty = False
+        self.staleness.refreshed()
         self.result = rollup(self.session.cf, inbox_limit=INBOX_SHOWN)
         position = self.browser.verticalScrollBar().value()
         self.browser.setHtml(

@@ -11,7 +11,6 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QAbstractTableModel,
     QByteArray,
     QMimeData,
     QModelIndex,
@@ -25,6 +24,7 @@ from peernotes.core import vocab
 from peernotes.core.evidence import ObservationInfo
 from peernotes.core.rollup import FindingEntry, HeadingEntry, Rollup
 from peernotes.core.triangulation import Triangulation
+from peernotes.ui.models.base import FixedColumnsModel
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -78,10 +78,10 @@ def _one_line(text: str, limit: int = 240) -> str:
 
 
 # --------------------------------------------------------------- observations
-class ObservationBrowserModel(QAbstractTableModel):
+class ObservationBrowserModel(FixedColumnsModel):
     """Observations by id; the visible rows are described on demand through `describe`."""
 
-    COLUMNS = ("Observation", "Mode", "Source", "Groups present", "Recorded by", "In findings")
+    HEADERS = ("Observation", "Mode", "Source", "Groups present", "Recorded by", "In findings")
     PAGE = 200
 
     def __init__(
@@ -106,7 +106,7 @@ class ObservationBrowserModel(QAbstractTableModel):
         self._cache.clear()
         if self._ids:
             self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._ids) - 1, len(self.COLUMNS) - 1)
+                self.index(0, 0), self.index(len(self._ids) - 1, len(self.HEADERS) - 1)
             )
 
     def ids(self) -> list[str]:
@@ -132,19 +132,8 @@ class ObservationBrowserModel(QAbstractTableModel):
         return self._cache.get(observation_id)
 
     # ---- Qt
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < len(self.COLUMNS):
-                return self.COLUMNS[section]
-        return None
+    def row_total(self) -> int:
+        return len(self._ids)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -431,10 +420,10 @@ class FindingsTreeModel(QAbstractItemModel):
 
 
 # ------------------------------------------------------------------- evidence
-class EvidenceTableModel(QAbstractTableModel):
+class EvidenceTableModel(FixedColumnsModel):
     """A finding's supporting (or contradicting) observations."""
 
-    COLUMNS = ("Observation", "Mode", "Source", "Groups present", "Recorded by")
+    HEADERS = ("Observation", "Mode", "Source", "Groups present", "Recorded by")
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -451,19 +440,8 @@ class EvidenceTableModel(QAbstractTableModel):
     def ids(self) -> list[str]:
         return [r.id for r in self._rows]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < len(self.COLUMNS):
-                return self.COLUMNS[section]
-        return None
+    def row_total(self) -> int:
+        return len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -161,3 +161,31 @@ def _runs(positions: list[int]) -> list[tuple[int, int]]:
         else:
             runs.append((position, position))
     return runs
+
+
+class FixedColumnsModel(QAbstractTableModel):
+    """A flat table with fixed column titles (`HEADERS`); subclasses say how many rows there are
+    (`row_total`) and what each cell shows (`data`). Saves every small model the same three
+    Qt methods."""
+
+    HEADERS: Sequence[str] = ()
+
+    def row_total(self) -> int:
+        raise NotImplementedError
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else self.row_total()
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.HEADERS)
+        ):
+            return self.HEADERS[section]
+        return None
