@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from peernotes.core import demo_content as text
-from peernotes.core import records
+from peernotes.core import letter_settings, records
 from peernotes.core.errors import PeerNotesError, ValidationError
 from peernotes.core.ids import link_id
 from peernotes.core.store import ChallengeFile
@@ -138,6 +138,7 @@ def build_demo(
             builder.observations(observations, with_findings=with_findings)
             if with_findings:
                 builder.findings()
+            builder.letter_settings()
             cf.set_current_peer(builder.challenge_manager)
     finally:
         cf.conn.execute(f"PRAGMA cache_size = {int(cache)}")
@@ -624,6 +625,38 @@ class _Builder:
                 pool = [p for key in themes for p in by_theme.get(key, [])]
                 for plan in self.rng.sample(pool, min(len(pool), self.rng.randint(2, 4))):
                     self._link(finding_id, plan.id, "supports")
+
+    # ----------------------------------------------------------------------- letter
+    def letter_settings(self) -> None:
+        """What the challenge manager would have typed by the end of the week (clients,
+        scope for the letter, thanks, contacts...), so the demo letter exports as a finished
+        draft. The signatory stays the default: the lead peer."""
+        names = {
+            "ceo": self._keyed_name("ceo", "Alex Renshaw"),
+            "leader": self._keyed_name("leader", "Cllr Pat Garside"),
+            "dass": self._keyed_name("dass", "Morgan Tilsley"),
+            "manager": self.cf.get("peer", self.challenge_manager)["name"],
+        }
+        first = names["ceo"].split()
+        names["ceo_first"] = first[1] if first[0] in ("Dr", "Cllr") and len(first) > 1 else first[0]
+        letter_settings.save(
+            self.cf,
+            letter_date=text.LETTER_DATE,
+            salutation=text.LETTER_SALUTATION.format(**names),
+            clients="\n".join(line.format(**names) for line in text.LETTER_CLIENTS),
+            purpose=text.LETTER_PURPOSE,
+            scope="\n".join(text.LETTER_SCOPE),
+            feedback_date=_day(text.ONSITE_DAYS - 1),  # the last on-site day
+            acknowledgements=text.LETTER_ACKNOWLEDGEMENTS.format(**names),
+            next_steps=text.LETTER_NEXT_STEPS.format(**names),
+            contacts=text.LETTER_CONTACTS.format(**names),
+        )
+
+    def _keyed_name(self, key: str, fallback: str) -> str:
+        """The name the demo gave a named role (a small demo may not have met them)."""
+        person = next((p for p in self.persons if p.key == key), None)
+        row = self.cf.get("person", person.id) if person else None
+        return row["name"] if row else fallback
 
     def _link(self, finding_id: str, observation_id: str, relation: str) -> None:
         self.cf.link(

@@ -1816,3 +1816,49 @@ RECOMMENDATIONS: tuple[tuple[str, tuple[tuple[str, str, tuple[str, ...]], ...]],
         ),
     ),
 )
+
+# The letter settings a challenge manager would have typed by the end of the week, so the
+# demo letter exports as a finished draft. {ceo}, {leader} and {dass} are the names the demo
+# gave those people; {manager} the challenge manager.
+LETTER_DATE = "2026-12-11"  # four weeks after the feedback presentation
+LETTER_SALUTATION = "Dear {ceo_first}"
+LETTER_CLIENTS = (
+    "{ceo}, Chief Executive, Northmoor Borough Council",
+    "{leader}, Leader of Northmoor Borough Council",
+)
+LETTER_PURPOSE = (
+    "The council wanted an independent view of its adult social care commissioning ahead of "
+    "its assessment by the Care Quality Commission, and help to set priorities for the next "
+    "stage of its market sustainability plan."
+)
+LETTER_SCOPE = (
+    "how well assessment and review arrangements help people to stay independent at home "
+    "rather than move into residential care",
+    "whether the home care market is sustainable, and how the council works with providers "
+    "to shape it over the next five years",
+    "how the council works with health partners, people who use services and carers to "
+    "shape the local care market",
+)
+LETTER_ACKNOWLEDGEMENTS = (
+    "The team would like to thank everyone at Northmoor Borough Council and its partners who "
+    "gave their time, and who spoke openly and constructively about their work.\n\n"
+    "We are particularly grateful to {ceo} and {leader} for commissioning the challenge, to "
+    "{dass} for the welcome the team received, and to the adult social care business support "
+    "team, who organised a demanding programme and looked after the team on site."
+)
+LETTER_NEXT_STEPS = (
+    "Northmoor Borough Council will want to consider how it responds to these findings and "
+    "recommendations. The council has said it will publish this letter, with an action plan, "
+    "within eight weeks of receiving it.\n\n"
+    "The Local Government Association would be pleased to discuss further support. {manager}, "
+    "the challenge manager, will be in touch to arrange a progress review about six months "
+    "after the challenge, at a date to suit the council."
+)
+LETTER_CONTACTS = (
+    "{manager}, Challenge Manager, Local Government Association\n"
+    "Email: tom.hadley@example.org\n"
+    "Telephone: 020 7946 0183\n\n"
+    "Aisling Brennock, Principal Adviser (North West), Local Government Association\n"
+    "Email: aisling.brennock@example.org\n"
+    "Telephone: 020 7946 0417"
+)

@@ -8,8 +8,11 @@ the two texts. Whatever is chosen, neither version is lost: both stay in the rec
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,15 +26,16 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QTextBrowser,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from peernotes.core import conflicts
+from peernotes.core import conflict_undo, conflicts
 from peernotes.core.conflicts import Conflict
 from peernotes.core.errors import PeerNotesError
-from peernotes.core.store import Change
-from peernotes.ui.commands import run_undoable
+from peernotes.core.store import ChallengeFile, Change, Row
+from peernotes.core.versions import conflict_id
 from peernotes.ui.dialogs import messages
 from peernotes.ui.history_dialog import HistoryDialog
 from peernotes.ui.session import Session
@@ -73,6 +77,16 @@ class ConflictsDialog(QDialog):
         self.swap_button.clicked.connect(self.use_other)
         self.combine_button.clicked.connect(self.combine)
         self.history_button.clicked.connect(self.show_history)
+        # The window's undo stack, reachable while this (modal) dialog is open.
+        self.undo_action = session.undo_stack.createUndoAction(self, "Undo")
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.redo_action = session.undo_stack.createRedoAction(self, "Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.addActions([self.undo_action, self.redo_action])
+        self.undo_button = QToolButton()
+        self.undo_button.setDefaultAction(self.undo_action)
+        self.undo_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.undo_button.setToolTip("Undo the last change (Ctrl+Z)")
 
         detail = QWidget()
         right = QVBoxLayout(detail)
@@ -87,6 +101,7 @@ class ConflictsDialog(QDialog):
         for button in (self.keep_button, self.swap_button, self.combine_button):
             actions.addWidget(button)
         actions.addStretch(1)
+        actions.addWidget(self.undo_button)
         actions.addWidget(self.history_button)
         right.addLayout(actions)
         splitter = QSplitter()
@@ -159,21 +174,24 @@ class ConflictsDialog(QDialog):
             self.reload()
 
     # --------------------------------------------------------------- actions
-    def _resolve(self, text: str, operation) -> None:
+    def _resolve(self, text: str, operation: Callable[[ChallengeFile, str], None]) -> None:
         conflict = self.selected()
         if conflict is None:
             return
+        command = ResolveCommand(self.session, text, conflict, operation)
         try:
-            run_undoable(self.session, text, lambda cf: operation(cf, conflict))
+            command.run()
         except PeerNotesError as error:
             messages.error(self, "Could not resolve the conflict", str(error))
+        else:
+            self.session.undo_stack.push(command)
         self.reload()
 
     def keep_current(self) -> None:
-        self._resolve("Keep current version", lambda cf, c: conflicts.keep_current(cf, c.id))
+        self._resolve("Keep current version", conflicts.keep_current)
 
     def use_other(self) -> None:
-        self._resolve("Use the other version", lambda cf, c: conflicts.use_other(cf, c.id))
+        self._resolve("Use the other version", conflicts.use_other)
 
     def combine(self) -> None:
         name = self.combine_field.currentText()
@@ -181,13 +199,60 @@ class ConflictsDialog(QDialog):
         if not name:
             return
         self._resolve(
-            "Combine two versions", lambda cf, c: conflicts.combine_text(cf, c.id, {name: text})
+            "Combine two versions",
+            lambda cf, conflict_id: conflicts.combine_text(cf, conflict_id, {name: text}),
         )
 
     def show_history(self) -> None:
         conflict = self.selected()
         if conflict is not None:
             HistoryDialog.show_for(self, self.session, conflict.table, conflict.row_id)
+
+
+class ResolveCommand(QUndoCommand):
+    """One conflict resolution on the window's undo stack. Undo reopens the conflict (the
+    other version competes again, see core/conflict_undo.py) and puts back what the
+    resolution changed; redo resolves the reopened conflict the same way."""
+
+    def __init__(
+        self,
+        session: Session,
+        text: str,
+        conflict: Conflict,
+        resolve: Callable[[ChallengeFile, str], None],
+    ) -> None:
+        super().__init__(text)
+        self.session = session
+        self.table = conflict.table
+        self.row_id = conflict.row_id
+        self.other_hlc = conflict.other["hlc"]  # the conflicting version now under review
+        self.resolve = resolve
+        self.before: dict[tuple[str, str], Row | None] = {}
+        self._done_once = False
+
+    def run(self) -> None:
+        """Resolve the conflict now (errors propagate: nothing is changed then)."""
+        cf = self.session.cf
+        with cf.capture() as touched, cf.transaction():
+            self.resolve(cf, conflict_id(self.table, self.row_id, self.other_hlc))
+        self.before = dict(touched)
+
+    def redo(self) -> None:
+        if not self._done_once:  # push() calls redo: the resolution already ran
+            self._done_once = True
+            return
+        try:
+            self.run()
+        except PeerNotesError as error:
+            self.session.error.emit(str(error))
+
+    def undo(self) -> None:
+        try:
+            self.other_hlc = conflict_undo.reopen(
+                self.session.cf, self.table, self.row_id, self.other_hlc, self.before
+            )
+        except PeerNotesError as error:
+            self.session.error.emit(str(error))
 
 
 def _comparison(conflict: Conflict) -> str:

@@ -366,7 +366,7 @@ class MainWindow(QMainWindow):
                 ),
             )
 
-        ChallengeDialog.ask(self, initial, save)
+        ChallengeDialog.ask(self, initial, save, session)
         self._update_title()
 
     # ---------------------------------------------------------- who is editing

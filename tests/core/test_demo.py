@@ -351,3 +351,23 @@ def test_bulk_rows_are_stamped_like_single_inserts(tmp_path: Path) -> None:
     with pytest.raises(ValueError):
         cf.insert_many("observation", [dict(values, text="x", colour="red")])
     cf.close()
+
+
+def test_demo_letter_settings_are_complete(cf: ChallengeFile) -> None:
+    """The demo letter exports as a finished draft: clients, scope, feedback date, thanks,
+    next steps and contacts are all typed in, so exporting it warns about nothing a user
+    would have to fix only because it is a demo, and names nobody the team met."""
+    from peernotes.core import attribution, letter_settings
+    from peernotes.core.letter import build_letter
+
+    settings = letter_settings.load(cf)
+    for name in ("clients", "purpose", "scope", "acknowledgements", "next_steps", "contacts"):
+        assert name in settings.stored and settings.values[name].strip(), name
+    assert settings.feedback_date == cf.challenge()["onsite_end"]
+    assert len(settings.lines("clients")) == 2
+    assert "Chief Executive" in settings.clients
+    assert "@example.org" in settings.contacts
+    assert settings.signatory_name == records.team(cf)[0]["name"]  # the default: lead peer
+    letter = build_letter(cf)
+    assert letter.warnings == []
+    assert attribution.scan(cf, letter) == []
