@@ -7,10 +7,10 @@ record that can still be read into a new file (peernotes.core.recovery).
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from pathlib import Path
 
+from peernotes.commands import passphrases
 from peernotes.core import encryption, recovery
 from peernotes.core.errors import EncryptedFile
 from peernotes.core.store import ChallengeFile
@@ -26,27 +26,16 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--recover", type=Path, metavar="NEW.peernotes", help="salvage what can be read into NEW"
     )
-    parser.add_argument(
-        "--passphrase-stdin",
-        action="store_true",
-        help="read the passphrase of a protected file from the first line of standard input",
-    )
-
-
-def _passphrase(args: argparse.Namespace) -> str | None:
-    if not encryption.is_encrypted(args.file):
-        return None
-    if args.passphrase_stdin:
-        return sys.stdin.readline().rstrip("\n")
-    if sys.stdin.isatty():
-        return getpass.getpass(f"Passphrase for {args.file.name}: ")
-    raise EncryptedFile(
-        f"{args.file} is protected with a passphrase: give it with --passphrase-stdin."
+    passphrases.add_argument(
+        parser, "read the passphrase of a protected file from the first line of standard input"
     )
 
 
 def run(args: argparse.Namespace) -> int:
-    passphrase = _passphrase(args)
+    # Any non-SQLite file may be a protected one: a damaged one still needs its passphrase.
+    passphrase = passphrases.Passphrases(args.passphrase_stdin, command="check").for_file(
+        args.file, encryption.is_encrypted
+    )
     if args.recover:
         report = recovery.salvage(args.file, args.recover, passphrase)
         print(report.summary())

@@ -1,7 +1,10 @@
 """`peernotes export FILE --json OUT.json` (the interchange format), and the Word outputs.
 
-`--docx` (the summary letter) and `--evidence-report` are rendered by
+`--letter` (alias `--docx`: the summary letter) and `--evidence` (alias `--evidence-report`) are rendered by
 peernotes.commands.letter_export, which this command hands over to when either is asked for.
+A file protected with a passphrase needs it (--passphrase-stdin, or a prompt on a terminal);
+it is asked for once, before anything is written. The outputs are not protected: a note on
+standard error says so.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from peernotes.commands import passphrases
 from peernotes.core import interchange
 from peernotes.core.store import ChallengeFile
 
@@ -20,18 +24,25 @@ from peernotes.core.store import ChallengeFile
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.description = (
         "Export a challenge: the whole challenge as JSON (docs/interchange.md), the summary "
-        "letter as Word, or the evidence report. Give at least one of --json, --docx, "
-        "--evidence-report. The challenge file is opened read-only and never changed."
+        "letter as Word, or the evidence report. Give at least one of --json, --letter, "
+        "--evidence. The challenge file is opened read-only and never changed."
     )
     parser.add_argument("file", metavar="FILE", type=Path, help="the challenge file (.peernotes)")
     parser.add_argument(
         "--json", type=Path, metavar="OUT.json", help="write the JSON interchange ('-' = stdout)"
     )
     parser.add_argument(
-        "--docx", type=Path, metavar="OUT.docx", help="write the summary letter (Word)"
+        "--letter",
+        "--docx",
+        dest="docx",
+        type=Path,
+        metavar="OUT.docx",
+        help="write the summary letter (Word)",
     )
     parser.add_argument(
+        "--evidence",
         "--evidence-report",
+        dest="evidence_report",
         type=Path,
         metavar="OUT.docx",
         help="write the evidence report: each finding with its observations (Word)",
@@ -43,38 +54,53 @@ def configure(parser: argparse.ArgumentParser) -> None:
         metavar="NAME",
         help="a name the letter may contain despite the non-attribution check (repeatable)",
     )
+    passphrases.add_argument(
+        parser, "read the passphrase of a protected FILE from the first line of standard input"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     if not (args.json or args.docx or args.evidence_report):
         print(
-            "peernotes export: give at least one of --json, --docx, --evidence-report",
+            "peernotes export: give at least one of --json, --letter, --evidence",
             file=sys.stderr,
         )
         return 2
+    args.passphrase = passphrases.Passphrases(args.passphrase_stdin, command="export").for_file(
+        args.file
+    )
     status = 0
     if args.json:
-        status = max(status, _export_json(args.file, args.json))
+        status = max(status, _export_json(args.file, args.json, args.passphrase))
     if args.docx or args.evidence_report:
         status = max(status, _export_letter(args))
     return status
 
 
-def _export_json(source: Path, out: Path) -> int:
+def _export_json(source: Path, out: Path, passphrase: str | None = None) -> int:
     if str(out) != "-" and out.resolve() == source.resolve():
         print(
             f"peernotes export: {out} is the challenge file itself; choose another name",
             file=sys.stderr,
         )
         return 2
-    with ChallengeFile.open(source, readonly=True) as cf:
+    with ChallengeFile.open(source, readonly=True, passphrase=passphrase) as cf:
         if str(out) == "-":
             sys.stdout.writelines(interchange.iter_export(cf))
             sys.stdout.flush()
             return 0
         _write_atomically(out, interchange.iter_export(cf))
     print(f"Wrote {out}", file=sys.stderr)
+    if passphrase:
+        print(unprotected_note(out), file=sys.stderr)
     return 0
+
+
+def unprotected_note(out: Path) -> str:
+    return (
+        f"note: {out.name} is NOT protected by the challenge's passphrase; "
+        "keep it as safe as the notes themselves."
+    )
 
 
 def _write_atomically(out: Path, pieces: Iterable[str]) -> None:

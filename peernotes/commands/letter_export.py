@@ -1,10 +1,12 @@
-"""`peernotes export FILE --docx OUT.docx [--evidence-report OUT.docx] [--allow NAME ...]`
+"""`peernotes export FILE --letter OUT.docx [--evidence OUT.docx] [--allow NAME ...]`
 
 Headless export of the summary letter and the internal evidence report. The non-attribution
 guard runs first: if the letter would name anyone the team met (or a single-person group or
 role), nothing is written, each item is listed with where it is, and the exit code is 2.
 `--allow NAME` lets through an item the user has checked (repeatable; the allow-list saved in
 the file applies too). Missing, foreign and too-new files also exit 2 with a clear message.
+A protected file is opened with `args.passphrase` (read by peernotes.commands.export from
+--passphrase-stdin or a prompt); the Word files written are not protected, and a note says so.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ def export_letter(args: argparse.Namespace) -> int:
     allowed = list(getattr(args, "allow", None) or [])
     path = Path(args.file)
     if not letter_out and not report_out:
-        return _fail("nothing to export: give --docx OUT.docx and/or --evidence-report OUT.docx.")
+        return _fail("nothing to export: give --letter OUT.docx and/or --evidence OUT.docx.")
     if not path.exists():
         return _fail(f"{path} does not exist.")
     if path.is_dir():
@@ -58,16 +60,25 @@ def export_letter(args: argparse.Namespace) -> int:
                 print(f"note: {warning}", file=sys.stderr)
             written = write_letter(letter, letter_out)
             print(f"Letter written to {written}")
+            _note_unprotected(args, Path(written))
         if report_out:
             from peernotes.export.evidence_report import export_evidence_report
 
             written = export_evidence_report(cf, report_out)
             print(f"Evidence report (internal, not for publication) written to {written}")
+            _note_unprotected(args, Path(written))
     except PeerNotesError as error:
         return _fail(str(error))
     finally:
         cf.close()
     return 0
+
+
+def _note_unprotected(args: argparse.Namespace, out: Path) -> None:
+    if getattr(args, "passphrase", None):
+        from peernotes.commands.export import unprotected_note
+
+        print(unprotected_note(out), file=sys.stderr)
 
 
 def _fail(message: str) -> int:

@@ -138,6 +138,45 @@ def passphrase_of(conn: Any) -> str | None:
     return getattr(conn, "passphrase", None)
 
 
+def snapshot(path: Path, passphrase: str, *, immutable: bool = False) -> Any:
+    """A private in-memory copy of a protected file, for reading it without touching it.
+
+    Merge reads a peer's file through a snapshot so that the file itself is never written
+    (and can be upgraded in memory if it is older). SQLCipher's backup API refuses to copy
+    between a keyed database and an unkeyed one, so the file is ATTACHed read-only under its
+    key and `sqlcipher_export`ed into the in-memory main database. The copy is decrypted but
+    lives only in this process's memory; it disappears when the connection is closed.
+    `immutable` reads the file without creating a -shm beside it (only safe with no -wal).
+    """
+    sqlcipher = _require()
+    check_passphrase(passphrase)
+    uri = f"{Path(path).resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
+    conn = sqlcipher.connect(
+        ":memory:", uri=True, isolation_level=None, factory=KeyedConnection, check_same_thread=True
+    )
+    try:
+        _quiet(conn)
+        try:
+            conn.execute(f"ATTACH DATABASE {_literal(uri)} AS protected KEY {_literal(passphrase)}")
+            conn.execute("SELECT count(*) FROM protected.sqlite_master").fetchone()
+        except sqlcipher.DatabaseError as error:
+            raise WrongPassphrase(
+                f"The passphrase is not right for {path}. Passphrases are case-sensitive; "
+                "check Caps Lock and try again. Nothing was changed."
+            ) from error
+        conn.execute("BEGIN")  # one read transaction: a consistent copy
+        conn.execute("SELECT sqlcipher_export('main', 'protected')")
+        for pragma in ("user_version", "application_id"):
+            value = int(conn.execute(f"PRAGMA protected.{pragma}").fetchone()[0])
+            conn.execute(f"PRAGMA main.{pragma} = {value}")
+        conn.execute("COMMIT")
+        conn.execute("DETACH DATABASE protected")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
 # ------------------------------------------------------------ rewriting a file
 def encrypt_file(path: Path, passphrase: str) -> None:
     """Protect a closed, plain challenge file with `passphrase` (rewrites it atomically)."""
@@ -272,4 +311,5 @@ __all__ = [
     "is_encrypted",
     "passphrase_of",
     "rekey_file",
+    "snapshot",
 ]

@@ -3,6 +3,10 @@
 The merge itself is core (peernotes.core.merge): one transaction, a backup first, source
 files only read. It is not an undoable edit -- the backup is its undo -- so after it the undo
 history is kept only if the merge changed none of the records it would restore.
+
+A peer's file protected with a passphrase is unlocked with the same dialog that opens one
+(asked again after a wrong passphrase); cancelling merges nothing. The open file may itself
+be protected: its backup before the merge is protected too.
 """
 
 from __future__ import annotations
@@ -29,10 +33,12 @@ from PySide6.QtWidgets import (
 from peernotes.core import merge
 from peernotes.core.errors import PeerNotesError
 from peernotes.core.merge import MergeReport
+from peernotes.core.merge_sources import MergeCancelled, unlocked_sources
 from peernotes.core.store import Change
 from peernotes.paths import FILE_SUFFIX
 from peernotes.ui.conflicts_dialog import ConflictsDialog
 from peernotes.ui.dialogs import messages
+from peernotes.ui.passphrase_dialog import PassphraseDialog
 from peernotes.ui.session import Session
 from peernotes.ui.team_models import report_model
 
@@ -144,7 +150,11 @@ class MergeDialog(QDialog):
         changed: list[Change] = []
         self.session.changed.connect(changed.append)
         try:
-            report = merge.merge(self.session.cf, paths)
+            with unlocked_sources(self.session.cf, paths, self._ask_passphrase) as sources:
+                report = merge.merge(self.session.cf, sources)
+        except MergeCancelled:
+            self.result.setText("Nothing was merged: no passphrase was given.")
+            return
         except PeerNotesError as error:
             messages.error(self, "Nothing was merged", str(error))
             return
@@ -155,6 +165,9 @@ class MergeDialog(QDialog):
         self._show_report(report, kept_undo)
         self.files.clear()
         self._update_buttons()
+
+    def _ask_passphrase(self, path: Path, wrong: bool) -> str | None:
+        return PassphraseDialog.unlock(self, path, wrong=wrong)
 
     def _show_report(self, report: MergeReport, kept_undo: bool) -> None:
         lines = []

@@ -23,6 +23,18 @@ from PySide6.QtWidgets import (
 MIN_LENGTH = 8
 
 
+def new_passphrase_problem(new: str, repeat: str) -> str | None:
+    """Why a new passphrase (typed twice) cannot be used yet, or None. Shared by this dialog
+    and the New challenge wizard, so both ask for the same thing in the same words."""
+    if not new:
+        return "Enter a passphrase."
+    if len(new) < MIN_LENGTH:
+        return f"Use at least {MIN_LENGTH} characters; a few words make a strong passphrase."
+    if new != repeat:
+        return "The two passphrases are different."
+    return None
+
+
 class PassphraseDialog(QDialog):
     """One dialog, three uses: `unlock`, `protect` (new, twice) and `change` (old, new twice)."""
 
@@ -103,15 +115,9 @@ class PassphraseDialog(QDialog):
         """Why the entries cannot be accepted yet, or None."""
         if self.mode == "change" and not self.old.text():
             return "Enter the current passphrase."
-        if not self.new.text():
-            return "Enter a passphrase."
         if self.mode == "unlock":
-            return None
-        if len(self.new.text()) < MIN_LENGTH:
-            return f"Use at least {MIN_LENGTH} characters; a few words make a strong passphrase."
-        if self.new.text() != self.repeat.text():
-            return "The two passphrases are different."
-        return None
+            return None if self.new.text() else "Enter a passphrase."
+        return new_passphrase_problem(self.new.text(), self.repeat.text())
 
     def _accept(self) -> None:
         problem = self.problem_text()

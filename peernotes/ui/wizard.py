@@ -1,5 +1,9 @@
 """New challenge: council and programme, framework and on-site days, scope, team, then
-"who are you?" and where to keep the file (the per-user data folder by default)."""
+"who are you?" and where to keep the file (the per-user data folder by default).
+
+The last page can protect the file with a passphrase. The file is then created encrypted
+from its first byte (SQLCipher keys the empty file before the schema is written), so no
+readable copy of it ever reaches the disk. The passphrase is kept only in memory."""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QFileDialog,
@@ -32,10 +37,11 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from peernotes.core import records, vocab
+from peernotes.core import encryption, records, vocab
 from peernotes.core.frameworks import Domain, FrameworkTemplate, builtin_frameworks
 from peernotes.core.store import ChallengeFile
 from peernotes.paths import FILE_SUFFIX, data_dir
+from peernotes.ui.passphrase_dialog import MIN_LENGTH, new_passphrase_problem
 
 CUSTOM = "custom"
 
@@ -52,6 +58,8 @@ class NewChallengeData:
     peers: list[dict[str, str]] = field(default_factory=list)
     me: int = 0
     path: Path | None = None
+    # Set when the file is to be protected. Not in repr(), so it cannot leak into a log.
+    passphrase: str | None = field(default=None, repr=False)
 
 
 def custom_framework(headings: list[str]) -> FrameworkTemplate:
@@ -78,9 +86,10 @@ def default_path(council: str, programme_title: str) -> Path:
 
 
 def create_challenge_file(data: NewChallengeData) -> ChallengeFile:
-    """Write the new file: schema, challenge, framework, team and who is editing, or nothing."""
+    """Write the new file: schema, challenge, framework, team and who is editing, or nothing.
+    With `data.passphrase` the file is protected from the start (never written in the clear)."""
     path = data.path or default_path(data.council, data.programme_title)
-    cf = ChallengeFile.create(path)
+    cf = ChallengeFile.create(path, passphrase=data.passphrase)
     try:
         records.new_challenge(
             cf,
@@ -175,6 +184,15 @@ class ChallengePage(QWizardPage):
         self.start.dateChanged.connect(self._dates_changed)
         self.end.dateChanged.connect(self._dates_changed)
         self.framework.currentIndexChanged.connect(self._framework_changed)
+        # Signal to signal, never completeChanged.emit() from Python: PySide6 6.12's
+        # SignalInstance.emit() drops a reference to True on every call, and enough of them
+        # abort the interpreter ("bool_dealloc").
+        for signal in (
+            self.start.dateChanged,
+            self.end.dateChanged,
+            self.framework.currentIndexChanged,
+        ):
+            signal.connect(self.completeChanged)
         default = self.framework.findData("cfbo-previous")
         self.framework.setCurrentIndex(max(default, 0))
         self._framework_changed()
@@ -185,7 +203,6 @@ class ChallengePage(QWizardPage):
             if self.end.date() < self.start.date()
             else ""
         )
-        self.completeChanged.emit()
 
     def _framework_changed(self, *_: Any) -> None:
         key = self.framework.currentData()
@@ -204,7 +221,6 @@ class ChallengePage(QWizardPage):
             self.framework_info.setText(
                 f"{len(template.domains)} {template.domain_label.lower()}s: {names}{more}"
             )
-        self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802
         if not self.council.text().strip() or not self.title.text().strip():
@@ -270,7 +286,9 @@ class TeamPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
-        self.table.itemChanged.connect(lambda _item: self.completeChanged.emit())
+        self.table.itemChanged.connect(self.completeChanged)
+        self.table.model().rowsInserted.connect(self.completeChanged)
+        self.table.model().rowsRemoved.connect(self.completeChanged)
         self.add_member(role="lead_peer")
         self.add_member(role="challenge_manager")
 
@@ -293,14 +311,12 @@ class TeamPage(QWizardPage):
         self.table.setItem(row, 2, QTableWidgetItem(job_title))
         self.table.setItem(row, 3, QTableWidgetItem(organisation))
         self.table.setCurrentCell(row, 0)
-        self.completeChanged.emit()
         return row
 
     def remove_member(self) -> None:
         row = self.table.currentRow()
         if row >= 0:
             self.table.removeRow(row)
-            self.completeChanged.emit()
 
     def set_member(
         self, row: int, name: str, role: str, job_title: str = "", organisation: str = ""
@@ -319,10 +335,11 @@ class TeamPage(QWizardPage):
             name = (self.table.item(row, 0).text() if self.table.item(row, 0) else "").strip()
             if not name:
                 continue
+            combo = self.table.cellWidget(row, 1)  # None while add_member builds the row
             found.append(
                 {
                     "name": name,
-                    "role": self.table.cellWidget(row, 1).currentData(),
+                    "role": combo.currentData() if combo else "officer_peer",
                     "job_title": (
                         self.table.item(row, 2).text() if self.table.item(row, 2) else ""
                     ).strip(),
@@ -347,7 +364,7 @@ class YouPage(QWizardPage):
         )
         self.list = QListWidget()
         self.list.setAccessibleName("Which team member are you?")
-        self.list.currentRowChanged.connect(lambda _row: self.completeChanged.emit())
+        self.list.currentRowChanged.connect(self.completeChanged)
         self.path = QLineEdit()
         self.path.setAccessibleName("Where to save the challenge file")
         self.path.setToolTip(
@@ -368,8 +385,93 @@ class YouPage(QWizardPage):
         layout.addWidget(label)
         layout.addLayout(where)
         layout.addWidget(note)
+        layout.addLayout(self._protection())
         self._path_edited = False
         self.path.textEdited.connect(lambda _t: setattr(self, "_path_edited", True))
+
+    def _protection(self) -> QVBoxLayout:
+        """The optional passphrase: a check box, the passphrase twice, and what is wrong."""
+        self.protect = QCheckBox("&Protect this file with a passphrase")
+        self.protect.setToolTip(
+            "Encrypt the file so that no one can read it without the passphrase, "
+            "even with the laptop in their hands"
+        )
+        self.passphrase = self._secret("Passphrase")
+        self.repeat = self._secret("Repeat the passphrase")
+        self.show_text = QCheckBox("S&how")
+        self.show_text.setToolTip("Show what is typed in the passphrase fields")
+        self.show_text.toggled.connect(self._show_text)
+        fields = QHBoxLayout()
+        fields.setContentsMargins(24, 0, 0, 0)
+        for caption, widget in (("P&assphrase", self.passphrase), ("&Repeat it", self.repeat)):
+            label = QLabel(caption)
+            label.setBuddy(widget)
+            fields.addWidget(label)
+            fields.addWidget(widget, 1)
+        fields.addWidget(self.show_text)
+        self.protect_hint = QLabel(
+            f"At least {MIN_LENGTH} characters. PeerNotes never stores the passphrase: if it "
+            "is forgotten, no one can recover the notes, so keep it in your team's password "
+            "manager. Backups of the file are protected too."
+        )
+        self.protect_hint.setObjectName("hint")
+        self.protect_hint.setWordWrap(True)
+        self.protect_hint.setContentsMargins(24, 0, 0, 0)
+        self.protect_problem = QLabel()
+        self.protect_problem.setObjectName("formError")
+        self.protect_problem.setStyleSheet("color: #b00020;")
+        self.protect_problem.setContentsMargins(24, 0, 0, 0)
+        self.protect_problem.setAccessibleName("Passphrase problem")
+        if not encryption.available():
+            self.protect.setEnabled(False)
+            self.protect.setToolTip("Needs the 'sqlcipher3' package, which is not installed")
+        for signal in (self.protect.toggled, self.passphrase.textChanged, self.repeat.textChanged):
+            signal.connect(self._protection_changed)
+            signal.connect(self.completeChanged)  # signal to signal: see ChallengePage
+        self.protect.toggled.connect(self._focus_passphrase)
+        box = QVBoxLayout()
+        box.addWidget(self.protect)
+        box.addLayout(fields)
+        box.addWidget(self.protect_hint)
+        box.addWidget(self.protect_problem)
+        self._protection_changed()
+        return box
+
+    def _focus_passphrase(self, on: bool) -> None:
+        if on:
+            self.passphrase.setFocus()
+
+    @staticmethod
+    def _secret(name: str) -> QLineEdit:
+        field = QLineEdit()
+        field.setEchoMode(QLineEdit.EchoMode.Password)
+        field.setAccessibleName(name)
+        return field
+
+    def _show_text(self, visible: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if visible else QLineEdit.EchoMode.Password
+        self.passphrase.setEchoMode(mode)
+        self.repeat.setEchoMode(mode)
+
+    def passphrase_problem(self) -> str | None:
+        """Why the passphrase cannot be used yet (None when it can, or when not protecting)."""
+        if not self.protect.isChecked():
+            return None
+        if len(self.passphrase.text()) >= MIN_LENGTH and not self.repeat.text():
+            return "Type the passphrase again under Repeat it."
+        return new_passphrase_problem(self.passphrase.text(), self.repeat.text())
+
+    def _protection_changed(self, *_: Any) -> None:
+        on = self.protect.isChecked()
+        for widget in (self.passphrase, self.repeat, self.show_text, self.protect_hint):
+            widget.setEnabled(on)
+        problem = self.passphrase_problem()
+        # Nothing typed yet is not a mistake: say nothing until there is something to fix.
+        shown = problem if on and (self.passphrase.text() or self.repeat.text()) else ""
+        self.protect_problem.setText(shown or "")
+
+    def chosen_passphrase(self) -> str | None:
+        return self.passphrase.text() if self.protect.isChecked() else None
 
     def initializePage(self) -> None:  # noqa: N802
         current = self.list.currentRow()
@@ -394,7 +496,11 @@ class YouPage(QWizardPage):
             self._path_edited = True
 
     def isComplete(self) -> bool:  # noqa: N802
-        return self.list.currentRow() >= 0 and bool(self.path.text().strip())
+        return (
+            self.list.currentRow() >= 0
+            and bool(self.path.text().strip())
+            and self.passphrase_problem() is None
+        )
 
     def validatePage(self) -> bool:  # noqa: N802
         path = Path(self.path.text().strip())
@@ -433,6 +539,7 @@ class NewChallengeWizard(QWizard):
             peers=self.team.members(),
             me=max(self.you.list.currentRow(), 0),
             path=Path(self.you.path.text().strip()) if self.you.path.text().strip() else None,
+            passphrase=self.you.chosen_passphrase(),
         )
 
     @classmethod

@@ -89,7 +89,7 @@ def test_export_needs_something_to_write(
 ) -> None:
     capsys.readouterr()
     assert main(["export", str(small_demo)]) == 2
-    _one_line_error(capsys, "--json", "--docx", "--evidence-report")
+    _one_line_error(capsys, "--json", "--letter", "--evidence")
 
 
 def test_export_never_overwrites_its_own_source(
@@ -304,3 +304,174 @@ def test_installed_peernotes_demo_command(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     with ChallengeFile.open(target, readonly=True) as cf:
         assert cf.count("observation") == 30
+
+
+# --------------------------------------------------- protected files (issue 7)
+TEAM_PASS = "team file passphrase"
+PEER_PASS = "peer file passphrase"
+
+
+@pytest.fixture
+def protected_pair(tmp_path: Path) -> tuple[Path, Path]:
+    """A protected team file and a protected peer's copy holding one more observation."""
+    from helpers import make_challenge
+
+    from peernotes.core import encryption, records
+    from peernotes.core.distribution import copy_for_peer
+
+    team, peer = tmp_path / "team.peernotes", tmp_path / "peer.peernotes"
+    cf = make_challenge(team, me=3)
+    priya = next(p["id"] for p in records.team(cf) if p["name"] == "Priya Nair")
+    copy_for_peer(cf, priya, peer, include_observations=True)
+    cf.close()
+    with ChallengeFile.open(peer) as theirs:
+        records.add_observation(theirs, "Heard on the peer's laptop")
+    encryption.encrypt_file(team, TEAM_PASS)
+    encryption.encrypt_file(peer, PEER_PASS)
+    return team, peer
+
+
+def _stdin(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(text))
+
+
+def _observations(path: Path, passphrase: str) -> set[str]:
+    with ChallengeFile.open(path, readonly=True, passphrase=passphrase) as cf:
+        return {o["text"] for o in cf.rows("observation")}
+
+
+def test_merge_protected_files_with_a_passphrase_per_line(
+    protected_pair: tuple[Path, Path],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """INTO's passphrase on the first line, then each protected FROM's, in argument order."""
+    team, peer = protected_pair
+    _stdin(monkeypatch, f"{TEAM_PASS}\n{PEER_PASS}\n")
+    assert main(["merge", str(team), str(peer), "--passphrase-stdin"]) == 0
+    assert "Priya Nair: 1 new" in capsys.readouterr().out
+    assert "Heard on the peer's laptop" in _observations(team, TEAM_PASS)
+
+
+def test_merge_one_line_serves_files_sharing_a_passphrase(
+    protected_pair: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from peernotes.core import encryption
+
+    team, peer = protected_pair
+    encryption.rekey_file(peer, PEER_PASS, TEAM_PASS)
+    _stdin(monkeypatch, f"{TEAM_PASS}\n")
+    assert main(["merge", str(team), str(peer), "--passphrase-stdin"]) == 0
+    assert "Heard on the peer's laptop" in _observations(team, TEAM_PASS)
+
+
+@pytest.mark.parametrize(
+    ("flag", "stdin", "expected"),
+    [
+        ([], "", "give it on standard input with --passphrase-stdin"),
+        (["--passphrase-stdin"], "", "standard input was empty"),
+        (["--passphrase-stdin"], f"{TEAM_PASS}\nnot the peer's\n", "not right for"),
+        (["--passphrase-stdin"], f"{TEAM_PASS}\n\n", "is empty"),
+    ],
+    ids=["no-flag", "no-lines", "wrong-for-source", "empty-line"],
+)
+def test_merge_without_the_right_passphrase_changes_nothing(
+    protected_pair: tuple[Path, Path],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    flag: list[str],
+    stdin: str,
+    expected: str,
+) -> None:
+    """A missing, empty or wrong passphrase is one clear line and exit 2; nothing merged."""
+    team, peer = protected_pair
+    peer_before = peer.read_bytes()
+    _stdin(monkeypatch, stdin)
+    capsys.readouterr()
+    assert main(["merge", str(team), str(peer), *flag]) == 2
+    _one_line_error(capsys, "peernotes merge:", expected)
+    assert "Heard on the peer's laptop" not in _observations(team, TEAM_PASS)
+    assert peer.read_bytes() == peer_before
+
+
+def test_export_json_and_word_from_a_protected_file(
+    protected_pair: tuple[Path, Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """--json, --docx and --evidence-report all work from a protected file given its
+    passphrase once; a note says the outputs are not protected."""
+    import docx
+
+    team, _ = protected_pair
+    outs = {name: tmp_path / name for name in ("out.json", "letter.docx", "evidence.docx")}
+    _stdin(monkeypatch, f"{TEAM_PASS}\n")
+    argv = ["export", str(team), "--json", str(outs["out.json"]), "--passphrase-stdin"]
+    argv += ["--docx", str(outs["letter.docx"]), "--evidence-report", str(outs["evidence.docx"])]
+    capsys.readouterr()
+    assert main(argv) == 0
+    err = capsys.readouterr().err
+    data = json.loads(outs["out.json"].read_text(encoding="utf-8"))
+    assert "Fernhill Borough Council" in json.dumps(data)
+    letter = "\n".join(p.text for p in docx.Document(str(outs["letter.docx"])).paragraphs)
+    assert "Fernhill Borough Council" in letter
+    assert outs["evidence.docx"].stat().st_size > 0
+    for name in outs:
+        assert f"{name} is NOT protected" in err
+
+
+@pytest.mark.parametrize("output", ["--json", "--docx"])
+def test_export_of_a_protected_file_without_its_passphrase_is_refused(
+    protected_pair: tuple[Path, Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    output: str,
+) -> None:
+    team, _ = protected_pair
+    before = team.read_bytes()
+    out = tmp_path / "out.file"
+    _stdin(monkeypatch, "")
+    capsys.readouterr()
+    assert main(["export", str(team), output, str(out)]) == 2
+    _one_line_error(capsys, "protected with a passphrase", "--passphrase-stdin")
+    assert not out.exists()
+    assert team.read_bytes() == before
+
+
+def test_merge_help_says_how_passphrases_are_read(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["merge", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "--passphrase-stdin" in help_text
+    assert "one line per protected file in argument order (INTO first" in help_text
+
+
+def test_export_of_a_protected_file_in_a_real_process(
+    protected_pair: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """`printf 'PASS\\n' | peernotes export FILE --json - --passphrase-stdin` as a user runs it."""
+    team, _ = protected_pair
+    done = subprocess.run(
+        [sys.executable, "-m", "peernotes", "export", str(team), "--json", "-"]
+        + ["--passphrase-stdin"],
+        input=f"{TEAM_PASS}\n",
+        capture_output=True,
+        text=True,
+        env=_env(tmp_path),
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Fernhill Borough Council" in done.stdout
+    wrong = subprocess.run(
+        [sys.executable, "-m", "peernotes", "export", str(team), "--json", "-"]
+        + ["--passphrase-stdin"],
+        input="Team file passphrase\n",
+        capture_output=True,
+        text=True,
+        env=_env(tmp_path),
+        timeout=120,
+    )
+    assert wrong.returncode == 2
+    assert "passphrase is not right" in wrong.stderr and not wrong.stdout

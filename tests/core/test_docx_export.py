@@ -447,21 +447,26 @@ def test_command_line_refuses_missing_and_too_new_files(tmp_path, capsys):
 
 
 def test_peernotes_export_command_runs_the_letter_export(tmp_path, capsys):
-    """`peernotes export FILE --docx OUT --evidence-report OUT2` works without a display and
-    exits 2 with the guard's list when a name would be published."""
+    """`peernotes export FILE --letter OUT --evidence OUT2` works without a display and
+    exits 2 with the guard's list when a name would be published (--docx and
+    --evidence-report are the same options under older names)."""
     from peernotes.cli import main
 
     path = tmp_path / "c.peernotes"
     scene = build_letter_scene(path)
     scene.cf.close()
     letter, report = tmp_path / "letter.docx", tmp_path / "evidence.docx"
+    assert main(["export", str(path), "--letter", str(letter), "--evidence", str(report)]) == 0
+    assert letter.exists() and report.exists()
+    letter.unlink()
+    report.unlink()
     assert main(["export", str(path), "--docx", str(letter), "--evidence-report", str(report)]) == 0
     assert letter.exists() and report.exists()
     cf = ChallengeFile.open(path)
     add_finding(cf, "Respite", heading=domain_id(cf, "2"), narrative="Ask Gus Halloran.")
     cf.close()
     letter.unlink()
-    assert main(["export", str(path), "--docx", str(letter)]) == 2
+    assert main(["export", str(path), "--letter", str(letter)]) == 2
     assert "Gus Halloran" in capsys.readouterr().err
     assert not letter.exists()
     assert main(["export", str(path), "--docx", str(letter), "--allow", "Gus Halloran"]) == 0

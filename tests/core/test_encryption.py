@@ -217,3 +217,129 @@ def test_merge_works_between_protected_files(protected: Path, tmp_path: Path) ->
         assert mine.integrity_ok()
     assert {SECRET, "Seen on the peer's laptop"} <= texts
     assert report.backup is not None and encryption.is_encrypted(Path(report.backup))
+
+
+# ------------------------------------------------------------- merge by path (issue 7)
+PEER_PASS = "peer laptop passphrase"
+PEER_NOTE = "Heard at the care home forum, on the peer's laptop"
+
+
+@pytest.fixture
+def team_and_peer(tmp_path: Path) -> tuple[Path, Path]:
+    """The manager's plain team file and a peer's copy of it holding one more observation."""
+    from peernotes.core.distribution import copy_for_peer
+
+    team = tmp_path / "team.peernotes"
+    peer = tmp_path / "peer.peernotes"
+    cf = make_challenge(team, me=3)
+    records.add_observation(cf, SECRET)
+    priya = next(p["id"] for p in records.team(cf) if p["name"] == "Priya Nair")
+    copy_for_peer(cf, priya, peer, include_observations=True)
+    cf.close()
+    with ChallengeFile.open(peer) as theirs:
+        records.add_observation(theirs, PEER_NOTE)
+    return team, peer
+
+
+def _texts(cf: ChallengeFile) -> set[str]:
+    return {o["text"] for o in cf.rows("observation")}
+
+
+def test_merge_a_protected_peer_file_into_a_plain_one(
+    team_and_peer: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """A peer hands in a protected copy: with its passphrase it merges by path like any other,
+    and the peer's file is only read (same bytes, nothing created beside it)."""
+    from peernotes.core import merge
+
+    team, peer = team_and_peer
+    encryption.encrypt_file(peer, PEER_PASS)
+    before = peer.read_bytes()
+    with ChallengeFile.open(team) as mine:
+        with pytest.raises(EncryptedFile, match="passphrase"):
+            merge.merge(mine, [peer])
+        source = merge.open_source(peer, passphrase=PEER_PASS)
+        try:
+            report = merge.merge(mine, [source])
+        finally:
+            source.close()
+        assert PEER_NOTE in _texts(mine)
+        assert [p.source_name for p in report.parts] == ["peer.peernotes"]
+        assert not encryption.is_encrypted(Path(report.backup))  # a plain file's backup
+    assert peer.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("peer")) == [
+        "peer.peernotes"
+    ]
+
+
+def test_a_wrong_passphrase_for_a_source_refuses_and_changes_nothing(
+    team_and_peer: tuple[Path, Path],
+) -> None:
+    """A mistyped passphrase for a peer's file says so; the team file gets nothing, not even
+    a merge log entry."""
+    from peernotes.core import merge
+
+    team, peer = team_and_peer
+    encryption.encrypt_file(peer, PEER_PASS)
+    with ChallengeFile.open(team) as mine:
+
+        def state() -> tuple[set[str], int, int]:
+            history = mine.conn.execute("SELECT count(*) FROM history").fetchone()[0]
+            return _texts(mine), history, mine.count("merge_log")
+
+        before = state()
+        with pytest.raises(WrongPassphrase, match="not right for .*peer.peernotes.*Nothing"):
+            merge.open_source(peer, passphrase="peer laptop passphrasE")
+        assert state() == before
+
+
+def test_merge_a_plain_peer_file_into_a_protected_one(team_and_peer: tuple[Path, Path]) -> None:
+    """The protected team file takes in a plain peer file by path; it stays protected, and
+    the backup taken before the merge is protected too."""
+    from peernotes.core import merge
+
+    team, peer = team_and_peer
+    encryption.encrypt_file(team, PASS)
+    with ChallengeFile.open(team, passphrase=PASS) as mine:
+        report = merge.merge(mine, [peer])
+        assert PEER_NOTE in _texts(mine)
+    assert encryption.is_encrypted(team)
+    assert PEER_NOTE.encode() not in team.read_bytes()
+    assert report.backup is not None and encryption.is_encrypted(Path(report.backup))
+    with ChallengeFile.open(team, passphrase=PASS) as mine:
+        assert PEER_NOTE in _texts(mine) and mine.integrity_ok()
+
+
+def test_unlocked_sources_asks_again_after_a_wrong_passphrase(
+    team_and_peer: tuple[Path, Path],
+) -> None:
+    """The window's way of merging: plain files stay paths, a protected one is asked for (and
+    asked again after a typo); giving up merges nothing."""
+    from peernotes.core import merge
+    from peernotes.core.merge_sources import MergeCancelled, unlocked_sources
+
+    team, peer = team_and_peer
+    other = team.with_name("plain copy.peernotes")
+    shutil.copyfile(team, other)
+    encryption.encrypt_file(peer, PEER_PASS)
+    asked: list[tuple[str, bool]] = []
+    answers = iter(["a typo here", PEER_PASS])
+
+    def ask(path: Path, wrong: bool) -> str | None:
+        asked.append((path.name, wrong))
+        return next(answers, None)
+
+    with ChallengeFile.open(team) as mine:
+        with unlocked_sources(mine, [other, peer], ask) as sources:
+            assert sources[0] == other and isinstance(sources[1], ChallengeFile)
+            merge.merge(mine, sources)
+        assert asked == [("peer.peernotes", False), ("peer.peernotes", True)]
+        assert PEER_NOTE in _texts(mine)
+        count = mine.count("merge_log")
+        with pytest.raises(MergeCancelled, match="none was given"):
+            with unlocked_sources(mine, [peer], lambda path, wrong: None):
+                pytest.fail("no source without a passphrase")
+        with pytest.raises(WrongPassphrase):
+            with unlocked_sources(mine, [peer], lambda path, wrong: None if wrong else "nope"):
+                pytest.fail("no source with a wrong passphrase")
+        assert mine.count("merge_log") == count

@@ -186,3 +186,78 @@ def test_the_window_offers_copy_merge_and_conflicts(qtbot, qapp):
     assert "Copy for a &peer…" in file_actions and "&Merge from…" in file_actions
     assert "&Conflicts…" in [a.text() for a in window.menu("&Tools").actions()]
     assert team.create_pages  # the Merge page is offered when a file is open
+
+
+def test_a_protected_peer_file_asks_for_its_passphrase(setup, qtbot, monkeypatch):
+    """Priya's file is protected: the dialog asks for its passphrase (again after a typo),
+    then merges it like any other; Tom's plain file is not asked about."""
+    from peernotes.core import encryption
+    from peernotes.ui.passphrase_dialog import PassphraseDialog
+
+    session, _, files = setup
+    encryption.encrypt_file(files["priya"], "priya's long passphrase")
+    asked = []
+    answers = iter(["priya's long Passphrase", "priya's long passphrase"])
+
+    def unlock(parent, path, *, wrong=False):
+        asked.append((path.name, wrong))
+        return next(answers)
+
+    monkeypatch.setattr(PassphraseDialog, "unlock", unlock)
+    dialog = MergeDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.add_paths([files["priya"], files["tom"]])
+    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    assert asked == [("priya.peernotes", False), ("priya.peernotes", True)]
+    assert dialog.report is not None and len(dialog.report.parts) == 2
+    texts = {o["text"] for o in session.cf.rows("observation")}
+    assert {"Priya Nair heard this", "Cllr Tom Birch heard this"} <= texts
+
+
+def test_cancelling_the_passphrase_merges_nothing(setup, qtbot, monkeypatch):
+    """Cancelling the passphrase of one file merges none of the files, and says so."""
+    from peernotes.core import encryption
+    from peernotes.ui.passphrase_dialog import PassphraseDialog
+
+    session, _, files = setup
+    encryption.encrypt_file(files["tom"], "tom's long passphrase")
+    monkeypatch.setattr(PassphraseDialog, "unlock", lambda parent, path, *, wrong=False: None)
+    told = []
+    monkeypatch.setattr(merge_dialog.messages, "error", lambda p, title, text: told.append(text))
+    before = session.cf.count("observation")
+    dialog = MergeDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.add_paths([files["priya"], files["tom"]])
+    dialog.run_merge()
+    assert session.cf.count("observation") == before
+    assert dialog.report is None and not told
+    assert "Nothing was merged" in dialog.result.text()
+    assert dialog.files.count() == 2  # still listed, to try again
+
+
+def test_merge_into_a_protected_file(tmp_path, qtbot, qapp):
+    """The open file is protected: a peer's file merges into it, and the backup taken
+    before the merge is protected too."""
+    from peernotes.core import encryption
+
+    manager = tmp_path / "manager.peernotes"
+    cf = make_challenge(manager, me=3)
+    priya = next(p["id"] for p in records.team(cf) if p["name"] == "Priya Nair")
+    copy_for_peer(cf, priya, tmp_path / "priya.peernotes", include_observations=True)
+    cf.close()
+    with ChallengeFile.open(tmp_path / "priya.peernotes") as copy:
+        records.add_observation(copy, "Priya heard this", mode="heard")
+    encryption.encrypt_file(manager, "the manager's passphrase")
+    session = Session(ChallengeFile.open(manager, passphrase="the manager's passphrase"))
+    try:
+        dialog = MergeDialog(session)
+        qtbot.addWidget(dialog)
+        dialog.add_paths([tmp_path / "priya.peernotes"])
+        dialog.run_merge()
+        assert dialog.report is not None and dialog.report.backup is not None
+        assert encryption.is_encrypted(Path(dialog.report.backup))
+        assert "Priya heard this" in {o["text"] for o in session.cf.rows("observation")}
+    finally:
+        session.close()
+    assert encryption.is_encrypted(manager)
+    assert b"Priya heard this" not in manager.read_bytes()

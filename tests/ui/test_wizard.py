@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
+import pytest
+from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import QWizard
 
 from peernotes.core import records
@@ -97,3 +98,120 @@ def test_default_file_name_never_overwrites(private_data_dir):
     second = default_path("Ashcombe", "Peer Challenge")
     assert second != first and second.name == "Ashcombe - Peer Challenge (2).peernotes"
     assert default_path("A/B: C", "D?").name == "A B C - D.peernotes"
+
+
+def _to_last_page(qtbot) -> NewChallengeWizard:
+    wizard = _wizard(qtbot)
+    qtbot.keyClicks(wizard.challenge.council, "Ashcombe District Council")
+    qtbot.keyClicks(wizard.challenge.title, "Home Care Peer Challenge")
+    wizard.next()
+    wizard.next()
+    wizard.team.set_member(0, "Rowan Hale", "lead_peer", "Director", "Westshire County Council")
+    wizard.next()
+    wizard.you.list.setCurrentRow(0)
+    assert wizard.currentPage() is wizard.you
+    return wizard
+
+
+def test_protect_with_a_passphrase_creates_an_encrypted_file(qtbot, tmp_path):
+    """Ticking "Protect this file" asks for the passphrase twice, says inline what is wrong
+    (too short, different), and the file is encrypted from its first byte."""
+    from peernotes.core import encryption
+    from peernotes.core.errors import EncryptedFile
+    from peernotes.core.store import ChallengeFile
+
+    wizard = _to_last_page(qtbot)
+    you = wizard.you
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    path = tmp_path / "protected.peernotes"
+    you.path.setText(str(path))
+    assert finish.isEnabled() and not you.passphrase.isEnabled()
+    qtbot.mouseClick(
+        you.protect, Qt.MouseButton.LeftButton, pos=QPoint(4, you.protect.height() // 2)
+    )
+    assert you.protect.isChecked() and you.passphrase.isEnabled()
+    assert not finish.isEnabled()  # nothing typed yet
+    qtbot.keyClicks(you.passphrase, "short")
+    assert "at least 8 characters" in you.protect_problem.text()
+    qtbot.keyClicks(you.passphrase, " river otter")
+    qtbot.keyClicks(you.repeat, "short river oter")
+    assert "different" in you.protect_problem.text()
+    assert not finish.isEnabled()
+    you.repeat.clear()
+    qtbot.keyClicks(you.repeat, "short river otter")
+    assert you.protect_problem.text() == ""
+    assert finish.isEnabled()
+    assert you.passphrase.echoMode() == you.passphrase.EchoMode.Password
+
+    data = wizard.data()
+    assert data.passphrase == "short river otter"
+    assert "short river otter" not in repr(data)
+    cf = create_challenge_file(data)
+    try:
+        on_disk = b"".join(
+            p.read_bytes() for p in tmp_path.iterdir() if p.name.startswith("protected")
+        )
+        assert b"Ashcombe" not in on_disk and b"Rowan Hale" not in on_disk  # -wal included
+        records.add_observation(cf, "Said in confidence")
+    finally:
+        cf.close()
+    assert encryption.is_encrypted(path)
+    assert b"Said in confidence" not in path.read_bytes()
+    with pytest.raises(EncryptedFile):
+        ChallengeFile.open(path)
+    with ChallengeFile.open(path, passphrase="short river otter") as reopened:
+        assert reopened.challenge()["council"] == "Ashcombe District Council"
+        assert reopened.get("peer", reopened.peer_id)["name"] == "Rowan Hale"
+
+
+def test_without_protection_the_file_is_plain(qtbot, tmp_path):
+    """Protection is optional: unticked (even with something typed), no passphrase is used."""
+    from peernotes.core import encryption
+
+    wizard = _to_last_page(qtbot)
+    you = wizard.you
+    you.path.setText(str(tmp_path / "plain.peernotes"))
+    you.protect.setChecked(True)
+    qtbot.keyClicks(you.passphrase, "typed then changed my mind")
+    assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    you.protect.setChecked(False)
+    assert you.protect_problem.text() == ""
+    assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    data = wizard.data()
+    assert data.passphrase is None
+    create_challenge_file(data).close()
+    assert not encryption.is_encrypted(tmp_path / "plain.peernotes")
+
+
+def test_typing_through_the_wizard_does_not_wear_out_python(qtbot, tmp_path):
+    """PySide6 6.12's Signal.emit() drops a reference to True on every call; a page that
+    emitted completeChanged on each keystroke would, after a few thousand keys, abort the
+    whole app ("Fatal Python error: bool_dealloc"). The wizard only chains signals in Qt."""
+    import gc
+    import sys
+
+    wizard = _to_last_page(qtbot)
+    wizard.back()
+    wizard.back()
+    wizard.back()
+    page = wizard.challenge
+    gc.collect()
+    before = sys.getrefcount(True)
+    for _ in range(20):
+        qtbot.keyClicks(page.council, "abcde")
+        page.end.setDate(page.end.date().addDays(1))
+        page.framework.setCurrentIndex((page.framework.currentIndex() + 1) % 3)
+    wizard.next()
+    wizard.next()
+    for row in range(10):
+        wizard.team.add_member(name=f"Member {row}")
+        wizard.team.table.item(row, 2).setText("Officer")
+    wizard.next()
+    wizard.you.protect.setChecked(True)
+    for _ in range(30):
+        qtbot.keyClicks(wizard.you.passphrase, "abcd")
+        qtbot.keyClicks(wizard.you.repeat, "abcd")
+        wizard.you.list.setCurrentRow(-1)
+        wizard.you.list.setCurrentRow(0)
+    gc.collect()
+    assert sys.getrefcount(True) >= before - 20  # about 500 signals went by

@@ -1,0 +1,86 @@
+"""Unlocking peers' protected files before a merge, for the window and the command line.
+
+`peernotes.core.merge.merge` takes paths or open files. A plain path it opens itself, but a
+file protected with a passphrase needs the passphrase first, and only the caller can get it
+(a dialog in the window, standard input on the command line). `unlocked_sources` turns the
+chosen paths into what `merge` takes: plain files stay paths, protected ones become private
+in-memory snapshots (`open_source(path, passphrase=...)`), closed again afterwards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from peernotes.core import fileformat
+from peernotes.core.errors import FileRefused, PeerNotesError, WrongPassphrase
+from peernotes.core.merge import open_source
+from peernotes.core.store import ChallengeFile
+
+# ask(path, wrong) -> the passphrase of `path`, or None to give up. `wrong` is True when the
+# previous answer for this file was not right (the window asks again; the CLI gives up).
+Ask = Callable[[Path, bool], str | None]
+
+
+class MergeCancelled(PeerNotesError):
+    """No passphrase was given for a protected file, so nothing was merged."""
+
+
+def needs_passphrase(path: Path) -> bool:
+    """True when `path` looks protected. Files that are refused for another reason say
+    False, so that the merge itself refuses them with its own, exact message."""
+    try:
+        return fileformat.check_openable(Path(path), encrypted_ok=True) is None
+    except FileRefused:
+        return False
+
+
+def _same_file(a: Path, b: Path | None) -> bool:
+    if b is None:
+        return False
+    try:
+        return a.resolve() == b.resolve() or a.samefile(b)
+    except OSError:
+        return False
+
+
+@contextmanager
+def unlocked_sources(
+    target: ChallengeFile, paths: Sequence[Path], ask: Ask
+) -> Iterator[list[Path | ChallengeFile]]:
+    """The sources for `merge(target, ...)`, asking (in order) for each protected file's
+    passphrase. A wrong passphrase is asked again until `ask` gives up: then the
+    WrongPassphrase is raised; giving up at once raises MergeCancelled. Either way nothing
+    has been merged, and every snapshot already opened is closed."""
+    sources: list[Path | ChallengeFile] = []
+    try:
+        for path in map(Path, paths):
+            if _same_file(path, target.path) or not needs_passphrase(path):
+                sources.append(path)  # merge() refuses it or opens it itself
+                continue
+            sources.append(_unlock(path, ask))
+        yield sources
+    finally:
+        for source in sources:
+            if isinstance(source, ChallengeFile):
+                source.close()
+
+
+def _unlock(path: Path, ask: Ask) -> ChallengeFile:
+    wrong: WrongPassphrase | None = None
+    while True:
+        passphrase = ask(path, wrong is not None)
+        if passphrase is None:
+            if wrong is not None:
+                raise wrong
+            raise MergeCancelled(
+                f"{path.name} is protected with a passphrase and none was given. "
+                "Nothing was merged."
+            )
+        if not passphrase:
+            raise MergeCancelled(f"The passphrase for {path.name} was empty. Nothing was merged.")
+        try:
+            return open_source(path, passphrase=passphrase)
+        except WrongPassphrase as error:
+            wrong = error
