@@ -167,7 +167,9 @@ class MergeDialog(QDialog):
         self._update_buttons()
 
     def _ask_passphrase(self, path: Path, wrong: bool) -> str | None:
-        return PassphraseDialog.unlock(self, path, wrong=wrong)
+        return PassphraseDialog.unlock(
+            self, path, wrong=wrong, purpose="merge its notes into this challenge"
+        )
 
     def _show_report(self, report: MergeReport, kept_undo: bool) -> None:
         lines = []

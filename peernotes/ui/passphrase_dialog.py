@@ -38,9 +38,17 @@ def new_passphrase_problem(new: str, repeat: str) -> str | None:
 class PassphraseDialog(QDialog):
     """One dialog, three uses: `unlock`, `protect` (new, twice) and `change` (old, new twice)."""
 
-    def __init__(self, parent: QWidget | None, mode: str, path: Path | None, wrong: bool = False):
+    def __init__(
+        self,
+        parent: QWidget | None,
+        mode: str,
+        path: Path | None,
+        wrong: bool = False,
+        purpose: str = "open the challenge",
+    ):
         super().__init__(parent)
         self.mode = mode
+        self.purpose = purpose
         name = path.name if path else "this challenge"
         titles = {
             "unlock": f"Unlock {name}",
@@ -74,7 +82,8 @@ class PassphraseDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText({"unlock": "&Open", "protect": "&Protect", "change": "&Change"}[mode])
+        unlock_text = "&Open" if purpose == "open the challenge" else "&Unlock"
+        ok.setText({"unlock": unlock_text, "protect": "&Protect", "change": "&Change"}[mode])
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -85,10 +94,9 @@ class PassphraseDialog(QDialog):
         (self.old if mode == "change" else self.new).setFocus()
         self.setMinimumWidth(460)
 
-    @staticmethod
-    def _intro(mode: str, name: str) -> str:
+    def _intro(self, mode: str, name: str) -> str:
         if mode == "unlock":
-            return f"{name} is protected with a passphrase. Enter it to open the challenge."
+            return f"{name} is protected with a passphrase. Enter it to {self.purpose}."
         warning = (
             "PeerNotes never stores the passphrase. If it is forgotten, the notes cannot be "
             "recovered by anyone, so keep it somewhere safe (your team's password manager)."
@@ -129,8 +137,15 @@ class PassphraseDialog(QDialog):
 
     # ----------------------------------------------------------- plain-data API
     @classmethod
-    def unlock(cls, parent: QWidget | None, path: Path, *, wrong: bool = False) -> str | None:
-        dialog = cls(parent, "unlock", path, wrong)
+    def unlock(
+        cls,
+        parent: QWidget | None,
+        path: Path,
+        *,
+        wrong: bool = False,
+        purpose: str = "open the challenge",
+    ) -> str | None:
+        dialog = cls(parent, "unlock", path, wrong, purpose)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         return dialog.new.text() if dialog.exec() == QDialog.DialogCode.Accepted else None
 

@@ -199,8 +199,9 @@ def test_a_protected_peer_file_asks_for_its_passphrase(setup, qtbot, monkeypatch
     asked = []
     answers = iter(["priya's long Passphrase", "priya's long passphrase"])
 
-    def unlock(parent, path, *, wrong=False):
+    def unlock(parent, path, *, wrong=False, purpose="open the challenge"):
         asked.append((path.name, wrong))
+        assert "merge" in purpose  # the prompt says why it asks, not "to open"
         return next(answers)
 
     monkeypatch.setattr(PassphraseDialog, "unlock", unlock)
@@ -221,7 +222,7 @@ def test_cancelling_the_passphrase_merges_nothing(setup, qtbot, monkeypatch):
 
     session, _, files = setup
     encryption.encrypt_file(files["tom"], "tom's long passphrase")
-    monkeypatch.setattr(PassphraseDialog, "unlock", lambda parent, path, *, wrong=False: None)
+    monkeypatch.setattr(PassphraseDialog, "unlock", lambda parent, path, **_: None)
     told = []
     monkeypatch.setattr(merge_dialog.messages, "error", lambda p, title, text: told.append(text))
     before = session.cf.count("observation")

@@ -255,3 +255,19 @@ def test_unexpected_error_shows_details_and_writes_a_log(
     from PySide6.QtGui import QGuiApplication
 
     assert "RuntimeError" in QGuiApplication.clipboard().text()
+
+
+def test_the_unlock_prompt_says_what_the_passphrase_is_for(qtbot, tmp_path):
+    from PySide6.QtWidgets import QLabel
+
+    from peernotes.ui.passphrase_dialog import PassphraseDialog
+
+    opening = PassphraseDialog(None, "unlock", tmp_path / "mine.peernotes")
+    merging = PassphraseDialog(
+        None, "unlock", tmp_path / "priya.peernotes", purpose="merge its notes into this challenge"
+    )
+    for dialog in (opening, merging):
+        qtbot.addWidget(dialog)
+    texts = [" ".join(label.text() for label in d.findChildren(QLabel)) for d in (opening, merging)]
+    assert "to open the challenge" in texts[0]
+    assert "to merge its notes into this challenge" in texts[1]
