@@ -160,6 +160,7 @@ class CapturePane(QWidget):
         self.now_button.clicked.connect(self.go_to_meeting_now)
         self.meeting_info = QLabel()
         self.meeting_info.setObjectName("hint")
+        self.meeting_info.setWordWrap(True)  # a long list of peers must not widen the window
         self.document = QComboBox()
         self.document.setAccessibleName("Document read")
         self.document.setToolTip("The document this note is about (for things read)")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -101,7 +101,7 @@ class MainWindow(QMainWindow):
                 install(self)
         self._finish_file_menu()
         self._build_help_menu()
-        self.resize(1280, 820)
+        self._fit_default_size()
         self._restore_geometry()
         self.set_session(None)
 
@@ -470,6 +470,17 @@ class MainWindow(QMainWindow):
             self.welcome.set_recent([])
 
     # --------------------------------------------------------------- geometry
+    def _fit_default_size(self) -> None:
+        """1280x820, but never larger than the screen: at 125 % or 150 % scaling on a
+        laptop, a fixed size would push the status bar ("Saved") and the filter boxes off it."""
+        width, height = 1280, 820
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            available = screen.availableGeometry()
+            width = min(width, int(available.width() * 0.95))
+            height = min(height, int(available.height() * 0.92))
+        self.resize(width, height)
+
     def _restore_geometry(self) -> None:
         store = settings()
         geometry = store.value("geometry")

@@ -29,6 +29,17 @@ def test_window_opens_offscreen_on_the_welcome_screen(qtbot):
     assert not window.close_action.isEnabled()
 
 
+def test_first_window_fits_on_a_small_or_scaled_screen(qtbot):
+    """At 125 %/150 % scaling a laptop screen is small in logical pixels: the window must not
+    push the status bar ("Saved") or the filter boxes off the screen."""
+    window = MainWindow()
+    qtbot.addWidget(window)
+    available = window.screen().availableGeometry()
+    assert window.width() <= available.width()
+    assert window.height() <= available.height()
+    assert window.width() >= min(1280, available.width() * 0.9)  # still uses the room there is
+
+
 def test_opening_a_file_shows_the_workflow_and_names_it(qtbot, challenge_path):
     """An open challenge shows its screens in workflow order, its name in the title bar and
     who is recording in the status bar."""

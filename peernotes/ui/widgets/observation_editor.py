@@ -43,6 +43,7 @@ class ObservationEditor(QWidget):
         self.setAccessibleName("Selected observation")
         self.title = QLabel("Select an observation above to read and edit it here.")
         self.title.setObjectName("sectionTitle")
+        self.title.setWordWrap(True)
         self.text = QPlainTextEdit()
         self.text.setAccessibleName("Observation text")
         self.text.setTabChangesFocus(True)
@@ -60,6 +61,11 @@ class ObservationEditor(QWidget):
         self.meeting.setAccessibleName("Meeting")
         self.document = QComboBox()
         self.document.setAccessibleName("Document")
+        for combo in (self.meeting, self.document):  # long titles must not widen the window
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(24)
         self.headings = HeadingPicker()
         self.details = QLabel()
         self.details.setObjectName("hint")
