@@ -9,14 +9,15 @@ Plain data, no Qt: the Coverage screen and any report use the same numbers.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
 from peernotes.core import records, vocab
 from peernotes.core.errors import ValidationError
-from peernotes.core.evidence import group_names, meeting_groups
-from peernotes.core.store import ChallengeFile
+from peernotes.core.evidence import CONCAT_IDS, group_names, meeting_groups, split_ids
+from peernotes.core.store import ChallengeFile, Row
 from peernotes.core.triangulation import set_setting_value, setting_value
 
 THIN_BELOW_KEY = "coverage.thin_below"
@@ -89,16 +90,8 @@ def set_thin_below(cf: ChallengeFile, value: int) -> None:
         set_setting_value(cf, THIN_BELOW_KEY, value)
 
 
-_EVIDENCE_PER_HEADING = """
-SELECT x.heading_id, o.id, o.mode, o.meeting_id FROM (
-  SELECT oh.heading_id AS heading_id, oh.observation_id AS observation_id
-  FROM observation_heading oh WHERE oh.deleted = 0
-  UNION
-  SELECT f.heading_id, fe.observation_id FROM finding_evidence fe
-  JOIN finding f ON f.id = fe.finding_id
-  WHERE fe.deleted = 0 AND f.deleted = 0 AND f.heading_id IS NOT NULL
-) x JOIN observation o ON o.id = x.observation_id AND o.deleted = 0
-"""
+# (heading id, mode, meeting id) -> distinct observations
+Tally = dict[tuple[str, str, str | None], int]
 
 
 def coverage(cf: ChallengeFile) -> Coverage:
@@ -106,34 +99,17 @@ def coverage(cf: ChallengeFile) -> Coverage:
     groups = tuple(group_names(cf).items())
     group_ids = [g for g, _ in groups]
     groups_at = meeting_groups(cf)
-    parent = {h["id"]: h["parent_id"] for h in heading_rows}
-
-    # heading -> {observation id: (mode, meeting id)}, a domain also taking its standards'
-    evidence: dict[str, dict[str, tuple[str, str | None]]] = {h["id"]: {} for h in heading_rows}
-    for heading_id, observation_id, mode, meeting_id in cf.conn.execute(_EVIDENCE_PER_HEADING):
-        if heading_id not in evidence:
-            continue
-        evidence[heading_id][observation_id] = (mode, meeting_id)
-        if parent.get(heading_id) in evidence:
-            evidence[parent[heading_id]][observation_id] = (mode, meeting_id)
-
-    finding_counts = dict(
-        cf.conn.execute(
-            "SELECT heading_id, count(*) FROM finding WHERE deleted = 0 GROUP BY heading_id"
-        ).fetchall()
-    )
-    for h in heading_rows:  # a domain's count includes its standards' findings
-        if h["parent_id"] in evidence:
-            finding_counts[h["parent_id"]] = finding_counts.get(
-                h["parent_id"], 0
-            ) + finding_counts.get(h["id"], 0)
+    # live observation id -> its source's number; sources[n] = (mode, meeting id, how many)
+    source, sources = _live_sources(cf)
+    evidence = _evidence_sets(cf, heading_rows)
+    finding_counts = _finding_counts(cf, heading_rows)
 
     limit = thin_below(cf)
     headings = []
     for h in heading_rows:
-        items = evidence[h["id"]].values()
-        by_mode, by_group = _count(items, group_ids, groups_at)
-        total = len(evidence[h["id"]])
+        tally = _tally(h["id"], evidence[h["id"]], source, sources)
+        by_mode, by_group = _count(tally, group_ids, groups_at)
+        total = sum(tally.values())
         headings.append(
             HeadingCoverage(
                 id=h["id"],
@@ -150,11 +126,9 @@ def coverage(cf: ChallengeFile) -> Coverage:
             )
         )
 
-    everything = cf.conn.execute(
-        "SELECT mode, meeting_id FROM observation WHERE deleted = 0"
-    ).fetchall()
+    everything = {("", mode, meeting_id): n for mode, meeting_id, n in sources}
     all_by_mode, all_by_group = _count(everything, group_ids, groups_at)
-    sorted_anywhere = set().union(*(set(e) for e in evidence.values())) if evidence else set()
+    sorted_anywhere = set().union(*evidence.values()) & source.keys()
     people = dict(
         cf.conn.execute(
             "SELECT p.group_id, count(DISTINCT p.id) FROM person p "
@@ -167,23 +141,92 @@ def coverage(cf: ChallengeFile) -> Coverage:
         headings=tuple(headings),
         groups=groups,
         thin_below=limit,
-        observations=len(everything),
-        untagged=len(everything) - len(sorted_anywhere),
+        observations=len(source),
+        untagged=len(source) - len(sorted_anywhere),
         by_mode=all_by_mode,
         by_group=all_by_group,
         people_by_group=MappingProxyType({g: people.get(g, 0) for g in group_ids}),
     )
 
 
+Sources = list[tuple[str, str | None, int]]
+
+
+def _live_sources(cf: ChallengeFile) -> tuple[dict[str, int], Sources]:
+    """Every live observation's (mode, meeting), as {id: n} and a list whose n-th item is
+    (mode, meeting id, observations). Read as one id list per (mode, meeting) from a
+    covering index (schema v4), not a Python row per observation; small ints, not tuples,
+    so counting them is cheap."""
+    source: dict[str, int] = {}
+    sources: Sources = []
+    for mode, meeting_id, joined in cf.conn.execute(
+        f"SELECT mode, meeting_id, {CONCAT_IDS.format('id')} FROM observation "
+        "WHERE deleted = 0 GROUP BY mode, meeting_id"
+    ):
+        ids = split_ids(joined)
+        source.update(dict.fromkeys(ids, len(sources)))
+        sources.append((mode, meeting_id, len(ids)))
+    return source, sources
+
+
+def _evidence_sets(cf: ChallengeFile, heading_rows: list[Row]) -> dict[str, set[str]]:
+    """{heading id: ids of the observations that are evidence for it}: tagged with it or in
+    a finding under it; a domain also takes its standards'. May hold deleted observations:
+    the callers keep only the live ones."""
+    evidence: dict[str, set[str]] = {h["id"]: set() for h in heading_rows}
+    for heading_id, joined in cf.conn.execute(
+        f"SELECT heading_id, {CONCAT_IDS.format('observation_id')} FROM observation_heading "
+        "WHERE deleted = 0 GROUP BY heading_id"
+    ):
+        if heading_id in evidence:
+            evidence[heading_id].update(split_ids(joined))
+    for heading_id, observation_id in cf.conn.execute(
+        "SELECT f.heading_id, fe.observation_id FROM finding_evidence fe "
+        "JOIN finding f ON f.id = fe.finding_id "
+        "WHERE fe.deleted = 0 AND f.deleted = 0 AND f.heading_id IS NOT NULL"
+    ):
+        if heading_id in evidence:
+            evidence[heading_id].add(observation_id)
+    for h in heading_rows:  # standards after their domain: their own sets are complete
+        if h["parent_id"] in evidence:
+            evidence[h["parent_id"]] |= evidence[h["id"]]
+    return evidence
+
+
+def _tally(
+    heading_id: str, observation_ids: Iterable[str], source: dict[str, int], sources: Sources
+) -> Tally:
+    """Live observations among `observation_ids`, counted by (mode, meeting)."""
+    counted = Counter(map(source.get, observation_ids))
+    counted.pop(None, None)  # deleted observations
+    return {(heading_id, sources[n][0], sources[n][1]): count for n, count in counted.items()}
+
+
+def _finding_counts(cf: ChallengeFile, heading_rows: list[Row]) -> dict[str, int]:
+    """Live findings per heading, a domain's count including its standards'."""
+    known = {h["id"] for h in heading_rows}
+    counts = dict(
+        cf.conn.execute(
+            "SELECT heading_id, count(*) FROM finding WHERE deleted = 0 GROUP BY heading_id"
+        ).fetchall()
+    )
+    for h in heading_rows:
+        if h["parent_id"] in known:
+            counts[h["parent_id"]] = counts.get(h["parent_id"], 0) + counts.get(h["id"], 0)
+    return counts
+
+
 def _count(
-    items, group_ids: list[str], groups_at: dict[str, set[str]]
+    tally: Tally, group_ids: list[str], groups_at: dict[str, set[str]]
 ) -> tuple[Mapping[str, int], Mapping[str, int]]:
+    """By mode and by stakeholder group: an observation from a meeting counts once for
+    every group present there."""
     by_mode = dict.fromkeys(vocab.MODES, 0)
     by_group = dict.fromkeys(group_ids, 0)
-    for mode, meeting_id in items:
-        by_mode[mode] = by_mode.get(mode, 0) + 1
+    for (_heading, mode, meeting_id), n in tally.items():
+        by_mode[mode] = by_mode.get(mode, 0) + n
         if meeting_id:
             for group_id in groups_at.get(meeting_id, ()):
                 if group_id in by_group:
-                    by_group[group_id] += 1
+                    by_group[group_id] += n
     return MappingProxyType(by_mode), MappingProxyType(by_group)

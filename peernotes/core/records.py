@@ -17,6 +17,7 @@ from peernotes.core import validation as check
 from peernotes.core import vocab
 from peernotes.core.errors import ValidationError
 from peernotes.core.frameworks import FrameworkTemplate, builtin
+from peernotes.core.search import fts_query  # the one query builder: lists filter as search finds
 from peernotes.core.store import ChallengeFile, Row
 
 
@@ -623,12 +624,6 @@ class ObservationFilter:
     mode: str | None = None
     polarity: str | None = None
     heading_id: str | None = None
-
-
-def fts_query(text: str) -> str:
-    """A user's words as an FTS5 query: every word must appear, each as a prefix."""
-    words = [w for w in text.replace('"', " ").split() if any(c.isalnum() for c in w)]
-    return " ".join(f'"{w}"*' for w in words)
 
 
 def observation_ids(

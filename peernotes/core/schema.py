@@ -262,11 +262,34 @@ def _v3_version_parents(conn: sqlite3.Connection) -> None:
     )
 
 
+# Indexes for the roll-up, coverage and the observation lists at 50,000 notes. Each one is
+# covering: the query reads the index alone, never a row of the observation table (whose long
+# texts make every row read slow). `deleted` comes last, never first: without statistics the
+# planner would take "deleted = 0" for a selective condition and drive every query from it.
+# Plain CREATE INDEX IF NOT EXISTS statements: an encrypted (SQLCipher) connection runs them
+# as they are, and a step run twice is harmless.
+V4 = """
+-- observations in time order: the lists, the inbox, counting the live ones
+CREATE INDEX IF NOT EXISTS idx_observation_time ON observation(observed_at, id, deleted);
+-- observations by mode and meeting: coverage by mode and stakeholder group
+CREATE INDEX IF NOT EXISTS idx_observation_source
+  ON observation(mode, meeting_id, id, deleted);
+-- tags both ways round with both ends and deleted, replacing the one-column indexes
+DROP INDEX IF EXISTS idx_observation_heading_obs;
+DROP INDEX IF EXISTS idx_observation_heading_heading;
+CREATE INDEX IF NOT EXISTS idx_observation_heading_by_obs
+  ON observation_heading(observation_id, deleted, heading_id);
+CREATE INDEX IF NOT EXISTS idx_observation_heading_by_heading
+  ON observation_heading(heading_id, deleted, observation_id);
+"""
+
+
 # (version reached, name, step). Append only.
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (1, "challenge, team, programme, people, documents, observations", _script(V1)),
     (2, "findings, settings, merge bookkeeping, full-text search", _script(V2)),
     (3, "version parents for merging (base_hlc)", _v3_version_parents),
+    (4, "covering indexes for the roll-up, coverage and lists", _script(V4)),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -81,3 +81,25 @@ def test_deleted_rows_are_not_counted(scene):
     assert h.total == 1 and kept
     assert h.by_group[g["Provider"]] == 0
     assert h.by_group[g["Frontline staff"]] == 1
+
+
+def test_each_note_counts_once_however_it_got_there(scene):
+    """A note tagged with a standard and used in a finding under it counts once there and
+    once in the domain; a note only in a deleted finding, or deleted itself, counts nowhere."""
+    cf = scene.cf
+    s1 = scene.headings["1"]
+    both = scene.obs("tagged and in a finding", meeting="carers", headings=("1",))
+    dropped = scene.obs("only in a finding that was deleted", meeting="carers")
+    withdrawn = scene.obs("in a finding, then deleted", meeting="carers")
+    findings.create_finding(cf, "kept", heading_id=s1, observation_ids=[both, withdrawn])
+    gone = findings.create_finding(cf, "gone", heading_id=s1, observation_ids=[dropped])
+    findings.delete_finding(cf, gone)
+    cf.delete("observation", withdrawn)
+
+    result = coverage.coverage(cf)
+    by_id = {h.id: h for h in result.headings}
+    domain = by_id[records.headings(cf)[0]["id"]]
+    assert by_id[s1].total == 1 and domain.total == 1
+    assert dict(by_id[s1].by_mode) == {"read": 0, "heard": 1, "seen": 0}
+    assert by_id[s1].by_group[scene.groups["Carer"]] == 1
+    assert (result.observations, result.untagged) == (2, 1)  # `dropped` is unsorted again

@@ -10,11 +10,21 @@ from pathlib import Path
 
 import pytest
 
+from peernotes.core import coverage, encryption, rollup, search, triangulation
 from peernotes.core.errors import NotAPeerNotesFile, TooNewFile
 from peernotes.core.schema import MIGRATIONS, SCHEMA_VERSION, migrate
 from peernotes.core.store import ChallengeFile
 
-FIXTURE = Path(__file__).parent.parent / "fixtures" / "challenge-v1.peernotes"
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+FIXTURE = FIXTURES / "challenge-v1.peernotes"
+# The version before this one, frozen (scripts/make_fixture.py): what most peers will open.
+PREVIOUS = FIXTURES / f"challenge-v{SCHEMA_VERSION - 1}.peernotes"
+V4_INDEXES = {
+    "idx_observation_time",
+    "idx_observation_source",
+    "idx_observation_heading_by_obs",
+    "idx_observation_heading_by_heading",
+}
 
 
 def _digest(path: Path) -> str:
@@ -108,3 +118,104 @@ def test_foreign_files_are_refused_and_unchanged(tmp_path: Path, challenge_path:
     assert "Nothing was changed" in str(caught.value)
     assert _digest(path) == before
     assert not Path(str(path) + "-wal").exists()
+
+
+def _rows(conn) -> dict[str, list[tuple]]:
+    """Every row of every table in a stable order; not the full-text index's own tables,
+    nor `local` (this laptop's state: opening the file notes who has it open)."""
+    tables = [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%' "
+            "AND name NOT LIKE 'sqlite_%' AND name != 'local' ORDER BY name"
+        )
+    ]
+    return {t: sorted(map(tuple, conn.execute(f'SELECT * FROM "{t}"'))) for t in tables}
+
+
+def _indexes(conn) -> set[str]:
+    return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+
+
+def _assert_upgraded_previous(cf: ChallengeFile, before: dict[str, list[tuple]]) -> None:
+    """The N-1 fixture, upgraded: every row as it was, the new indexes in place, and the
+    roll-up, coverage and search reading it right (rows are hand-counted in make_fixture)."""
+    assert cf.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert _rows(cf.conn) == before  # v4 adds indexes only: every row and column unchanged
+    assert V4_INDEXES <= _indexes(cf.conn)
+    assert not {"idx_observation_heading_obs", "idx_observation_heading_heading"} & _indexes(
+        cf.conn
+    )
+    result = rollup.rollup(cf)
+    assert [o.id for o in result.inbox] == ["o-3"] and result.inbox_total == 1
+    assert result.observations == 3  # o-4 is a tombstone
+    finding = result.finding("f-1")
+    assert finding.triangulation.level == "triangulated"  # heard at m-1, read in d-1
+    assert dict(finding.evidence_by_mode) == {"read": 1, "heard": 1, "seen": 0}
+    assert {h.id: h.observations for h in result.headings} == {"h-1": 1, "h-2": 0}
+    cov = {h.id: h for h in coverage.coverage(cf).headings}
+    assert (cov["h-1"].total, cov["h-2"].total) == (2, 2)
+    assert triangulation.assess(cf, "f-1").sources == 2
+    assert [h.id for h in search.search_observations(cf, "widely shared")] == ["o-1"]
+    assert search.search_observations(cf, "withdrawn") == []
+
+
+def test_previous_version_file_upgrades_with_data_intact(tmp_path: Path):
+    """A file made by the version before this one opens in this one: every row, tombstone,
+    history entry and setting as it was, and the roll-up, coverage and search work on it."""
+    assert PREVIOUS.exists(), (
+        f"make the N-1 fixture: python scripts/make_fixture.py {SCHEMA_VERSION - 1}"
+    )
+    path = tmp_path / "previous.peernotes"
+    shutil.copy(PREVIOUS, path)
+    with sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION - 1
+        before = _rows(conn)
+    conn.close()
+    assert before["observation"] and before["history"] and before["finding_evidence"]
+    backups = []
+    cf = ChallengeFile.open(path, before_migration=backups.append)
+    try:
+        assert backups == [path]
+        assert cf.peer_id == "peer-2"
+        _assert_upgraded_previous(cf, before)
+    finally:
+        cf.close()
+    reopened = ChallengeFile.open(path)  # and it stays upgraded: nothing runs twice
+    try:
+        assert reopened.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert _rows(reopened.conn) == before
+    finally:
+        reopened.close()
+
+
+@pytest.mark.skipif(not encryption.available(), reason="SQLCipher is not installed")
+def test_previous_version_protected_file_upgrades(tmp_path: Path):
+    """The same upgrade on a file protected with a passphrase (SQLCipher connection)."""
+    path = tmp_path / "protected.peernotes"
+    shutil.copy(PREVIOUS, path)
+    with sqlite3.connect(path) as conn:
+        before = _rows(conn)
+    conn.close()
+    encryption.encrypt_file(path, "correct horse battery")
+    cf = ChallengeFile.open(path, passphrase="correct horse battery")
+    try:
+        _assert_upgraded_previous(cf, before)
+    finally:
+        cf.close()
+
+
+def test_every_frozen_fixture_reaches_this_version(tmp_path: Path):
+    """Each committed fixture, oldest first, upgrades to the current version."""
+    fixtures = sorted(FIXTURES.glob("challenge-v*.peernotes"))
+    assert FIXTURE in fixtures and PREVIOUS in fixtures
+    for fixture in fixtures:
+        path = tmp_path / fixture.name
+        shutil.copy(fixture, path)
+        cf = ChallengeFile.open(path)
+        try:
+            assert cf.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+            assert cf.challenge()["council"] == "Ashdown Vale District Council"
+            assert V4_INDEXES <= _indexes(cf.conn)
+        finally:
+            cf.close()

@@ -118,3 +118,40 @@ def test_deleted_findings_and_evidence_leave_the_rollup(scene):
     gone = findings.create_finding(cf, "gone", heading_id=h)
     findings.delete_finding(cf, gone)
     assert rollup.rollup(cf).finding(gone) is None
+
+
+def test_inbox_follows_deletions_of_notes_headings_and_findings(scene):
+    """The inbox count and list agree with the inbox rule note by note: a tag to a deleted
+    heading no longer sorts a note, a deleted note leaves, a note only in a deleted finding
+    comes back, and a note used in a live finding stays out."""
+    from peernotes.core import evidence
+
+    cf = scene.cf
+    custom = records.add_heading(cf, "Our own heading")
+    only_custom = scene.obs("Tagged with the own heading only", headings=())
+    records.set_observation_headings(cf, only_custom, [custom])
+    both = scene.obs("Tagged with 1.1 and the own heading", headings=("1",))
+    records.set_observation_headings(cf, both, [scene.headings["1"], custom])
+    gone = scene.obs("Tagged, then deleted", headings=("2",))
+    in_finding = scene.obs("Used in a finding")
+    in_dropped = scene.obs("Used in a finding that is then deleted")
+    untagged = scene.obs("Never sorted")
+    kept = findings.create_finding(cf, "Kept", observation_ids=[in_finding])
+    dropped = findings.create_finding(cf, "Dropped", observation_ids=[in_dropped])
+    assert rollup.rollup(cf).inbox_total == 1
+
+    cf.delete("heading", custom)  # as a merge brings it: another peer deleted it meanwhile
+    records.delete_observation(cf, gone)
+    findings.delete_finding(cf, dropped)
+    result = rollup.rollup(cf)
+    expected = evidence.observation_ids(cf, "inbox")  # the rule, asked of every note
+    assert set(expected) == {only_custom, in_dropped, untagged}
+    assert result.inbox_total == 3
+    assert [o.id for o in result.inbox] == expected  # newest first
+    assert both not in expected and in_finding not in expected  # `kept` is live
+    assert cf.get("finding", kept) is not None
+    by_id = {h.id: h for h in result.headings}
+    assert (by_id[scene.headings["1"]].observations, by_id[scene.headings["2"]].observations) == (
+        1,
+        0,
+    )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from synthesis_data import build_scene
 
-from peernotes.core import findings, search
+from peernotes.core import findings, records, search
 
 
 @pytest.fixture
@@ -53,6 +53,18 @@ def test_stemming_prefix_and_accents(scene):
     assert ids(search.search_observations(cf, "cafe")) == [scene.ids["walking"]]
     assert ids(search.search_observations(cf, "walking group")) == [scene.ids["walking"]]
     assert search.search_observations(cf, "walking zebra") == []
+
+
+def test_every_half_typed_word_finds_in_search_and_in_the_list_filter(scene):
+    """Typing "walk grou" (two half-typed words) already finds the note, in the search box and
+    in the observation list's filter alike; a finished word (space after it) must be whole."""
+    from peernotes.core import records
+
+    cf = scene.cf
+    assert ids(search.search_observations(cf, "walk grou")) == [scene.ids["walking"]]
+    listed = records.observation_ids(cf, records.ObservationFilter(text="walk grou"))
+    assert listed == [scene.ids["walking"]]
+    assert search.search_observations(cf, "walking grou ") == []
 
 
 def test_findings_and_observations_together(scene):
@@ -106,6 +118,13 @@ HOSTILE = [
     "x" * 10_000,
     "respite " * 2_000,
     "\u202eetipser",
+    # pasted essays of words that are in the notes: a bounded query, answered at once
+    ("Carers said respite is hard to book at weekends " * 250)[:10_000],
+    ("The walking group meets at the café on Tuesdays staff laughed " * 200)[:10_000],
+    " ".join(["respite", "carers", "staff", "office", "station"] * 1_700)[:10_000],
+    "AND OR NOT NEAR " * 700,
+    "respite* " * 1_250,
+    '"respite" OR "carers" ' * 500,
 ]
 
 
@@ -115,6 +134,9 @@ def test_hostile_input_never_raises(scene, text):
     for function in (search.search, search.search_observations, search.search_findings):
         assert isinstance(function(scene.cf, text), list)
     search.matching_observation_ids(scene.cf, text)
+    # the observation lists' filter builds its query the same way, and never raises either
+    listed = records.observation_ids(scene.cf, records.ObservationFilter(text=text))
+    assert isinstance(listed, list)
     assert scene.cf.count("observation") == 5  # and nothing was dropped
 
 
@@ -150,4 +172,39 @@ def test_query_is_bounded():
     query = search.fts_query(" ".join(f"word{n}" for n in range(5000)))
     assert query.count('"') == 2 * search.MAX_WORDS
     assert query.endswith('"word31"*')
-    assert search.fts_query("done typing ") == '"done" "typing"'
+    assert search.fts_query("done typing ") == '"done"* "typing"'
+
+
+def test_pasted_note_finds_that_note(scene):
+    """A note pasted back 200 times over (10,000 characters) still finds the note itself,
+    in the search box and in the observation lists' filter alike."""
+    text = ("Carers said respite is hard to book at weekends " * 250)[:10_000]
+    assert ids(search.search_observations(scene.cf, text)) == [scene.ids["respite"]]
+    listed = records.observation_ids(scene.cf, records.ObservationFilter(text=text))
+    assert listed == [scene.ids["respite"]]
+
+
+def test_repeated_words_count_once():
+    """A word typed twice is asked for once; the cap counts distinct words."""
+    assert search.fts_query("respite Respite respite carers") == '"respite"* "carers"*'
+    many = " ".join(["the"] * 5_000 + [f"word{n}" for n in range(40)])
+    assert search.fts_query(many).split()[:2] == ['"the"*', '"word0"*']
+    assert len(search.words(many)) == search.MAX_WORDS
+    assert all(len(w) <= search.MAX_WORD_LENGTH for w in search.words("y" * 10_000 + " z"))
+
+
+@pytest.mark.parametrize(
+    "text", ["respite", "resp", "carers respite", "walking group", "DROP TABLE", "NEAR(", "tuesd"]
+)
+def test_lists_filter_agrees_with_search(scene, text):
+    """One query builder: the observation lists' filter finds what the search box finds."""
+    listed = set(records.observation_ids(scene.cf, records.ObservationFilter(text=text)))
+    assert listed == set(search.matching_observation_ids(scene.cf, text))
+    assert listed  # each of these texts is in some note
+
+
+def test_lists_filter_without_words_shows_nothing(scene):
+    """Only punctuation or emoji in the lists' filter: no note matches (nothing is a word)."""
+    for text in ('"', "😀", "-()", "*"):
+        assert records.observation_ids(scene.cf, records.ObservationFilter(text=text)) == []
+    assert len(records.observation_ids(scene.cf, records.ObservationFilter(text=""))) == 5
