@@ -149,7 +149,8 @@ class FindingsPage(QWidget):
         layout.addWidget(splitter)
         self._build_actions()
         session.changed.connect(self._on_change)
-        self.refresh()
+        # No refresh here: the page reads the file when first shown (showEvent), so opening a
+        # challenge does not pay for a page nobody has looked at yet.
 
     # ------------------------------------------------------------ building
     def _build_browser(self) -> QWidget:

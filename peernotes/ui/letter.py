@@ -745,7 +745,7 @@ def create_pages(session: Session, window: Any) -> list[Page]:
             "letter",
             "Letter",
             80,
-            LetterPage(session, window),
+            lambda: LetterPage(session, window),
             "Letter settings, checks and Word export",
         )
     ]

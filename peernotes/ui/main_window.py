@@ -36,9 +36,19 @@ from peernotes.ui.welcome import WelcomeScreen
 MAX_RECENT = 8
 
 
+_SETTINGS: dict[str, QSettings] = {}
+
+
 def settings() -> QSettings:
-    """Window settings, kept in the per-user data folder (so tests and copies stay apart)."""
-    return QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+    """Window settings, kept in the per-user data folder (so tests and copies stay apart).
+
+    One QSettings per file for the whole process: each new one re-reads the file, and
+    dropping one writes it back (about 10 ms each, eight times while a file opens)."""
+    path = str(data_dir() / "settings.ini")
+    store = _SETTINGS.get(path)
+    if store is None:
+        store = _SETTINGS[path] = QSettings(path, QSettings.Format.IniFormat)
+    return store
 
 
 def quit_shortcut() -> QKeySequence:
@@ -52,6 +62,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.session: Session | None = None
         self.pages: dict[str, Page] = {}
+        self._placeholders: dict[str, QWidget] = {}  # pages not built yet
         self._menus: dict[str, QMenu] = {}
         self.undo_group = QUndoGroup(self)
 
@@ -248,9 +259,17 @@ class MainWindow(QMainWindow):
     def set_session(self, session: Session | None) -> None:
         self._flush_pages()
         old = self.session
+        # Hide the workspace first: removing the current page makes the stack show the next
+        # one, and each would rebuild itself from a file that is about to close.
+        self.central.setCurrentWidget(self.welcome)
         for page in self.pages.values():
-            self.stack.removeWidget(page.widget)
-            page.widget.deleteLater()
+            if page.built:
+                self.stack.removeWidget(page.widget)
+                page.widget.deleteLater()
+        for placeholder in self._placeholders.values():
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+        self._placeholders.clear()
         self.pages.clear()
         self.nav.blockSignals(True)
         self.nav.clear()
@@ -272,7 +291,12 @@ class MainWindow(QMainWindow):
                     pages.extend(create(session, self))
             for page in sorted(pages, key=lambda p: p.order):
                 self.pages[page.key] = page
-                self.stack.addWidget(page.widget)
+                if page.built:
+                    self.stack.addWidget(page.widget)
+                else:
+                    self._placeholders[page.key] = placeholder = QWidget()
+                    self.stack.addWidget(placeholder)
+                    page.on_built = self._put_in_place
                 item = QListWidgetItem(page.title)
                 item.setData(Qt.ItemDataRole.UserRole, page.key)
                 item.setToolTip(page.tooltip)
@@ -299,10 +323,22 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_peer()
 
+    def _put_in_place(self, page: Page) -> None:
+        """A page built on first use takes its placeholder's place in the stack."""
+        placeholder = self._placeholders.pop(page.key)
+        current = self.stack.currentWidget() is placeholder
+        self.stack.insertWidget(self.stack.indexOf(placeholder), page.widget)
+        if current:
+            self.stack.setCurrentWidget(page.widget)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+
     def _flush_pages(self) -> None:
         """Pages save what is pending (typed text), then stop any background work."""
         for hook in ("flush", "shutdown"):
             for page in self.pages.values():
+                if not page.built:
+                    continue
                 call = getattr(page.widget, hook, None)
                 if call:
                     call()
@@ -446,6 +482,7 @@ class MainWindow(QMainWindow):
         store = settings()
         store.setValue("recent_files", recent[:MAX_RECENT])
         store.setValue("last_file", path_text)
+        store.sync()  # the recent list survives a crash
         self._update_recent_menu()
 
     def _update_recent_menu(self) -> None:

@@ -16,11 +16,10 @@ from peernotes.ui.session import Session
 
 def create_pages(session: Session, window: Any) -> list[Page]:
     capture = CapturePane(session)
-    observations = ObservationsPage(session, window)
 
     def open_observation(observation_id: str) -> None:
         window.show_page("observations")
-        observations.select_observation(observation_id)
+        window.page_widget("observations").select_observation(observation_id)
 
     capture.open_observation.connect(open_observation)
     return [
@@ -32,13 +31,21 @@ def create_pages(session: Session, window: Any) -> list[Page]:
             "The on-site timetable, day by day",
         ),
         Page("capture", "Capture", 15, capture, "Write observations in a meeting, keyboard first"),
-        Page("people", "People", 20, PeoplePage(session, window), "People met and the peer team"),
-        Page("documents", "Documents", 30, DocumentsPage(session, window), "Documents read"),
+        Page(
+            "people",
+            "People",
+            20,
+            lambda: PeoplePage(session, window),
+            "People met and the peer team",
+        ),
+        Page(
+            "documents", "Documents", 30, lambda: DocumentsPage(session, window), "Documents read"
+        ),
         Page(
             "observations",
             "Observations",
             40,
-            observations,
+            lambda: ObservationsPage(session, window),
             "Every observation: filter, sort, edit",
         ),
     ]

@@ -60,7 +60,7 @@ def create_pages(session: Session, window: Any) -> list[Page]:
             "merge",
             "Merge",
             90,
-            MergePage(session, window),
+            lambda: MergePage(session, window),
             "Merge the team's files and review conflicts",
         )
     ]

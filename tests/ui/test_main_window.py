@@ -53,6 +53,25 @@ def test_opening_a_file_shows_the_workflow_and_names_it(qtbot, challenge_path):
     window.close()
 
 
+def test_screens_are_built_when_first_shown_and_then_work(qtbot, challenge_path):
+    """Opening a challenge builds only the first screens; the others are built the first
+    time they are shown, in their place in the navigation, and behave as usual."""
+    window = open_window(qtbot, challenge_path)
+    assert window.pages["programme"].built
+    assert not window.pages["findings"].built and not window.pages["letter"].built
+    count = window.stack.count()
+    window.show_page("findings")
+    findings = window.pages["findings"]
+    assert findings.built and window.stack.currentWidget() is findings.widget
+    assert findings.widget.isVisible() and findings.widget.rollup is not None  # read on show
+    assert window.stack.count() == count  # it took its placeholder's place
+    window.show_page("programme")
+    window.show_page("findings")
+    assert window.stack.currentWidget() is findings.widget
+    window.close_challenge()  # unbuilt screens are dropped without being built
+    assert not window.pages
+
+
 def test_every_edit_shows_saved_and_undo_names_it(qtbot, challenge_path):
     """After an edit the status bar says Saved, and Edit › Undo says what it will undo."""
     window = open_window(qtbot, challenge_path)
