@@ -11,16 +11,24 @@ a conflict for a person to review.
 Safety: each source is read through a read-only snapshot (the file is never written, and no
 -wal/-shm is created beside it); the target is backed up first; everything lands in ONE
 transaction; files of another challenge, too-new files and non-PeerNotes files are refused
-before anything changes.
+before anything changes. A merge that would bring nothing writes nothing (no backup either).
+
+Cost (docs/merge.md, benchmarks/merge.py): sources are checked, then merged, one at a time,
+each compared with the target chunk by chunk through indexed lookups, so memory does not
+grow with the number of files or the size of the target (only the ids of changed rows,
+which listeners are told about, grow with what came in); new rows go in with multi-row
+INSERTs.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -76,12 +84,12 @@ class SourceReport:
     history_added: int = 0
     record_history_added: int = 0  # earlier versions of records (not of merge records)
 
-    def count(self, table: str, peer: str, kind: str) -> None:
+    def count(self, table: str, peer: str, kind: str, n: int = 1) -> None:
         for key, bucket in ((table, self.by_table), (peer, self.by_peer)):
             if bucket is self.by_peer and table in _NOT_BY_PEER:
                 continue
             counts = bucket.setdefault(key, Counts())
-            setattr(counts, kind, getattr(counts, kind) + 1)
+            setattr(counts, kind, getattr(counts, kind) + n)
 
     @property
     def changed(self) -> bool:
@@ -158,22 +166,36 @@ class MergeReport:
 
 
 # ----------------------------------------------------------------- the sources
-def open_source(path: str | Path) -> ChallengeFile:
+def open_source(path: str | Path, *, passphrase: str | None = None) -> ChallengeFile:
     """A private in-memory snapshot of a file to merge from, upgraded if it is older.
 
     The file itself is opened read-only: `immutable` when it has no -wal beside it (nothing
-    at all is written, not even a -shm), plain read-only when a -wal holds recent edits."""
+    at all is written, not even a -shm), plain read-only when a -wal holds recent edits.
+    A file protected with a passphrase needs `passphrase` (EncryptedFile without it,
+    WrongPassphrase with a wrong one); its snapshot stays in memory, never on disk. The
+    passphrase of a plain file is ignored."""
     path = Path(path)
-    fileformat.check_openable(path)
+    header = fileformat.check_openable(path, encrypted_ok=passphrase is not None)
     wal = path.with_name(path.name + "-wal")
     query = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
-    snapshot = sqlite3.connect(":memory:", isolation_level=None)
-    try:
-        source = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True)
+    if header is None:  # protected (check_openable lets that through only with a passphrase)
+        from peernotes.core import encryption
+
         try:
-            source.backup(snapshot)
-        finally:
-            source.close()
+            snapshot = encryption.snapshot(path, passphrase or "", immutable=not wal.exists())
+        except DB_ERRORS as error:
+            raise NotAPeerNotesFile(
+                f"{path} cannot be read as a PeerNotes file ({error}). Nothing was changed."
+            ) from error
+    else:
+        snapshot = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        if header is not None:
+            source = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True)
+            try:
+                source.backup(snapshot)
+            finally:
+                source.close()
         app_id = snapshot.execute("PRAGMA application_id").fetchone()[0]
         version = snapshot.execute("PRAGMA user_version").fetchone()[0]
     except DB_ERRORS as error:
@@ -223,6 +245,12 @@ def _same_file(a: Path | None, b: Path | None) -> bool:
 # ------------------------------------------------------------------- the merge
 Source = str | Path | ChallengeFile
 
+# Source rows compared with the target per step: memory per source is bounded by this, not by
+# the size of either file.
+CHUNK = 2048
+# Rows per INSERT statement at most (a power of two; fewer when SQLite's limit on ? is lower).
+BATCH_ROWS = 1024
+
 
 def merge(
     target: ChallengeFile,
@@ -232,40 +260,93 @@ def merge(
     progress: Callable[[str], None] | None = None,
 ) -> MergeReport:
     """Merge one or more files (paths, or open ChallengeFiles) of the same challenge into
-    `target`, in one transaction. Raises MergeRefused / FileRefused before changing anything."""
+    `target`, in one transaction. Raises MergeRefused / FileRefused before changing anything.
+
+    Every source is checked first, one at a time (a path is opened, checked, closed), then
+    opened again one at a time to merge: only one source's snapshot is in memory at once, so
+    memory does not grow with the number of files. The check also looks for anything new:
+    when no source brings anything (and no conflict here needs recomputing) the file is left
+    alone -- no backup, no transaction -- and the report says "nothing new" for each file."""
     if isinstance(sources, str | Path | ChallengeFile):
         sources = [sources]
     if target.readonly:
         raise SaveFailed(f"{target.path} is open read-only: nothing can be merged into it.")
-    opened: list[tuple[ChallengeFile, str, bool]] = []
-    try:
-        for source in sources:
-            if isinstance(source, ChallengeFile):
-                name = source.path.name if source.path else "(unsaved file)"
-                opened.append((source, name, False))
-                continue
-            path = Path(source)
-            if _same_file(path, target.path):
-                raise MergeRefused(f"{path.name} is the file you are merging into.")
-            opened.append((open_source(path), path.name, True))
-        for source, name, _ in opened:
-            _check_same_challenge(target, source, name)
-        report = MergeReport()
-        if backup and target.path is not None:
-            report.backup = _backup(target)
-        with target.transaction():
-            for source, name, _ in opened:
-                if progress:
-                    progress(name)
-                part = _merge_one(target, source, name)
-                report.parts.append(part)
-                if part.worth_logging:
-                    target.insert("merge_log", {"source_name": name, "report": part.to_json()})
+    checked: list[tuple[Source, str]] = []
+    news = _stale_conflicts(target)
+    for source in sources:
+        if isinstance(source, ChallengeFile):
+            name = source.path.name if source.path else "(unsaved file)"
+        else:
+            name = Path(source).name
+            if _same_file(Path(source), target.path):
+                raise MergeRefused(f"{name} is the file you are merging into.")
+        with _opened(source) as opened:
+            _check_same_challenge(target, opened, name)
+            news = news or _brings_anything(target, opened)
+        checked.append((source, name))
+    report = MergeReport()
+    if not news:
+        for _, name in checked:
+            if progress:
+                progress(name)
+            report.parts.append(SourceReport(name))
         return report
+    if backup and target.path is not None:
+        report.backup = _backup(target)
+    with target.transaction():
+        for source, name in checked:
+            if progress:
+                progress(name)
+            with _opened(source) as opened:
+                _check_same_challenge(target, opened, name)  # a path may have changed since
+                part = _merge_one(target, opened, name)
+            report.parts.append(part)
+            if part.worth_logging:
+                target.insert("merge_log", {"source_name": name, "report": part.to_json()})
+    return report
+
+
+@contextmanager
+def _opened(source: Source) -> Iterator[ChallengeFile]:
+    """An open ChallengeFile as it is (the caller closes it); a path as a snapshot closed after."""
+    if isinstance(source, ChallengeFile):
+        yield source
+        return
+    opened = open_source(Path(source))
+    try:
+        yield opened
     finally:
-        for source, _, mine in opened:
-            if mine:
-                source.close()
+        opened.close()
+
+
+def _stale_conflicts(target: ChallengeFile) -> bool:
+    """Has a record listed in `conflict` been edited here since its conflicts were worked
+    out? (A merge recomputes them then, even when the sources bring nothing.) Every other
+    change of a record's versions -- merging, resolving -- recomputes them as it goes."""
+    rows = target.conn.execute("SELECT table_name, row_id, winner_hlc FROM conflict").fetchall()
+    for table, row_id, winner_hlc in rows:
+        if table not in MERGED_TABLES:
+            return True
+        current = target.conn.execute(f'SELECT hlc FROM "{table}" WHERE id = ?', (row_id,))
+        if (current.fetchone() or (None,))[0] != winner_hlc:
+            return True
+    return False
+
+
+def _brings_anything(target: ChallengeFile, source: ChallengeFile) -> bool:
+    """Does `source` hold a row, or a version in history, that `target` lacks? (Read only.)"""
+    tconn, sconn = target.conn, source.conn
+    for table in MERGED_TABLES:
+        for chunk in _chunks(sconn.execute(_stamps_of(table))):
+            ids = [row_id for row_id, _ in chunk]
+            mine = dict(_where_ids(tconn, _stamps_of(table), ids))
+            if any(mine.get(row_id) != hlc for row_id, hlc in chunk):
+                return True
+    for chunk in _chunks(sconn.execute("SELECT id FROM history")):
+        ids = [row[0] for row in chunk]
+        if len(_where_ids(tconn, "SELECT id FROM history", ids)) < len(ids):
+            return True
+    return False
 
 
 def _backup(target: ChallengeFile) -> Path:
@@ -275,27 +356,31 @@ def _backup(target: ChallengeFile) -> Path:
 
 
 def _merge_one(target: ChallengeFile, source: ChallengeFile, name: str) -> SourceReport:
+    """Bring one source in. The source's (id, hlc) stamps are walked in key order, CHUNK at a
+    time, each chunk compared with the target by indexed lookups; only rows the target lacks
+    or holds in another version are read in full. Nothing proportional to the size of the
+    target is held in memory, and new rows go in key order (fewer index pages touched)."""
     part = SourceReport(name)
     tconn, sconn = target.conn, source.conn
     _advance_clock(target, source)
     peer_names = _peer_names(target, source)
 
     # 1. history: a union on id (one row per record and version)
-    known = {r[0] for r in tconn.execute("SELECT id FROM history")}
     hist_cols = "id, table_name, row_id, hlc, modified_at, modified_by, data"
-    fresh_history = []
-    if any(r[0] not in known for r in sconn.execute("SELECT id FROM history")):
-        fresh_history = [
-            r for r in sconn.execute(f"SELECT {hist_cols} FROM history") if r[0] not in known
-        ]
-        tconn.executemany(
-            f"INSERT INTO history ({hist_cols}) VALUES (?, ?, ?, ?, ?, ?, ?)", fresh_history
-        )
-    part.history_added = len(fresh_history)
     history_rows: dict[str, set[str]] = defaultdict(set)
-    for row in fresh_history:
-        history_rows[row[1]].add(row[2])
-    part.record_history_added = sum(1 for row in fresh_history if row[1] != "merge_log")
+    for chunk in _chunks(sconn.execute("SELECT id FROM history ORDER BY id")):
+        ids = [row[0] for row in chunk]
+        have = {r[0] for r in _where_ids(tconn, "SELECT id FROM history", ids)}
+        missing = [i for i in ids if i not in have]
+        if not missing:
+            continue
+        fresh = sorted(_where_ids(sconn, f"SELECT {hist_cols} FROM history", missing))
+        _insert(tconn, "history", hist_cols.split(", "), fresh)
+        part.history_added += len(fresh)
+        for row in fresh:
+            history_rows[row[1]].add(row[2])
+            if row[1] != "merge_log":
+                part.record_history_added += 1
 
     # Records the source has open conflicts on: their versions are not a simple line.
     source_conflicted: dict[str, set[str]] = defaultdict(set)
@@ -306,66 +391,147 @@ def _merge_one(target: ChallengeFile, source: ChallengeFile, name: str) -> Sourc
     for table, row_id in tconn.execute("SELECT table_name, row_id FROM conflict"):
         already_conflicted[table].add(row_id)
 
-    # 2. rows, table by table: only tables where the source has a version the target lacks
-    stamps = _stamps(tconn)
-    differing = {t for t, row_id, hlc in _stamp_rows(sconn) if stamps[t].get(row_id) != hlc}
+    # 2. rows, table by table, chunk by chunk
     for table in MERGED_TABLES:
-        if not (
-            table in differing
-            or history_rows.get(table)
-            or source_conflicted.get(table)
-            or already_conflicted.get(table)
-        ):
-            continue
         columns = target.columns(table)
         if set(columns) != set(source.columns(table)):
             raise MergeRefused(f"{name} has a different layout of {table}; it cannot be merged.")
-        hlc_at = columns.index("hlc")
-        present = stamps[table]
         column_list = ", ".join(f'"{c}"' for c in columns)
-        new_rows: list[tuple[Any, ...]] = []
+        select_rows = f'SELECT {column_list} FROM "{table}"'
+        deleted_at, by_at = columns.index("deleted"), columns.index("modified_by")
+        with_history = history_rows.get(table, set())
+        conflicted_there = source_conflicted.get(table, set())
         refresh: dict[str, Row | None] = {}
-        for row in sconn.execute(f'SELECT {column_list} FROM "{table}"'):
-            mine = present.get(row[0])
-            if mine is None:
-                new_rows.append(row)
-            elif mine != row[hlc_at]:
-                refresh[row[0]] = dict(zip(columns, row, strict=True))
-        if new_rows:
-            new_rows.sort()  # in key order: far fewer index pages touched per row
-            tconn.executemany(
-                f'INSERT INTO "{table}" ({column_list}) VALUES ({", ".join("?" for _ in columns)})',
-                new_rows,
-            )
-        deleted_at = columns.index("deleted")
-        by_at = columns.index("modified_by")
-        for row in new_rows:
-            target.note_change(table, row[0])
-            if not row[deleted_at]:
-                part.count(table, peer_names(row[by_at]), "new")
-            if row[0] in source_conflicted[table]:
-                refresh.setdefault(row[0], None)
-        for row_id in history_rows.get(table, ()):
-            if row_id in present:
-                refresh.setdefault(row_id, None)
-        for row_id in already_conflicted.get(table, ()):
+        later: dict[str, None] = {}  # refreshed after the rows the source holds in other versions
+        seen_with_history: set[str] = set()
+        new_by_peer: Counter[str | None] = Counter()
+        hlc_at = columns.index("hlc")
+        after, mostly_new = "", False  # ids are never empty: every id sorts after ""
+        while True:
+            # The next CHUNK ids after `after`: stamps only, or whole rows when the chunk
+            # before was mostly new (then this one most likely is too: read it once).
+            rows = _next_rows(sconn, select_rows if mostly_new else _stamps_of(table), after)
+            if not rows:
+                break
+            after = rows[-1][0]
+            chunk = [(row[0], row[hlc_at]) for row in rows] if mostly_new else rows
+            ids = [row_id for row_id, _ in chunk]
+            mine = dict(_where_ids(tconn, _stamps_of(table), ids))
+            missing = [row_id for row_id in ids if row_id not in mine]
+            differ = [i for i, hlc in chunk if i in mine and mine[i] != hlc] if mine else []
+            if with_history:
+                for row_id in sorted(with_history.intersection(ids)):
+                    seen_with_history.add(row_id)
+                    if row_id in mine:
+                        later[row_id] = None
+            if missing:
+                wanted = set(missing)
+                if mostly_new:
+                    new_rows = [row for row in rows if row[0] in wanted]
+                elif len(missing) * 2 > len(chunk):  # mostly new: read the chunk's id range
+                    span = _id_range(sconn, select_rows, chunk[0][0], chunk[-1][0])
+                    new_rows = [row for row in span if row[0] in wanted]
+                else:
+                    new_rows = sorted(_where_ids(sconn, select_rows, missing))
+                _insert(tconn, table, columns, new_rows)
+                note = target.note_change
+                for row in new_rows:
+                    note(table, row[0])
+                new_by_peer.update(row[by_at] for row in new_rows if not row[deleted_at])
+                for row_id in sorted(conflicted_there.intersection(missing)):
+                    later[row_id] = None
+            if differ:
+                if mostly_new:
+                    wanted = set(differ)
+                    found = [row for row in rows if row[0] in wanted]
+                else:
+                    found = sorted(_where_ids(sconn, select_rows, differ))
+                for row in found:
+                    refresh[row[0]] = dict(zip(columns, row, strict=True))
+            mostly_new = len(missing) * 2 > len(chunk)
+        for peer_id, count in new_by_peer.items():
+            part.count(table, peer_names(peer_id), "new", count)
+        # Versions of records the source no longer holds as rows (not expected, but kept).
+        unseen = sorted(with_history - seen_with_history)
+        for row_id, _ in _where_ids(tconn, _stamps_of(table), unseen):
+            later[row_id] = None
+        for row_id in later:
+            refresh.setdefault(row_id, None)
+        for row_id in sorted(already_conflicted.get(table, ())):
             refresh.setdefault(row_id, None)  # local edits since: its winner may have moved
         for row_id, incoming in refresh.items():
             _refresh_row(target, table, row_id, incoming, part, peer_names)
     return part
 
 
-def _stamp_rows(conn: sqlite3.Connection) -> sqlite3.Cursor:
-    """(table, id, hlc) of every row of every merged table, in one query."""
-    parts = [f"SELECT '{t}', id, hlc FROM \"{t}\"" for t in MERGED_TABLES]
-    return conn.execute(" UNION ALL ".join(parts))
+def _chunks(cursor: sqlite3.Cursor) -> Iterator[list[Any]]:
+    """A query's rows, CHUNK at a time."""
+    while rows := cursor.fetchmany(CHUNK):
+        yield rows
 
 
-def _stamps(conn: sqlite3.Connection) -> dict[str, dict[str, str]]:
-    found: dict[str, dict[str, str]] = {t: {} for t in MERGED_TABLES}
-    for table, row_id, hlc in _stamp_rows(conn):
-        found[table][row_id] = hlc
-    return found
+def _where_ids(conn: sqlite3.Connection, select: str, ids: Sequence[str]) -> list[tuple[Any, ...]]:
+    """`select ... WHERE id IN (ids)` in one query. The ids travel as one JSON array, so the
+    statement text (and SQLite's cached statement) is the same however many there are."""
+    if not ids:
+        return []
+    where = " WHERE id IN (SELECT value FROM json_each(?))"
+    return conn.execute(select + where, (json.dumps(list(ids)),)).fetchall()
+
+
+def _stamps_of(table: str) -> str:
+    """The query of a table's (id, hlc) stamps: which version of each record a file holds."""
+    return f'SELECT id, hlc FROM "{table}"'
+
+
+def _next_rows(conn: sqlite3.Connection, select: str, after: str) -> list[tuple[Any, ...]]:
+    """The CHUNK rows of `select` whose ids come next after `after`, in key order."""
+    return conn.execute(f"{select} WHERE id > ? ORDER BY id LIMIT ?", (after, CHUNK)).fetchall()
+
+
+def _id_range(
+    conn: sqlite3.Connection, select: str, first: str, last: str
+) -> list[tuple[Any, ...]]:
+    """`select ... WHERE id BETWEEN first AND last`, in key order."""
+    return conn.execute(f"{select} WHERE id BETWEEN ? AND ? ORDER BY id", (first, last)).fetchall()
+
+
+def _insert(
+    conn: sqlite3.Connection, table: str, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]
+) -> None:
+    """Insert rows many at a time (multi-row VALUES), in batches whose sizes are powers of two.
+
+    Not executemany: on a table with a full-text index every statement makes FTS5 write its
+    pending terms out, so one statement per row spent ~100 us a row in the index, 5x the cost
+    of copying the row. Power-of-two batches keep the number of distinct statements (each
+    cached by sqlite3, some hundreds of KB for the biggest) small and fixed."""
+    names = ", ".join(f'"{c}"' for c in columns)
+    one = "(" + ", ".join("?" for _ in columns) + ")"
+    size = _batch_rows(conn, len(columns))
+    start = 0
+    while start < len(rows):
+        while size > len(rows) - start:
+            size //= 2
+        conn.execute(
+            f'INSERT INTO "{table}" ({names}) VALUES {", ".join([one] * size)}',
+            list(chain.from_iterable(rows[start : start + size])),
+        )
+        start += size
+
+
+def _batch_rows(conn: sqlite3.Connection, width: int) -> int:
+    """The biggest power of two <= BATCH_ROWS rows of `width` values that one statement may
+    bind (sqlcipher3 connections have no getlimit: ask SQLite its version instead)."""
+    getlimit = getattr(conn, "getlimit", None)
+    if getlimit is not None:
+        limit = getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    else:
+        version = conn.execute("SELECT sqlite_version()").fetchone()[0]
+        limit = 32766 if tuple(int(p) for p in version.split(".")[:2]) >= (3, 32) else 999
+    size = BATCH_ROWS
+    while size > 1 and size * width > limit:
+        size //= 2
+    return size
 
 
 def _refresh_row(

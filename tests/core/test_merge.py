@@ -426,3 +426,122 @@ def test_files_from_before_version_parents_get_a_straight_line_of_versions():
         "SELECT json_extract(data, '$.base_hlc') FROM history ORDER BY hlc"
     ).fetchall()
     assert bases == [(None,), ("0000000000001.00000.d",)]
+
+
+# ------------------------------------------------------- many files, big files
+def _peer_files(target: ChallengeFile, folder: Path, count: int) -> list[Path]:
+    """`count` peers' files on disk, each with two notes of its own."""
+    files = []
+    for n in range(count):
+        peer = _peer_copy(target, folder / f"peer{n}.peernotes")
+        peer.clock = HybridClock(f"peer-laptop-{n}")
+        peer.clock.observe(peer.local("hlc_high"))
+        for k in range(2):
+            _obs(peer, f"Peer file {n}, note {k}")
+        peer.close()
+        files.append(folder / f"peer{n}.peernotes")
+    return files
+
+
+def test_merging_yesterdays_files_again_writes_nothing(tmp_path):
+    """Merging files already merged leaves the manager's file byte for byte as it was and
+    takes no backup (so it does not push a useful backup out of the rotation)."""
+    target = make_challenge(tmp_path / "manager.peernotes", me=3)
+    files = _peer_files(target, tmp_path, 3)
+    first = merge.merge(target, files)
+    assert first.backup is not None
+    backups_before = sorted(paths.backups_dir().rglob("*.peernotes"))
+    wal = tmp_path / "manager.peernotes-wal"
+    before = (_digest(tmp_path / "manager.peernotes"), _digest(wal))
+    again = merge.merge(target, files)
+    assert not again.changed and again.backup is None
+    assert [line.endswith("nothing new (already merged).") for line in again.lines()] == [True] * 3
+    assert (_digest(tmp_path / "manager.peernotes"), _digest(wal)) == before
+    assert sorted(paths.backups_dir().rglob("*.peernotes")) == backups_before
+    target.close()
+
+
+def test_files_are_read_one_at_a_time(tmp_path, monkeypatch):
+    """Merging many peers' files never holds more than one of them in memory at once."""
+    target = make_challenge(tmp_path / "manager.peernotes", me=3)
+    files = _peer_files(target, tmp_path, 4)
+    live, most = [0], [0]
+    real = merge.open_source
+
+    def counting(path, **kwargs):
+        source = real(path, **kwargs)
+        live[0] += 1
+        most[0] = max(most[0], live[0])
+        close = source.close
+
+        def closing() -> None:
+            live[0] -= 1
+            close()
+
+        source.close = closing
+        return source
+
+    monkeypatch.setattr(merge, "open_source", counting)
+    merge.merge(target, files)
+    assert most[0] == 1 and live[0] == 0
+    assert target.count("observation", "text LIKE 'Peer file %'") == 8
+    target.close()
+
+
+def test_a_wrong_file_among_good_ones_is_refused_before_anything_changes(tmp_path):
+    """The last of several files belongs to another challenge: none of them is merged."""
+    target = make_challenge(tmp_path / "manager.peernotes", me=3)
+    files = _peer_files(target, tmp_path, 2)
+    make_challenge(tmp_path / "other.peernotes").close()
+    before = canonical(target)
+    with pytest.raises(MergeRefused, match="different challenge"):
+        merge.merge(target, [*files, tmp_path / "other.peernotes"])
+    assert canonical(target) == before
+    assert list(paths.backups_dir().rglob("*.peernotes")) == []
+    target.close()
+
+
+def test_the_result_does_not_depend_on_how_many_rows_are_read_at_once(team, monkeypatch):
+    """Big files are read in chunks; a merge read 3 rows at a time gives the same records,
+    the same conflicts and the same report as one read 2,048 at a time."""
+    manager, priya, tom = team
+    shared = [_obs(manager, f"Shared note {n}") for n in range(12)]
+    for cf in (priya, tom):
+        merge.merge(cf, manager)
+    for n in range(20):
+        _obs(priya, f"Priya's new note {n}")
+    for n, oid in enumerate(shared):
+        if n % 3 == 0:
+            records.update_observation(priya, oid, text=f"Shared note {n}, Priya's words")
+        if n % 2 == 0:
+            records.update_observation(tom, oid, text=f"Shared note {n}, Tom's words")
+        if n == 9:
+            tom.delete("observation", oid)
+    records.set_observation_headings(priya, shared[1], [heading_id(priya, "4")])
+    results = []
+    for chunk in (merge.CHUNK, 3):
+        monkeypatch.setattr(merge, "CHUNK", chunk)
+        into = clone("manager-again", peer=3, source=manager)
+        report = merge.merge(into, [priya, tom])
+        results.append((canonical(into, include_log=False), report.by_peer(), report.conflicts))
+        into.close()
+    assert results[0] == results[1]
+    assert results[0][2] == 3  # notes 0 and 6 edited by both; 9 edited by Priya, deleted by Tom
+
+
+def test_an_open_conflict_is_brought_up_to_date_by_a_merge_with_nothing_new(team):
+    """The manager edits a note that is in conflict, then merges a copy of her own file
+    (nothing new in it): the conflict is worked out again against her edit, exactly as
+    Priya's laptop works it out after the next merge."""
+    manager, priya, _ = team
+    oid, _ = _conflicted(team)
+    records.update_observation(manager, oid, text="Agreed wording, by the manager")
+    own_copy = clone("usb-stick", peer=3, source=manager)
+    merge.merge(manager, own_copy)
+    merge.merge(priya, manager)
+    assert canonical(priya, include_log=False) == canonical(manager, include_log=False)
+    [conflict] = conflicts.open_conflicts(manager)
+    assert (conflict.current["text"], conflict.other["text"]) == (
+        "Agreed wording, by the manager",
+        "Priya's version",
+    )

@@ -151,10 +151,20 @@ def _versions_with(cf: ChallengeFile, table: str, row_id: str, text: str) -> boo
     ops=st.lists(op, min_size=1, max_size=30),
     drifts=st.lists(st.integers(-120_000, 120_000), min_size=REPLICAS, max_size=REPLICAS),
     seed=st.integers(0, 2**16),
+    chunk=st.sampled_from([2, 7, merge.CHUNK]),
 )
-def test_replicas_converge_in_any_merge_order_and_lose_nothing(ops, drifts, seed):
+def test_replicas_converge_in_any_merge_order_and_lose_nothing(ops, drifts, seed, chunk):
     """If this fails, two peers who merged the same files in a different order would see
-    different notes, or someone's typed text would be gone from the merged file."""
+    different notes, or someone's typed text would be gone from the merged file. Merges read
+    their sources `chunk` rows at a time (small chunks put chunk edges everywhere)."""
+    default, merge.CHUNK = merge.CHUNK, chunk
+    try:
+        _converge(ops, drifts, seed)
+    finally:
+        merge.CHUNK = default
+
+
+def _converge(ops, drifts, seed) -> None:
     team = Team(drifts)
     for kind, who, pick in ops:
         if kind == "merge":
