@@ -239,12 +239,16 @@ class _Guard:
         )
 
     def _distinctive(self, token: str) -> bool:
+        """A name part that on its own points to one person. Not if an expected name has it:
+        a client called O'Connell makes "O'Connell" alone ambiguous (the apostrophe means the
+        word-split expected tokens never hold "o'connell" itself, hence the phrase search)."""
         return (
             len(token) >= 2
             and not token.isdigit()
             and token not in COMMON_WORDS
             and token not in self.expected_tokens
             and token not in self.vocabulary
+            and not self._expected([token])
         )
 
     def _people(self) -> None:

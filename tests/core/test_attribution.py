@@ -179,3 +179,16 @@ def test_report_lists_every_item_for_the_command_line(scene):
     text = attribution.report(hits)
     assert text.count("\n") == 1
     assert "Dana Reddaway" in text and "Eli Thistlewood" in text and "Inclusive" in text
+
+
+def test_a_client_whose_surname_others_share_passes_and_the_others_do_not(scene):
+    """The chief executive asked for the challenge and is named in the letter; two people the
+    team met share her surname (with an apostrophe). Her name passes; theirs does not."""
+    records.add_person(scene.cf, "Angela O'Connell", allow_duplicate=True)
+    records.add_person(scene.cf, "Linda O'Connell", allow_duplicate=True)
+    records.add_person(scene.cf, "Adam O'Connell", allow_duplicate=True)
+    letter_settings.save(scene.cf, clients="Angela O'Connell, Chief Executive")
+    _, hits = _scan(scene, "Angela O'Connell welcomed the team.")
+    assert hits == []
+    _, hits = _scan(scene, "Linda O'Connell described the waiting list.")
+    assert [hit.who for hit in hits] == ["Linda O'Connell"]
