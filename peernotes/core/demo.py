@@ -391,7 +391,10 @@ class _Builder:
             self.planned.append(self._observation(theme))
         # Written peer by peer (created_by = the peer who wrote it, set once per peer), each
         # peer's notes in the order they were taken.
-        self.planned.sort(key=lambda p: (p.values["recorded_by"], p.values["observed_at"]))
+        # By the peer's place in the team, not their id: ids are random, and the order decides
+        # which notes later draws pick (same seed, same demo).
+        place = {peer_id: n for n, peer_id in enumerate(self.peer_ids)}
+        self.planned.sort(key=lambda p: (place[p.values["recorded_by"]], p.values["observed_at"]))
         for recorder, group in itertools.groupby(
             self.planned, key=lambda p: p.values["recorded_by"]
         ):

@@ -180,10 +180,13 @@ class FindingsPage(QWidget):
         self.browser.setAlternatingRowColors(True)
         header = self.browser.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 52), (2, 150), (3, 120), (4, 90), (5, 70)):
+        for column, width in ((1, 52), (2, 130), (3, 120), (4, 90), (5, 70)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.browser.setColumnWidth(column, _fit(self.browser, column, width))
-        self.browser.setColumnHidden(3, True)  # groups present: in the evidence table and tooltip
+        # Groups present and who recorded it are in the evidence table and the tooltip; hidden
+        # here so the observation's own text keeps room on a laptop screen.
+        self.browser.setColumnHidden(3, True)
+        self.browser.setColumnHidden(4, True)
         self.browser.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.browser_count = QLabel()
         self.browser_count.setStyleSheet("color:#555")
@@ -227,8 +230,10 @@ class FindingsPage(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, FindingsTreeModel.COLUMNS.__len__()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed, compact widths (not sized to contents): the statement keeps the room.
+        for column, width in ((1, 70), (2, 165), (3, 105), (4, 55)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.tree.setColumnWidth(column, _fit(self.tree, column, width))
         self.tree.selectionModel().currentChanged.connect(self._tree_current_changed)
         self.toolbar = QHBoxLayout()
         self.show_empty = QCheckBox("Show headings with no findings")
@@ -241,8 +246,9 @@ class FindingsPage(QWidget):
         tree_layout.addWidget(self.tree, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.show_empty)
-        bottom.addWidget(self.summary, 1, Qt.AlignmentFlag.AlignRight)
+        bottom.addStretch(1)
         tree_layout.addLayout(bottom)
+        tree_layout.addWidget(self.summary)  # own line: a wrapped label needs its full width
         right.addWidget(tree_box)
 
         self.editor = QGroupBox("Selected finding")
@@ -819,7 +825,7 @@ class FindingsPage(QWidget):
             self._run("Change triangulation rule", lambda c: triangulation.set_thresholds(c, value))
 
 
-def _fit(view: QTableView, column: int, width: int) -> int:
+def _fit(view: QAbstractItemView, column: int, width: int) -> int:
     """At least `width`, and wide enough for the column's title in the view's font."""
     title = str(view.model().headerData(column, Qt.Orientation.Horizontal) or "")
     return max(width, view.fontMetrics().horizontalAdvance(title) + 28)
