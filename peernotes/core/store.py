@@ -9,6 +9,7 @@ Domain rules live one level up (peernotes.core.records); this module knows only 
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
@@ -16,9 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from peernotes import __version__, paths
 from peernotes.core import fileformat, locking
@@ -31,6 +30,9 @@ from peernotes.core.schema import (
     SYNCED_TABLES,
     migrate,
 )
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 Row = dict[str, Any]
 
@@ -78,7 +80,6 @@ class ChallengeFile:
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None, *, readonly: bool = False):
         self.conn = conn
-        self.db = sqlite_utils.Database(conn)
         self.path = path
         self.readonly = readonly
         self.clock = shared_clock(paths.device_id())
@@ -232,6 +233,14 @@ class ChallengeFile:
             if change.tables:
                 for listener in list(self._listeners):
                     listener(change)
+
+    @functools.cached_property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over the same connection (nested savepoints). Imported on first use:
+        it brings click, dateutil and pluggy, a seventh of the app's start-up."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
 
     @contextmanager
     def _atomic(self) -> Iterator[None]:
