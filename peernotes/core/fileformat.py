@@ -84,13 +84,26 @@ def check_openable(path: Path, *, encrypted_ok: bool = False) -> Header | None:
         )
     if header.user_version > SCHEMA_VERSION:
         raise TooNewFile(name, header.user_version, SCHEMA_VERSION)
-    if header.page_count and size < header.page_count * header.page_size:
+    if header.page_count and size < header.page_count * header.page_size and not _hot_wal(path):
         raise NotAPeerNotesFile(
             f"{name} is truncated: it holds {size:,} bytes of the {header.page_count * header.page_size:,} "
             "its header announces (an interrupted copy?). Nothing was changed; copy it again "
             "from the original, or restore a backup."
         )
     return header
+
+
+def _hot_wal(path: Path) -> bool:
+    """A -wal with content beside the file: SQLite rebuilds the latest state from it.
+
+    A kill during a checkpoint can leave the main file shorter than its (already rewritten)
+    header says while the -wal still holds every page; that is a crash to recover from, not
+    a truncated copy, so the size check must not refuse it."""
+    wal = path.with_name(path.name + "-wal")
+    try:
+        return wal.stat().st_size > 0
+    except OSError:
+        return False
 
 
 def _looks_random(path: Path) -> bool:

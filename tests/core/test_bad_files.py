@@ -261,3 +261,29 @@ def test_a_cleanly_closed_file_copied_alone_is_fine(tmp_path: Path) -> None:
     shutil.copyfile(path, tmp_path / "usb" / path.name)
     with ChallengeFile.open(tmp_path / "usb" / path.name) as copied:
         assert not copied.readonly and copied.readonly_reason is None
+
+
+def test_killed_during_a_checkpoint_opens_with_everything(tmp_path: Path) -> None:
+    """A kill while SQLite copies the -wal into the file can leave the file shorter than its
+    (already rewritten) header says; the -wal still holds every page. That is a crash to
+    recover from, not a half-copied file: it opens, with every saved observation."""
+    path = tmp_path / "live.peernotes"
+    cf = make_challenge(path)
+    cf.conn.execute("PRAGMA wal_autocheckpoint = 0")
+    before_size = path.stat().st_size
+    for n in range(300):
+        records.add_observation(cf, f"Observation {n}: " + "carers described long waits " * 8)
+    wal_at_kill = (tmp_path / "live.peernotes-wal").read_bytes()
+    cf.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")  # the file grows, its header with it
+    crashed = tmp_path / "crash"
+    crashed.mkdir()
+    (crashed / path.name).write_bytes(path.read_bytes()[:before_size])  # killed part-way
+    (crashed / (path.name + "-wal")).write_bytes(wal_at_kill)
+    cf.close()
+    header = (crashed / path.name).read_bytes()[:100]
+    page_size, pages = int.from_bytes(header[16:18], "big"), int.from_bytes(header[28:32], "big")
+    assert pages * page_size > before_size  # the state the crash harness once hit
+
+    with ChallengeFile.open(crashed / path.name) as reopened:
+        assert reopened.count("observation") == 300
+        assert reopened.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
