@@ -65,7 +65,7 @@ class IdListModel(QAbstractTableModel):
             return row_id
         if role not in _TEXT_ROLES:
             return self.extra_data(row_id, index.column(), role)
-        row = self.row_for(row_id)
+        row = self.row_at(index.row(), row_id)
         if row is None:
             return None
         column = self.columns[index.column()]
@@ -79,6 +79,11 @@ class IdListModel(QAbstractTableModel):
     # ----------------------------------------------------------- subclasses
     def row_for(self, row_id: str) -> Row | None:
         raise NotImplementedError
+
+    def row_at(self, position: int, row_id: str) -> Row | None:
+        """The row shown at `position` (its id is `row_id`); models that load pages of rows
+        use the position rather than looking the id up among every id."""
+        return self.row_for(row_id)
 
     def extra_data(self, row_id: str, column: int, role: int) -> Any:
         return None

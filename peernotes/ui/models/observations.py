@@ -169,14 +169,20 @@ class ObservationTableModel(IdListModel):
 
     # ------------------------------------------------------------- reading
     def row_for(self, row_id: str) -> Row | None:
+        return self.row_at(-1, row_id)
+
+    def row_at(self, position: int, row_id: str) -> Row | None:
         row = self._cache.get(row_id)
         if row is None:
-            self._fetch_page_around(row_id)
+            self._fetch_page_around(row_id, position)
             row = self._cache.get(row_id)
         return row
 
-    def _fetch_page_around(self, row_id: str) -> None:
-        position = self.row_of(row_id)
+    def _fetch_page_around(self, row_id: str, position: int = -1) -> None:
+        # The view knows the position: finding it from the id would index all 50,000 ids
+        # after every filter keystroke.
+        if not (0 <= position < len(self._ids) and self._ids[position] == row_id):
+            position = self.row_of(row_id)
         if position < 0:
             return
         start = position - position % PAGE
