@@ -5,16 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from peernotes.core.conflicts import Conflict, HistoryEntry, describe_record
 from peernotes.core.merge import Counts, MergeReport
+from peernotes.ui.models.base import FixedColumnsModel
 
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
 
 
-class ListTableModel(QAbstractTableModel, Generic[T]):
+class ListTableModel(FixedColumnsModel, Generic[T]):
     """Rows are plain objects; each column is (title, how to show one as text)."""
 
     def __init__(self, columns: Sequence[tuple[str, Callable[[T], Any]]], parent: Any = None):
@@ -33,22 +34,11 @@ class ListTableModel(QAbstractTableModel, Generic[T]):
     def items(self) -> list[T]:
         return list(self._items)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._items)
+    def titles(self) -> list[str]:
+        return [title for title, _ in self._columns]
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._columns)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self._columns)
-        ):
-            return self._columns[section][0]
-        return None
+    def row_total(self) -> int:
+        return len(self._items)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._items):

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -41,10 +40,10 @@ from peernotes.core.errors import PeerNotesError
 from peernotes.core.store import ChallengeFile, Row
 from peernotes.ui.commands import run_undoable
 from peernotes.ui.dialogs.form import explain
+from peernotes.ui.models.base import ID_ROLE, FixedColumnsModel
 from peernotes.ui.session import Session
 
 Index = QModelIndex | QPersistentModelIndex
-ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 @dataclass(frozen=True)
@@ -57,7 +56,7 @@ class SetupColumn:
     ticks: str = ""  # a check box: Space / click
 
 
-class SetupListModel(QAbstractTableModel):
+class SetupListModel(FixedColumnsModel):
     """Rows from a core listing; edits go to `save(row, field, value)` (which raises
     PeerNotesError to refuse). Rows are refreshed with `reload()`."""
 
@@ -83,22 +82,11 @@ class SetupListModel(QAbstractTableModel):
         return next((i for i, r in enumerate(self.rows) if r["id"] == row_id), -1)
 
     # -------------------------------------------------------------- Qt API
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.rows)
+    def titles(self) -> list[str]:
+        return [column.title for column in self.columns]
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.columns)
-        ):
-            return self.columns[section].title
-        return None
+    def row_total(self) -> int:
+        return len(self.rows)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)

@@ -169,11 +169,14 @@ def _runs(positions: list[int]) -> list[tuple[int, int]]:
 
 
 class FixedColumnsModel(QAbstractTableModel):
-    """A flat table with fixed column titles (`HEADERS`); subclasses say how many rows there are
-    (`row_total`) and what each cell shows (`data`). Saves every small model the same three
-    Qt methods."""
+    """A flat table with fixed column titles (`HEADERS`, or `titles()` when they are built at
+    run time); subclasses say how many rows there are (`row_total`) and what each cell shows
+    (`data`). Saves every small model the same three Qt methods."""
 
     HEADERS: Sequence[str] = ()
+
+    def titles(self) -> Sequence[str]:
+        return self.HEADERS
 
     def row_total(self) -> int:
         raise NotImplementedError
@@ -182,15 +185,16 @@ class FixedColumnsModel(QAbstractTableModel):
         return 0 if parent.isValid() else self.row_total()
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.HEADERS)
+        return 0 if parent.isValid() else len(self.titles())
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
+        titles = self.titles()
         if (
             orientation == Qt.Orientation.Horizontal
             and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
+            and 0 <= section < len(titles)
         ):
-            return self.HEADERS[section]
+            return titles[section]
         return None
