@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QWidget
 FEATURE_MODULES: list[str] = [
     "peernotes.ui.recording",
     "peernotes.ui.synthesis",
-    "peernotes.ui.letter",
+    "peernotes.ui.letter_feature",
     "peernotes.ui.team",
     "peernotes.ui.safety",
 ]

@@ -61,7 +61,6 @@ from peernotes.core.letter import Letter, build_letter
 from peernotes.core.store import Change
 from peernotes.ui.commands import run_undoable
 from peernotes.ui.dialogs import messages
-from peernotes.ui.features import Page
 from peernotes.ui.models.base import FixedColumnsModel
 from peernotes.ui.session import Session
 
@@ -739,36 +738,3 @@ def _write_report(cf, target: Path) -> Path:
 
 
 # --------------------------------------------------------------------- plug-in
-def create_pages(session: Session, window: Any) -> list[Page]:
-    return [
-        Page(
-            "letter",
-            "Letter",
-            80,
-            lambda: LetterPage(session, window),
-            "Letter settings, checks and Word export",
-        )
-    ]
-
-
-def install_actions(window: Any) -> None:
-    file_menu = window.menu("&File")
-    file_menu.addSeparator()
-    for text, method, shortcut in (
-        ("Export &letter…", "export_letter", "Ctrl+Shift+E"),
-        ("Export &evidence report…", "export_evidence_report", None),
-    ):
-        action = QAction(text, window)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _checked=False, m=method: _run_on_page(window, m))
-        file_menu.addAction(action)
-
-
-def _run_on_page(window: Any, method: str) -> None:
-    page = getattr(window, "pages", {}).get("letter")
-    if getattr(window, "session", None) is None or page is None:
-        messages.error(window, "No challenge open", "Open a challenge file first.")
-        return
-    window.show_page("letter")
-    getattr(page.widget, method)()
