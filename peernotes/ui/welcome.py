@@ -71,6 +71,7 @@ class WelcomeScreen(QWidget):
         recent_box.addWidget(recent_title)
         recent_box.addWidget(self.recent, 1)
         recent_box.addWidget(self.empty)
+        recent_box.addStretch(0)  # with no list shown, the message sits under its title
         grid = QGridLayout(card)
         grid.setContentsMargins(32, 28, 32, 28)
         grid.setHorizontalSpacing(28)
