@@ -16,14 +16,13 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from peernotes.ui.dialogs.form import FormDialog
+from peernotes.ui.dialogs.form import FormDialog, named_line
 from peernotes.ui.session import Session
 
 
@@ -48,10 +47,8 @@ class ChallengeDialog(FormDialog):
         self.tabs: QTabWidget | None = None
         if session is not None:
             self._add_tabs(session)
-        self.council = QLineEdit(initial.council)
-        self.council.setAccessibleName("Council")
-        self.title = QLineEdit(initial.programme_title)
-        self.title.setAccessibleName("Programme title")
+        self.council = named_line(initial.council, "Council")
+        self.title = named_line(initial.programme_title, "Programme title")
         self.start = QDateEdit()
         self.end = QDateEdit()
         for edit, value, name in (

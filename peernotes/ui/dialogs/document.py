@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
-from peernotes.ui.dialogs.form import FormDialog
+from peernotes.ui.dialogs.form import FormDialog, named_line
 
 
 @dataclass
@@ -26,13 +26,10 @@ class DocumentDialog(FormDialog):
     ) -> None:
         super().__init__(parent, "Document", save)
         initial = initial or DocumentData("")
-        self.title = QLineEdit(initial.title)
-        self.title.setAccessibleName("Title")
-        self.provided_by = QLineEdit(initial.provided_by)
-        self.provided_by.setAccessibleName("Provided by")
+        self.title = named_line(initial.title, "Title")
+        self.provided_by = named_line(initial.provided_by, "Provided by")
         self.provided_by.setPlaceholderText("e.g. Adult social care")
-        self.doc_date = QLineEdit(initial.doc_date or "")
-        self.doc_date.setAccessibleName("Date of the document")
+        self.doc_date = named_line(initial.doc_date or "", "Date of the document")
         self.doc_date.setPlaceholderText("YYYY-MM-DD (optional)")
         self.form.addRow("&Title", self.title)
         self.form.addRow("&Provided by", self.provided_by)

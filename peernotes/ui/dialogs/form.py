@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +35,13 @@ def explain(error: PeerNotesError) -> str:
         name = FIELD_NAMES.get(error.field, error.field.replace("_", " ").capitalize())
         return f"{name}: {error.message}"
     return str(error)
+
+
+def named_line(text: str, name: str) -> QLineEdit:
+    """A line edit with the accessible name a screen reader announces for it."""
+    edit = QLineEdit(text)
+    edit.setAccessibleName(name)
+    return edit
 
 
 class FormDialog(QDialog):

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from peernotes.core import validation, vocab
 from peernotes.core.errors import ValidationError
 from peernotes.core.store import Row
-from peernotes.ui.dialogs.form import FormDialog
+from peernotes.ui.dialogs.form import FormDialog, named_line
 
 
 @dataclass
@@ -86,16 +86,14 @@ class MeetingDialog(FormDialog):
         times.addWidget(QLabel("to"))
         times.addWidget(self.end)
         times.addStretch(1)
-        self.title = QLineEdit(initial.title)
-        self.title.setAccessibleName("Title")
+        self.title = named_line(initial.title, "Title")
         self.title.setPlaceholderText("e.g. Director of Adult Social Care")
         self.type = QComboBox()
         self.type.setAccessibleName("Type of meeting")
         for key, label in vocab.MEETING_TYPES.items():
             self.type.addItem(label, key)
         self.type.setCurrentIndex(max(self.type.findData(initial.type), 0))
-        self.location = QLineEdit(initial.location)
-        self.location.setAccessibleName("Location")
+        self.location = named_line(initial.location, "Location")
         self.notes = QPlainTextEdit(initial.notes)
         self.notes.setAccessibleName("Notes about the meeting")
         self.notes.setTabChangesFocus(True)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QWidget
 
 from peernotes.core import vocab
-from peernotes.ui.dialogs.form import FormDialog
+from peernotes.ui.dialogs.form import FormDialog, named_line
 
 
 @dataclass
@@ -28,17 +28,14 @@ class PeerDialog(FormDialog):
     ) -> None:
         super().__init__(parent, "Team member", save)
         initial = initial or PeerData("")
-        self.name = QLineEdit(initial.name)
-        self.name.setAccessibleName("Name")
+        self.name = named_line(initial.name, "Name")
         self.role = QComboBox()
         self.role.setAccessibleName("Role")
         for key, label in vocab.PEER_ROLES.items():
             self.role.addItem(label, key)
         self.role.setCurrentIndex(max(self.role.findData(initial.role), 0))
-        self.job_title = QLineEdit(initial.job_title)
-        self.job_title.setAccessibleName("Job title")
-        self.organisation = QLineEdit(initial.organisation)
-        self.organisation.setAccessibleName("Organisation")
+        self.job_title = named_line(initial.job_title, "Job title")
+        self.organisation = named_line(initial.organisation, "Organisation")
         self.form.addRow("&Name", self.name)
         self.form.addRow("&Role", self.role)
         self.form.addRow("&Job title", self.job_title)

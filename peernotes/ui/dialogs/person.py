@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QVBoxLayout,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from peernotes.core.store import Row
-from peernotes.ui.dialogs.form import FormDialog
+from peernotes.ui.dialogs.form import FormDialog, named_line
 
 
 @dataclass
@@ -42,8 +41,7 @@ class PersonDialog(FormDialog):
     ) -> None:
         super().__init__(parent, title, save)
         initial = initial or PersonData("")
-        self.name = QLineEdit(initial.name)
-        self.name.setAccessibleName("Name")
+        self.name = named_line(initial.name, "Name")
         self.group = QComboBox()
         self.group.setAccessibleName("Stakeholder group")
         self.group.setToolTip(
@@ -54,10 +52,8 @@ class PersonDialog(FormDialog):
             self.group.addItem(group["name"], group["id"])
         index = self.group.findData(initial.group_id)
         self.group.setCurrentIndex(max(index, 0))
-        self.job_title = QLineEdit(initial.job_title)
-        self.job_title.setAccessibleName("Job title")
-        self.organisation = QLineEdit(initial.organisation)
-        self.organisation.setAccessibleName("Organisation")
+        self.job_title = named_line(initial.job_title, "Job title")
+        self.organisation = named_line(initial.organisation, "Organisation")
         self.form.addRow("&Name", self.name)
         self.form.addRow("Stakeholder &group", self.group)
         self.form.addRow("&Job title", self.job_title)
