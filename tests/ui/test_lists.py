@@ -261,3 +261,32 @@ def test_typed_text_is_saved_by_the_timer_after_a_pause(qtbot, window, monkeypat
     qtbot.keyClicks(page.editor.text, " note")
     qtbot.waitUntil(lambda: cf.get("observation", note)["text"] == "Draft note")
     assert window.saved_label.text() == "✓ Saved"
+
+
+def test_observations_list_shows_a_large_merge_at_once(qtbot, window, tmp_path):
+    """A peer's file with hundreds of tagged notes merged in: the open Observations list
+    shows every one of them, and an edit the peer made to an existing note."""
+    from peernotes.core import merge
+    from peernotes.core.distribution import copy_for_peer
+    from peernotes.core.store import ChallengeFile
+
+    cf = window.session.cf
+    existing = records.add_observation(cf, "Waiting lists are long", mode="heard")
+    window.show_page("observations")
+    model = window.page_widget("observations").model
+    qtbot.waitUntil(lambda: not model.pending and model.rowCount() == 1)
+
+    peer = next(p["id"] for p in records.team(cf) if p["id"] != cf.peer_id)
+    path = tmp_path / "peer.peernotes"
+    copy_for_peer(cf, peer, path, include_observations=True)
+    heading = records.headings(cf)[1]["id"]
+    with ChallengeFile.open(path) as copy:
+        with copy.transaction():
+            for n in range(600):
+                records.add_observation(copy, f"Peer note {n}", mode="seen", heading_ids=[heading])
+        records.update_observation(copy, existing, text="Waiting lists are long, says a peer")
+
+    merge.merge(cf, path, backup=False)
+    qtbot.waitUntil(lambda: not model.pending and model.rowCount() == 601)
+    texts = {model.row_for(model.ids()[r])["text"] for r in range(model.rowCount())}
+    assert "Waiting lists are long, says a peer" in texts and "Peer note 599" in texts

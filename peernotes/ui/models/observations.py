@@ -25,6 +25,7 @@ from peernotes.ui.session import Session
 
 PAGE = 200
 CACHE_LIMIT = 4000
+BULK_CHANGE = 500  # more changed rows than this (a merge) and the list is simply re-read
 BACKGROUND_FROM = 5000  # observations: from here on, whole-list queries leave the UI thread
 # Tables whose rows are shown in the list (meeting titles, peer names, heading labels...).
 SHOWN_TABLES = ("meeting", "document", "peer", "heading", "observation_heading")
@@ -294,9 +295,14 @@ class ObservationTableModel(IdListModel):
         if change.touches(*SHOWN_TABLES[:-1]):
             self.refresh()
             return
-        changed = set(change.tables.get("observation", set()))
-        if change.touches("observation_heading"):
-            changed |= self._observations_of_links(change.tables["observation_heading"])
+        notes = change.tables.get("observation", set())
+        links = change.tables.get("observation_heading", set())
+        if len(notes) + len(links) > BULK_CHANGE:
+            self.refresh()  # a merge: re-read everything rather than look up each link
+            return
+        changed = set(notes)
+        if links:
+            changed |= self._observations_of_links(links)
         self.refresh(changed)
 
     def _observations_of_links(self, link_ids: set[str]) -> set[str]:
