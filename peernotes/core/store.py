@@ -90,6 +90,7 @@ class ChallengeFile:
         self._captures: list[dict[tuple[str, str], Row | None]] = []
         self.lock: locking.FileLock | None = None  # the writer's lock (peernotes.core.locking)
         self.readonly_reason: str | None = None  # why a file asked for writing opened read-only
+        self._tidy_on_close = False
         self.clock.observe(self.local("hlc_high"))
 
     # ----------------------------------------------------------------- opening
@@ -153,6 +154,9 @@ class ChallengeFile:
                 lock.release()
             raise
         cf.lock, cf.readonly_reason = lock, reason
+        # A read-only look at a closed file (export, check, a read-only window) makes SQLite
+        # create -wal and -shm beside it, which a read-only connection cannot remove.
+        cf._tidy_on_close = readonly and not wal_present and passphrase is None
         return cf
 
     @classmethod
@@ -194,6 +198,8 @@ class ChallengeFile:
         if self.lock is not None:
             self.lock, lock = None, self.lock
             lock.release()
+        if self._tidy_on_close and self.path is not None:
+            _remove_companions(self.path)
 
     def __enter__(self) -> ChallengeFile:
         return self
@@ -580,6 +586,25 @@ def _writable(path: Path) -> bool:
     import os
 
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _remove_companions(path: Path) -> None:
+    """Let SQLite remove the empty -wal/-shm a read-only look left beside a file.
+
+    Only SQLite knows whether another connection still uses them, so a brief read-write
+    connection is opened and closed: as the last one it checkpoints nothing and deletes both;
+    if anyone else has the file open, it leaves them. The file's content is not changed."""
+    wal = path.with_name(path.name + "-wal")
+    if not wal.exists() or not _writable(path):
+        return
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=0.2)
+        try:
+            conn.execute("PRAGMA schema_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        pass  # busy or unreadable: the companions stay, as SQLite left them
 
 
 def _connect(path: Path | None, passphrase: str | None, *, readonly: bool) -> sqlite3.Connection:

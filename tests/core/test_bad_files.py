@@ -287,3 +287,48 @@ def test_killed_during_a_checkpoint_opens_with_everything(tmp_path: Path) -> Non
     with ChallengeFile.open(crashed / path.name) as reopened:
         assert reopened.count("observation") == 300
         assert reopened.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_read_only_look_leaves_nothing_beside_the_file(tmp_path: Path) -> None:
+    """Exporting or checking a closed file must not leave -wal/-shm files next to it (a peer
+    copying the folder would wonder what they are), nor change a byte of it."""
+    path = _challenge(tmp_path)
+    before = path.read_bytes()
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "peernotes",
+            "export",
+            str(path),
+            "--json",
+            str(tmp_path / "o.json"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
+    assert result.returncode == 0, result.stderr
+    with ChallengeFile.open(path, readonly=True) as looked:
+        assert looked.count("observation") == 20
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["good.peernotes", "o.json"]
+    assert path.read_bytes() == before
+
+
+def test_a_read_only_look_beside_a_writer_leaves_its_companions(tmp_path: Path) -> None:
+    """A read-only view opened first, then someone starts writing: when the view closes, the
+    -wal holds the writer's latest saves and must stay; the writer carries on, nothing lost."""
+    path = _challenge(tmp_path)
+    reader = ChallengeFile.open(path, readonly=True)
+    writer = ChallengeFile.open(path)
+    try:
+        writer.conn.execute("PRAGMA wal_autocheckpoint = 0")
+        records.add_observation(writer, "saved while the reader was open")
+        reader.close()
+        assert (tmp_path / "good.peernotes-wal").stat().st_size > 0
+        records.add_observation(writer, "saved after the reader closed")
+    finally:
+        writer.close()
+    with ChallengeFile.open(path) as again:
+        assert again.count("observation") == 22
+        assert again.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
