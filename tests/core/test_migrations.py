@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import sqlite3
 import struct
@@ -137,11 +138,36 @@ def _indexes(conn) -> set[str]:
     return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
 
 
+def _as_before_markup(rows: dict[str, list[tuple]], conn) -> dict[str, list[tuple]]:
+    """The rows of an upgraded file with the v5 markup escapes read back as plain text and
+    the v5 outline tables set aside: v5 changes nothing else."""
+    from peernotes.core.markup import plain
+
+    names = {t: [d[1] for d in conn.execute(f'PRAGMA table_info("{t}")')] for t in rows}
+    result = {t: r for t, r in rows.items() if t not in ("letter_section", "letter_block")}
+    for table, columns in (("finding", ("statement", "narrative")), ("setting", ("value",))):
+        if table not in result:
+            continue
+        at = [names[table].index(c) for c in columns]
+        fixed = []
+        for row in result[table]:
+            row = list(row)
+            for i in at:
+                if table == "setting" and isinstance(row[i], str) and row[i].startswith('"'):
+                    row[i] = json.dumps(plain(json.loads(row[i])), ensure_ascii=False)
+                elif table == "finding" and isinstance(row[i], str):
+                    row[i] = plain(row[i])
+            fixed.append(tuple(row))
+        result[table] = sorted(fixed)
+    return result
+
+
 def _assert_upgraded_previous(cf: ChallengeFile, before: dict[str, list[tuple]]) -> None:
     """The N-1 fixture, upgraded: every row as it was, the new indexes in place, and the
     roll-up, coverage and search reading it right (rows are hand-counted in make_fixture)."""
     assert cf.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    assert _rows(cf.conn) == before  # v4 adds indexes only: every row and column unchanged
+    # v5 adds the outline and escapes markup characters: every row and column as it was
+    assert _as_before_markup(_rows(cf.conn), cf.conn) == before
     assert V4_INDEXES <= _indexes(cf.conn)
     assert not {"idx_observation_heading_obs", "idx_observation_heading_heading"} & _indexes(
         cf.conn
@@ -152,7 +178,7 @@ def _assert_upgraded_previous(cf: ChallengeFile, before: dict[str, list[tuple]])
     finding = result.finding("f-1")
     assert finding.triangulation.level == "triangulated"  # heard at m-1, read in d-1
     assert dict(finding.evidence_by_mode) == {"read": 1, "heard": 1, "seen": 0}
-    assert {h.id: h.observations for h in result.headings} == {"h-1": 1, "h-2": 0}
+    assert {h.id: h.observations for h in result.headings if h.id} == {"h-1": 1, "h-2": 0}
     cov = {h.id: h for h in coverage.coverage(cf).headings}
     assert (cov["h-1"].total, cov["h-2"].total) == (2, 2)
     assert triangulation.assess(cf, "f-1").sources == 2
@@ -184,7 +210,7 @@ def test_previous_version_file_upgrades_with_data_intact(tmp_path: Path):
     reopened = ChallengeFile.open(path)  # and it stays upgraded: nothing runs twice
     try:
         assert reopened.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-        assert _rows(reopened.conn) == before
+        assert _as_before_markup(_rows(reopened.conn), reopened.conn) == before
     finally:
         reopened.close()
 
