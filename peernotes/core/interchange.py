@@ -91,6 +91,7 @@ LINK_ENDS: dict[str, tuple[str, str]] = {
     "meeting_person": ("meeting_id", "person_id"),
     "observation_heading": ("observation_id", "heading_id"),
     "finding_evidence": ("finding_id", "observation_id"),
+    "headcount": ("meeting_id", "group_id"),
 }
 # Bookkeeping a tool may leave out; import fills it in (now, a fresh clock stamp, not deleted).
 FILLED_ON_IMPORT = frozenset({"created_at", "modified_at", "hlc", "deleted"})
@@ -137,6 +138,7 @@ TABLE_DOCS: dict[str, str] = {
     "`options` is a JSON object checked per kind (docs/letter.md).",
     "conflict": "Edits that lost a merge, kept for review.",
     "merge_log": "One row per merge of another peer's file.",
+    "headcount": 'People met without their names, per meeting and stakeholder group ("12 carers"): counted in the figures and coverage, never named.',
     "history": "Earlier versions of rows (top-level `history`, not in `tables`).",
 }
 COLUMN_DOCS: dict[str, str] = {
@@ -149,6 +151,8 @@ COLUMN_DOCS: dict[str, str] = {
     "base_hlc": "The stamp of the version this one was edited from (merging).",
     "deleted": "1 = deleted (a tombstone, kept so deletions merge and can be undone).",
     "ordinal": "Position among its siblings (lower first).",
+    "import_key": "Meetings from an imported timetable: the row's date, start and title, so a re-import updates the meeting instead of adding another.",
+    "people": "How many people of the group were met (1 or more).",
 }
 
 
@@ -743,7 +747,7 @@ def _write(cf: ChallengeFile, checked: Checked) -> None:
                 for row in rows:
                     cf.note_change(table, row["id"])
         _install_builtin_headings(cf, checked)
-        if checked.schema_version < 5:
+        if checked.schema_version < 6:
             _escape_for_markup(cf)
         cf.conn.execute(
             "INSERT INTO meta(key, value) VALUES ('challenge_id', ?)", (checked.challenge_id,)
@@ -779,11 +783,11 @@ def _install_builtin_headings(cf: ChallengeFile, checked: Checked) -> None:
 
 
 def _escape_for_markup(cf: ChallengeFile) -> None:
-    """An export from before the letter's inline markup (schema < 5): escape its text the
-    way the v5 migration escapes a file's, so it prints as it did."""
-    from peernotes.core.schema import _v5_escape_texts
+    """An export from before the letter's inline markup (schema < 6): escape its text the
+    way the v6 migration escapes a file's, so it prints as it did."""
+    from peernotes.core.schema import _v6_escape_texts
 
-    _v5_escape_texts(cf.conn)
+    _v6_escape_texts(cf.conn)
 
 
 # ----------------------------------------------------------------- JSON Schema and docs

@@ -1,6 +1,6 @@
 """The letter's outline: sections in the author's order, each with blocks in order.
 
-Stored in the challenge file (tables `letter_section`, `letter_block`, schema v5), merge-ready
+Stored in the challenge file (tables `letter_section`, `letter_block`, schema v6), merge-ready
 like every other row, so the document the challenge manager composes travels with the file,
 merges and undoes. A block is either the author's own text (a paragraph, a bullet list, a
 quote) or a *generated* block that stays live (the team list, the activity figures, the

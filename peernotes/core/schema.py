@@ -245,20 +245,15 @@ def _split(sql: str) -> list[str]:
     return statements
 
 
-# The merged tables when v3 shipped (frozen: tables added later are created with base_hlc).
-_V3_TABLES = (
-    "framework", "challenge", "heading", "peer", "stakeholder_group", "person", "document",
-    "meeting", "meeting_peer", "meeting_person", "observation", "observation_heading",
-    "recommendation_group", "finding", "finding_evidence", "setting", "conflict", "merge_log",
-)  # fmt: skip
-
-
 def _v3_version_parents(conn: sqlite3.Connection) -> None:
     """Each version of a row remembers the version it was edited from (base_hlc), so a merge
     can tell an edit made on top of another (no conflict) from two made side by side.
     Versions written before this step were made one after another in this one file:
     each one's base is the version before it."""
-    for table in _V3_TABLES:
+    existing = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    for table in SYNCED_TABLES:
+        if table not in existing:  # added by a later step, with base_hlc from the start
+            continue
         conn.execute(f'ALTER TABLE "{table}" ADD COLUMN base_hlc TEXT')
         conn.execute(
             f'UPDATE "{table}" SET base_hlc = (SELECT max(h.hlc) FROM history h '
@@ -294,8 +289,25 @@ CREATE INDEX IF NOT EXISTS idx_observation_heading_by_heading
 """
 
 
-# The letter outline (issue 11): sections in the author's order, each with blocks in order.
+# Meetings imported from the council's timetable remember the row they came from (date,
+# start, title: peernotes.core.programme_import), so a re-import updates them in place; an
+# unnamed headcount per stakeholder group ("12 carers") is one row per meeting and group,
+# its id derived from both (like a link), so the same count made on two laptops merges.
 V5 = f"""
+ALTER TABLE meeting ADD COLUMN import_key TEXT;
+CREATE INDEX IF NOT EXISTS idx_meeting_import_key ON meeting(import_key);
+CREATE TABLE headcount ({_COMMON},
+  meeting_id TEXT NOT NULL {_ref("meeting")},
+  group_id TEXT NOT NULL {_ref("stakeholder_group")},
+  people INTEGER NOT NULL CHECK (people >= 1),
+  base_hlc TEXT
+);
+CREATE INDEX IF NOT EXISTS idx_headcount_meeting ON headcount(meeting_id, deleted);
+"""
+
+
+# The letter outline (issue 11): sections in the author's order, each with blocks in order.
+V6 = f"""
 CREATE TABLE letter_section ({_COMMON},
   base_hlc TEXT,
   title TEXT NOT NULL DEFAULT '',
@@ -317,8 +329,8 @@ CREATE INDEX idx_letter_block_section ON letter_block(section_id, ordinal);
 # The outline every file gets: the letter version 4 printed, block for block. Frozen here (not
 # read from the presets) so this step never changes; same ids and stamp on every laptop, so
 # two peers' migrated files merge without a conflict.
-_V5_STAMP = ("2000-01-01T00:00:00.000Z", "0000000000001.00000.outline")
-_V5_OUTLINE: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
+_V6_STAMP = ("2000-01-01T00:00:00.000Z", "0000000000001.00000.outline")
+_V6_OUTLINE: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
     ("title", "", (("title", "{}"), ("salutation", "{}"))),
     ("introduction", "Introduction", (
         ("opening", "{}"),
@@ -341,16 +353,16 @@ _V5_OUTLINE: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
     ("contacts", "Contact details", (("contacts", "{}"),)),
     ("appendix", "", (("appendix", "{}"),)),
 )  # fmt: skip
-# Letter settings whose text the letter prints through the markup (v5): escaped once.
-_V5_TEXT_SETTINGS = (
+# Letter settings whose text the letter prints through the markup (v6): escaped once.
+_V6_TEXT_SETTINGS = (
     "salutation", "clients", "purpose", "scope", "acknowledgements", "what_is_peer_challenge",
     "non_attribution", "basis", "next_steps", "closing", "signatory_name", "signatory_title",
     "signature_note", "contacts",
 )  # fmt: skip
 
 
-def _v5_escape(text: str) -> str:
-    """peernotes.core.markup.escape as it was when v5 shipped (frozen with the step)."""
+def _v6_escape(text: str) -> str:
+    """peernotes.core.markup.escape as it was when v6 shipped (frozen with the step)."""
     text = text.replace("\\", "\\\\").replace("*", "\\*")
     lines = []
     for line in text.split("\n"):
@@ -361,14 +373,14 @@ def _v5_escape(text: str) -> str:
     return "\n".join(lines)
 
 
-def _v5_letter_outline(conn: sqlite3.Connection) -> None:
+def _v6_letter_outline(conn: sqlite3.Connection) -> None:
     """The outline tables, the version-4 letter as an outline, and existing text escaped so
     the new inline markup prints it as before (`*`, `\\` and list-like lines)."""
-    _script(V5)(conn)
-    created, stamp = _V5_STAMP
+    _script(V6)(conn)
+    created, stamp = _V6_STAMP
     common = (created, created, stamp, 0)
-    for s_index, (key, title, blocks) in enumerate(_V5_OUTLINE):
-        section_id = _v5_id("letter_section", key)
+    for s_index, (key, title, blocks) in enumerate(_V6_OUTLINE):
+        section_id = _v6_id("letter_section", key)
         conn.execute(
             "INSERT INTO letter_section (id, created_at, modified_at, hlc, deleted, title, "
             "numbered, level, ordinal) VALUES (?, ?, ?, ?, ?, ?, 1, 1, ?)",
@@ -380,7 +392,7 @@ def _v5_letter_outline(conn: sqlite3.Connection) -> None:
                 "section_id, kind, text, heading_id, options, ordinal) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, '', NULL, ?, ?)",
                 (
-                    _v5_id("letter_block", key, str(b_index)),
+                    _v6_id("letter_block", key, str(b_index)),
                     *common,
                     section_id,
                     kind,
@@ -388,20 +400,20 @@ def _v5_letter_outline(conn: sqlite3.Connection) -> None:
                     float(b_index),
                 ),
             )
-    _v5_escape_texts(conn)
+    _v6_escape_texts(conn)
 
 
-def _v5_escape_texts(conn: sqlite3.Connection) -> None:
+def _v6_escape_texts(conn: sqlite3.Connection) -> None:
     """Findings' statements and narratives and the letter settings' text, escaped."""
     for row_id, statement, narrative in conn.execute(
         "SELECT id, statement, narrative FROM finding"
     ).fetchall():
-        new = (_v5_escape(statement), _v5_escape(narrative or ""))
+        new = (_v6_escape(statement), _v6_escape(narrative or ""))
         if new != (statement, narrative or ""):
             conn.execute(
                 "UPDATE finding SET statement = ?, narrative = ? WHERE id = ?", (*new, row_id)
             )
-    names = tuple(f"letter.{n}" for n in _V5_TEXT_SETTINGS)
+    names = tuple(f"letter.{n}" for n in _V6_TEXT_SETTINGS)
     marks = ", ".join("?" for _ in names)
     for row_id, value in conn.execute(
         f"SELECT id, value FROM setting WHERE key IN ({marks})", names
@@ -410,12 +422,12 @@ def _v5_escape_texts(conn: sqlite3.Connection) -> None:
             decoded = json.loads(value)
         except ValueError:
             continue
-        if isinstance(decoded, str) and _v5_escape(decoded) != decoded:
-            encoded = json.dumps(_v5_escape(decoded), ensure_ascii=False, sort_keys=True)
+        if isinstance(decoded, str) and _v6_escape(decoded) != decoded:
+            encoded = json.dumps(_v6_escape(decoded), ensure_ascii=False, sort_keys=True)
             conn.execute("UPDATE setting SET value = ? WHERE id = ?", (encoded, row_id))
 
 
-def _v5_id(table: str, *ends: str) -> str:
+def _v6_id(table: str, *ends: str) -> str:
     return uuid.uuid5(
         uuid.UUID("5e2b1c0e-7d3a-4c55-9a61-6c1e0a5d0b11"), "|".join((table, *ends))
     ).hex
@@ -427,7 +439,8 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (2, "findings, settings, merge bookkeeping, full-text search", _script(V2)),
     (3, "version parents for merging (base_hlc)", _v3_version_parents),
     (4, "covering indexes for the roll-up, coverage and lists", _script(V4)),
-    (5, "the letter outline (sections, blocks); text escaped for the markup", _v5_letter_outline),
+    (5, "programme import keys and unnamed headcounts", _script(V5)),
+    (6, "the letter outline (sections, blocks); text escaped for the markup", _v6_letter_outline),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
@@ -454,6 +467,7 @@ SYNCED_TABLES: tuple[str, ...] = (
     "letter_block",
     "conflict",
     "merge_log",
+    "headcount",
 )
 
 BOOKKEEPING_COLUMNS = (
