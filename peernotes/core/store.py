@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +24,7 @@ from peernotes import __version__, paths
 from peernotes.core import fileformat, locking
 from peernotes.core.clock import shared_clock
 from peernotes.core.errors import FileRefused, NotAPeerNotesFile, NotFound, SaveFailed
+from peernotes.core.files import WAL, companion
 from peernotes.core.ids import link_id, new_id
 from peernotes.core.schema import (
     BOOKKEEPING_COLUMNS,
@@ -30,29 +32,18 @@ from peernotes.core.schema import (
     SYNCED_TABLES,
     migrate,
 )
+from peernotes.core.sqlite_errors import (
+    DATABASE_ERRORS,
+    DB_ERRORS,
+    INTEGRITY_ERRORS,
+    OPERATIONAL_ERRORS,
+    save_failed,
+)
 
 if TYPE_CHECKING:
     import sqlite_utils
 
 Row = dict[str, Any]
-
-# sqlite3 and sqlcipher3 (protected files) raise unrelated exception classes: catch both.
-try:
-    import sqlcipher3.dbapi2 as _sqlcipher
-except ImportError:  # pragma: no cover
-    _sqlcipher = None
-OPERATIONAL_ERRORS: tuple[type[Exception], ...] = (sqlite3.OperationalError,) + (
-    (_sqlcipher.OperationalError,) if _sqlcipher else ()
-)
-DATABASE_ERRORS: tuple[type[Exception], ...] = (sqlite3.DatabaseError,) + (
-    (_sqlcipher.DatabaseError,) if _sqlcipher else ()
-)
-INTEGRITY_ERRORS: tuple[type[Exception], ...] = (sqlite3.IntegrityError,) + (
-    (_sqlcipher.IntegrityError,) if _sqlcipher else ()
-)
-DB_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error,) + (
-    (_sqlcipher.Error,) if _sqlcipher else ()
-)
 
 
 def utc_now() -> str:
@@ -75,6 +66,14 @@ class Change:
 Listener = Callable[[Change], None]
 
 
+class ReadOnlyCause(StrEnum):
+    """Why a file asked for writing opened read-only (`ChallengeFile.readonly_cause`)."""
+
+    PERMISSIONS = "permissions"  # the file, its folder or the medium cannot be written
+    BUSY = "busy"  # another PeerNotes process holds the writer's lock
+    MISSING_WAL = "missing_wal"  # copied while open without its -wal
+
+
 class ChallengeFile:
     """An open challenge file. Not thread-safe: use it from one thread."""
 
@@ -90,6 +89,7 @@ class ChallengeFile:
         self._captures: list[dict[tuple[str, str], Row | None]] = []
         self.lock: locking.FileLock | None = None  # the writer's lock (peernotes.core.locking)
         self.readonly_reason: str | None = None  # why a file asked for writing opened read-only
+        self.readonly_cause: ReadOnlyCause | None = None  # the same, for code to test
         self._tidy_on_close = False
         self.clock.observe(self.local("hlc_high"))
 
@@ -112,16 +112,17 @@ class ChallengeFile:
         `check_integrity` runs SQLite's quick check before anything is written (DamagedFile)."""
         path = Path(path)
         fileformat.check_openable(path, encrypted_ok=passphrase is not None)
-        wal_present = path.with_name(path.name + "-wal").exists()
-        reason = None
+        wal_present = companion(path, WAL).exists()
+        reason, cause = None, None
         if not readonly and not _writable(path):
-            readonly = True
+            readonly, cause = True, ReadOnlyCause.PERMISSIONS
             reason = f"{path.name} is read-only (its permissions or its folder's), so it is open read-only."
         lock = None
         if not readonly:
             lock = locking.acquire(path)
             if lock is None:
                 readonly, reason = True, locking.busy_message(path)
+                cause = ReadOnlyCause.BUSY
         try:
             conn = _connect(path, passphrase, readonly=readonly)
         except BaseException:
@@ -146,6 +147,7 @@ class ChallengeFile:
             if not readonly:
                 if not wal_present and not accept_missing_wal and locking.left_open(conn):
                     cf.readonly, reason = True, locking.missing_wal_message(path)
+                    cause = ReadOnlyCause.MISSING_WAL
                 else:
                     locking.mark_open(conn)
         except BaseException:
@@ -153,7 +155,7 @@ class ChallengeFile:
             if lock is not None:
                 lock.release()
             raise
-        cf.lock, cf.readonly_reason = lock, reason
+        cf.lock, cf.readonly_reason, cf.readonly_cause = lock, reason, cause
         # A read-only look at a closed file (export, check, a read-only window) makes SQLite
         # create -wal and -shm beside it, which a read-only connection cannot remove.
         cf._tidy_on_close = readonly and not wal_present and passphrase is None
@@ -223,11 +225,11 @@ class ChallengeFile:
                 with self._atomic():
                     yield self
             except OPERATIONAL_ERRORS as error:
-                raise _save_failed(error) from error
+                raise save_failed(error) from error
             except DATABASE_ERRORS as error:
                 if isinstance(error, INTEGRITY_ERRORS):
                     raise
-                raise _save_failed(error) from error
+                raise save_failed(error) from error
         except BaseException:
             if outer:
                 self._pending = Change()
@@ -594,7 +596,7 @@ def _remove_companions(path: Path) -> None:
     Only SQLite knows whether another connection still uses them, so a brief read-write
     connection is opened and closed: as the last one it checkpoints nothing and deletes both;
     if anyone else has the file open, it leaves them. The file's content is not changed."""
-    wal = path.with_name(path.name + "-wal")
+    wal = companion(path, WAL)
     if not wal.exists() or not _writable(path):
         return
     try:
@@ -655,21 +657,3 @@ def _check_integrity(conn: sqlite3.Connection, path: Path) -> None:
         found = [str(error)]
     if found != ["ok"]:
         raise DamagedFile(f"{path} is damaged ({found[0]}). Nothing was changed.")
-
-
-def _save_failed(error: Exception) -> SaveFailed:
-    text = str(error).lower()
-    if "full" in text:
-        reason = "the disk is full. Free some space; what was saved before is safe."
-    elif "disk i/o error" in text:
-        reason = (
-            "the file could not be written (a full disk, a removed drive or a file size limit). "
-            "Free some space or reconnect the drive; what was saved before is safe."
-        )
-    elif "readonly" in text or "read-only" in text:
-        reason = "the file is read-only."
-    elif "locked" in text or "busy" in text:
-        reason = "another PeerNotes window or program is writing to this file. Try again."
-    else:
-        reason = str(error)
-    return SaveFailed(f"Could not save: {reason}")

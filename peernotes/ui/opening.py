@@ -17,8 +17,14 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from peernotes.core import backups, encryption, locking, privacy, recovery
-from peernotes.core.errors import EncryptedFile, FileRefused, PeerNotesError, WrongPassphrase
-from peernotes.core.store import ChallengeFile
+from peernotes.core.errors import (
+    EncryptedFile,
+    FileRefused,
+    PeerNotesError,
+    TooNewFile,
+    WrongPassphrase,
+)
+from peernotes.core.store import ChallengeFile, ReadOnlyCause
 from peernotes.ui.passphrase_dialog import PassphraseDialog
 
 REFUSED_TITLE = "PeerNotes cannot open this file"
@@ -113,7 +119,8 @@ def _open_with_passphrase(
             cf.readonly_reason = locking.busy_message(path).replace(
                 "another PeerNotes window", "another window of this PeerNotes"
             )
-        if cf.readonly_reason and "-wal" in cf.readonly_reason and not accept_missing_wal:
+        missing_wal = cf.readonly_cause is ReadOnlyCause.MISSING_WAL
+        if missing_wal and not accept_missing_wal:
             answer = messages.choose(
                 parent, "Part of this file may be missing", cf.readonly_reason, [EDIT_ANYWAY], ""
             )
@@ -147,7 +154,7 @@ def _refused(
         path.is_file()
         and recovery.looks_like_ours(path)
         and not isinstance(error, (EncryptedFile, WrongPassphrase))
-        and "newer PeerNotes" not in str(error)
+        and not isinstance(error, TooNewFile)
     )
     if damaged:
         offer_recovery(parent, path, passphrase, str(error))
