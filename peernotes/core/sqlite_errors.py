@@ -7,8 +7,10 @@ messages are English prose that may change between SQLite versions, so nothing h
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from enum import StrEnum
+from pathlib import Path
 
 from peernotes.core.errors import (
     DiskFull,
@@ -84,10 +86,10 @@ def is_damage(error: BaseException) -> bool:
 SAVED_BEFORE = "what was saved before is safe"
 
 
-def save_failed(error: BaseException) -> SaveFailed:
+def save_failed(error: BaseException, path: Path | None = None) -> SaveFailed:
     """The typed SaveFailed for a write SQLite refused, with a sentence the user can act on."""
     found = cause(error)
-    if found is Cause.FULL:
+    if _full(error, path):
         return DiskFull(f"Could not save: the disk is full. Free some space; {SAVED_BEFORE}.")
     if found is Cause.IO:
         return WriteFailed(
@@ -106,3 +108,54 @@ def save_failed(error: BaseException) -> SaveFailed:
         )
     name = getattr(error, "sqlite_errorname", None) or type(error).__name__
     return SaveFailed(f"Could not save ({name}); {SAVED_BEFORE}.")
+
+
+# Below this much free space an I/O error on a write is the disk filling up: SQLite reports
+# a full disk as SQLITE_FULL only for some writes (growing its -shm gives SQLITE_IOERR).
+LOW_SPACE = 1 << 20
+
+
+def _disk_nearly_full(path: Path | None) -> bool:
+    if path is None:
+        return False
+    try:
+        return shutil.disk_usage(Path(path).resolve().parent).free < LOW_SPACE
+    except OSError:
+        return False
+
+
+def _full(error: BaseException, path: Path | None) -> bool:
+    found = cause(error)
+    return found is Cause.FULL or (found is Cause.IO and _disk_nearly_full(path))
+
+
+def open_failed(error: BaseException, path: Path) -> BaseException:
+    """Opening `path` for editing wrote (the open mark, an upgrade) and SQLite refused."""
+    name = Path(path).name
+    if _full(error, path):
+        return DiskFull(
+            f"{name} could not be opened for editing: the disk is full. Free some space and "
+            "try again; nothing was changed."
+        )
+    if cause(error) is Cause.IO:
+        return WriteFailed(
+            f"{name} could not be opened for editing: the drive could not be written (was it "
+            "removed?). Nothing was changed."
+        )
+    return error
+
+
+def create_failed(error: BaseException, path: Path | None) -> BaseException:
+    """Creating a new file at `path` failed part-way (it has been removed again)."""
+    name = Path(path).name if path is not None else "The new file"
+    if _full(error, path):
+        return DiskFull(
+            f"{name} could not be created: the disk is full. Free some space and try again; "
+            "nothing was left behind."
+        )
+    if cause(error) in (Cause.IO, Cause.READONLY, Cause.PERMISSION, Cause.CANTOPEN):
+        return WriteFailed(
+            f"{name} could not be created: the folder cannot be written (a read-only drive, "
+            "its permissions, or a removed drive). Choose another place; nothing was left behind."
+        )
+    return error

@@ -21,10 +21,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from peernotes import __version__, paths
-from peernotes.core import fileformat, locking
+from peernotes.core import fileformat, locking, sqlite_errors
+from peernotes.core import readonly as readonly_state
 from peernotes.core.clock import shared_clock
 from peernotes.core.errors import FileRefused, NotAPeerNotesFile, NotFound, SaveFailed
-from peernotes.core.files import WAL, companion
+from peernotes.core.files import (
+    SHM,
+    WAL,
+    all_companions,
+    companion,
+    remove_with_companions,
+    sidecars,
+)
 from peernotes.core.ids import link_id, new_id
 from peernotes.core.schema import (
     BOOKKEEPING_COLUMNS,
@@ -116,18 +124,20 @@ class ChallengeFile:
         reason, cause = None, None
         if not readonly and not _writable(path):
             readonly, cause = True, ReadOnlyCause.PERMISSIONS
-            reason = f"{path.name} is read-only (its permissions or its folder's), so it is open read-only."
+            reason = readonly_state.reason(path)
         lock = None
         if not readonly:
             lock = locking.acquire(path)
             if lock is None:
                 readonly, reason = True, locking.busy_message(path)
                 cause = ReadOnlyCause.BUSY
+        before = {p for p in all_companions(path) if p.exists()}
         try:
             conn = _connect(path, passphrase, readonly=readonly)
-        except BaseException:
-            if lock is not None:
-                lock.release()
+        except BaseException as error:
+            _abandon_open(None, lock, path, before)
+            if isinstance(error, DB_ERRORS) and not readonly:
+                raise sqlite_errors.open_failed(error, path) from error
             raise
         try:
             _verify_connection(conn, path)
@@ -150,10 +160,10 @@ class ChallengeFile:
                     cause = ReadOnlyCause.MISSING_WAL
                 else:
                     locking.mark_open(conn)
-        except BaseException:
-            conn.close()
-            if lock is not None:
-                lock.release()
+        except BaseException as error:
+            _abandon_open(conn, lock, path, before)
+            if isinstance(error, DB_ERRORS) and not readonly:
+                raise sqlite_errors.open_failed(error, path) from error
             raise
         cf.lock, cf.readonly_reason, cf.readonly_cause = lock, reason, cause
         # A read-only look at a closed file (export, check, a read-only window) makes SQLite
@@ -173,19 +183,28 @@ class ChallengeFile:
             from peernotes.core.privacy import create_private_file
 
             create_private_file(path)  # owner-only from the first byte (SQLite keeps the mode)
-        conn = _connect(path, passphrase, readonly=False)
-        migrate(conn)
-        cf = cls(conn, path)
-        cf.lock = locking.acquire(path) if path is not None else None
-        if path is not None:
-            locking.mark_open(conn)
-        with cf.transaction():
-            conn.execute("INSERT INTO meta(key, value) VALUES ('app', 'PeerNotes')")
-            conn.execute("INSERT INTO meta(key, value) VALUES ('created_with', ?)", (__version__,))
-        if path is not None:
-            # Until a checkpoint the main file is 0 bytes and its header lives in the -wal: a
-            # second window, a backup tool or a copy would see an empty file, not ours.
-            conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        conn, lock = None, None
+        try:
+            conn = _connect(path, passphrase, readonly=False)
+            migrate(conn)
+            cf = cls(conn, path)
+            cf.lock = lock = locking.acquire(path) if path is not None else None
+            if path is not None:
+                locking.mark_open(conn)
+            with cf.transaction():
+                conn.execute("INSERT INTO meta(key, value) VALUES ('app', 'PeerNotes')")
+                conn.execute(
+                    "INSERT INTO meta(key, value) VALUES ('created_with', ?)", (__version__,)
+                )
+            if path is not None:
+                # Until a checkpoint the main file is 0 bytes and its header lives in the -wal:
+                # a second window, a backup tool or a copy would see an empty file, not ours.
+                conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        except BaseException as error:
+            _abandon_new(conn, lock, path)
+            if isinstance(error, DB_ERRORS):
+                raise sqlite_errors.create_failed(error, path) from error
+            raise
         return cf
 
     def close(self) -> None:
@@ -225,11 +244,11 @@ class ChallengeFile:
                 with self._atomic():
                     yield self
             except OPERATIONAL_ERRORS as error:
-                raise save_failed(error) from error
+                raise save_failed(error, self.path) from error
             except DATABASE_ERRORS as error:
                 if isinstance(error, INTEGRITY_ERRORS):
                     raise
-                raise save_failed(error) from error
+                raise save_failed(error, self.path) from error
         except BaseException:
             if outer:
                 self._pending = Change()
@@ -584,10 +603,47 @@ def _as_dict(cursor: sqlite3.Cursor, row: tuple | None) -> Row | None:
     return {d[0]: v for d, v in zip(cursor.description, row, strict=True)}
 
 
-def _writable(path: Path) -> bool:
-    import os
+_writable = readonly_state.writable
 
-    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+def _abandon_new(
+    conn: sqlite3.Connection | None, lock: locking.FileLock | None, path: Path | None
+) -> None:
+    """A new file that could not be completed: close it and remove it and its companions,
+    so nothing half-made is left under the chosen name."""
+    if conn is not None:
+        try:
+            conn.close()
+        except DB_ERRORS:
+            pass
+    if lock is not None:
+        lock.release()
+    if path is not None:
+        remove_with_companions(path)
+
+
+def _abandon_open(
+    conn: sqlite3.Connection | None,
+    lock: locking.FileLock | None,
+    path: Path,
+    existed: set[Path],
+) -> None:
+    """An open that failed: close, release the lock, and remove the -wal/-shm that this very
+    attempt created (only while holding the writer's lock: nobody else can be using them)."""
+    if conn is not None:
+        try:
+            conn.close()
+        except DB_ERRORS:
+            pass
+    if lock is not None:
+        if lock.fd is not None:
+            for made in set(sidecars(path)) - existed:
+                try:  # the -shm never holds saved data; a -wal only once it has content
+                    if made.exists() and (made.name.endswith(SHM) or made.stat().st_size == 0):
+                        made.unlink()
+                except OSError:
+                    pass
+        lock.release()
 
 
 def _remove_companions(path: Path) -> None:
@@ -618,7 +674,8 @@ def _connect(path: Path | None, passphrase: str | None, *, readonly: bool) -> sq
     elif path is None:
         conn = sqlite3.connect(":memory:", isolation_level=None)
     elif readonly:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+        query = readonly_state.uri_query(path)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True, isolation_level=None)
     else:
         conn = sqlite3.connect(str(path), isolation_level=None)
     conn.execute("PRAGMA busy_timeout = 5000")
@@ -635,6 +692,9 @@ def _verify_connection(conn: sqlite3.Connection, path: Path) -> None:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
     except DATABASE_ERRORS as error:
+        refused = readonly_state.refusal(error, path)
+        if refused is not None:
+            raise refused from error
         raise NotAPeerNotesFile(
             f"{path} cannot be read as a PeerNotes file ({error}). Nothing was changed."
         ) from error
