@@ -65,6 +65,7 @@ messages = Messages()
 RECOVER = "Save what can be read…"
 RESTORE = "Restore a backup…"
 EDIT_ANYWAY = "Open for editing anyway"
+SAVE_COPY = "Save a copy…"
 
 
 def open_file(
@@ -128,9 +129,33 @@ def _open_with_passphrase(
                 cf.close()
                 accept_missing_wal = True
                 continue
+        elif cf.readonly_cause is ReadOnlyCause.PERMISSIONS:
+            return _offer_copy(parent, cf, passphrase)
         elif cf.readonly_reason:
             messages.inform(parent, "Opened read-only", cf.readonly_reason)
         return cf
+
+
+def _offer_copy(
+    parent: QWidget | None, cf: ChallengeFile, passphrase: str | None
+) -> ChallengeFile | None:
+    """A file that cannot be written (a locked USB stick, a read-only folder): say why and
+    offer to keep working on a copy in a writable place."""
+    assert cf.path is not None
+    reason = cf.readonly_reason or f"{cf.path.name} is read-only."
+    answer = messages.choose(parent, "Opened read-only", reason, [SAVE_COPY], "")
+    if answer != SAVE_COPY:
+        return cf
+    target = messages.save_path(parent, "Save a copy as", Path.home() / cf.path.name)
+    if target is None:
+        return cf
+    try:
+        backups.save_copy(cf, target)
+    except PeerNotesError as error:
+        messages.warn(parent, "The copy was not saved", str(error))
+        return cf
+    cf.close()
+    return _open_with_passphrase(parent, target, passphrase)
 
 
 def _after_open(parent: QWidget | None, cf: ChallengeFile) -> ChallengeFile | None:
