@@ -405,7 +405,8 @@ class LetterPage(QWidget):
         name = spec.name
         if spec.kind == "choice":
             editor: QWidget = QComboBox()
-            editor.addItems(list(letter_settings.DOCUMENT_TYPES))
+            editor.addItems(list(spec.choices))
+            editor.setEditable(spec.free)
             editor.currentTextChanged.connect(lambda _t, n=name: self._edited(n, now=True))
         elif spec.kind == "date":
             editor = QDateEdit()
