@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peernotes import __version__
 from peernotes.core import records
 from peernotes.core.errors import PeerNotesError
 from peernotes.paths import APP_NAME, FILE_SUFFIX, data_dir
@@ -549,9 +548,8 @@ class MainWindow(QMainWindow):
         )
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            f"About {APP_NAME}",
-            f"<b>{APP_NAME} {__version__}</b><br>Offline notes, triangulation and summary letters "
-            "for peer challenge teams.",
-        )
+        """Non-blocking (open, not exec), so a test or a screenshot can look at it."""
+        from peernotes.ui.about_dialog import AboutDialog
+
+        self.about_dialog = AboutDialog(self)
+        self.about_dialog.open()
