@@ -7,10 +7,11 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from peernotes import __version__
-from peernotes.paths import APP_NAME, data_dir
+from peernotes.paths import APP_NAME, data_dir, resources_dir
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -19,6 +20,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "peernotes.png")))
     if existing is None:
         from peernotes.ui.style import apply_style
 
