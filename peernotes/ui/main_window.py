@@ -252,6 +252,17 @@ class MainWindow(QMainWindow):
         self.set_session(Session(cf, self))
         return True
 
+    def show_handed_over(self, path: Path) -> None:
+        """A file double-clicked while PeerNotes runs: shown here, the window brought forward.
+        The challenge already open here is only brought forward, not opened twice."""
+        current = self.session.cf.path if self.session else None
+        if current is None or Path(current).resolve() != path.resolve():
+            self.open_path(path)
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
     def close_challenge(self) -> None:
         self.set_session(None)
 
