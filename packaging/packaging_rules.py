@@ -26,6 +26,9 @@ EXCLUDED_MODULES = [
     "IPython",
     "numpy",
     "PIL",
+    "lxml.objectify",  # python-docx and python-pptx use lxml.etree only
+    "lxml.html",
+    "lxml.isoschematron",
     "PySide6.QtQml",
     "PySide6.QtQuick",
     "PySide6.QtQuickWidgets",

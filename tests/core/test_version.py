@@ -42,3 +42,14 @@ def test_licence_texts_ship_in_resources():
     assert "LGPL" in third_party_notices()
     for name in ("LICENSE.txt", "LGPL-3.0.txt", "GPL-3.0.txt", "Apache-2.0.txt"):
         assert (folder / name).stat().st_size > 1000
+
+
+def test_a_newer_file_is_refused_naming_both_versions(tmp_path):
+    """On a team with mixed versions, a peer on an older PeerNotes is told which version they
+    have and which format the file needs, so the manager knows who must update."""
+    from peernotes.core.errors import TooNewFile
+
+    message = str(TooNewFile(str(tmp_path / "team.peernotes"), 99, 4))
+    assert f"this PeerNotes ({__version__})" in message
+    assert "format version 99" in message and "up to 4" in message
+    assert "has not been changed" in message
