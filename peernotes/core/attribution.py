@@ -433,11 +433,12 @@ _SPEAKS = re.compile(
 
 # A single-person role without "of/for": "the new Portfolio holder", "his Deputy".
 _BARE_ROLE = re.compile(
-    r"(?<![\w'])(?i:the|his|her|their|our|its)\s+"
+    r"(?<![\w'])(?i:the|his|her|their|our|its)\s+(?:"
     r"(?:(?i:new|interim|acting|former|current|outgoing|incoming|previous)\s+)*"
-    r"(?i:portfolio\s+holder|deputy(?:\s+leader)?|chair(?:man|woman|person)?|head|"
-    r"lead\s+member|leader|cabinet\s+member|director|chief\s+executive)"
-    r"(?:'s|’s)?(?![\w])(?!\s+(?i:of|for)\b)"
+    r"(?i:portfolio\s+holder|deputy(?:\s+leader)?|chair(?:man|woman|person)?|head|lead\s+member)"
+    r"|(?:(?i:new|interim|acting|former|outgoing|incoming|previous)\s+)+"
+    r"(?i:leader|cabinet\s+member|director|chief\s+executive)"
+    r")(?:'s|’s)?(?![\w])(?!\s+(?i:of|for)\b)"
 )
 
 
