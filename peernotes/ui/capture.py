@@ -436,6 +436,7 @@ class CapturePane(QWidget):
         self._show_mode_hint()
         self.session.select_meeting(meeting_id)
         self.person_field.setEnabled(meeting_id is not None)
+        self.list.setColumnHidden(5, meeting_id is not None)  # source: shown outside meetings
         if meeting_id is None:
             self._no_meeting_filter()
         else:
