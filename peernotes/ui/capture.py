@@ -685,8 +685,8 @@ class CapturePane(QWidget):
         """Undo of a save puts the note back in the box (with its tags), so a note saved too
         soon is fixed, not retyped; redo takes it out again if it was left as it was."""
         saved = self._last_saved
-        if saved is None:
-            return
+        if saved is None or index not in (saved.index - 1, saved.index):
+            return  # not the save itself undone or redone (and Enter pays no extra read)
         exists = self.session.cf.get("observation", saved.observation_id) is not None
         typed = self.editor.toPlainText()
         if index == saved.index - 1 and not exists:
