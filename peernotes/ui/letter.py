@@ -361,6 +361,7 @@ class LetterPage(QWidget):
             groups[spec.group].addRow(spec.label, self._editor(spec))
         form_layout.addStretch(1)
         scroll = QScrollArea()
+        scroll.setAccessibleName("Letter settings")
         scroll.setWidgetResizable(True)
         scroll.setWidget(form_host)
 
@@ -450,6 +451,7 @@ class LetterPage(QWidget):
             reset.setToolTip(
                 "Go back to the default (PeerNotes' wording, or what the file suggests)"
             )
+            reset.setAccessibleName(f"Reset {spec.label} to the default")
             reset.clicked.connect(lambda _c=False, n=name: self.reset(n))
             self.reset_buttons[name] = reset
             row.addWidget(reset, 0, Qt.AlignmentFlag.AlignTop)
