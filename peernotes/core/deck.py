@@ -53,6 +53,12 @@ class Capacity:
     lines: float = 11.0
     indent_chars: int = 3
     paragraph_gap: float = 0.25
+    title_chars_per_line: int = 40
+    title_lines: int = 2
+
+    def title_fits(self, title: str) -> bool:
+        lines = textwrap.wrap(title, max(8, self.title_chars_per_line))
+        return len(lines) <= self.title_lines
 
     def line_count(self, text: str, level: int) -> int:
         width = max(8, self.chars_per_line - self.indent_chars * level)
@@ -306,8 +312,8 @@ class _Builder:
             bullets.append(Bullet("The team", 0))
             for peer in members:
                 role = ROLE_LABELS.get(peer["role"], "Peer")
-                detail = ", ".join(x for x in (peer["job_title"], peer["organisation"]) if x)
-                text = f"{role} – {peer['name']}" + (f", {detail}" if detail else "")
+                organisation = peer["organisation"] or ""
+                text = f"{peer['name']} – {role}" + (f", {organisation}" if organisation else "")
                 src = Source(section, "Team list", "peer", peer["id"], "name", True)
                 bullets.append(Bullet(clean_text(text), 1, src))
         figures = activity_figures(self.cf)
@@ -403,16 +409,33 @@ class _Builder:
             if not shown:
                 continue
             title = clean_text(heading.name) if heading.id is not None else OTHER_FINDINGS
+            full_name: list[Bullet] = []
+            if not self.capacity.title_fits(title):  # the full name opens the body instead
+                full_name = [Bullet(title, 0)]
+                title = self._short_title(heading, title)
             if heading.id is None:
                 self.warnings.append(
                     f"{_plural(len(shown), 'finding')} with no framework heading "
                     f"{'is' if len(shown) == 1 else 'are'} on the '{OTHER_FINDINGS}' slide."
                 )
             notes: dict[str, Note] = {}
-            bullets = self._by_kind(title, shown, notes, kinds)
+            bullets = full_name + self._by_kind(title, shown, notes, kinds)
             source = Source(title, "Heading", "heading", heading.id, "name") if heading.id else None
             slides += self._content("headings", title, bullets, notes, source=source)
         return slides
+
+    def _short_title(self, heading: HeadingEntry, title: str) -> str:
+        """A title that fits: 'Scoping question 2', or the name's first words and '…'."""
+        if heading.kind == "scope":
+            scope = [h for h in self.rollup.headings if h.kind == "scope"]
+            return f"Scoping question {scope.index(heading) + 1}"
+        words, short = title.split(), ""
+        for word in words:
+            candidate = f"{short} {word}".strip()
+            if not self.capacity.title_fits(candidate + "…"):
+                break
+            short = candidate
+        return (short or title[: self.capacity.title_chars_per_line // 2]) + "…"
 
     def _recommendations(self) -> list[Slide]:
         groups = [g for g in self.rollup.recommendation_groups if g.recommendations]

@@ -139,13 +139,31 @@ def measure(prs: Any) -> tuple[Capacity, float]:
         if ppr is not None and ppr.get("marL"):
             indent = int(ppr.get("marL"))
             break
+    title_chars, title_lines = _title_capacity(prs, layout)
     capacity = Capacity(
         chars_per_line=max(10, math.floor(width / char)),
         lines=max(2.0, height / line),
         indent_chars=math.ceil(indent / char),
         paragraph_gap=round(gap_lines, 3),
+        title_chars_per_line=title_chars,
+        title_lines=title_lines,
     )
     return capacity, size
+
+
+def _title_capacity(prs: Any, layout: Any) -> tuple[int, int]:
+    """Characters a line and lines of the content layout's title (bold: a wider em)."""
+    title = next(p for p in layout.placeholders if p.placeholder_format.idx == 0)
+    styles = [
+        title.element.find(f"{qn('p:txBody')}/{qn('a:lstStyle')}"),
+        prs.slide_master.element.find(f"{qn('p:txStyles')}/{qn('p:titleStyle')}"),
+    ]
+    size = _font_size(styles, ("a:lvl1pPr",)) or 44.0
+    width = int(title.width) - _DEFAULT_INSETS[0] - _DEFAULT_INSETS[2]
+    height = int(title.height) - _DEFAULT_INSETS[1] - _DEFAULT_INSETS[3]
+    chars = max(8, math.floor(width / (size * CHAR_EM * EMU_PER_PT)))
+    lines = max(1, round(height / (size * LINE_SPACING * EMU_PER_PT)))
+    return chars, lines
 
 
 # ------------------------------------------------------------------------ rendering

@@ -20,6 +20,7 @@ FEATURE_MODULES: list[str] = [
     "peernotes.ui.synthesis",
     "peernotes.ui.letter_feature",
     "peernotes.ui.deck_feature",
+    "peernotes.ui.print_feature",
     "peernotes.ui.team",
     "peernotes.ui.safety",
 ]
