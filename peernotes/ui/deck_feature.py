@@ -21,7 +21,7 @@ def install_actions(window: Any) -> None:
     file_menu.addAction(action)
     window.deck_export_action = action
     view = window.menu("&View")
-    present = QAction("&Present feedback", window)
+    present = QAction("Pre&sent feedback", window)
     present.setShortcut(QKeySequence("F5"))
     present.setStatusTip(
         "Show the feedback slides full screen (notes on the laptop when a projector is attached)"
