@@ -4,7 +4,10 @@ The same guard as the letter, with the same exit code: if any slide or speaker n
 name someone the team met (or a single-person group or role), nothing is written, each item
 is listed with where it is, and the exit code is 2. `--allow NAME` lets an item through
 (repeatable; the allow-list saved in the file applies too). The challenge file is opened
-read-only and never changed. A missing or broken slide template is named in the message.
+read-only and never changed -- unless `--record-as-presented` is given: then, once the deck is
+written, its findings are stored in the file as the feedback as presented
+(peernotes.core.feedback_snapshot), which the Letter page compares the letter against.
+A missing or broken slide template is named in the message.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import sys
 from pathlib import Path
 
 from peernotes.core import attribution
-from peernotes.core.deck import build_deck
+from peernotes.core.deck import Deck, build_deck
 from peernotes.core.errors import PeerNotesError
 from peernotes.core.store import ChallengeFile
 
@@ -57,10 +60,29 @@ def export_feedback(args: argparse.Namespace) -> int:
     finally:
         cf.close()
     print(f"Feedback presentation ({len(deck.slides)} slides) written to {written}")
+    if getattr(args, "record_as_presented", False):
+        status = _record(path, args, deck)
+        if status:
+            return status
     if getattr(args, "passphrase", None):
         from peernotes.commands.export import unprotected_note
 
         print(unprotected_note(Path(written)), file=sys.stderr)
+    return 0
+
+
+def _record(path: Path, args: argparse.Namespace, deck: Deck) -> int:
+    """Store the snapshot in FILE (opened for writing only now, after the deck is out)."""
+    from peernotes.core import feedback_snapshot
+
+    try:
+        with ChallengeFile.open(path, passphrase=getattr(args, "passphrase", None)) as cf:
+            feedback_snapshot.record(
+                cf, deck.finding_ids(), occasion="exported", slides=len(deck.slides)
+            )
+    except PeerNotesError as error:
+        return _fail(f"the deck was written but not recorded as presented: {error}")
+    print(f"The deck's findings are recorded as the feedback as presented in {path}")
     return 0
 
 

@@ -55,6 +55,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="write the final-day feedback presentation (PowerPoint), with speaker notes",
     )
     parser.add_argument(
+        "--record-as-presented",
+        action="store_true",
+        help="with --feedback: also store the deck's findings in FILE as the feedback as "
+        "presented (the only export option that changes FILE)",
+    )
+    parser.add_argument(
         "--template",
         type=Path,
         metavar="TEMPLATE.pptx",

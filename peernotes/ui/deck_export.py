@@ -204,7 +204,10 @@ def export_feedback(parent: QWidget | None, session: Session) -> Path | None:
         return None
     written = _write_with_progress(parent, deck, target)
     if written is not None:
+        from peernotes.ui.feedback_changes import offer_record
+
         show_done(parent, written)
+        offer_record(parent, session, deck.finding_ids(), len(deck.slides), "exported")
     return written
 
 

@@ -77,6 +77,7 @@ _LETTER_TABLES = (
     "meeting_person",
     "person",
     "stakeholder_group",
+    "feedback_snapshot",
 )
 
 
@@ -392,6 +393,10 @@ class LetterPage(QWidget):
         )
         right_layout.addWidget(self.outline, 1)
         right_layout.addWidget(self.notes)
+        from peernotes.ui.feedback_changes import FeedbackChangesPanel
+
+        self.feedback_changes = FeedbackChangesPanel(session)
+        right_layout.addWidget(self.feedback_changes)
 
         splitter = QSplitter()
         splitter.addWidget(scroll)
@@ -615,6 +620,7 @@ class LetterPage(QWidget):
             *letter.warnings,
         ]
         self.notes.setText("\n".join(notes))
+        self.feedback_changes.refresh()
 
     def _open_outline_row(self, index: QModelIndex) -> None:
         finding_id = self.outline_model.data(

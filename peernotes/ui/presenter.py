@@ -347,6 +347,13 @@ def present(window: Any) -> Presentation | None:
         return None
     show = Presentation(deck, window)
     window.presentation = show
-    show.finished.connect(lambda: setattr(window, "presentation", None))
+
+    def ended() -> None:
+        from peernotes.ui.feedback_changes import offer_record
+
+        window.presentation = None
+        offer_record(window, session, deck.finding_ids(), len(deck.slides), "presented")
+
+    show.finished.connect(ended)
     show.start()
     return show

@@ -22,6 +22,14 @@ from peernotes.ui.session import Session
 ROOT = Path(__file__).resolve().parents[2]
 
 
+@pytest.fixture(autouse=True)
+def no_recording(monkeypatch):
+    """Ending a show or an export asks whether to record the feedback: answer no."""
+    from peernotes.ui import feedback_changes
+
+    monkeypatch.setattr(feedback_changes, "ask_record", lambda parent, occasion: False)
+
+
 @pytest.fixture
 def window(qtbot):
     scene = build_letter_scene(None)
