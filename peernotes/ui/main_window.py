@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peernotes import __version__
 from peernotes.core import records
 from peernotes.core.errors import PeerNotesError
 from peernotes.paths import APP_NAME, FILE_SUFFIX, data_dir
@@ -282,6 +281,15 @@ class MainWindow(QMainWindow):
         self.set_session(Session(cf, self))
         return True
 
+    def show_handed_over(self, path: Path) -> None:
+        """A file double-clicked while PeerNotes runs: shown here, the window brought forward
+        (the challenge already open here is only brought forward, see open_path)."""
+        self.open_path(path)
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
     def _is_open_here(self, path: Path) -> bool:
         if self.session is None or self.session.cf.path is None:
             return False
@@ -291,6 +299,7 @@ class MainWindow(QMainWindow):
             return False
 
     def close_challenge(self) -> None:
+        settings().remove("last_file")  # closed on purpose: the next launch starts at Welcome
         self.set_session(None)
 
     def set_session(self, session: Session | None) -> None:
@@ -348,6 +357,7 @@ class MainWindow(QMainWindow):
             self._set_saved_text(
                 "All changes saved" if not session.cf.readonly else "Read-only", False
             )
+            self._announce_draft()
         else:
             self.central.setCurrentWidget(self.welcome)
             self.welcome.set_recent(self.recent_files())
@@ -357,6 +367,35 @@ class MainWindow(QMainWindow):
         self._enable_file_actions(session is not None)
         self._update_title()
         self._update_peer()
+
+    def _announce_draft(self) -> None:
+        """A note restored after a crash is said in the status bar and marked on Capture's
+        entry, whichever page is showing (it used to be found only by going to Capture)."""
+        from peernotes.ui.capture import DRAFT_RESTORED
+
+        page = self.pages.get("capture")
+        if page is None or not page.built or not getattr(page.widget, "restored_draft", False):
+            return
+        self.statusBar().showMessage(f"{DRAFT_RESTORED} It is in Capture (Alt+2).")
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == "capture":
+                item.setText(f"{page.title} ✎")
+                item.setToolTip(f"{page.tooltip}\n{DRAFT_RESTORED}")
+
+    def reopen_last(self) -> bool:
+        """At launch: the file open when PeerNotes last closed, on the page that was showing.
+        A file no longer there is left to the welcome screen's recent list, without a word."""
+        store = settings()
+        last = store.value("last_file")
+        if not last or not Path(str(last)).is_file():
+            return False
+        page = store.value("last_page")
+        if not self.open_path(Path(str(last))):
+            return False
+        if isinstance(page, str) and page in self.pages:
+            self.show_page(page)
+        return True
 
     def _put_in_place(self, page: Page) -> None:
         """A page built on first use takes its placeholder's place in the stack."""
@@ -403,6 +442,7 @@ class MainWindow(QMainWindow):
         if key not in self.pages:
             return
         self.stack.setCurrentWidget(self.pages[key].widget)
+        settings().setValue("last_page", key)  # relaunch comes back here
         focus = getattr(self.pages[key].widget, "focus_editor", None)
         if focus:
             focus()
@@ -586,9 +626,8 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, "Keyboard shortcuts", shortcuts_html())
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            f"About {APP_NAME}",
-            f"<b>{APP_NAME} {__version__}</b><br>Offline notes, triangulation and summary letters "
-            "for peer challenge teams.",
-        )
+        """Non-blocking (open, not exec), so a test or a screenshot can look at it."""
+        from peernotes.ui.about_dialog import AboutDialog
+
+        self.about_dialog = AboutDialog(self)
+        self.about_dialog.open()
