@@ -167,8 +167,12 @@ def test_mutated_exports_import_cleanly_or_are_refused_with_a_path(exported, dat
             again = interchange.export_text(cf)
         finally:
             cf.close()
-        second = interchange.import_json(interchange.loads(again), Path(folder) / "second.peernotes")
+        second = interchange.import_json(
+            interchange.loads(again), Path(folder) / "second.peernotes"
+        )
         try:
-            assert json.loads(interchange.export_text(second))["tables"] == json.loads(again)["tables"]
+            assert (
+                json.loads(interchange.export_text(second))["tables"] == json.loads(again)["tables"]
+            )
         finally:
             second.close()
