@@ -191,3 +191,23 @@ def test_an_unexpected_error_is_one_line_and_a_log(
     log = Path(err.rsplit(" ", 1)[-1])
     assert "ZeroDivisionError: planted" in log.read_text()
     assert not demo.with_suffix(".json").exists()
+
+
+def test_a_backup_onto_a_full_disk(
+    demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The backup folder's disk is full: one sentence saying so, no half-written backup (or
+    its manifest) left among the real ones, and the challenge file unchanged."""
+    from peernotes.core import backups
+    from peernotes.core.backups import BackupFailed
+
+    with small_disk(tmp_path / "data") as data:
+        monkeypatch.setenv("PEERNOTES_DATA_DIR", str(data))
+        with ChallengeFile.open(demo) as cf:
+            backups.backup(cf, "manual")
+            folder = backups.folder_for(demo)
+            before = sorted(p.name for p in folder.iterdir())
+            fill(data)
+            with pytest.raises(BackupFailed, match="disk is full"):
+                backups.backup(cf, "manual")
+            assert sorted(p.name for p in folder.iterdir()) == before
