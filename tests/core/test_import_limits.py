@@ -126,7 +126,10 @@ HOSTILE = [
 def _mutate(text: str, data: st.DataObject) -> str:
     doc = json.loads(text)
     tables = [t for t, rows in doc["tables"].items() if rows]
-    how = data.draw(st.sampled_from(["value", "drop", "extra", "top"]))
+    how = data.draw(st.sampled_from(["value", "drop", "extra", "top", "character"]))
+    if how == "character":  # bit rot or a bad edit anywhere in the text
+        at = data.draw(st.integers(0, len(text) - 1))
+        return text[:at] + data.draw(st.sampled_from(list('{}[]",:\\0-e.x '))) + text[at + 1 :]
     if how == "top":
         key = data.draw(st.sampled_from(["format_version", "schema_version", "challenge_id"]))
         doc[key] = PLACEHOLDER
