@@ -28,9 +28,11 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Protocol
 
-from peernotes.core.letter import Letter, Source
+from peernotes.core.letter import Source
 from peernotes.core.letter_settings import LetterSettings
+from peernotes.core.seen_text import see
 from peernotes.core.store import ChallengeFile
 
 KIND_LABELS = {
@@ -114,6 +116,17 @@ _BOUNDARY_R = r"(?![\w])"
 _POSSESSIVE = r"(?:'s|s')?"
 
 
+class Scannable(Protocol):
+    """What the guard reads: the letter, or the feedback deck (peernotes.core.deck) -- every
+    text bound for the document with where it came from, and the settings naming who may
+    be named (team, clients, signatory, contacts, the allow-list)."""
+
+    @property
+    def settings(self) -> LetterSettings: ...
+
+    def texts(self) -> list[tuple[str, Source | None]]: ...
+
+
 @dataclass(frozen=True)
 class NameHit:
     """One name (or identifying label) found in one place of the letter."""
@@ -174,7 +187,7 @@ def fold(text: str) -> str:
 
 
 def allow_key(text: str) -> str:
-    folded = " ".join(_WORD.findall(fold(text).replace("'s ", " ")))
+    folded = " ".join(_WORD.findall(fold(see(text).text).replace("'s ", " ")))
     return re.sub(r"( s|')$", "", folded).strip()
 
 
@@ -354,7 +367,18 @@ class _Guard:
 
     # ----------------------------------------------------------------- scanning
     def scan_text(self, text: str) -> list[tuple[int, int, str, str]]:
-        """(start, end, kind, who) for everything found in one text, overlaps resolved."""
+        """(start, end, kind, who) for everything found in one text, overlaps resolved.
+
+        The text is read as a person sees it (peernotes.core.seen_text: invisible characters
+        dropped, look-alike letters folded, spaced letters joined, addresses opened); each
+        span is then mapped back to the original text, where Go to lands."""
+        seen = see(text)
+        return [
+            (*seen.span(start, end), kind, who)
+            for start, end, kind, who in self._scan_seen(seen.text)
+        ]
+
+    def _scan_seen(self, text: str) -> list[tuple[int, int, str, str]]:
         folded = fold(text)
         found: list[tuple[int, int, str, str]] = []
         tokens = set(_WORD.findall(folded))
@@ -370,16 +394,17 @@ class _Guard:
                 if (
                     group_index in target.case_sensitive_groups
                     and not text[start : start + 1].isupper()
+                    and not _SPEAKS.match(folded, match.end())
                 ):
-                    continue
+                    continue  # "a rose garden" -- but "priya said" is still a name
                 found.append((start, match.end(), target.kinds[group_index], target.who))
-        for match in _GENERIC_ROLE.finditer(text):
-            phrase = match.group(0)
-            key = fold(phrase)
-            core = re.sub(r"^the\s+", "", key)
-            if core and core in self.expected_text:
-                continue
-            found.append((match.start(), match.end(), "role", phrase.strip()))
+        for regex in (_GENERIC_ROLE, _BARE_ROLE):
+            for match in regex.finditer(text):
+                phrase = match.group(0)
+                core = re.sub(r"^(?:the|his|her|their|our|its)\s+", "", fold(phrase))
+                if core and self._expected(core.split()):
+                    continue  # a role named in the contacts ("ADASS" is not "DASS")
+                found.append((match.start(), match.end(), "role", phrase.strip()))
         return _resolve(found)
 
 
@@ -411,6 +436,24 @@ _GENERIC_ROLE = re.compile(
 )
 
 
+# A lower-case name followed by one of these is someone speaking ("priya said").
+_SPEAKS = re.compile(
+    r"(?:'s|s')?\s+(?:\w+\s+)?(?:said|says|told|tells|explained|mentioned|noted|felt|feels|"
+    r"thinks|thought|reported|described|commented|added|agreed|argued|stated|suggested|asked|"
+    r"claimed|complained|raised|shared)\b"
+)
+
+# A single-person role without "of/for": "the new Portfolio holder", "his Deputy".
+_BARE_ROLE = re.compile(
+    r"(?<![\w'])(?i:the|his|her|their|our|its)\s+(?:"
+    r"(?:(?i:new|interim|acting|former|current|outgoing|incoming|previous)\s+)*"
+    r"(?i:portfolio\s+holder|deputy(?:\s+leader)?|chair(?:man|woman|person)?|head|lead\s+member)"
+    r"|(?:(?i:new|interim|acting|former|outgoing|incoming|previous)\s+)+"
+    r"(?i:leader|cabinet\s+member|director|chief\s+executive)"
+    r")(?:'s|’s)?(?![\w])(?!\s+(?i:of|for)\b)"
+)
+
+
 def _resolve(found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
     """Keep the longest match where matches overlap; one entry per span, naming everyone it
     could point at ("Sam Okafor or Kim Okafor")."""
@@ -435,8 +478,8 @@ def _context(text: str, start: int, end: int, width: int = 40) -> str:
     return " ".join(snippet.split())
 
 
-def scan(cf: ChallengeFile, letter: Letter, allowed: Iterable[str] = ()) -> list[NameHit]:
-    """Everything in the letter that names or identifies someone the team met, in letter
+def scan(cf: ChallengeFile, letter: Scannable, allowed: Iterable[str] = ()) -> list[NameHit]:
+    """Everything in the letter (or deck) that names or identifies someone the team met, in letter
     order, minus what the user has allowed (the settings' allow-list plus `allowed`)."""
     guard = _Guard(cf, letter.settings)
     allowed_keys = {allow_key(a) for a in [*letter.settings.allowed_names, *allowed] if a}

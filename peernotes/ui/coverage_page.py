@@ -9,12 +9,17 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QScrollArea,
     QSpinBox,
+    QStackedWidget,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,7 +28,9 @@ from peernotes.core import coverage as core_coverage
 from peernotes.core.coverage import Coverage
 from peernotes.core.errors import PeerNotesError
 from peernotes.ui.commands import run_undoable
-from peernotes.ui.coverage_chart import EMPTY_TEXT, THIN_TEXT, CoverageHeatMap
+from peernotes.ui.coverage_chart import CoverageHeatMap
+from peernotes.ui.coverage_table import CoverageTableModel
+from peernotes.ui.palette import colours
 from peernotes.ui.session import Session
 from peernotes.ui.widgets.stale import StaleRefresher
 
@@ -32,6 +39,7 @@ def summary_html(data: Coverage) -> str:
     """Two or three sentences a team can act on tonight."""
     thin = [h for h in data.thin_headings if h.depth == 1] or list(data.thin_headings)
     unheard = [name for _, name in data.unheard_groups]
+    c = colours()  # the light or dark set: the warnings stay readable on the window
     parts = [
         f"<b>{data.observations:,}</b> observations: "
         + " · ".join(f"{mode} {data.by_mode.get(mode, 0):,}" for mode in ("read", "heard", "seen"))
@@ -39,7 +47,7 @@ def summary_html(data: Coverage) -> str:
     ]
     if unheard:
         parts.append(
-            f"<span style='color:{EMPTY_TEXT}'><b>Not heard from yet:</b> "
+            f"<span style='color:{c.problem}'><b>Not heard from yet:</b> "
             + html.escape(", ".join(unheard))
             + ".</span>"
         )
@@ -50,7 +58,7 @@ def summary_html(data: Coverage) -> str:
             f" and {len(thin) - 8} more" if len(thin) > 8 else ""
         )
         parts.append(
-            f"<span style='color:{THIN_TEXT}'><b>Thin ({len(thin)}):</b> {html.escape(names)}.</span>"
+            f"<span style='color:{c.warning}'><b>Thin ({len(thin)}):</b> {html.escape(names)}.</span>"
         )
     else:
         parts.append("No heading is thin.")
@@ -87,22 +95,41 @@ class CoveragePage(QWidget):
         scroll.setWidgetResizable(False)
         scroll.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         scroll.setStyleSheet("QScrollArea { background: white; border: none; }")
+        scroll.setAccessibleName("Coverage heat map (Ctrl+Shift+T shows it as a table)")
+        self.table_model = CoverageTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.table_model)
+        self.table.setAccessibleName("Coverage by heading, mode and stakeholder group")
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.views = QStackedWidget()
+        self.views.addWidget(scroll)
+        self.views.addWidget(self.table)
+        self.as_table = QCheckBox("Show as a &table")
+        self.as_table.setToolTip(
+            "The same figures as a table a screen reader can read (Ctrl+Shift+T)"
+        )
+        self.as_table.toggled.connect(lambda on: self.views.setCurrentIndex(1 if on else 0))
+        QShortcut(QKeySequence("Ctrl+Shift+T"), self, self.as_table.toggle)
 
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("Mark a heading <b>thin</b> below"))
+        thin_label = QLabel("Mark a heading <b>thin</b> &below")
+        thin_label.setBuddy(self.thin)
+        self.thin.setAccessibleName("Mark a heading thin below this many observations")
+        controls.addWidget(thin_label)
         controls.addWidget(self.thin)
         controls.addWidget(QLabel("observations"))
-        controls.addStretch(1)
         hint = QLabel(
             "Hover a cell for what it counts; double-click a heading to list its observations."
         )
-        hint.setStyleSheet("color:#555")
-        controls.addWidget(hint)
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        controls.addWidget(hint, 1)
+        controls.addWidget(self.as_table)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.summary)
         layout.addLayout(controls)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.views, 1)
         session.changed.connect(self.staleness.mark_stale)
 
     def refresh(self) -> None:
@@ -115,6 +142,12 @@ class CoveragePage(QWidget):
             self._loading = False
         self.summary.setText(summary_html(self.data))
         self.chart.set_coverage(self.data)
+        self.table_model.set_coverage(self.data)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.data is not None:
+            self.summary.setText(summary_html(self.data))  # its colours follow the palette
 
     def _save_thin(self, value: int) -> None:
         if self._loading:

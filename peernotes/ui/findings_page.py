@@ -12,9 +12,10 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QMessageBox,
     QSplitter,
@@ -89,10 +90,13 @@ class FindingsPage(QWidget):
         hint = QLabel(HINT)
         hint.setObjectName("hint")
         hint.setWordWrap(True)
+        header = QHBoxLayout()  # one line: the page's height goes to the notes and findings
+        header.addWidget(title)
+        header.addWidget(hint, 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 4)
-        layout.addWidget(title)
-        layout.addWidget(hint)
+        layout.setContentsMargins(8, 2, 8, 2)
+        layout.setSpacing(2)
+        layout.addLayout(header)
         layout.addWidget(self.splitter, 1)
         self._build_actions()
         session.changed.connect(self._on_change)
@@ -103,6 +107,7 @@ class FindingsPage(QWidget):
         """Left: the notes over the selected notes in full (or the finding's evidence);
         right: the findings tree over the editor. Every handle remembers where it was left."""
         self.lower = QTabWidget()
+        self.lower.setAccessibleName("Selected notes and the finding's evidence")
         self.lower.addTab(self.observations.reading, "Selected notes in full")
         self.lower.addTab(self.editor.supporting, "Supporting evidence")
         self.lower.addTab(self.editor.contradicting, "Contradicting")
@@ -270,6 +275,11 @@ class FindingsPage(QWidget):
             self._dirty = True
         self._timer.stop()
         super().hideEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.rollup is not None:
+            self._load_editor()  # the badge's colours follow the light or dark set
 
     def _refresh_if_visible(self) -> None:
         if self.isVisible():
