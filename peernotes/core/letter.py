@@ -740,6 +740,8 @@ class _Builder:
             if h["depth"] == 1:
                 children.setdefault(h["parent_id"], []).append(h)
         has_children = any(children.get(h["id"]) for h in tops)
+        header: tuple[str, ...]
+        rows: list[tuple[str, ...]]
         if has_children:
             header = (domain_label, f"{standard_label or 'Standard'}s")
             rows = [

@@ -316,7 +316,7 @@ SYNCED_TABLES: tuple[str, ...] = (
     "merge_log",
 )
 
-BOOKKEEPING_COLUMNS = (
+BOOKKEEPING_COLUMNS: tuple[str, ...] = (
     "id",
     "created_at",
     "created_by",

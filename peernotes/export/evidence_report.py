@@ -74,8 +74,8 @@ def evidence_by_finding(cf: ChallengeFile) -> dict[str, list[EvidenceRow]]:
         day = row["meeting_date"] or (row["observed_at"] or "")[:10]
         result.setdefault(row["finding_id"], []).append(
             EvidenceRow(
-                relation=vocab.EVIDENCE_RELATIONS.get(row["relation"], row["relation"]),
-                mode=vocab.MODES.get(row["mode"], row["mode"]),
+                relation=vocab.EVIDENCE_RELATIONS.get(row["relation"], str(row["relation"])),
+                mode=vocab.MODES.get(row["mode"], str(row["mode"])),
                 text=row["text"],
                 is_quote=bool(row["is_quote"]),
                 source=source,
