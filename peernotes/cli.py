@@ -5,6 +5,7 @@
     peernotes demo --out FILE         write a demo challenge without opening a window
     peernotes export FILE --json OUT  write the whole challenge as JSON
     peernotes import IN.json --out NEW.peernotes
+    peernotes import-programme FILE TIMETABLE.csv|.xlsx [--dry-run] [--map COLUMN=FIELD]
 Each subcommand lives in peernotes/commands/<name>.py and registers itself in COMMANDS.
 """
 
@@ -24,6 +25,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "import": (
         "create a challenge file from a JSON interchange file",
         "peernotes.commands.importing",
+    ),
+    "import-programme": (
+        "import the on-site programme (timetable, attendees) from CSV or .xlsx",
+        "peernotes.commands.import_programme",
     ),
     "merge": ("merge peers' copies of a challenge into one file", "peernotes.commands.merge"),
     "check": ("check a challenge file is sound; salvage a damaged one", "peernotes.commands.check"),

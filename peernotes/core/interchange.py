@@ -88,6 +88,7 @@ LINK_ENDS: dict[str, tuple[str, str]] = {
     "meeting_person": ("meeting_id", "person_id"),
     "observation_heading": ("observation_id", "heading_id"),
     "finding_evidence": ("finding_id", "observation_id"),
+    "headcount": ("meeting_id", "group_id"),
 }
 # Bookkeeping a tool may leave out; import fills it in (now, a fresh clock stamp, not deleted).
 FILLED_ON_IMPORT = frozenset({"created_at", "modified_at", "hlc", "deleted"})
@@ -128,6 +129,7 @@ TABLE_DOCS: dict[str, str] = {
     "setting": "Per-challenge settings, one row per key; the value is JSON text.",
     "conflict": "Edits that lost a merge, kept for review.",
     "merge_log": "One row per merge of another peer's file.",
+    "headcount": 'People met without their names, per meeting and stakeholder group ("12 carers"): counted in the figures and coverage, never named.',
     "history": "Earlier versions of rows (top-level `history`, not in `tables`).",
 }
 COLUMN_DOCS: dict[str, str] = {
@@ -140,6 +142,8 @@ COLUMN_DOCS: dict[str, str] = {
     "base_hlc": "The stamp of the version this one was edited from (merging).",
     "deleted": "1 = deleted (a tombstone, kept so deletions merge and can be undone).",
     "ordinal": "Position among its siblings (lower first).",
+    "import_key": "Meetings from an imported timetable: the row's date, start and title, so a re-import updates the meeting instead of adding another.",
+    "people": "How many people of the group were met (1 or more).",
 }
 
 

@@ -248,7 +248,10 @@ def _v3_version_parents(conn: sqlite3.Connection) -> None:
     can tell an edit made on top of another (no conflict) from two made side by side.
     Versions written before this step were made one after another in this one file:
     each one's base is the version before it."""
+    existing = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     for table in SYNCED_TABLES:
+        if table not in existing:  # added by a later step, with base_hlc from the start
+            continue
         conn.execute(f'ALTER TABLE "{table}" ADD COLUMN base_hlc TEXT')
         conn.execute(
             f'UPDATE "{table}" SET base_hlc = (SELECT max(h.hlc) FROM history h '
@@ -284,12 +287,30 @@ CREATE INDEX IF NOT EXISTS idx_observation_heading_by_heading
 """
 
 
+# Meetings imported from the council's timetable remember the row they came from (date,
+# start, title: peernotes.core.programme_import), so a re-import updates them in place; an
+# unnamed headcount per stakeholder group ("12 carers") is one row per meeting and group,
+# its id derived from both (like a link), so the same count made on two laptops merges.
+V5 = f"""
+ALTER TABLE meeting ADD COLUMN import_key TEXT;
+CREATE INDEX IF NOT EXISTS idx_meeting_import_key ON meeting(import_key);
+CREATE TABLE headcount ({_COMMON},
+  meeting_id TEXT NOT NULL {_ref("meeting")},
+  group_id TEXT NOT NULL {_ref("stakeholder_group")},
+  people INTEGER NOT NULL CHECK (people >= 1),
+  base_hlc TEXT
+);
+CREATE INDEX IF NOT EXISTS idx_headcount_meeting ON headcount(meeting_id, deleted);
+"""
+
+
 # (version reached, name, step). Append only.
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (1, "challenge, team, programme, people, documents, observations", _script(V1)),
     (2, "findings, settings, merge bookkeeping, full-text search", _script(V2)),
     (3, "version parents for merging (base_hlc)", _v3_version_parents),
     (4, "covering indexes for the roll-up, coverage and lists", _script(V4)),
+    (5, "programme import keys and unnamed headcounts", _script(V5)),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
@@ -314,6 +335,7 @@ SYNCED_TABLES: tuple[str, ...] = (
     "setting",
     "conflict",
     "merge_log",
+    "headcount",
 )
 
 BOOKKEEPING_COLUMNS: tuple[str, ...] = (
