@@ -93,19 +93,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.central)
         self.nav.currentRowChanged.connect(self._show_row)
 
-        self.peer_label = QLabel()
-        self.peer_label.setObjectName("peerState")
-        self.peer_label.setAccessibleName("Recording as")
-        self.saved_label = QLabel()
-        self.saved_label.setObjectName("savedState")
-        self.saved_label.setAccessibleName("Save state")
-        self.file_label = QLabel()
-        self.file_label.setObjectName("hint")
-        self.file_label.setAccessibleName("Open file")
-        self.statusBar().addPermanentWidget(self.file_label)
-        self.statusBar().addPermanentWidget(self.peer_label)
-        self.statusBar().addPermanentWidget(self.saved_label)
-
+        self._build_status_bar()
         for name in ("&File", "&Edit", "&View", "&Tools", "&Help"):
             self.menu(name)
         self._build_file_menu()
@@ -121,6 +109,21 @@ class MainWindow(QMainWindow):
         self._fit_default_size()
         self._restore_geometry()
         self.set_session(None)
+
+    def _build_status_bar(self) -> None:
+        """The open file, who is recording and the save state, always in view."""
+        self.peer_label = QLabel()
+        self.peer_label.setObjectName("peerState")
+        self.peer_label.setAccessibleName("Recording as")
+        self.saved_label = QLabel()
+        self.saved_label.setObjectName("savedState")
+        self.saved_label.setAccessibleName("Save state")
+        self.file_label = QLabel()
+        self.file_label.setObjectName("hint")
+        self.file_label.setAccessibleName("Open file")
+        self.statusBar().addPermanentWidget(self.file_label)
+        self.statusBar().addPermanentWidget(self.peer_label)
+        self.statusBar().addPermanentWidget(self.saved_label)
 
     def menu(self, name: str) -> QMenu:
         if name not in self._menus:
