@@ -25,6 +25,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from peernotes.core.files import LOCK, companion
+
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 else:
@@ -63,7 +65,7 @@ _guard = threading.Lock()
 
 
 def lock_path_for(target: Path) -> Path:
-    return target.with_name(target.name + ".lock")
+    return companion(target, LOCK)
 
 
 def _key(target: Path) -> str:

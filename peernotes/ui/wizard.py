@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from peernotes.core import encryption, records, vocab
+from peernotes.core.files import remove_with_companions
 from peernotes.core.frameworks import Domain, FrameworkTemplate, builtin_frameworks
 from peernotes.core.store import ChallengeFile
 from peernotes.paths import FILE_SUFFIX, data_dir
@@ -105,8 +106,7 @@ def create_challenge_file(data: NewChallengeData) -> ChallengeFile:
         )
     except BaseException:
         cf.close()
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(path) + suffix).unlink(missing_ok=True)
+        remove_with_companions(path)
         raise
     return cf
 
