@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -32,23 +32,12 @@ from peernotes.ui.menus import with_mnemonic
 from peernotes.ui.opening import open_file
 from peernotes.ui.session import Session
 from peernotes.ui.welcome import WelcomeScreen
-
-MAX_RECENT = 8
-
-
-_SETTINGS: dict[str, QSettings] = {}
-
-
-def settings() -> QSettings:
-    """Window settings, kept in the per-user data folder (so tests and copies stay apart).
-
-    One QSettings per file for the whole process: each new one re-reads the file, and
-    dropping one writes it back (about 10 ms each, eight times while a file opens)."""
-    path = str(data_dir() / "settings.ini")
-    store = _SETTINGS.get(path)
-    if store is None:
-        store = _SETTINGS[path] = QSettings(path, QSettings.Format.IniFormat)
-    return store
+from peernotes.ui.window_settings import (
+    forget_recent_files,
+    recent_files,
+    remember_file,
+    settings,
+)
 
 
 def quit_shortcut() -> QKeySequence:
@@ -525,19 +514,10 @@ class MainWindow(QMainWindow):
 
     # ---------------------------------------------------------- recent files
     def recent_files(self) -> list[str]:
-        value = settings().value("recent_files", [])
-        if isinstance(value, str):
-            value = [value]
-        return [str(v) for v in value or []]
+        return recent_files()
 
     def _remember(self, path: Path) -> None:
-        path_text = str(Path(path).resolve())
-        recent = [p for p in self.recent_files() if p != path_text]
-        recent.insert(0, path_text)
-        store = settings()
-        store.setValue("recent_files", recent[:MAX_RECENT])
-        store.setValue("last_file", path_text)
-        store.sync()  # the recent list survives a crash
+        remember_file(path)
         self._update_recent_menu()
 
     def _update_recent_menu(self) -> None:
@@ -556,7 +536,7 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction("&Clear the list", self._clear_recent)
 
     def _clear_recent(self) -> None:
-        settings().setValue("recent_files", [])
+        forget_recent_files()
         self._update_recent_menu()
         if self.session is None:
             self.welcome.set_recent([])
