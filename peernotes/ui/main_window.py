@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoGroup
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -33,9 +33,12 @@ from peernotes.ui.opening import open_file
 from peernotes.ui.session import Session
 from peernotes.ui.welcome import WelcomeScreen
 from peernotes.ui.window_settings import (
+    fit_to_screen,
     forget_recent_files,
     recent_files,
     remember_file,
+    restore_geometry,
+    save_geometry,
     settings,
 )
 
@@ -94,8 +97,8 @@ class MainWindow(QMainWindow):
         self._finish_file_menu()
         self._build_help_menu()
         self._needs_no_file = self._file_free_actions()
-        self._fit_default_size()
-        self._restore_geometry()
+        fit_to_screen(self)
+        restore_geometry(self)
         self.set_session(None)
 
     def _build_status_bar(self) -> None:
@@ -440,37 +443,11 @@ class MainWindow(QMainWindow):
             focus()
 
     def edit_challenge(self) -> None:
-        from peernotes.ui.commands import run_undoable
-        from peernotes.ui.dialogs.challenge import ChallengeData, ChallengeDialog
+        from peernotes.ui.dialogs.challenge import edit_challenge_details
 
-        if self.session is None:
-            return
-        session = self.session
-        row = session.cf.challenge()
-        initial = ChallengeData(
-            row["council"],
-            row["programme_title"],
-            row["onsite_start"],
-            row["onsite_end"],
-            row["scope"],
-        )
-
-        def save(data: ChallengeData) -> bool:
-            return run_undoable(
-                session,
-                "Edit challenge details",
-                lambda cf: records.update_challenge(
-                    cf,
-                    council=data.council,
-                    programme_title=data.programme_title,
-                    onsite_start=data.onsite_start,
-                    onsite_end=data.onsite_end,
-                    scope=data.scope,
-                ),
-            )
-
-        ChallengeDialog.ask(self, initial, save, session)
-        self._update_title()
+        if self.session is not None:
+            edit_challenge_details(self, self.session)
+            self._update_title()
 
     # ---------------------------------------------------------- who is editing
     def choose_peer(self) -> None:
@@ -573,32 +550,8 @@ class MainWindow(QMainWindow):
         if self.session is None:
             self.welcome.set_recent([])
 
-    # --------------------------------------------------------------- geometry
-    def _fit_default_size(self) -> None:
-        """1280x820, but never larger than the screen: at 125 % or 150 % scaling on a
-        laptop, a fixed size would push the status bar ("Saved") and the filter boxes off it."""
-        width, height = 1280, 820
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is not None:
-            available = screen.availableGeometry()
-            width = min(width, int(available.width() * 0.95))
-            height = min(height, int(available.height() * 0.92))
-        self.resize(width, height)
-
-    def _restore_geometry(self) -> None:
-        store = settings()
-        geometry = store.value("geometry")
-        if isinstance(geometry, QByteArray | bytes):
-            self.restoreGeometry(geometry)
-        state = store.value("window_state")
-        if isinstance(state, QByteArray | bytes):
-            self.restoreState(state)
-
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
-        store = settings()
-        store.setValue("geometry", self.saveGeometry())
-        store.setValue("window_state", self.saveState())
-        store.sync()
+        save_geometry(self)
         self.set_session(None)
         super().closeEvent(event)
 

@@ -1,4 +1,4 @@
-"""The window's settings file and the recent-files list kept in it.
+"""The window's settings file: the recent-files list and the window's size and layout.
 
 One QSettings per file for the whole process: each new one re-reads the file, and dropping one
 writes it back (about 10 ms each, eight times while a file opens). It lives in the per-user data
@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMainWindow
 
 from peernotes.paths import data_dir
 
@@ -48,3 +50,33 @@ def remember_file(path: Path) -> None:
 
 def forget_recent_files() -> None:
     settings().setValue("recent_files", [])
+
+
+def fit_to_screen(window: QMainWindow) -> None:
+    """1280x820, but never larger than the screen: at 125 % or 150 % scaling on a
+    laptop, a fixed size would push the status bar ("Saved") and the filter boxes off it."""
+    width, height = 1280, 820
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        available = screen.availableGeometry()
+        width = min(width, int(available.width() * 0.95))
+        height = min(height, int(available.height() * 0.92))
+    window.resize(width, height)
+
+
+def restore_geometry(window: QMainWindow) -> None:
+    """Where the person left the window, and its docks and toolbars."""
+    store = settings()
+    geometry = store.value("geometry")
+    if isinstance(geometry, QByteArray | bytes):
+        window.restoreGeometry(geometry)
+    state = store.value("window_state")
+    if isinstance(state, QByteArray | bytes):
+        window.restoreState(state)
+
+
+def save_geometry(window: QMainWindow) -> None:
+    store = settings()
+    store.setValue("geometry", window.saveGeometry())
+    store.setValue("window_state", window.saveState())
+    store.sync()
