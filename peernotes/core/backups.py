@@ -192,7 +192,7 @@ def _copy_into(source_conn: Any, target: Path, passphrase: str | None) -> None:
                 dest.execute("PRAGMA journal_mode = DELETE")
             finally:
                 dest.close()
-    except (*DB_ERRORS, OSError) as error:
+    except DB_ERRORS + (OSError,) as error:
         _remove(target)
         why = failures.explain(error) or f"{error}."
         raise BackupFailed(f"Could not write a backup to {target.parent}: {why}") from error
