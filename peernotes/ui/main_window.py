@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QUndoGroup
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -173,20 +173,6 @@ class MainWindow(QMainWindow):
     def _finish_file_menu(self) -> None:
         file_menu = self.menu("&File")
         file_menu.addSeparator()
-        self.save_copy_action = self._action(
-            file_menu,
-            "Sa&ve a copy…",
-            self.save_a_copy,
-            None,
-            "Write a complete copy of this challenge to another folder or drive",
-        )
-        self.show_folder_action = self._action(
-            file_menu,
-            "S&how in folder",
-            self.show_in_folder,
-            None,
-            "Open the folder that holds this challenge file",
-        )
         self.close_action = self._action(
             file_menu, "&Close challenge", self.close_challenge, QKeySequence.StandardKey.Close
         )
@@ -272,38 +258,6 @@ class MainWindow(QMainWindow):
         if path:
             folders.remember("open", path)
             self.open_path(Path(path))
-
-    def save_a_copy(self) -> Path | None:
-        """File › Save a copy…: a complete copy elsewhere (a USB stick, a shared drive)."""
-        from peernotes.core import backups
-        from peernotes.ui import folders
-
-        if self.session is None or self.session.cf.path is None:
-            return None
-        source = self.session.cf.path
-        suggested = folders.start_path(
-            "copy", source.with_name(f"{source.stem} (copy){FILE_SUFFIX}")
-        )
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Save a copy", suggested, f"PeerNotes challenges (*{FILE_SUFFIX})"
-        )
-        if not name:
-            return None
-        target = Path(name) if name.endswith(FILE_SUFFIX) else Path(name + FILE_SUFFIX)
-        folders.remember("copy", target)
-        try:
-            written = backups.save_copy(self.session.cf, target)
-        except PeerNotesError as error:
-            QMessageBox.warning(self, "Copy not saved", str(error))
-            return None
-        self.statusBar().showMessage(f"Copy saved to {written}", 8000)
-        return written
-
-    def show_in_folder(self) -> None:
-        """File › Show in folder: the file manager, at the folder that holds this challenge."""
-        if self.session is not None and self.session.cf.path is not None:
-            folder = self.session.cf.path.parent
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def open_demo(self) -> bool:
         from peernotes.ui.app import ensure_demo

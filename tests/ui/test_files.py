@@ -20,13 +20,15 @@ def test_save_a_copy_writes_a_whole_copy_and_show_in_folder_opens_it(
     stick = tmp_path / "stick"
     stick.mkdir()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(stick / "mine"), ""))
-    written = window.save_a_copy()
+    from peernotes.ui.file_actions import save_a_copy
+
+    written = save_a_copy(window)
     assert written == stick / "mine.peernotes"
     with ChallengeFile.open(written, readonly=True) as copy:
         assert copy.challenge()["council"] == window.session.cf.challenge()["council"]
     opened = []
     monkeypatch.setattr(
-        "peernotes.ui.main_window.QDesktopServices.openUrl", lambda url: opened.append(url)
+        "peernotes.ui.file_actions.QDesktopServices.openUrl", lambda url: opened.append(url)
     )
     window.show_folder_action.trigger()
     assert Path(opened[0].toLocalFile()) == challenge_path.parent
