@@ -23,7 +23,6 @@ from datetime import date
 
 from peernotes.core import headcounts as headcount_rows
 from peernotes.core.errors import PeerNotesError
-from peernotes.core.letter import group_plural
 from peernotes.core.programme_columns import FIELDS, Layout, header_text
 from peernotes.core.programme_rows import (
     Context,
@@ -130,10 +129,7 @@ def context_for(cf: ChallengeFile) -> Context:
         words = [w for w in normalise_name(peer["name"]).split() if w not in _HONORIFICS]
         for key in {" ".join(words), *(words[:1] + words[-1:])}:
             peers.setdefault(key, peer["id"])
-    groups: dict[str, str] = {}
-    for group in cf.rows("stakeholder_group", order_by="ordinal"):
-        for name in (group["name"], group_plural(group["name"]), group["name"] + "s"):
-            groups.setdefault(normalise_name(name), group["id"])
+    groups = headcount_rows.group_lookup(cf)
     first = challenge["onsite_start"]
     year = int(first[:4]) if first else date.today().year
     return Context(peers, groups, year, first, challenge["onsite_end"])

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 from PySide6.QtWidgets import QHeaderView, QPushButton, QTabBar, QWidget
 
-from peernotes.core import records
+from peernotes.core import headcounts, records
 from peernotes.core.store import Change
 from peernotes.ui.commands import run_undoable
 from peernotes.ui.dialogs import messages
@@ -137,22 +137,27 @@ class ProgrammePage(ListPage):
             return today
         return first or today
 
+    def _dialog_context(self) -> dict[str, Any]:
+        """What the meeting dialog offers: the team, the people, the visit's days, the groups
+        (plain data; the headcount check is the core's parser)."""
+        cf = self.session.cf
+        lookup = headcounts.group_lookup(cf)
+        return {
+            "peers": records.team(cf),
+            "people": self._people(),
+            "visit_days": records.visit_days(cf),
+            "groups": [(g["id"], g["name"]) for g in records.stakeholder_groups(cf)],
+            "check_headcounts": lambda text: headcounts.parse_counts(text, lookup),
+        }
+
     def add(self) -> None:
         me = self.session.cf.peer_id
         initial = MeetingData(date=self._default_day(), title="", peer_ids=[me] if me else [])
-        MeetingDialog.ask(
-            self,
-            peers=records.team(self.session.cf),
-            people=self._people(),
-            initial=initial,
-            save=self.save_new,
-        )
+        MeetingDialog.ask(self, initial=initial, save=self.save_new, **self._dialog_context())
 
     def save_new(self, data: MeetingData) -> str:
-        saved = run_undoable(
-            self.session,
-            "Add meeting",
-            lambda cf: records.add_meeting(
+        def operation(cf: Any) -> records.Saved:
+            saved = records.add_meeting(
                 cf,
                 date=data.date,
                 title=data.title,
@@ -163,8 +168,11 @@ class ProgrammePage(ListPage):
                 notes=data.notes,
                 peer_ids=data.peer_ids,
                 person_ids=data.person_ids,
-            ),
-        )
+            )
+            _save_people_and_counts(cf, saved.id, data)
+            return saved
+
+        saved = run_undoable(self.session, "Add meeting", operation)
         self._warn(saved.warnings)
         self.select_id(saved.id)
         return saved.id
@@ -182,6 +190,7 @@ class ProgrammePage(ListPage):
             notes=row["notes"],
             peer_ids=[p["id"] for p in records.meeting_peers(cf, row_id)],
             person_ids=[p["id"] for p in records.meeting_people(cf, row_id)],
+            headcounts=headcounts.describe(cf, headcounts.for_meeting(cf, row_id)),
         )
 
         def save(data: MeetingData) -> str:
@@ -200,15 +209,14 @@ class ProgrammePage(ListPage):
                 records.set_meeting_members(
                     cf_, row_id, peer_ids=data.peer_ids, person_ids=data.person_ids
                 )
+                _save_people_and_counts(cf_, row_id, data)
                 return saved
 
             saved = run_undoable(self.session, "Edit meeting", operation)
             self._warn(saved.warnings)
             return row_id
 
-        MeetingDialog.ask(
-            self, peers=records.team(cf), people=self._people(), initial=initial, save=save
-        )
+        MeetingDialog.ask(self, initial=initial, save=save, **self._dialog_context())
 
     def delete(self, row_id: str) -> None:
         row = self.model.row(row_id)
@@ -250,3 +258,15 @@ class ProgrammePage(ListPage):
     def _note(self, text: str) -> None:
         if self.window_ is not None:
             self.window_.statusBar().showMessage(text, 8000)
+
+
+def _save_people_and_counts(cf: Any, meeting_id: str, data: MeetingData) -> None:
+    """The people added in the dialog and the unnamed headcounts, in the same transaction
+    (and so the same undo step) as the meeting itself."""
+    for name in data.new_people:
+        person_id = records.add_person(
+            cf, name, group_id=data.new_people_group, allow_duplicate=True
+        )
+        records.add_person_to_meeting(cf, meeting_id, person_id)
+    counts = headcounts.parse_counts(data.headcounts, headcounts.group_lookup(cf))
+    headcounts.set_for_meeting(cf, meeting_id, counts)
