@@ -41,7 +41,7 @@ def install_actions(window: Any) -> None:
     file_menu = window.menu("&File")
     file_menu.addSeparator()
     for text, slot, tip in (
-        ("Copy for a &peer…", copy_for_peer, "Write a copy of this challenge for a team member"),
+        ("Cop&y for a peer…", copy_for_peer, "Write a copy of this challenge for a team member"),
         ("&Merge from…", merge_from, "Bring team members' files into this one"),
     ):
         action = QAction(text, window)
@@ -190,7 +190,7 @@ class MergePage(QWidget):
         self.history.setWordWrap(True)
         merge_button = QPushButton("&Merge from…")
         merge_button.clicked.connect(lambda: merge_from(window))
-        copy_button = QPushButton("Copy for a &peer…")
+        copy_button = QPushButton("Cop&y for a peer…")
         copy_button.clicked.connect(lambda: copy_for_peer(window))
         self.review_button = QPushButton("Review &conflicts…")
         self.review_button.clicked.connect(lambda: review_conflicts(window))

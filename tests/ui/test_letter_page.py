@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from peernotes.core import attribution, letter_settings
 from peernotes.core.letter import build_letter
 from peernotes.ui import letter as letter_ui
+from peernotes.ui import letter_feature as letter_ui_feature
 from peernotes.ui.letter import GuardDecision, GuardDialog, LetterPage, NameHitsModel
 from peernotes.ui.main_window import MainWindow
 from peernotes.ui.session import Session
@@ -230,7 +231,8 @@ def test_menu_action_without_a_challenge_says_so(qtbot, monkeypatch):
         letter_ui.messages, "error", lambda parent, title, text: errors.append(title)
     )
     action = next(a for a in window.menu("&File").actions() if a.text() == "Export &letter…")
-    action.trigger()
+    assert not action.isEnabled()  # greyed out until a challenge is open
+    letter_ui_feature._run_on_page(window, "export_letter")  # a route that skips the menu
     assert errors == ["No challenge open"]
 
 
