@@ -176,6 +176,12 @@ def _check_layout(table: Table, layout: Layout | None, source: str) -> Layout:
             "(such as Date, Start, Title, Attendees). Map the columns (--map COLUMN=FIELD, "
             "e.g. --map B=title) or check it is the programme. Nothing was changed."
         )
+    timed = any(layout.has(f) for f in ("date", "start", "time"))
+    if timed and not layout.has("title"):
+        raise ImportRefused(
+            f"{name} has dates or times but no column of meeting titles: map the one that "
+            "says who or what each meeting is (--map COLUMN=title). Nothing was changed."
+        )
     if layout.has("title") and not layout.has("date"):
         raise ImportRefused(
             f"{name} has meeting titles but no date column: map one (--map COLUMN=date). "

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date as Date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex
-from PySide6.QtWidgets import QHeaderView, QPushButton, QTabBar, QWidget
+from PySide6.QtWidgets import QFileDialog, QHeaderView, QPushButton, QTabBar, QWidget
 
-from peernotes.core import headcounts, records
+from peernotes.core import headcounts, programme_columns, programme_import, records, sheets
+from peernotes.core.errors import PeerNotesError
+from peernotes.core.programme_columns import Layout
+from peernotes.core.programme_import import ImportPlan
 from peernotes.core.store import Change
 from peernotes.ui.commands import run_undoable
 from peernotes.ui.dialogs import messages
 from peernotes.ui.dialogs.delete_meeting import DeleteMeetingDialog
+from peernotes.ui.dialogs.import_programme import ImportProgrammeDialog
 from peernotes.ui.dialogs.meeting import MeetingData, MeetingDialog
 from peernotes.ui.list_page import ListPage
 from peernotes.ui.models import WordFilterProxyModel
@@ -71,6 +77,13 @@ class ProgrammePage(ListPage):
         self.capture_button.setShortcut("Ctrl+Return")
         self.capture_button.clicked.connect(self.capture_current)
         self.toolbar.insertWidget(3, self.capture_button)
+        self.import_button = QPushButton("&Import programme…")
+        self.import_button.setToolTip(
+            "Read the council's timetable (.xlsx or CSV): meetings, peers, people met; "
+            "a second import of an updated timetable updates the meetings it made"
+        )
+        self.import_button.clicked.connect(self.import_programme)
+        self.toolbar.insertWidget(4, self.import_button)
         self.fit_columns({0: 120, 1: 95, 3: 95, 4: 150, 5: 200, 6: 60, 7: 60})
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -246,6 +259,43 @@ class ProgrammePage(ListPage):
         )
         self._note(f"Deleted {label}. Undo with Ctrl+Z.")
 
+    # ------------------------------------------------------------- import
+    def plan_for(self, table: sheets.Table, path: Path) -> Callable[[Layout], ImportPlan]:
+        """The core's read-only plan of importing `table` with a layout (the dialog's preview)."""
+        return lambda layout: programme_import.plan_import(
+            self.session.cf, table, layout, path.name
+        )
+
+    def import_programme(self) -> None:
+        """Choose a timetable, map and preview it, import the valid rows as one undo step."""
+        path = choose_timetable(self)
+        if path is None:
+            return
+        try:
+            table = sheets.read_table(path)
+        except PeerNotesError as error:
+            messages.error(self, "Import programme", str(error))
+            return
+        layout = ImportProgrammeDialog.ask(
+            self, table, path.name, programme_columns.recognise(table), self.plan_for(table, path)
+        )
+        if layout is None:
+            return
+        try:
+            plan = run_undoable(
+                self.session,
+                "Import programme",
+                lambda cf: programme_import.run_import(cf, table, layout, path.name),
+            )
+        except PeerNotesError as error:
+            messages.error(self, "Import programme", str(error))
+            return
+        self.reload_days()
+        note = plan.summary(done=True)
+        if plan.missing:
+            note += f" {len(plan.missing)} meeting(s) from an earlier import are not in it (kept)."
+        self._note(note + " Undo with Ctrl+Z.")
+
     def capture_current(self) -> None:
         row_id = self.current_id()
         if row_id and self.window_ is not None:
@@ -270,3 +320,14 @@ def _save_people_and_counts(cf: Any, meeting_id: str, data: MeetingData) -> None
         records.add_person_to_meeting(cf, meeting_id, person_id)
     counts = headcounts.parse_counts(data.headcounts, headcounts.group_lookup(cf))
     headcounts.set_for_meeting(cf, meeting_id, counts)
+
+
+def choose_timetable(parent: QWidget | None) -> Path | None:
+    """The council's timetable file, chosen by the user (None: cancelled)."""
+    name, _ = QFileDialog.getOpenFileName(
+        parent,
+        "Import the programme",
+        "",
+        "Timetables (*.xlsx *.csv *.txt);;All files (*)",
+    )
+    return Path(name) if name else None
