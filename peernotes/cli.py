@@ -75,3 +75,29 @@ def run_command(name: str, argv: Sequence[str]) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `peernotes export ... --json - | head`: the reader left
+        return 1
+    except Exception as error:  # the last net: one line, never a traceback
+        return _unexpected(name, error)
+
+
+def _unexpected(name: str, error: Exception) -> int:
+    """A failure no command foresaw: a known cause (full disk, read-only drive) in one
+    sentence; anything else in one line naming the log that holds the detail."""
+    from peernotes.core import failures, logbook
+
+    known = failures.explain(error)
+    if known is not None:
+        print(f"peernotes {name}: {known}", file=sys.stderr)
+        return 2
+    try:
+        report = logbook.describe(type(error), error, error.__traceback__)
+        log: str = str(logbook.write(report))
+    except OSError:
+        log = "nowhere (the log folder could not be written)"
+    print(
+        f"peernotes {name}: an unexpected error stopped the command "
+        f"({type(error).__name__}); the details are in {log}",
+        file=sys.stderr,
+    )
+    return 3

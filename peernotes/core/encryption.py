@@ -96,7 +96,9 @@ def connect(path: Path | None, passphrase: str | None, *, readonly: bool = False
     if path is None:
         target, uri = ":memory:", False
     elif readonly:
-        target, uri = f"{Path(path).resolve().as_uri()}?mode=ro", True
+        from peernotes.core.readonly import uri_query
+
+        target, uri = f"{Path(path).resolve().as_uri()}?{uri_query(Path(path))}", True
     else:
         target, uri = str(path), False
     conn = sqlcipher.connect(
@@ -115,6 +117,11 @@ def connect(path: Path | None, passphrase: str | None, *, readonly: bool = False
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher.DatabaseError as error:
         conn.close()
+        from peernotes.core.readonly import refusal
+
+        refused = refusal(error, Path(path)) if path is not None else None
+        if refused is not None:
+            raise refused from error
         raise WrongPassphrase(
             f"The passphrase is not right for {path}. Passphrases are case-sensitive; "
             "check Caps Lock and try again. Nothing was changed."

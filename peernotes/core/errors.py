@@ -54,3 +54,23 @@ class SaveFailed(PeerNotesError):
 
 class DamagedFile(FileRefused):
     """SQLite's integrity check found damage: the file was not changed; salvage may help."""
+
+
+class DiskFull(SaveFailed):
+    """The disk (or a size limit) left no room: nothing was written."""
+
+
+class ReadOnlyStorage(SaveFailed):
+    """The file, its folder or the medium does not allow writing."""
+
+
+class StorageBusy(SaveFailed):
+    """Another process holds a write lock longer than the busy timeout."""
+
+
+class WriteFailed(SaveFailed):
+    """The operating system refused a write (a removed drive, an I/O error)."""
+
+
+class NoAccess(FileRefused):
+    """The file or its folder cannot be read or written for lack of permission, not damage."""

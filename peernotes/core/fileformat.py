@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from peernotes.core.errors import EncryptedFile, FileRefused, NotAPeerNotesFile, TooNewFile
+from peernotes.core.files import WAL, companion
 from peernotes.core.schema import APPLICATION_ID, SCHEMA_VERSION
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -57,7 +58,7 @@ def check_openable(path: Path, *, encrypted_ok: bool = False) -> Header | None:
     except OSError as error:
         raise FileRefused(f"{name} cannot be read: {error.strerror or error}.") from error
     if size == 0:
-        wal = path.with_name(path.name + "-wal")
+        wal = companion(path, WAL)
         if wal.exists() and wal.stat().st_size > 0:
             raise FileRefused(
                 f"{name} is still being created by another program (its contents are not yet "
@@ -99,7 +100,7 @@ def _hot_wal(path: Path) -> bool:
     A kill during a checkpoint can leave the main file shorter than its (already rewritten)
     header says while the -wal still holds every page; that is a crash to recover from, not
     a truncated copy, so the size check must not refuse it."""
-    wal = path.with_name(path.name + "-wal")
+    wal = companion(path, WAL)
     try:
         return wal.stat().st_size > 0
     except OSError:

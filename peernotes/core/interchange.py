@@ -34,6 +34,7 @@ from typing import Any
 from peernotes.core import vocab
 from peernotes.core.clock import parse as parse_hlc
 from peernotes.core.errors import FileRefused, PeerNotesError, ValidationError
+from peernotes.core.files import all_companions
 from peernotes.core.ids import link_id
 from peernotes.core.schema import BOOKKEEPING_COLUMNS, SCHEMA_VERSION, SYNCED_TABLES, migrate
 from peernotes.core.store import ChallengeFile, utc_now
@@ -667,7 +668,7 @@ def import_json(data: Any, path: str | Path) -> ChallengeFile:
 
 
 def _sidecars(path: Path) -> Iterable[Path]:
-    return (path, *(Path(f"{path}{suffix}") for suffix in ("-wal", "-shm", "-journal", ".lock")))
+    return (path, *all_companions(path))
 
 
 def _write(cf: ChallengeFile, checked: Checked) -> None:

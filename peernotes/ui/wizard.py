@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from peernotes.core import encryption, records, vocab
+from peernotes.core.files import remove_with_companions
 from peernotes.core.frameworks import (
     DEFAULT_FRAMEWORK,
     Domain,
@@ -116,8 +117,7 @@ def create_challenge_file(data: NewChallengeData) -> ChallengeFile:
         )
     except BaseException:
         cf.close()
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(path) + suffix).unlink(missing_ok=True)
+        remove_with_companions(path)
         raise
     return cf
 
