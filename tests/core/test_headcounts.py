@@ -86,3 +86,28 @@ def test_headcounts_merge_and_round_trip_through_json(tmp_path):
         assert headcounts.for_meeting(copy, meeting) == {carer: 12}
     finally:
         copy.close()
+
+
+def test_evidence_report_names_the_group_met_without_names(cf):
+    """The internal evidence report says a note came from a meeting with carers, even when
+    the carers were only counted."""
+    from peernotes.core import findings
+    from peernotes.core.evidence_report import evidence_by_finding
+
+    meeting = records.add_meeting(cf, date="2026-11-10", title="Carers' café").id
+    headcounts.set_headcount(cf, meeting, _group(cf, "Carer"), 9)
+    note = records.add_observation(cf, "Respite is hard to book.", meeting_id=meeting)
+    finding = findings.create_finding(cf, "Respite is hard to book", observation_ids=[note])
+    assert evidence_by_finding(cf)[finding][0].groups == ("Carer",)
+
+
+def test_json_with_a_headcount_of_nought_is_refused_with_its_path(tmp_path):
+    """A tool writing people: 0 gets told which row is wrong; no file is created."""
+    a = clone("laptop-a")
+    headcounts.set_headcount(a, a.rows("meeting")[0]["id"], _group(a, "Carer"), 3)
+    document = interchange.export_json(a)
+    document["tables"]["headcount"][0]["people"] = 0
+    target = tmp_path / "copy.peernotes"
+    with pytest.raises(ValidationError, match=r"tables\.headcount\[0\]\.people"):
+        interchange.import_json(document, target)
+    assert not target.exists()
