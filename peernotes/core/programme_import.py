@@ -230,7 +230,9 @@ def _compare(cf: ChallengeFile, plan: ImportPlan, meetings: dict[str, MeetingIn]
             outcomes[key] = "deleted"
         else:
             changed = [
-                n for n in MEETING_FIELDS if (getattr(meeting, n) or None) != (row[n] or None)
+                n
+                for n in _supplied(plan.layout, meeting)
+                if getattr(meeting, n) != (row[n] or None)
             ]
             if changed:
                 plan.updated_meetings.append((row, meeting, changed))
@@ -242,6 +244,23 @@ def _compare(cf: ChallengeFile, plan: ImportPlan, meetings: dict[str, MeetingIn]
         key=lambda r: (r["date"], r["start_time"] or "", r["title"]),
     )
     return outcomes
+
+
+def _supplied(layout: Layout, meeting: MeetingIn) -> list[str]:
+    """The fields a re-import may change: those the sheet gives a value for. A blank cell or
+    a column the sheet does not have never erases what a peer typed (an end time, the type)."""
+    columns = {
+        "type": ("type",),
+        "end_time": ("end", "time"),
+        "location": ("location",),
+        "notes": ("notes",),
+    }
+    return [
+        n
+        for n in MEETING_FIELDS
+        if n not in columns
+        or (any(layout.has(f) for f in columns[n]) and getattr(meeting, n) not in (None, ""))
+    ]
 
 
 def _label(read: RowRead, meetings: dict[str, MeetingIn]) -> str:

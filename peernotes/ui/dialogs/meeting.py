@@ -90,19 +90,7 @@ class MeetingDialog(FormDialog):
         self.visit_days = list(visit_days or [])
         self.check_headcounts = check_headcounts
         self._day_row(initial.date)
-        self.start = QLineEdit(initial.start_time or "")
-        self.end = QLineEdit(initial.end_time or "")
-        for edit, name in ((self.start, "Start time"), (self.end, "End time")):
-            edit.setPlaceholderText("e.g. 9.30")
-            edit.setAccessibleName(name)
-            edit.setToolTip(f"{name}: 9.30, 0930, 9:30am, 2pm or 14:00; empty if not known")
-            edit.setMaximumWidth(90)
-            edit.editingFinished.connect(lambda e=edit: self._tidy_time(e))
-        times = QHBoxLayout()
-        times.addWidget(self.start)
-        times.addWidget(QLabel("to"))
-        times.addWidget(self.end)
-        times.addStretch(1)
+        times = self._times_row(initial)
         self.title = named_line(initial.title, "Title")
         self.title.setPlaceholderText("e.g. Director of Adult Social Care")
         self.type = QComboBox()
@@ -196,6 +184,22 @@ class MeetingDialog(FormDialog):
         self.date_warning.setVisible(outside)
 
     # ---------------------------------------------------------------- times
+    def _times_row(self, initial: MeetingData) -> QHBoxLayout:
+        self.start = QLineEdit(initial.start_time or "")
+        self.end = QLineEdit(initial.end_time or "")
+        for edit, name in ((self.start, "Start time"), (self.end, "End time")):
+            edit.setPlaceholderText("e.g. 9.30")
+            edit.setAccessibleName(name)
+            edit.setToolTip(f"{name}: 9.30, 0930, 9:30am, 2pm or 14:00; empty if not known")
+            edit.setMaximumWidth(90)
+            edit.editingFinished.connect(lambda e=edit: self._tidy_time(e))
+        times = QHBoxLayout()
+        times.addWidget(self.start)
+        times.addWidget(QLabel("to"))
+        times.addWidget(self.end)
+        times.addStretch(1)
+        return times
+
     def _tidy_time(self, edit: QLineEdit) -> None:
         """Show "9.30" as the 09:30 it will be saved as (a time not understood stays as typed
         and is explained when saving)."""
