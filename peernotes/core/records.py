@@ -167,7 +167,8 @@ def headings(cf: ChallengeFile) -> list[Row]:
     for row in rows:
         if row["parent_id"] is not None:
             children.setdefault(row["parent_id"], []).append(row)
-    questions = prompts(cf.get("framework", framework_id)["builtin_id"]) if top else {}
+    framework = cf.get("framework", framework_id) if top else None
+    questions = prompts(framework["builtin_id"]) if framework else {}
     ordered: list[Row] = []
     for parent in top:
         prompt = questions.get(parent["name"], "") if parent["kind"] == "domain" else ""
