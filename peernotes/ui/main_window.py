@@ -42,6 +42,7 @@ from peernotes.ui.window_settings import (
     save_geometry,
     settings,
 )
+from peernotes.ui.workspace import Ref, go_to
 
 
 def quit_shortcut() -> QKeySequence:
@@ -423,6 +424,10 @@ class MainWindow(QMainWindow):
     def page_widget(self, key: str) -> QWidget | None:
         page = self.pages.get(key)
         return page.widget if page else None
+
+    def go_to(self, ref: Ref) -> bool:
+        """Show a record where it is listed (Go to from the letter, roll-up, coverage…)."""
+        return go_to(self, ref)
 
     def capture_in(self, meeting_id: str) -> None:
         """Go to the capture pane, writing in this meeting."""
