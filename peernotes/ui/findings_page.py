@@ -42,6 +42,7 @@ from peernotes.ui.synthesis_dialogs import (
     ThresholdsDialog,
 )
 from peernotes.ui.widgets.remembered import remember_splitter
+from peernotes.ui.workspace import Ref
 
 WATCHED = (
     "finding",
@@ -356,6 +357,16 @@ class FindingsPage(QWidget):
     # ------------------------------------------------------------ selection
     def selected_observation_ids(self) -> list[str]:
         return self.observations.selected_ids()
+
+    def select(self, ref: Ref) -> bool:
+        """Go to a finding, or to the notes under a heading (workspace.SelectsRecords)."""
+        if ref.table == "finding":
+            self.select_finding(ref.row_id)
+        elif ref.table == "heading":
+            self.show_heading(ref.row_id)
+        else:
+            return False
+        return True
 
     def select_finding(self, finding_id: str) -> None:
         if self._dirty:
