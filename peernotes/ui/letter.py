@@ -1,4 +1,5 @@
-"""The Letter page: the letter's settings, an outline of what will be written, and the exports.
+"""The Letter page: the letter's settings, the composer (outline beside a preview), the
+findings with their evidence, and the exports.
 
 File › Export letter… builds the letter, runs the non-attribution guard, and -- only when
 nothing is found or the user has allowed each item -- writes the .docx, with a progress
@@ -49,6 +50,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QTableView,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -61,11 +63,20 @@ from peernotes.core.letter import Letter, build_letter
 from peernotes.core.store import Change
 from peernotes.ui.commands import run_undoable
 from peernotes.ui.dialogs import messages
+from peernotes.ui.letter_composer import LetterComposer
 from peernotes.ui.models.base import FixedColumnsModel
 from peernotes.ui.session import Session
 
 Index = QModelIndex | QPersistentModelIndex
-_SETTINGS_TABLES = ("setting", "challenge", "peer", "heading", "framework")
+_SETTINGS_TABLES = (
+    "setting",
+    "challenge",
+    "peer",
+    "heading",
+    "framework",
+    "letter_section",
+    "letter_block",
+)
 _LETTER_TABLES = (
     *_SETTINGS_TABLES,
     "finding",
@@ -389,11 +400,15 @@ class LetterPage(QWidget):
         right_layout.addWidget(self.outline, 1)
         right_layout.addWidget(self.notes)
 
+        self.composer = LetterComposer(session, self)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.composer, "Outline and preview")
+        self.tabs.addTab(right, "Findings and evidence")
         splitter = QSplitter()
         splitter.addWidget(scroll)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
@@ -604,6 +619,7 @@ class LetterPage(QWidget):
         except ImportError:  # pragma: no cover - triangulation ships with the core
             badges = {}
         self.outline_model.set_letter(letter, badges)
+        self.composer.refresh(letter)
         figures = letter.figures
         notes = [
             f"Counted from the notes: {figures.documents_phrase()}, {figures.meetings_phrase()}, "

@@ -1,0 +1,377 @@
+"""The letter composer: the outline (sections and blocks) beside a preview of the letter.
+
+The outline is a tree of sections and their blocks; buttons and shortcuts add, edit, move
+(Ctrl+Up / Ctrl+Down) and remove them, and apply a preset (asking first when the outline was
+edited). Every step is one core operation through run_undoable, so Edit › Undo takes it
+back. The preview is the letter as built for Word, each paragraph with the number Word will
+show (Letter.numbers()). Dialogs are module functions returning plain data, so tests can
+answer them.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peernotes.core import letter_outline as ops
+from peernotes.core.errors import PeerNotesError
+from peernotes.core.letter import Letter
+from peernotes.core.letter_outline import BLOCK_KINDS, FIELDS, OutlineBlock, OutlineSection
+from peernotes.core.letter_presets import PRESETS, apply_preset, is_edited
+from peernotes.core.letter_settings import FIELD_BY_NAME
+from peernotes.ui.commands import run_undoable
+from peernotes.ui.session import Session
+
+_ID = Qt.ItemDataRole.UserRole
+_IS_SECTION = Qt.ItemDataRole.UserRole + 1
+
+
+# ----------------------------------------------------------------- dialogs (patchable)
+def ask_text(parent: QWidget | None, title: str, label: str, text: str) -> str | None:
+    """Edit a block's text (or a generated block's wording); None when cancelled."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    editor = QPlainTextEdit(text)
+    editor.setAccessibleName(label)
+    fields = ", ".join("{" + f + "}" for f in FIELDS)
+    hint = QLabel(
+        f"{label}\n**bold**, *italic*, a line starting '- ' is a nested list item.\n"
+        f"Fields: {fields}"
+    )
+    hint.setWordWrap(True)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(hint)
+    layout.addWidget(editor, 1)
+    layout.addWidget(buttons)
+    dialog.resize(560, 360)
+    return editor.toPlainText() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def ask_title(parent: QWidget | None, title: str, current: str) -> str | None:
+    text, ok = QInputDialog.getText(
+        parent, title, "Section title:", QLineEdit.EchoMode.Normal, current
+    )
+    return text if ok else None
+
+
+def confirm_preset(parent: QWidget | None, name: str) -> bool:
+    """Applying a preset over the author's own outline: ask first."""
+    answer = QMessageBox.question(
+        parent,
+        "Replace the outline?",
+        f"The outline has your own sections or wording. Replace it with “{name}”?\n"
+        "Edit › Undo brings it back.",
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def show_problem(parent: QWidget | None, message: str) -> None:
+    QMessageBox.warning(parent, "Letter outline", message)
+
+
+# ----------------------------------------------------------------------- model
+def block_label(block: OutlineBlock, headings: dict[str, str]) -> str:
+    """What a block is, as the tree shows it: its kind, and what it prints from."""
+    if block.kind == "standard":
+        field = FIELD_BY_NAME.get(str(block.options.get("setting")))
+        return f"Standard paragraph: {field.label if field else '?'}"
+    if block.kind == "findings":
+        if block.heading_id is None:
+            return "Findings: every heading, each under its own title"
+        return f"Findings: {headings.get(block.heading_id, 'a deleted heading')}"
+    excerpt = " ".join(block.text.split())[:60]
+    return block.label + (f": {excerpt}" if excerpt else "")
+
+
+def outline_model(
+    model: QStandardItemModel,
+    sections: tuple[OutlineSection, ...],
+    headings: dict[str, str] | None = None,
+) -> None:
+    """Fill the tree: one row per section, its blocks as children."""
+    model.clear()
+    model.setHorizontalHeaderLabels(["Outline"])
+    for section in sections:
+        prefix = "    " if section.level == 2 else ""
+        item = QStandardItem(prefix + (section.title or "(no heading)"))
+        item.setData(section.id, _ID)
+        item.setData(True, _IS_SECTION)
+        item.setEditable(False)
+        font = item.font()
+        font.setBold(True)
+        item.setFont(font)
+        for block in section.blocks:
+            child = QStandardItem(block_label(block, headings or {}))
+            child.setData(block.id, _ID)
+            child.setData(False, _IS_SECTION)
+            child.setEditable(False)
+            child.setToolTip(block.text or "Standard wording")
+            item.appendRow(child)
+        model.appendRow(item)
+
+
+def preview_html(letter: Letter) -> str:
+    """The letter as HTML, each paragraph with the number Word will show."""
+    parts = []
+    for number, block in zip(letter.numbers(), letter.blocks, strict=True):
+        if block.kind == "page_break":
+            parts.append("<hr/>")
+            continue
+        if block.kind == "table":
+            rows = "".join(
+                "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>"
+                for row in block.rows
+            )
+            parts.append(f"<table border='1' cellspacing='0' cellpadding='3'>{rows}</table>")
+            continue
+        runs = "".join(_run_html(r.text, r.bold, r.italic) for r in block.runs)
+        shown = f"<b>{html.escape(number)}</b>&nbsp;&nbsp;" if number else ""
+        if block.kind == "title":
+            parts.append(f"<h1>{runs}</h1>")
+        elif block.kind == "subtitle":
+            parts.append(f"<h3 style='color:#555'>{runs}</h3>")
+        elif block.kind == "heading":
+            level = min(block.level + 1, 4)
+            parts.append(f"<h{level}>{shown}{runs}</h{level}>")
+        elif block.kind in ("bullet",):
+            indent = 18 * block.level
+            parts.append(f"<p style='margin-left:{indent}px'>•&nbsp;{runs}</p>")
+        elif block.kind == "quote":
+            parts.append(f"<p style='margin-left:24px'><i>{runs}</i></p>")
+        else:
+            parts.append(f"<p>{shown}{runs}</p>")
+    return "\n".join(parts)
+
+
+def _run_html(text: str, bold: bool, italic: bool) -> str:
+    out = html.escape(text).replace("\n", "<br/>")
+    if bold:
+        out = f"<b>{out}</b>"
+    if italic:
+        out = f"<i>{out}</i>"
+    return out
+
+
+# ---------------------------------------------------------------------- panel
+class LetterComposer(QWidget):
+    """Outline (left) beside the preview (right), with the editing actions."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.model = QStandardItemModel(self)
+        self.tree = QTreeView()
+        self.tree.setModel(self.model)
+        self.tree.setHeaderHidden(True)
+        self.tree.setAccessibleName("Letter outline: sections and blocks")
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.preview = QTextBrowser()
+        self.preview.setAccessibleName("Letter preview with Word's paragraph numbers")
+        buttons = QHBoxLayout()
+        self.add_section_button = QPushButton("Add section")
+        self.add_section_button.clicked.connect(self.add_section)
+        self.add_block_button = QToolButton()
+        self.add_block_button.setText("Add block")
+        self.add_block_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.add_block_button)
+        for kind, label in BLOCK_KINDS.items():
+            action = menu.addAction(label)
+            action.triggered.connect(lambda _c=False, k=kind: self.add_block(k))
+        self.add_block_button.setMenu(menu)
+        self.preset_button = QToolButton()
+        self.preset_button.setText("Start from…")
+        self.preset_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        presets = QMenu(self.preset_button)
+        for key, preset in PRESETS.items():
+            action = presets.addAction(preset.name)
+            action.setToolTip(preset.description)
+            action.triggered.connect(lambda _c=False, k=key: self.apply_preset(k))
+        self.preset_button.setMenu(presets)
+        for label, slot, keys in (
+            ("Edit…", self.edit_selected, QKeySequence(Qt.Key.Key_F2)),
+            ("Up", lambda: self.move_selected(-1), QKeySequence("Ctrl+Up")),
+            ("Down", lambda: self.move_selected(1), QKeySequence("Ctrl+Down")),
+            ("Remove", self.remove_selected, QKeySequence(QKeySequence.StandardKey.Delete)),
+        ):
+            button = QPushButton(label)
+            button.clicked.connect(slot)
+            action = QAction(label, self.tree)
+            action.setShortcut(keys)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(slot)
+            self.tree.addAction(action)
+            buttons.addWidget(button)
+        buttons.addWidget(self.add_section_button)
+        buttons.addWidget(self.add_block_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.preset_button)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.tree, 1)
+        left_layout.addLayout(buttons)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.preview)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([300, 500])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+    # ------------------------------------------------------------------ reading
+    def refresh(self, letter: Letter) -> None:
+        """Re-read the outline (keeping the selection) and show the letter."""
+        selected = self.selected()
+        headings = {h["id"]: h["name"] for h in self.session.cf.rows("heading")}
+        outline_model(self.model, ops.outline(self.session.cf), headings)
+        self.tree.expandAll()
+        if selected is not None:
+            self.select(selected[0])
+        self.preview.setHtml(preview_html(letter))
+
+    def selected(self) -> tuple[str, bool] | None:
+        index = self.tree.currentIndex()
+        if not index.isValid():
+            return None
+        return index.data(_ID), bool(index.data(_IS_SECTION))
+
+    def select(self, row_id: str) -> None:
+        for row in range(self.model.rowCount()):
+            item = self.model.item(row)
+            if item.data(_ID) == row_id:
+                self.tree.setCurrentIndex(item.index())
+                return
+            for child_row in range(item.rowCount()):
+                child = item.child(child_row)
+                if child.data(_ID) == row_id:
+                    self.tree.setCurrentIndex(child.index())
+                    return
+
+    def _section_for_new_block(self) -> tuple[str, int | None] | None:
+        index = self.tree.currentIndex()
+        if not index.isValid():
+            last = self.model.rowCount() - 1
+            return (self.model.item(last).data(_ID), None) if last >= 0 else None
+        if index.data(_IS_SECTION):
+            return index.data(_ID), None
+        parent: QModelIndex = index.parent()
+        return parent.data(_ID), index.row() + 1
+
+    # ------------------------------------------------------------------ editing
+    def _run(self, text: str, operation: Any) -> Any:
+        try:
+            return run_undoable(self.session, text, operation)
+        except PeerNotesError as error:
+            show_problem(self, str(error))
+            return None
+
+    def add_section(self) -> None:
+        title = ask_title(self, "Add section", "")
+        if title is None:
+            return
+        index = self.tree.currentIndex()
+        at = None
+        if index.isValid():
+            top = index if index.data(_IS_SECTION) else index.parent()
+            at = top.row() + 1
+        new = self._run("Add section", lambda cf: ops.add_section(cf, title, index=at))
+        if new:
+            self.select(new)
+
+    def add_block(self, kind: str) -> None:
+        where = self._section_for_new_block()
+        if where is None:
+            show_problem(self, "Add a section first: blocks sit in a section.")
+            return
+        section_id, at = where
+        text = ""
+        if kind in ops.AUTHORED:
+            answer = ask_text(self, f"Add {BLOCK_KINDS[kind].lower()}", BLOCK_KINDS[kind], "")
+            if answer is None:
+                return
+            text = answer
+        options = {"setting": "next_steps"} if kind == "standard" else {}
+        label = f"Add {BLOCK_KINDS[kind].lower()}"
+        new = self._run(
+            label,
+            lambda cf: ops.add_block(cf, section_id, kind, text=text, options=options, index=at),
+        )
+        if new:
+            self.select(new)
+
+    def edit_selected(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            return
+        row_id, is_section = chosen
+        cf = self.session.cf
+        if is_section:
+            row = cf.get("letter_section", row_id)
+            title = ask_title(self, "Rename section", row["title"] if row else "")
+            if title is not None:
+                self._run("Rename section", lambda c: ops.update_section(c, row_id, title=title))
+            return
+        block = cf.get("letter_block", row_id)
+        if block is None:
+            return
+        label = BLOCK_KINDS.get(block["kind"], block["kind"])
+        if block["kind"] not in ops.AUTHORED:
+            label += " – its wording (empty: PeerNotes' standard wording)"
+        text = ask_text(self, "Edit block", label, block["text"])
+        if text is not None:
+            self._run("Edit block", lambda c: ops.update_block(c, row_id, text=text))
+
+    def move_selected(self, steps: int) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            return
+        row_id, is_section = chosen
+        move = ops.move_section if is_section else ops.move_block
+        self._run("Move up" if steps < 0 else "Move down", lambda cf: move(cf, row_id, steps))
+        self.select(row_id)
+
+    def remove_selected(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            return
+        row_id, is_section = chosen
+        if is_section:
+            self._run("Remove section", lambda cf: ops.delete_section(cf, row_id))
+        else:
+            self._run("Remove block", lambda cf: ops.delete_block(cf, row_id))
+
+    def apply_preset(self, key: str) -> None:
+        name = PRESETS[key].name
+        if is_edited(self.session.cf) and not confirm_preset(self, name):
+            return
+        self._run(f"Start from {name}", lambda cf: apply_preset(cf, key))

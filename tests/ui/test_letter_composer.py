@@ -1,0 +1,96 @@
+"""The letter composer on the Letter page: the outline beside the preview; sections and
+blocks added, edited, moved and removed, each undoable; presets asked about first."""
+
+from __future__ import annotations
+
+import pytest
+from letter_data import build_letter_scene
+
+from peernotes.core.letter import build_letter
+from peernotes.core.letter_outline import outline
+from peernotes.ui import letter_composer as composer_ui
+from peernotes.ui.letter import LetterPage
+from peernotes.ui.session import Session
+
+
+@pytest.fixture
+def scene():
+    scene = build_letter_scene(None)
+    yield scene
+    scene.cf.close()
+
+
+@pytest.fixture
+def page(scene, qtbot):
+    session = Session(scene.cf)
+    widget = LetterPage(session)
+    qtbot.addWidget(widget)
+    widget.resize(1300, 800)
+    widget.show()
+    widget.refresh()
+    yield widget
+    widget.hide()
+    session._unsubscribe()
+
+
+def _titles(scene) -> list[str]:
+    return [s.title for s in outline(scene.cf)]
+
+
+def test_preview_shows_words_paragraph_numbers(page):
+    """The preview numbers paragraphs as Word will: 1., 2. … beside the text."""
+    text = page.composer.preview.toPlainText()
+    assert "Introduction" in text and "1.  Fernhill Borough Council asked" in text.replace(
+        "\xa0", " "
+    )
+
+
+def test_add_edit_move_remove_a_section_each_undoable(page, scene, monkeypatch):
+    """A section added, renamed, moved and removed from the composer; Undo takes each back."""
+    composer = page.composer
+    stack = page.session.undo_stack
+    monkeypatch.setattr(composer_ui, "ask_title", lambda parent, title, current: "Context")
+    composer.add_section()
+    assert "Context" in _titles(scene)
+    monkeypatch.setattr(composer_ui, "ask_text", lambda parent, title, label, text: "We *saw* it.")
+    composer.add_block("prose")
+    page.refresh()
+    assert "We saw it." in page.composer.preview.toPlainText()
+    before = _titles(scene).index("Context")
+    composer.select(next(s.id for s in outline(scene.cf) if s.title == "Context"))
+    composer.move_selected(-1)
+    assert _titles(scene).index("Context") == before - 1
+    stack.undo()
+    assert _titles(scene).index("Context") == before
+    composer.select(next(s.id for s in outline(scene.cf) if s.title == "Context"))
+    composer.remove_selected()
+    assert "Context" not in _titles(scene)
+    stack.undo()
+    assert "Context" in _titles(scene)
+
+
+def test_a_bad_field_is_shown_not_raised(page, scene, monkeypatch):
+    """'{counil}' in a block's wording: one clear message, nothing saved."""
+    shown: list[str] = []
+    monkeypatch.setattr(composer_ui, "show_problem", lambda parent, message: shown.append(message))
+    monkeypatch.setattr(composer_ui, "ask_text", lambda *a: "{counil} asked us")
+    block = outline(scene.cf)[1].blocks[0]
+    page.composer.refresh(build_letter(scene.cf))
+    page.composer.select(block.id)
+    page.composer.edit_selected()
+    assert shown and "{counil}" in shown[0]
+    assert outline(scene.cf)[1].blocks[0].text == ""
+
+
+def test_a_preset_over_edits_asks_first_and_is_undoable(page, scene, monkeypatch):
+    """Declining keeps the edited outline; accepting replaces it, and Undo restores it."""
+    monkeypatch.setattr(composer_ui, "ask_title", lambda *a: "Mine")
+    page.composer.add_section()
+    monkeypatch.setattr(composer_ui, "confirm_preset", lambda parent, name: False)
+    page.composer.apply_preset("feedback_report")
+    assert "Mine" in _titles(scene)
+    monkeypatch.setattr(composer_ui, "confirm_preset", lambda parent, name: True)
+    page.composer.apply_preset("feedback_report")
+    assert "Mine" not in _titles(scene) and "Approach" in _titles(scene)
+    page.session.undo_stack.undo()
+    assert "Mine" in _titles(scene) and "Approach" not in _titles(scene)
