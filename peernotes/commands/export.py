@@ -54,6 +54,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
         metavar="NAME",
         help="a name the letter may contain despite the non-attribution check (repeatable)",
     )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="refuse the letter (write nothing, exit 2) when a finding is single-source or "
+        "has no evidence; without it they are printed as warnings",
+    )
     passphrases.add_argument(
         parser, "read the passphrase of a protected FILE from the first line of standard input"
     )

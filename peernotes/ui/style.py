@@ -22,6 +22,7 @@ QLabel#fieldLabel { color: #333; font-weight: 600; }
 QLabel#captureMessage { color: #2e7d32; font-weight: 600; }
 QLabel#captureMessage[problem="true"] { color: #b00020; }
 QLabel#modeHint { color: #a04a00; font-weight: 600; }
+QListView#myDay::item { padding: 5px 8px; }
 QFrame#captureCard, QFrame#welcomeCard {
     background: white; border: 1px solid #d8dde4; border-radius: 8px;
 }
