@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from peernotes.commands import passphrases
-from peernotes.core import interchange
+from peernotes.core import bad_text, interchange
 from peernotes.core.store import ChallengeFile
 
 
@@ -91,11 +91,16 @@ def _export_json(source: Path, out: Path, passphrase: str | None = None) -> int:
         )
         return 2
     with ChallengeFile.open(source, readonly=True, passphrase=passphrase) as cf:
+        repairs = bad_text.tolerate(cf.conn)
         if str(out) == "-":
             sys.stdout.writelines(interchange.iter_export(cf))
             sys.stdout.flush()
-            return 0
-        _write_atomically(out, interchange.iter_export(cf))
+        else:
+            _write_atomically(out, interchange.iter_export(cf))
+    if repairs.count:
+        print(repairs.note(), file=sys.stderr)
+    if str(out) == "-":
+        return 0
     print(f"Wrote {out}", file=sys.stderr)
     if passphrase:
         print(unprotected_note(out), file=sys.stderr)

@@ -16,7 +16,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from peernotes.core import attribution
+from peernotes.core import attribution, bad_text
 from peernotes.core.errors import PeerNotesError
 from peernotes.core.letter import build_letter
 from peernotes.core.store import ChallengeFile
@@ -44,6 +44,7 @@ def export_letter(args: argparse.Namespace) -> int:
         cf = ChallengeFile.open(path, readonly=True, passphrase=getattr(args, "passphrase", None))
     except PeerNotesError as error:
         return _fail(str(error))
+    repairs = bad_text.tolerate(cf.conn)
     try:
         if letter_out:
             from peernotes.export.docx_letter import export_letter as write_letter
@@ -75,6 +76,8 @@ def export_letter(args: argparse.Namespace) -> int:
         return _fail(str(error))
     finally:
         cf.close()
+    if repairs.count:
+        print(repairs.note(), file=sys.stderr)
     return 0
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from peernotes import __version__
+
 
 class PeerNotesError(Exception):
     """Base class: `str(error)` is a complete sentence fit for a message box or the CLI."""
@@ -21,7 +23,7 @@ class TooNewFile(FileRefused):
         self.app_version = app_version
         super().__init__(
             f"{path} was written by a newer PeerNotes (file format version {file_version}); "
-            f"this PeerNotes reads format versions up to {app_version}. "
+            f"this PeerNotes ({__version__}) reads format versions up to {app_version}. "
             "Update PeerNotes to open it. The file has not been changed."
         )
 

@@ -68,6 +68,11 @@ def check_openable(path: Path, *, encrypted_ok: bool = False) -> Header | None:
             f"{name} is empty (0 bytes): it is not a PeerNotes file. Nothing was changed."
         )
     if header is None:
+        other = other_format(path)
+        if other is not None:
+            raise NotAPeerNotesFile(
+                f"{name} is not a PeerNotes file: it is {other}. Nothing was changed."
+            )
         if size >= 1024 and size % 512 == 0 and _looks_random(path):
             if encrypted_ok:
                 return None
@@ -105,6 +110,37 @@ def _hot_wal(path: Path) -> bool:
         return wal.stat().st_size > 0
     except OSError:
         return False
+
+
+_MAGIC = (
+    (b"PK\x03\x04", "a Word, Excel or PowerPoint document, or another zip file"),
+    (b"%PDF", "a PDF document"),
+    (b"\xd0\xcf\x11\xe0", "an older Word or Excel document"),
+    (b"{\\rtf", "a rich-text document"),
+)
+
+
+def other_format(path: Path) -> str | None:
+    """What a non-SQLite file evidently is (a Word document, a PDF, text), or None.
+
+    A protected PeerNotes file is random bytes from its first byte, so anything with a known
+    signature, or that reads as text, is certainly not one."""
+    try:
+        with open(path, "rb") as handle:
+            first = handle.read(4096)
+    except OSError:
+        return None
+    for magic, what in _MAGIC:
+        if first.startswith(magic):
+            return what
+    if b"\x00" in first:  # binary: text files hold no NUL bytes
+        return None
+    try:
+        first.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if error.start < len(first) - 4:  # not merely a character cut at the 4096th byte
+            return None
+    return "a text file" if first else None
 
 
 def _looks_random(path: Path) -> bool:

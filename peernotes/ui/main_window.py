@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peernotes import __version__
 from peernotes.core import records
 from peernotes.core.errors import PeerNotesError
 from peernotes.paths import APP_NAME, FILE_SUFFIX, data_dir
@@ -281,6 +280,15 @@ class MainWindow(QMainWindow):
             return False
         self.set_session(Session(cf, self))
         return True
+
+    def show_handed_over(self, path: Path) -> None:
+        """A file double-clicked while PeerNotes runs: shown here, the window brought forward
+        (the challenge already open here is only brought forward, see open_path)."""
+        self.open_path(path)
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
 
     def _is_open_here(self, path: Path) -> bool:
         if self.session is None or self.session.cf.path is None:
@@ -586,9 +594,8 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, "Keyboard shortcuts", shortcuts_html())
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            f"About {APP_NAME}",
-            f"<b>{APP_NAME} {__version__}</b><br>Offline notes, triangulation and summary letters "
-            "for peer challenge teams.",
-        )
+        """Non-blocking (open, not exec), so a test or a screenshot can look at it."""
+        from peernotes.ui.about_dialog import AboutDialog
+
+        self.about_dialog = AboutDialog(self)
+        self.about_dialog.open()
