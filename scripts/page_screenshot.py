@@ -23,12 +23,16 @@ from PySide6.QtGui import QGuiApplication  # noqa: E402
 from peernotes.core import demo  # noqa: E402
 from peernotes.ui.app import make_application  # noqa: E402
 from peernotes.ui.main_window import MainWindow  # noqa: E402
+from peernotes.ui.palette import dark_palette  # noqa: E402
+from peernotes.ui.style import restyle  # noqa: E402
 
 
 def main(page: str, dark: bool) -> int:
     app = make_application([sys.argv[0]])
-    if dark:
+    if dark:  # as Windows dark mode would: the scheme, and the palette where Qt has none
         app.styleHints().setColorScheme(Qt.ColorScheme.Dark)
+        app.setPalette(dark_palette())
+        restyle(app)
     window = MainWindow()
     window.setGeometry(QGuiApplication.primaryScreen().availableGeometry())
     window.show()

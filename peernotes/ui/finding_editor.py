@@ -30,16 +30,19 @@ from peernotes.core import vocab
 from peernotes.core.evidence import ObservationInfo
 from peernotes.core.rollup import FindingEntry
 from peernotes.ui.findings_browser import fit_column
+from peernotes.ui.palette import colours
 from peernotes.ui.synthesis_dialogs import heading_choices
-from peernotes.ui.synthesis_models import LEVEL_COLOURS, LEVEL_TINTS, EvidenceTableModel
+from peernotes.ui.synthesis_models import EvidenceTableModel
 from peernotes.ui.widgets.text_field import TextField
 
 EMPTY_TITLE = "Selected finding — select one in the list above, or make one from observations"
 
 
 def badge_html(level: str, label: str) -> str:
+    """The level as a coloured word, in the set that matches the palette now in use."""
+    c = colours()
     return (
-        f"<span style='background:{LEVEL_TINTS[level]}; color:{LEVEL_COLOURS[level]};"
+        f"<span style='background:{c.level_tint[level]}; color:{c.level_text[level]};"
         f" font-weight:600'>&nbsp;● {label}&nbsp;</span>"
     )
 

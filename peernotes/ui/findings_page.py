@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -270,6 +270,11 @@ class FindingsPage(QWidget):
             self._dirty = True
         self._timer.stop()
         super().hideEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.rollup is not None:
+            self._load_editor()  # the badge's colours follow the light or dark set
 
     def _refresh_if_visible(self) -> None:
         if self.isVisible():

@@ -24,6 +24,7 @@ from peernotes.core import vocab
 from peernotes.core.evidence import ObservationInfo
 from peernotes.core.rollup import FindingEntry, HeadingEntry, Rollup
 from peernotes.core.triangulation import Triangulation
+from peernotes.ui import palette
 from peernotes.ui.models.base import FixedColumnsModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -31,39 +32,31 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 LEVEL_ROLE = Qt.ItemDataRole.UserRole + 2
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 3  # HTML snippet of a search hit, when searching
 
-# The badge colours: strong to weak. Chosen to stay distinct for the common colour
-# blindnesses (blue / teal / orange / grey) and always paired with a word, never colour alone.
-LEVEL_COLOURS: dict[str, str] = {
-    "triangulated": "#1a7f5a",
-    "corroborated": "#2c5fa8",
-    "single_source": "#b85c00",
-    "no_evidence": "#6b6b6b",
-}
-LEVEL_TINTS: dict[str, str] = {
-    "triangulated": "#dff3ea",
-    "corroborated": "#e1eafa",
-    "single_source": "#fdebd6",
-    "no_evidence": "#ececec",
-}
+# The badge colours (strong to weak) come from the light or dark set matching the palette:
+# peernotes.ui.palette. These are the light ones, for HTML meant for paper (the roll-up).
+LEVEL_COLOURS: dict[str, str] = palette.LIGHT.level_text
+LEVEL_TINTS: dict[str, str] = palette.LIGHT.level_tint
 SHORT_KINDS = {"strength": "Strength", "area": "Area", "recommendation": "Recommendation"}
 MODE_LETTERS = {"read": "R", "heard": "H", "seen": "S"}
 
-_icons: dict[str, QIcon] = {}
+_icons: dict[tuple[str, bool], QIcon] = {}
 
 
 def level_icon(level: str) -> QIcon:
-    """A small filled circle in the level's colour (made once, after the QApplication exists)."""
-    if level not in _icons:
+    """A small filled circle in the level's colour (made once per appearance)."""
+    c = palette.colours()
+    key = (level, c.dark)
+    if key not in _icons:
         pixmap = QPixmap(12, 12)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setBrush(QColor(LEVEL_COLOURS.get(level, "#6b6b6b")))
+        painter.setBrush(QColor(c.level_text.get(level, "#6b6b6b")))
         painter.setPen(Qt.PenStyle.NoPen)
         painter.drawEllipse(1, 1, 10, 10)
         painter.end()
-        _icons[level] = QIcon(pixmap)
-    return _icons[level]
+        _icons[key] = QIcon(pixmap)
+    return _icons[key]
 
 
 def mode_counts(counts: dict[str, int] | object) -> str:
@@ -344,7 +337,7 @@ class FindingsTreeModel(QAbstractItemModel):
                 font.setBold(heading.depth == 0)
                 return font
             if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(QColor("#1d3557"))
+                return QBrush(QColor(palette.colours().heading_text))
             if role == ID_ROLE:
                 return heading.id
             return None
@@ -381,9 +374,11 @@ class FindingsTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DecorationRole and column == 2:
             return level_icon(t.level)
         if role == Qt.ItemDataRole.BackgroundRole and column == 2:
-            return QBrush(QColor(LEVEL_TINTS[t.level]))
+            return QBrush(QColor(palette.colours().level_tint[t.level]))
+        if role == Qt.ItemDataRole.ForegroundRole and column == 2:
+            return QBrush(QColor(palette.colours().level_text[t.level]))
         if role == Qt.ItemDataRole.ForegroundRole and column == 4 and entry.contradicting:
-            return QBrush(QColor("#a4262c"))
+            return QBrush(QColor(palette.colours().against))
         if role == ID_ROLE:
             return entry.id
         if role == LEVEL_ROLE:
