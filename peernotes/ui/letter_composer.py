@@ -17,8 +17,11 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -41,6 +44,7 @@ from peernotes.core.letter import Letter
 from peernotes.core.letter_outline import BLOCK_KINDS, FIELDS, OutlineBlock, OutlineSection
 from peernotes.core.letter_presets import PRESETS, apply_preset, is_edited
 from peernotes.core.letter_settings import FIELD_BY_NAME
+from peernotes.core.records import headings as framework_headings
 from peernotes.ui.commands import run_undoable
 from peernotes.ui.session import Session
 
@@ -79,6 +83,64 @@ def ask_title(parent: QWidget | None, title: str, current: str) -> str | None:
         parent, title, "Section title:", QLineEdit.EchoMode.Normal, current
     )
     return text if ok else None
+
+
+def ask_options(
+    parent: QWidget | None,
+    kind: str,
+    options: dict[str, Any],
+    heading_id: str | None,
+    headings: list[tuple[str, str]],
+) -> tuple[dict[str, Any], str | None] | None:
+    """A block's options (and a findings block's heading); None when cancelled."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(f"{BLOCK_KINDS.get(kind, kind)} – options")
+    form = QFormLayout()
+    numbered = QCheckBox("Takes a paragraph number (when the letter numbers paragraphs)")
+    numbered.setChecked(bool(options.get("numbered", True)))
+    form.addRow(numbered)
+    heading = QComboBox()
+    order = QComboBox()
+    bullets = QCheckBox("Bullets (Strengths / Areas) before the paragraphs")
+    labels = QCheckBox("Sub-headings (Strengths, Areas …)")
+    if kind == "findings":
+        heading.addItem("Every heading, each under its own title", None)
+        for hid, name in headings:
+            heading.addItem(name, hid)
+        heading.setCurrentIndex(max(0, heading.findData(heading_id)))
+        order.addItem("In the order the author set", "author")
+        order.addItem("Strengths' paragraphs first, then areas'", "kind")
+        order.setCurrentIndex(max(0, order.findData(options.get("order", "author"))))
+        bullets.setChecked(bool(options.get("bullets", True)))
+        labels.setChecked(bool(options.get("labels", True)))
+        form.addRow("Heading", heading)
+        form.addRow("Paragraph order", order)
+        form.addRow(bullets)
+        form.addRow(labels)
+    elif kind == "key_messages":
+        labels.setChecked(bool(options.get("labels", True)))
+        form.addRow(labels)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addLayout(form)
+    layout.addWidget(buttons)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    result = dict(options)
+    result["numbered"] = numbered.isChecked()
+    if result["numbered"]:
+        del result["numbered"]
+    if kind == "findings":
+        result.update(order=order.currentData(), bullets=bullets.isChecked(),
+                      labels=labels.isChecked())  # fmt: skip
+        return result, heading.currentData()
+    if kind == "key_messages":
+        result["labels"] = labels.isChecked()
+    return result, heading_id
 
 
 def confirm_preset(parent: QWidget | None, name: str) -> bool:
@@ -152,6 +214,10 @@ def preview_html(letter: Letter) -> str:
             parts.append(f"<table border='1' cellspacing='0' cellpadding='3'>{rows}</table>")
             continue
         runs = "".join(_run_html(r.text, r.bold, r.italic) for r in block.runs)
+        source = block.source
+        if source and source.table in ("finding", "letter_block") and source.row_id:
+            target = f"edit:{source.table}:{source.row_id}:{source.field or 'text'}"
+            runs = f"<a href='{target}' style='color:inherit;text-decoration:none'>{runs}</a>"
         shown = f"<b>{html.escape(number)}</b>&nbsp;&nbsp;" if number else ""
         if block.kind == "title":
             parts.append(f"<h1>{runs}</h1>")
@@ -195,6 +261,9 @@ class LetterComposer(QWidget):
         self.tree.doubleClicked.connect(lambda _i: self.edit_selected())
         self.preview = QTextBrowser()
         self.preview.setAccessibleName("Letter preview with Word's paragraph numbers")
+        self.preview.setOpenLinks(False)
+        self.preview.setToolTip("Click a finding's text or your own paragraph to edit it")
+        self.preview.anchorClicked.connect(lambda url: self.edit_from_preview(url.toString()))
         buttons = QHBoxLayout()
         self.add_section_button = QPushButton("Add section")
         self.add_section_button.clicked.connect(self.add_section)
@@ -217,6 +286,7 @@ class LetterComposer(QWidget):
         self.preset_button.setMenu(presets)
         for label, slot, keys in (
             ("Edit…", self.edit_selected, QKeySequence(Qt.Key.Key_F2)),
+            ("Options…", self.edit_options, QKeySequence("Alt+Return")),
             ("Up", lambda: self.move_selected(-1), QKeySequence("Ctrl+Up")),
             ("Down", lambda: self.move_selected(1), QKeySequence("Ctrl+Down")),
             ("Remove", self.remove_selected, QKeySequence(QKeySequence.StandardKey.Delete)),
@@ -350,6 +420,56 @@ class LetterComposer(QWidget):
         text = ask_text(self, "Edit block", label, block["text"])
         if text is not None:
             self._run("Edit block", lambda c: ops.update_block(c, row_id, text=text))
+
+    def edit_options(self) -> None:
+        """A block's options: its paragraph number, and a findings block's heading, order,
+        bullets and sub-headings."""
+        chosen = self.selected()
+        if chosen is None or chosen[1]:
+            return
+        row_id = chosen[0]
+        block = next(
+            (b for s in ops.outline(self.session.cf) for b in s.blocks if b.id == row_id), None
+        )
+        if block is None:
+            return
+        headings = [
+            (h["id"], h["name"]) for h in framework_headings(self.session.cf) if not h["depth"]
+        ]
+        answer = ask_options(self, block.kind, dict(block.options), block.heading_id, headings)
+        if answer is None:
+            return
+        options, heading_id = answer
+        self._run(
+            "Block options",
+            lambda cf: ops.update_block(cf, row_id, options=options, heading_id=heading_id),
+        )
+
+    def edit_from_preview(self, target: str) -> None:
+        """Edit, where it appears in the preview, a finding's statement or narrative, or the
+        author's own block."""
+        parts = target.split(":")
+        if len(parts) != 4 or parts[0] != "edit":
+            return
+        _, table, row_id, field = parts
+        cf = self.session.cf
+        row = cf.get(table, row_id)
+        if row is None:
+            return
+        if table == "letter_block":
+            self.select(row_id)
+            self.edit_selected()
+            return
+        from peernotes.core import findings
+
+        field = field if field in ("statement", "narrative") else "narrative"
+        label = "The finding's statement" if field == "statement" else "The finding's narrative"
+        text = ask_text(self, "Edit finding", label, row[field])
+        if text is not None:
+            self._run(
+                "Edit finding",
+                lambda c: findings.update_finding(c, row_id, **{field: text}),
+            )
 
     def move_selected(self, steps: int) -> None:
         chosen = self.selected()

@@ -94,3 +94,33 @@ def test_a_preset_over_edits_asks_first_and_is_undoable(page, scene, monkeypatch
     assert "Mine" not in _titles(scene) and "Approach" in _titles(scene)
     page.session.undo_stack.undo()
     assert "Mine" in _titles(scene) and "Approach" not in _titles(scene)
+
+
+def test_a_findings_text_is_edited_where_it_appears(page, scene, monkeypatch):
+    """Clicking a finding's paragraph in the preview edits that narrative; Undo restores."""
+    monkeypatch.setattr(composer_ui, "ask_text", lambda *a: "Rewritten where it appears.")
+    finding = scene.findings["s1"]
+    page.composer.edit_from_preview(f"edit:finding:{finding}:narrative")
+    assert scene.cf.get("finding", finding)["narrative"] == "Rewritten where it appears."
+    page.session.undo_stack.undo()
+    assert scene.cf.get("finding", finding)["narrative"].startswith("Staff told the team")
+
+
+def test_a_findings_block_is_pointed_at_one_heading_in_prose(page, scene, monkeypatch):
+    """Options… on a findings block: one heading, prose only; the letter follows."""
+    section = next(s for s in outline(scene.cf) if s.title == "" and s.blocks
+                   and s.blocks[0].kind == "findings")  # fmt: skip
+    heading = next(h for h in scene.cf.rows("heading") if h["parent_id"] is None)
+    monkeypatch.setattr(
+        composer_ui, "ask_options",
+        lambda parent, kind, options, heading_id, headings: (
+            {"order": "author", "bullets": False, "labels": False}, heading["id"]),
+    )  # fmt: skip
+    page.composer.refresh(build_letter(scene.cf))
+    page.composer.select(section.blocks[0].id)
+    page.composer.edit_options()
+    block = next(s for s in outline(scene.cf) if s.id == section.id).blocks[0]
+    assert block.heading_id == heading["id"] and block.options["bullets"] is False
+    page.session.undo_stack.undo()
+    block = next(s for s in outline(scene.cf) if s.id == section.id).blocks[0]
+    assert block.heading_id is None
