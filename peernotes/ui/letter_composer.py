@@ -245,6 +245,29 @@ def _run_html(text: str, bold: bool, italic: bool) -> str:
     return out
 
 
+# ---------------------------------------------------------------------- tree
+class OutlineTree(QTreeView):
+    """The outline's tree; a drop asks the composer to move the row in the file (the tree
+    itself never moves anything: it is re-read from the file afterwards)."""
+
+    def __init__(self, on_drop: Any) -> None:
+        super().__init__()
+        self._on_drop = on_drop
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+
+    def dropEvent(self, event: Any) -> None:  # noqa: N802 (Qt API)
+        target = self.indexAt(event.position().toPoint())
+        moved = self.currentIndex()
+        below = self.dropIndicatorPosition() == QAbstractItemView.DropIndicatorPosition.BelowItem
+        on_item = self.dropIndicatorPosition() == QAbstractItemView.DropIndicatorPosition.OnItem
+        event.ignore()
+        if moved.isValid() and target.isValid() and moved != target:
+            self._on_drop(moved.data(_ID), target.data(_ID), below, on_item)
+
+
 # ---------------------------------------------------------------------- panel
 class LetterComposer(QWidget):
     """Outline (left) beside the preview (right), with the editing actions."""
@@ -253,7 +276,7 @@ class LetterComposer(QWidget):
         super().__init__(parent)
         self.session = session
         self.model = QStandardItemModel(self)
-        self.tree = QTreeView()
+        self.tree = OutlineTree(self.drop)
         self.tree.setModel(self.model)
         self.tree.setHeaderHidden(True)
         self.tree.setAccessibleName("Letter outline: sections and blocks")
@@ -479,6 +502,41 @@ class LetterComposer(QWidget):
         move = ops.move_section if is_section else ops.move_block
         self._run("Move up" if steps < 0 else "Move down", lambda cf: move(cf, row_id, steps))
         self.select(row_id)
+
+    def drop(self, moved_id: str, target_id: str, below: bool, on_item: bool) -> None:
+        """A row dragged onto another: a section goes before (or after) the target's
+        section; a block goes before or after the target block, or at the end of a section
+        dropped on."""
+        sections = ops.outline(self.session.cf)
+        section_ids = [s.id for s in sections]
+        owner = {b.id: s.id for s in sections for b in s.blocks}
+        if moved_id in section_ids:
+            target = target_id if target_id in section_ids else owner.get(target_id)
+            if target is None:
+                return
+            steps = section_ids.index(target) - section_ids.index(moved_id)
+            if steps < 0 and below:
+                steps += 1
+            if steps > 0 and not below and not on_item:
+                steps -= 1
+            if steps:
+                self._run("Move section", lambda cf: ops.move_section(cf, moved_id, steps))
+            self.select(moved_id)
+            return
+        if target_id in section_ids:
+            section = next(s for s in sections if s.id == target_id)
+            index = len(section.blocks)
+            target_section = target_id
+        else:
+            target_section = owner[target_id]
+            blocks = [b.id for b in next(s for s in sections if s.id == target_section).blocks]
+            blocks = [b for b in blocks if b != moved_id]
+            index = blocks.index(target_id) + (1 if below else 0)
+        self._run(
+            "Move block",
+            lambda cf: ops.move_block_to(cf, moved_id, target_section, index),
+        )
+        self.select(moved_id)
 
     def remove_selected(self) -> None:
         chosen = self.selected()

@@ -124,3 +124,25 @@ def test_a_findings_block_is_pointed_at_one_heading_in_prose(page, scene, monkey
     page.session.undo_stack.undo()
     block = next(s for s in outline(scene.cf) if s.id == section.id).blocks[0]
     assert block.heading_id is None
+
+
+def test_dragging_moves_blocks_and_sections_undoably(page, scene):
+    """A block dragged into another section lands where it was dropped; a section dragged
+    above another moves before it; Undo puts each back."""
+    sections = outline(scene.cf)
+    intro = next(s for s in sections if s.title == "Introduction")
+    team = next(b for b in intro.blocks if b.kind == "team")
+    key = next(s for s in sections if s.title == "Key messages")
+    page.composer.drop(team.id, key.blocks[0].id, below=False, on_item=False)
+    moved = next(s for s in outline(scene.cf) if s.title == "Key messages")
+    assert [b.kind for b in moved.blocks] == ["team", "key_messages"]
+    page.session.undo_stack.undo()
+    assert [
+        b.kind for b in next(s for s in outline(scene.cf) if s.title == "Key messages").blocks
+    ] == ["key_messages"]
+    page.composer.drop(key.id, intro.id, below=False, on_item=False)
+    titles = [s.title for s in outline(scene.cf)]
+    assert titles.index("Key messages") < titles.index("Introduction")
+    page.session.undo_stack.undo()
+    titles = [s.title for s in outline(scene.cf)]
+    assert titles.index("Key messages") > titles.index("Introduction")
