@@ -31,6 +31,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from peernotes.core import interchange_limits as limits
 from peernotes.core import vocab
 from peernotes.core.clock import parse as parse_hlc
 from peernotes.core.errors import FileRefused, PeerNotesError, ValidationError
@@ -332,7 +333,9 @@ def loads(text: str | bytes, *, source: str = "the JSON") -> Any:
         except UnicodeDecodeError as error:
             raise NotInterchange(f"{source} is not UTF-8 text (byte {error.start}).") from error
     try:
-        return json.loads(text, parse_constant=_refuse_constant)
+        return limits.parse(text, _refuse_constant)
+    except limits.DeepNesting as error:
+        raise NotInterchange(f"{source} is not a PeerNotes export: {error}.") from error
     except json.JSONDecodeError as error:
         raise NotInterchange(
             f"{source} is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}."
@@ -377,7 +380,7 @@ class _Problems:
 
     def add(self, path: str, message: str) -> None:
         if len(self.found) < MAX_PROBLEMS:
-            self.found.append((path, message))
+            self.found.append((limits.clean(path), limits.clean(message)))
         else:
             self.truncated = True
 
@@ -560,6 +563,9 @@ def _check_value(column: Column, row: dict[str, Any], where: str, problems: _Pro
         if not column.nullable:
             problems.add(path, "cannot be null")
         return None
+    if isinstance(value, limits.RefusedNumber):
+        problems.add(path, value.problem())
+        return None
     if column.flag:
         if value in (0, 1) and not isinstance(value, float):
             return int(value)
@@ -576,7 +582,10 @@ def _check_value(column: Column, row: dict[str, Any], where: str, problems: _Pro
             return None
         return float(value)
     if not isinstance(value, str):
-        problems.add(path, f"must be text, not {json.dumps(value)[:40]}")
+        problems.add(path, f"must be text, not {limits.clean(json.dumps(value)[:40])}")
+        return None
+    if text_problem := limits.text_problem(value):
+        problems.add(path, text_problem)
         return None
     if column.enum is not None and value not in column.enum:
         problems.add(path, f"{value!r} is not one of: {', '.join(column.enum)}")
@@ -603,9 +612,9 @@ def _format_problem(fmt: str, value: str) -> str | None:
         if not ok:
             noun, expected = _EXPECTED[fmt]
             return f"not {noun}: {value!r} (expected {expected})"
-        return None
+        return limits.hlc_problem(value) if fmt == "hlc" else None
     try:
-        decoded = json.loads(value)
+        decoded = limits.parse(value, _refuse_constant)
     except ValueError:
         return f"not JSON text: {value[:40]!r}"
     if fmt == "json_object" and not isinstance(decoded, dict):

@@ -30,6 +30,7 @@ from peernotes.paths import APP_NAME, FILE_SUFFIX, data_dir
 from peernotes.ui.features import Page, feature_modules
 from peernotes.ui.menus import with_mnemonic
 from peernotes.ui.opening import open_file
+from peernotes.ui.page_header import ensure_header
 from peernotes.ui.session import Session
 from peernotes.ui.welcome import WelcomeScreen
 
@@ -299,6 +300,7 @@ class MainWindow(QMainWindow):
             return False
 
     def close_challenge(self) -> None:
+        settings().remove("last_file")  # closed on purpose: the next launch starts at Welcome
         self.set_session(None)
 
     def set_session(self, session: Session | None) -> None:
@@ -337,6 +339,7 @@ class MainWindow(QMainWindow):
             for page in sorted(pages, key=lambda p: p.order):
                 self.pages[page.key] = page
                 if page.built:
+                    ensure_header(page.widget, page.title, page.tooltip)
                     self.stack.addWidget(page.widget)
                 else:
                     self._placeholders[page.key] = placeholder = QWidget()
@@ -356,6 +359,7 @@ class MainWindow(QMainWindow):
             self._set_saved_text(
                 "All changes saved" if not session.cf.readonly else "Read-only", False
             )
+            self._announce_draft()
         else:
             self.central.setCurrentWidget(self.welcome)
             self.welcome.set_recent(self.recent_files())
@@ -366,9 +370,39 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_peer()
 
+    def _announce_draft(self) -> None:
+        """A note restored after a crash is said in the status bar and marked on Capture's
+        entry, whichever page is showing (it used to be found only by going to Capture)."""
+        from peernotes.ui.capture import DRAFT_RESTORED
+
+        page = self.pages.get("capture")
+        if page is None or not page.built or not getattr(page.widget, "restored_draft", False):
+            return
+        self.statusBar().showMessage(f"{DRAFT_RESTORED} It is in Capture (Alt+2).")
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == "capture":
+                item.setText(f"{page.title} ✎")
+                item.setToolTip(f"{page.tooltip}\n{DRAFT_RESTORED}")
+
+    def reopen_last(self) -> bool:
+        """At launch: the file open when PeerNotes last closed, on the page that was showing.
+        A file no longer there is left to the welcome screen's recent list, without a word."""
+        store = settings()
+        last = store.value("last_file")
+        if not last or not Path(str(last)).is_file():
+            return False
+        page = store.value("last_page")
+        if not self.open_path(Path(str(last))):
+            return False
+        if isinstance(page, str) and page in self.pages:
+            self.show_page(page)
+        return True
+
     def _put_in_place(self, page: Page) -> None:
         """A page built on first use takes its placeholder's place in the stack."""
         placeholder = self._placeholders.pop(page.key)
+        ensure_header(page.widget, page.title, page.tooltip)
         current = self.stack.currentWidget() is placeholder
         self.stack.insertWidget(self.stack.indexOf(placeholder), page.widget)
         if current:
@@ -411,6 +445,7 @@ class MainWindow(QMainWindow):
         if key not in self.pages:
             return
         self.stack.setCurrentWidget(self.pages[key].widget)
+        settings().setValue("last_page", key)  # relaunch comes back here
         focus = getattr(self.pages[key].widget, "focus_editor", None)
         if focus:
             focus()

@@ -56,7 +56,8 @@ QLabel#savedState {{ color: {success}; padding: 0 8px; }}
 QLabel#savedState[problem="true"] {{ color: {problem}; font-weight: 600; }}
 QLabel#peerState {{ padding: 0 8px; }}
 QTableView {{ gridline-color: {grid}; selection-background-color: #2d5183; selection-color: white; }}
-QHeaderView::section {{ padding: 4px 6px; font-weight: 600; }}
+QHeaderView {{ font-weight: 600; }}
+QHeaderView::section {{ padding: 4px 6px; }}
 """
 
 
