@@ -356,7 +356,8 @@ class LetterPage(QWidget):
         hint = QLabel(
             "Edits are saved as you type (Edit › Undo takes them back). In the paragraphs, "
             "{council}, {programme}, {document}, {feedback_date} and {framework} are filled in "
-            "when the letter is exported. ↺ goes back to PeerNotes' wording or the default."
+            "when the letter is exported; **bold**, *italic* and lines starting '- ' (a "
+            "nested list) print as such. ↺ goes back to PeerNotes' wording or the default."
         )
         hint.setWordWrap(True)
         form_layout.addWidget(hint)
