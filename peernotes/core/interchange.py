@@ -69,6 +69,8 @@ FORMATS: dict[tuple[str, str], str] = {
     ("conflict", "loser_hlc"): "hlc",
     ("conflict", "loser_data"): "json_object",
     ("merge_log", "report"): "json",
+    ("feedback_snapshot", "recorded_at"): "timestamp",
+    ("feedback_snapshot", "presented_findings"): "json_object",
     ("letter_block", "options"): "json_object",
     ("history", "row_id"): "id",
     ("history", "data"): "json_object",
@@ -81,6 +83,7 @@ ENUMS: dict[tuple[str, str], tuple[str, ...]] = {
     ("finding", "kind"): tuple(vocab.FINDING_KINDS),
     ("finding_evidence", "relation"): tuple(vocab.EVIDENCE_RELATIONS),
     ("heading", "kind"): ("domain", "standard", "custom", "scope"),
+    ("feedback_snapshot", "occasion"): ("presented", "exported"),
     ("letter_block", "kind"): tuple(BLOCK_KINDS),
     ("conflict", "table_name"): SYNCED_TABLES,
     ("history", "table_name"): SYNCED_TABLES,
@@ -141,6 +144,7 @@ TABLE_DOCS: dict[str, str] = {
     "conflict": "Edits that lost a merge, kept for review.",
     "merge_log": "One row per merge of another peer's file.",
     "headcount": 'People met without their names, per meeting and stakeholder group ("12 carers"): counted in the figures and coverage, never named.',
+    "feedback_snapshot": "The feedback as presented on the last day: the findings the deck carried, recorded when it was presented or exported, so the letter can be checked against it. Only ever added.",
     "history": "Earlier versions of rows (top-level `history`, not in `tables`).",
 }
 COLUMN_DOCS: dict[str, str] = {
@@ -155,6 +159,9 @@ COLUMN_DOCS: dict[str, str] = {
     "ordinal": "Position among its siblings (lower first).",
     "import_key": "Meetings from an imported timetable: the row's date, start and title, so a re-import updates the meeting instead of adding another.",
     "people": "How many people of the group were met (1 or more).",
+    "recorded_at": "When the feedback was recorded as presented (UTC).",
+    "occasion": "How it was recorded: presented (the presenter view) or exported (the .pptx).",
+    "presented_findings": 'JSON object: {"slides": n, "findings": [{"id", "kind", "statement", "heading"}]}, the findings as the deck showed them.',
 }
 
 

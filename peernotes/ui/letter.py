@@ -13,7 +13,6 @@ Tests answer the dialogs through the module functions `ask_save_path`, `show_don
 from __future__ import annotations
 
 import re
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -60,7 +59,7 @@ from peernotes.core import attribution, letter_settings
 from peernotes.core.attribution import KIND_LABELS, NameHit
 from peernotes.core.errors import PeerNotesError
 from peernotes.core.letter import Letter, build_letter
-from peernotes.core.store import Change
+from peernotes.core.store import DB_ERRORS, Change
 from peernotes.ui.commands import run_undoable
 from peernotes.ui.dialogs import messages
 from peernotes.ui.letter_composer import LetterComposer
@@ -88,6 +87,7 @@ _LETTER_TABLES = (
     "meeting_person",
     "person",
     "stakeholder_group",
+    "feedback_snapshot",
 )
 
 
@@ -174,13 +174,15 @@ class GuardDialog(QDialog):
     """Lists each name or identifying label found, with where it is; per item Allow or Go to.
     Stop is the default button; Export is enabled only once every item is allowed."""
 
-    def __init__(self, hits: list[NameHit], parent: QWidget | None = None):
+    def __init__(
+        self, hits: list[NameHit], parent: QWidget | None = None, document: str = "letter"
+    ):
         super().__init__(parent)
-        self.setWindowTitle("Names found in the letter")
+        self.setWindowTitle(f"Names found in the {document}")
         self.decision = GuardDecision()
         self.model = NameHitsModel(hits, self)
         intro = QLabel(
-            f"The letter would name or identify {len(hits)} "
+            f"The {document} would name or identify {len(hits)} "
             f"{'item' if len(hits) == 1 else 'items'} the team must not attribute. "
             "Go to each one and reword it, or allow it if it is not about anyone the team met "
             "(a place, a public post holder named as a client…). Nothing is written until "
@@ -261,8 +263,10 @@ class GuardDialog(QDialog):
         super().reject()
 
     @classmethod
-    def review(cls, parent: QWidget | None, hits: list[NameHit]) -> GuardDecision:
-        dialog = cls(hits, parent)
+    def review(
+        cls, parent: QWidget | None, hits: list[NameHit], document: str = "letter"
+    ) -> GuardDecision:
+        dialog = cls(hits, parent, document)
         dialog.exec()
         return dialog.decision
 
@@ -373,6 +377,7 @@ class LetterPage(QWidget):
             groups[spec.group].addRow(spec.label, self._editor(spec))
         form_layout.addStretch(1)
         scroll = QScrollArea()
+        scroll.setAccessibleName("Letter settings")
         scroll.setWidgetResizable(True)
         scroll.setWidget(form_host)
 
@@ -400,6 +405,10 @@ class LetterPage(QWidget):
         )
         right_layout.addWidget(self.outline, 1)
         right_layout.addWidget(self.notes)
+        from peernotes.ui.feedback_changes import FeedbackChangesPanel
+
+        self.feedback_changes = FeedbackChangesPanel(session)
+        right_layout.addWidget(self.feedback_changes)
 
         self.composer = LetterComposer(session, self)
         self.tabs = QTabWidget()
@@ -466,6 +475,7 @@ class LetterPage(QWidget):
             reset.setToolTip(
                 "Go back to the default (PeerNotes' wording, or what the file suggests)"
             )
+            reset.setAccessibleName(f"Reset {spec.label} to the default")
             reset.clicked.connect(lambda _c=False, n=name: self.reset(n))
             self.reset_buttons[name] = reset
             row.addWidget(reset, 0, Qt.AlignmentFlag.AlignTop)
@@ -584,7 +594,7 @@ class LetterPage(QWidget):
         self._refresh_timer.stop()  # refreshed when shown again; never after the file closes
         try:
             self.flush()
-        except sqlite3.Error:  # the window is closing and the file already closed
+        except DB_ERRORS:  # the window is closing and the file already closed
             self._pending.clear()
         super().hideEvent(event)
 
@@ -628,6 +638,7 @@ class LetterPage(QWidget):
             *letter.warnings,
         ]
         self.notes.setText("\n".join(notes))
+        self.feedback_changes.refresh()
 
     def _open_outline_row(self, index: QModelIndex) -> None:
         finding_id = self.outline_model.data(

@@ -29,6 +29,8 @@ QLabel#fieldLabel {{ color: {label}; font-weight: 600; }}
 QLabel#problemText {{ color: {problem}; font-weight: 600; }}
 QLabel#captureMessage {{ color: {success}; font-weight: 600; }}
 QLabel#captureMessage[problem="true"] {{ color: {problem}; }}
+QLabel#modeHint {{ color: {warning}; font-weight: 600; }}
+QListView#myDay::item {{ padding: 5px 8px; }}
 QFrame#captureCard, QFrame#welcomeCard {{
     background: {card}; border: 1px solid {card_border}; border-radius: 8px;
 }}
