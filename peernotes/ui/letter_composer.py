@@ -120,6 +120,12 @@ def ask_options(
     elif kind == "key_messages":
         labels.setChecked(bool(options.get("labels", True)))
         form.addRow(labels)
+    setting = QComboBox()
+    if kind == "standard":
+        for name in ops.STANDARD_SETTINGS:
+            setting.addItem(FIELD_BY_NAME[name].label, name)
+        setting.setCurrentIndex(max(0, setting.findData(options.get("setting"))))
+        form.addRow("Prints", setting)
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
     )
@@ -140,6 +146,8 @@ def ask_options(
         return result, heading.currentData()
     if kind == "key_messages":
         result["labels"] = labels.isChecked()
+    if kind == "standard":
+        result["setting"] = setting.currentData()
     return result, heading_id
 
 

@@ -146,3 +146,23 @@ def test_dragging_moves_blocks_and_sections_undoably(page, scene):
     page.session.undo_stack.undo()
     titles = [s.title for s in outline(scene.cf)]
     assert titles.index("Key messages") > titles.index("Introduction")
+
+
+def test_a_standard_paragraph_block_chooses_what_it_prints(page, scene, monkeypatch):
+    """A standard-paragraph block added to a section can be switched to another paragraph
+    of the settings (here the closing), and the letter prints that one there."""
+    section = next(s for s in outline(scene.cf) if s.title == "Introduction")
+    page.composer.refresh(build_letter(scene.cf))
+    page.composer.select(section.id)
+    page.composer.add_block("standard")
+    block = outline(scene.cf)[1].blocks[-1]
+    assert block.kind == "standard"
+    monkeypatch.setattr(
+        composer_ui, "ask_options",
+        lambda parent, kind, options, heading_id, headings: ({**options, "setting": "closing"},
+                                                              heading_id),
+    )  # fmt: skip
+    page.composer.refresh(build_letter(scene.cf))
+    page.composer.select(block.id)
+    page.composer.edit_options()
+    assert outline(scene.cf)[1].blocks[-1].options["setting"] == "closing"
