@@ -104,19 +104,7 @@ def ask_options(
     bullets = QCheckBox("Bullets (Strengths / Areas) before the paragraphs")
     labels = QCheckBox("Sub-headings (Strengths, Areas …)")
     if kind == "findings":
-        heading.addItem("Every heading, each under its own title", None)
-        for hid, name in headings:
-            heading.addItem(name, hid)
-        heading.setCurrentIndex(max(0, heading.findData(heading_id)))
-        order.addItem("In the order the author set", "author")
-        order.addItem("Strengths' paragraphs first, then areas'", "kind")
-        order.setCurrentIndex(max(0, order.findData(options.get("order", "author"))))
-        bullets.setChecked(bool(options.get("bullets", True)))
-        labels.setChecked(bool(options.get("labels", True)))
-        form.addRow("Heading", heading)
-        form.addRow("Paragraph order", order)
-        form.addRow(bullets)
-        form.addRow(labels)
+        _findings_controls(form, (heading, order, bullets, labels), options, heading_id, headings)
     elif kind == "key_messages":
         labels.setChecked(bool(options.get("labels", True)))
         form.addRow(labels)
@@ -149,6 +137,29 @@ def ask_options(
     if kind == "standard":
         result["setting"] = setting.currentData()
     return result, heading_id
+
+
+def _findings_controls(
+    form: QFormLayout,
+    controls: tuple[QComboBox, QComboBox, QCheckBox, QCheckBox],
+    options: dict[str, Any],
+    heading_id: str | None,
+    headings: list[tuple[str, str]],
+) -> None:
+    heading, order, bullets, labels = controls
+    heading.addItem("Every heading, each under its own title", None)
+    for hid, name in headings:
+        heading.addItem(name, hid)
+    heading.setCurrentIndex(max(0, heading.findData(heading_id)))
+    order.addItem("In the order the author set", "author")
+    order.addItem("Strengths' paragraphs first, then areas'", "kind")
+    order.setCurrentIndex(max(0, order.findData(options.get("order", "author"))))
+    bullets.setChecked(bool(options.get("bullets", True)))
+    labels.setChecked(bool(options.get("labels", True)))
+    form.addRow("Heading", heading)
+    form.addRow("Paragraph order", order)
+    form.addRow(bullets)
+    form.addRow(labels)
 
 
 def confirm_preset(parent: QWidget | None, name: str) -> bool:
@@ -295,7 +306,26 @@ class LetterComposer(QWidget):
         self.preview.setOpenLinks(False)
         self.preview.setToolTip("Click a finding's text or your own paragraph to edit it")
         self.preview.anchorClicked.connect(lambda url: self.edit_from_preview(url.toString()))
-        buttons = QHBoxLayout()
+        buttons, adding = self._editing_row(), self._adding_row()
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.tree, 1)
+        left_layout.addLayout(buttons)
+        left_layout.addLayout(adding)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.preview)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([300, 500])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+    def _adding_row(self) -> QHBoxLayout:
+        """Add section, Add block (every kind), and Start from a preset: a second row, so the
+        page fits a laptop at 150 % scaling."""
         self.add_section_button = QPushButton("Add section")
         self.add_section_button.clicked.connect(self.add_section)
         self.add_block_button = QToolButton()
@@ -315,6 +345,16 @@ class LetterComposer(QWidget):
             action.setToolTip(preset.description)
             action.triggered.connect(lambda _c=False, k=key: self.apply_preset(k))
         self.preset_button.setMenu(presets)
+        row = QHBoxLayout()
+        row.addWidget(self.add_section_button)
+        row.addWidget(self.add_block_button)
+        row.addStretch(1)
+        row.addWidget(self.preset_button)
+        return row
+
+    def _editing_row(self) -> QHBoxLayout:
+        """Edit, Options, Up, Down, Remove: buttons, and the same as shortcuts on the tree."""
+        row = QHBoxLayout()
         for label, slot, keys in (
             ("Edit…", self.edit_selected, QKeySequence(Qt.Key.Key_F2)),
             ("Options…", self.edit_options, QKeySequence("Alt+Return")),
@@ -329,28 +369,9 @@ class LetterComposer(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             action.triggered.connect(slot)
             self.tree.addAction(action)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        adding = QHBoxLayout()  # a second row: the page fits a laptop at 150 % scaling
-        adding.addWidget(self.add_section_button)
-        adding.addWidget(self.add_block_button)
-        adding.addStretch(1)
-        adding.addWidget(self.preset_button)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.tree, 1)
-        left_layout.addLayout(buttons)
-        left_layout.addLayout(adding)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(self.preview)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([300, 500])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+            row.addWidget(button)
+        row.addStretch(1)
+        return row
 
     # ------------------------------------------------------------------ reading
     def refresh(self, letter: Letter) -> None:
