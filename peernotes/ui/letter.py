@@ -412,6 +412,7 @@ class LetterPage(QWidget):
 
         self.composer = LetterComposer(session, self)
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Letter outline and preview, or findings and evidence")
         self.tabs.addTab(self.composer, "Outline and preview")
         self.tabs.addTab(right, "Findings and evidence")
         splitter = QSplitter()
