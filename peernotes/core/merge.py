@@ -33,7 +33,13 @@ from pathlib import Path
 from typing import Any
 
 from peernotes.core import fileformat, versions
-from peernotes.core.errors import FileRefused, NotAPeerNotesFile, SaveFailed, TooNewFile
+from peernotes.core.errors import (
+    DamagedFile,
+    FileRefused,
+    NotAPeerNotesFile,
+    SaveFailed,
+    TooNewFile,
+)
 from peernotes.core.schema import APPLICATION_ID, SCHEMA_VERSION, SYNCED_TABLES, migrate
 from peernotes.core.store import DB_ERRORS, ChallengeFile, Row
 
@@ -291,6 +297,7 @@ def merge(
                 progress(name)
             report.parts.append(SourceReport(name))
         return report
+    check_destination(target)
     if backup and target.path is not None:
         report.backup = _backup(target)
     with target.transaction():
@@ -347,6 +354,30 @@ def _brings_anything(target: ChallengeFile, source: ChallengeFile) -> bool:
         if len(_where_ids(tconn, "SELECT id FROM history", ids)) < len(ids):
             return True
     return False
+
+
+def check_destination(target: ChallengeFile) -> None:
+    """Refuse to write into a damaged file (DamagedFile, nothing changed).
+
+    A merge writes many pages at once: into a file whose b-tree is already damaged it can
+    spread the damage or fail half-way through a page SQLite cannot read. SQLite's
+    quick_check (integrity_check without the slower index-content comparison) finds the
+    damage first; the user is told how to salvage the file instead. Backups already taken
+    are left where they are."""
+    try:
+        found = [r[0] for r in target.conn.execute("PRAGMA quick_check(5)")]
+    except DB_ERRORS as error:
+        found = [str(error)]
+    if found == ["ok"]:
+        return
+    where = target.path or "This file"
+    recover = (
+        f" Save what can be read with: peernotes check {target.path} --recover NEW.peernotes, "
+        "then merge into NEW.peernotes."
+        if target.path
+        else ""
+    )
+    raise DamagedFile(f"{where} is damaged ({found[0]}), so nothing was merged into it.{recover}")
 
 
 def _backup(target: ChallengeFile) -> Path:
