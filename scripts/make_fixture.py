@@ -8,8 +8,11 @@ on their laptops, which every later PeerNotes must upgrade without loss (tests/c
 test_migrations.py). The file is built by the frozen migration steps 1..N alone, then filled
 with plain INSERTs, so nothing newer than version N can leak into it.
 
-Committed: v1 (made when version 2 came) and v3 (made when version 4 came). v1 holds the rows
-of `rows_v1`; v2 onwards adds findings, settings, history, a tombstone and an inbox note.
+Committed: v1 (made when version 2 came), v3 (made when version 4 came) and v4 (made before
+version 5, the letter outline). v1 holds the rows of `rows_v1`; v2 onwards adds findings,
+settings, history, a tombstone and an inbox note; v4 adds a letter's worth of findings (no new
+notes, so the roll-up counts stay as v3's) and typed letter settings, some with characters
+the letter's inline markup will give a meaning to (`*`, `_`).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from peernotes.core.ids import link_id
 from peernotes.core.schema import APPLICATION_ID, MIGRATIONS
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
@@ -136,6 +140,63 @@ def rows_v2(version: int) -> list[tuple[str, Row]]:
     ]  # fmt: skip
 
 
+def rows_v4(version: int) -> list[tuple[str, Row]]:
+    """A version-4 file's letter: findings of every kind in a set order (a key message under a
+    heading, one with no heading, prose with markup characters, a grouped and an ungrouped
+    recommendation, a deleted finding) and the letter settings a manager would have typed."""
+
+    def b(row_id: str, n: int, deleted: int = 0) -> Row:
+        return bookkeeping(row_id, n, version, deleted=deleted)
+
+    def finding(row_id: str, n: int, statement: str, kind: str, **values: Any) -> Row:
+        return {**b(row_id, n, values.pop("deleted", 0)), "statement": statement,
+                "narrative": values.pop("narrative", ""), "kind": kind,
+                "heading_id": values.pop("heading_id", None), "group_id": None, "notable": 0,
+                "key_message": 0, "ordinal": values.pop("ordinal", 0), **values}  # fmt: skip
+
+    def setting(n: int, name: str, value: Any) -> Row:
+        return {**b(link_id("setting", f"letter.{name}"), n), "key": f"letter.{name}",
+                "value": json.dumps(value, ensure_ascii=False, sort_keys=True)}  # fmt: skip
+
+    return [
+        ("recommendation_group", {**b("rg-2", 40), "name": "The wider strategy", "ordinal": 1}),
+        ("finding", finding("f-2", 41, "Spending on *agency* staff is rising", "area",
+                            heading_id="h-1", ordinal=1, key_message=1,
+                            narrative="Agency spend rose by a_third in 2025/26 (see *note 4*)."
+                            "\n\nManagers said cover is hard to find at weekends.")),
+        ("finding", finding("f-3", 42, "Partners trust the council", "strength",
+                            heading_id="h-1", ordinal=2, notable=1,
+                            narrative="Partners described the council as a reliable ally.")),
+        ("finding", finding("f-4", 43, "Communication with residents is improving", "strength",
+                            key_message=1, ordinal=3,
+                            narrative="Residents' panels now meet every quarter.")),
+        ("finding", finding("f-5", 44, "Name a single lead for the high street",
+                            "recommendation", group_id="rg-1", key_message=1, ordinal=4,
+                            narrative="Staff were unsure who leads.")),
+        ("finding", finding("f-6", 45, "Refresh the workforce strategy", "recommendation",
+                            group_id="rg-2", ordinal=5)),
+        ("finding", finding("f-7", 46, "Publish the action plan", "recommendation",
+                            ordinal=6, narrative="Within three months of this letter.")),
+        ("finding", finding("f-8", 47, "Withdrawn: repeated f-3", "strength",
+                            heading_id="h-1", ordinal=7, deleted=1)),
+        ("setting", setting(48, "document_type", "Report")),
+        ("setting", setting(49, "letter_date", "2026-11-20")),
+        ("setting", setting(50, "salutation", "Dear Dana")),
+        ("setting", setting(51, "clients", "Dana Whitfield, Director")),
+        ("setting", setting(52, "purpose", "The council asked the team to test its plans.")),
+        ("setting", setting(53, "scope", "Leadership of place\nThe *high street* plan")),
+        ("setting", setting(54, "feedback_date", "2026-11-12")),
+        ("setting", setting(55, "include_quotes", True)),
+        ("setting", setting(56, "next_steps", "{council} will publish an action_plan."
+                                               "\n\nWe will review progress in 2027.")),
+        ("setting", setting(57, "signatory_name", "Sam Ortiz")),
+        ("setting", setting(58, "signature_note", "On behalf of the team")),
+        ("setting", setting(59, "contacts", "Kim Lowe, kim.lowe@example.org")),
+        ("setting", setting(60, "allowed_names", ["Dana Whitfield"])),
+        ("setting", setting(61, "basis", "This {document} rests on *what we read*, heard and saw.")),
+    ]  # fmt: skip
+
+
 def edit_v2(conn: sqlite3.Connection, version: int) -> None:
     """o-1 edited once after it was written: its earlier version is in history."""
     before = conn.execute("SELECT * FROM observation WHERE id = 'o-1'").fetchone()
@@ -178,6 +239,8 @@ def main(argv: list[str]) -> int:
     conn.execute("INSERT INTO meta VALUES ('app', 'PeerNotes'), ('challenge_id', 'challenge-1')")
     conn.execute("INSERT INTO local VALUES ('current_peer_id', 'peer-2')")
     rows = rows_v1(version) + (rows_v2(version) if version >= 2 else [])
+    if version >= 4:
+        rows += rows_v4(version)
     for table, row in rows:
         insert(conn, table, row)
     if version >= 2:
