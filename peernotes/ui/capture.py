@@ -3,8 +3,11 @@
 Keys (shown in tooltips and the legend under the editor):
   Enter save and clear · Shift+Enter new line · Ctrl+1/2/3 read/heard/seen ·
   Alt+S/A/N strength/area/neutral · Ctrl+T add a heading · Ctrl+Q quote ·
-  Ctrl+P add a person met · Ctrl+M choose the meeting
-The meeting defaults to the one happening now by the clock. The text being typed is kept as
+  Ctrl+Shift+P add a person met · Ctrl+M choose the meeting (the same note keys as the
+  Observations page: peernotes.ui.widgets.note_keys)
+The meeting is the session's current one (selected anywhere); until one is selected, the one
+this peer attends now by the clock (peernotes.core.meeting_choice). Each note starts in the
+meeting's natural mode and returns to it after every save. The text being typed is kept as
 a draft in the file (this laptop only) a second after each keystroke, so a crash loses at
 most the last second; Enter turns it into an observation, saved at once and undoable.
 """
@@ -35,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peernotes.core import records
+from peernotes.core import meeting_choice, records
 from peernotes.core.errors import PeerNotesError, SaveFailed
 from peernotes.core.records import ObservationFilter
 from peernotes.core.store import Change
@@ -48,18 +51,12 @@ from peernotes.ui.session import Session
 from peernotes.ui.widgets.chips import ChipBox
 from peernotes.ui.widgets.choices import ChoiceButtons
 from peernotes.ui.widgets.heading_picker import HeadingPicker
+from peernotes.ui.widgets.note_keys import MODE_KEYS, POLARITY_KEYS, install_note_keys
 
-MODE_KEYS = [("read", "Read", "Ctrl+1"), ("heard", "Heard", "Ctrl+2"), ("seen", "Seen", "Ctrl+3")]
-POLARITY_KEYS = [
-    ("strength", "Strength", "Alt+S"),
-    ("area", "Area for consideration", "Alt+A"),
-    ("neutral", "Neutral", "Alt+N"),
-]
-MODE_FOR_MEETING = {"site_visit": "seen", "document_review": "read"}
 LEGEND = (
     "<b>Enter</b> save · <b>Shift+Enter</b> new line · <b>Ctrl+1/2/3</b> read/heard/seen · "
     "<b>Alt+S/A/N</b> strength/area/neutral · <b>Ctrl+T</b> heading · <b>Ctrl+Q</b> quote · "
-    "<b>Ctrl+P</b> person · <b>Ctrl+M</b> meeting"
+    "<b>Ctrl+Shift+P</b> person · <b>Ctrl+M</b> meeting · <b>Up</b> edit the previous note"
 )
 DRAFT_KEY = "capture_draft"
 EMPTY_REASON = "Not saved: the observation is empty. Type what you read, heard or saw, then Enter."
@@ -128,6 +125,7 @@ class CapturePane(QWidget):
         self.session = session
         self.setAccessibleName("Capture")
         self._meeting_id: str | None = None
+        self._reason: tuple[str | None, str] = (None, "")  # (meeting, why it was chosen)
         self._picked_person = False
         self._build()
         self._shortcuts()
@@ -138,6 +136,7 @@ class CapturePane(QWidget):
         self.set_meeting(self.default_meeting_id())
         self._restore_draft()
         session.changed.connect(self._on_changed)
+        session.meeting_selected.connect(self.set_meeting)
         self.draft_timer = QTimer(self)
         self.draft_timer.setSingleShot(True)
         self.draft_timer.setInterval(1000)
@@ -169,7 +168,7 @@ class CapturePane(QWidget):
         self.people = ChipBox()
         self.people.setAccessibleName("People met in this meeting")
         self.person_field = PersonField()
-        self.person_field.setPlaceholderText("Add person met… (Ctrl+P)")
+        self.person_field.setPlaceholderText("Add person met… (Ctrl+Shift+P)")
         self.person_field.setAccessibleName("Add a person met")
         self.person_field.setToolTip(
             "Type a name and press Enter: pick someone already recorded, or add a new person\n"
@@ -201,6 +200,9 @@ class CapturePane(QWidget):
 
         self.mode = ChoiceButtons(MODE_KEYS, "Mode")
         self.mode.set_value("heard")
+        self.mode_hint = QLabel()
+        self.mode_hint.setObjectName("modeHint")
+        self.mode_hint.setAccessibleName("Mode for this note")
         self.polarity = ChoiceButtons(POLARITY_KEYS, "Polarity")
         self.polarity.set_value("neutral")
         self.quote = QToolButton()
@@ -255,7 +257,8 @@ class CapturePane(QWidget):
         tags.addWidget(self.polarity)
         tags.addSpacing(8)
         tags.addWidget(self.quote)
-        tags.addStretch(1)
+        tags.addSpacing(8)
+        tags.addWidget(self.mode_hint, 1)
         form.addWidget(_section("Tags"), 5, 0)
         form.addLayout(tags, 5, 1)
         form.addWidget(
@@ -315,19 +318,19 @@ class CapturePane(QWidget):
             QWidget.setTabOrder(first, second)
 
     def _shortcuts(self) -> None:
-        def bind(keys: str, slot: Any) -> None:
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
-
-        for value, _label, keys in MODE_KEYS:
-            bind(keys, lambda v=value: self.mode.set_value(v))
-        for value, _label, keys in POLARITY_KEYS:
-            bind(keys, lambda v=value: self.polarity.set_value(v))
-        bind("Ctrl+Q", self.quote.toggle)
-        bind("Ctrl+T", self.heading_picker.focus_field)
-        bind("Ctrl+P", self._focus_person_field)
-        bind("Ctrl+M", self._focus_meeting)
+        handlers: dict[str, Any] = {
+            "quote": self.quote.toggle,
+            "heading": self.heading_picker.focus_field,
+            "person": self._focus_person_field,
+        }
+        for value, _label, _keys in MODE_KEYS:
+            handlers[value] = lambda v=value: self.mode.set_value(v)
+        for value, _label, _keys in POLARITY_KEYS:
+            handlers[value] = lambda v=value: self.polarity.set_value(v)
+        install_note_keys(self, handlers)
+        shortcut = QShortcut(QKeySequence("Ctrl+M"), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self._focus_meeting)
 
     # ------------------------------------------------------------- meetings
     def reload_meetings(self) -> None:
@@ -345,12 +348,16 @@ class CapturePane(QWidget):
             self._meeting_chosen()
 
     def default_meeting_id(self) -> str | None:
-        """The meeting happening now by the clock; outside the on-site days, the meeting of the
-        last note recorded on this laptop, else the first meeting of the programme."""
+        """The current meeting once one was selected anywhere; else the one this peer is in
+        by the clock (see meeting_choice); outside the on-site days, the meeting of the last
+        note recorded on this laptop, else the first meeting of the programme."""
         cf = self.session.cf
-        now = records.meeting_now(cf)
-        if now is not None:
-            return now["id"]
+        if self.session.meeting_chosen:
+            return self.session.current_meeting_id
+        choice = meeting_choice.choose_meeting(cf)
+        if choice.meeting_id is not None:
+            self._reason = (choice.meeting_id, choice.reason)
+            return choice.meeting_id
         if cf.peer_id:
             latest = records.observation_ids(
                 cf, ObservationFilter(recorded_by=cf.peer_id), descending=True
@@ -373,29 +380,31 @@ class CapturePane(QWidget):
         return self.meeting.currentData()
 
     def go_to_meeting_now(self) -> None:
-        now = records.meeting_now(self.session.cf)
-        if now is None:
-            self.show_note("No meeting in the programme today.")
+        """The meeting this peer is in now, saying which rule chose it."""
+        choice = meeting_choice.choose_meeting(self.session.cf)
+        if choice.meeting_id is None:
+            self.show_note(choice.reason)
             return
-        self.set_meeting(now["id"])
+        self._reason = (choice.meeting_id, choice.reason)
+        self.set_meeting(choice.meeting_id)
+        self._show_meeting_info()
+        self.show_note(f"Now: {choice.reason}")
         self.focus_editor()
+
+    def natural_mode(self) -> str:
+        """The mode a new note in the current meeting starts in (and returns to after Enter)."""
+        row = self._meetings.get(self._meeting_id) if self._meeting_id else None
+        return meeting_choice.natural_mode(row["type"] if row else None)
 
     def _meeting_chosen(self, *_: Any) -> None:
         meeting_id = self.meeting.currentData()
         changed = meeting_id != self._meeting_id
         self._meeting_id = meeting_id
-        row = self._meetings.get(meeting_id) if meeting_id else None
-        if row is not None:
-            details = [row["type"].replace("_", " ").capitalize()]
-            if row["location"]:
-                details.append(row["location"])
-            if row["peer_names"]:
-                details.append(f"peers: {row['peer_names']}")
-            self.meeting_info.setText(" · ".join(details))
-            if changed:
-                self.mode.set_value(MODE_FOR_MEETING.get(row["type"], "heard"))
-        else:
-            self.meeting_info.setText("Notes not taken in a meeting (e.g. documents read).")
+        if changed:
+            self.mode.set_value(self.natural_mode())
+        self._show_meeting_info()
+        self._show_mode_hint()
+        self.session.select_meeting(meeting_id)
         self.person_field.setEnabled(meeting_id is not None)
         if meeting_id is None:
             self._no_meeting_filter()
@@ -403,6 +412,32 @@ class CapturePane(QWidget):
             self.model.set_filter(ObservationFilter(meeting_id=meeting_id))
         self.reload_people()
         self._update_list_title()
+
+    def _show_meeting_info(self) -> None:
+        meeting_id = self._meeting_id
+        row = self._meetings.get(meeting_id) if meeting_id else None
+        if row is None:
+            self.meeting_info.setText("Notes not taken in a meeting (e.g. documents read).")
+            return
+        details = [row["type"].replace("_", " ").capitalize()]
+        if row["location"]:
+            details.append(row["location"])
+        if row["peer_names"]:
+            details.append(f"peers: {row['peer_names']}")
+        chosen_for, reason = self._reason
+        if chosen_for == meeting_id and reason:
+            details.append(f"chosen: {reason}")
+        self.meeting_info.setText(" · ".join(details))
+
+    def _show_mode_hint(self) -> None:
+        """A mode the peer set (Ctrl+1/2/3) shows until the note is saved."""
+        natural, mode = self.natural_mode(), self.mode.value
+        overridden = mode != natural
+        self.mode_hint.setText(
+            f"{mode.capitalize()} for this note only: back to {natural.capitalize()} after saving"
+            if overridden
+            else ""
+        )
 
     def _no_meeting_filter(self) -> None:
         # Notes outside meetings: the most recent ones recorded on this laptop.
@@ -434,6 +469,8 @@ class CapturePane(QWidget):
         reading = mode == "read"
         self.document.setVisible(reading)
         self.document_label.setVisible(reading)
+        if hasattr(self, "_meetings"):
+            self._show_mode_hint()
 
     # --------------------------------------------------------------- people
     def reload_people_names(self) -> None:
@@ -591,6 +628,7 @@ class CapturePane(QWidget):
             self._report(error)  # the text stays in the editor
             return None
         self.editor.clear()
+        self.mode.set_value(self.natural_mode())
         self.polarity.set_value("neutral")
         self.quote.setChecked(False)
         self.heading_picker.clear()

@@ -89,6 +89,7 @@ class ObservationsPage(QWidget):
             combo.currentIndexChanged.connect(
                 lambda _i, c=combo, k=key: self.model.update_filter(**{k: c.currentData()})
             )
+        self.meeting.activated.connect(self._meeting_filter_chosen)
         self.clear_button = QPushButton("Clear filters")
         self.clear_button.clicked.connect(self.clear_filters)
 
@@ -192,6 +193,12 @@ class ObservationsPage(QWidget):
                 combo.setItemData(combo.count() - 1, label.strip(), Qt.ItemDataRole.ToolTipRole)
             combo.setCurrentIndex(max(combo.findData(current), 0))
             combo.blockSignals(False)
+
+    def _meeting_filter_chosen(self, _index: int) -> None:
+        """A meeting picked here becomes the current one (Capture writes in it)."""
+        meeting_id = self.meeting.currentData()
+        if meeting_id is not None:
+            self.session.select_meeting(meeting_id)
 
     def clear_filters(self) -> None:
         for combo in (self.meeting, self.peer, self.mode, self.heading, self.polarity):

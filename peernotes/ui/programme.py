@@ -118,7 +118,10 @@ class ProgrammePage(ListPage):
     def _selection_changed(self, *_: object) -> None:
         super()._selection_changed()
         if hasattr(self, "capture_button"):
-            self.capture_button.setEnabled(self.current_id() is not None)
+            meeting_id = self.current_id()
+            self.capture_button.setEnabled(meeting_id is not None)
+            if meeting_id is not None:  # the current meeting: Alt+2 writes in it
+                self.session.select_meeting(meeting_id)
 
     # -------------------------------------------------------------- actions
     def _people(self) -> list[dict]:

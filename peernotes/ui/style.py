@@ -21,6 +21,7 @@ QLabel#legend { color: #5b6573; font-size: 8pt; }
 QLabel#fieldLabel { color: #333; font-weight: 600; }
 QLabel#captureMessage { color: #2e7d32; font-weight: 600; }
 QLabel#captureMessage[problem="true"] { color: #b00020; }
+QLabel#modeHint { color: #a04a00; font-weight: 600; }
 QFrame#captureCard, QFrame#welcomeCard {
     background: white; border: 1px solid #d8dde4; border-radius: 8px;
 }

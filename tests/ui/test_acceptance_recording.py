@@ -107,7 +107,7 @@ def test_record_a_meeting_by_keyboard_undo_redo_and_reopen(qtbot, monkeypatch, p
     assert pane.current_meeting_id() == meeting_id
     editor = pane.editor
     for name in ("Sam Okafor", "Lee Grant"):
-        qtbot.keyClick(editor, Qt.Key.Key_P, CTRL)
+        qtbot.keyClick(editor, Qt.Key.Key_P, CTRL | Qt.KeyboardModifier.ShiftModifier)
         qtbot.keyClicks(pane.person_field, name)
         qtbot.keyClick(pane.person_field, Qt.Key.Key_Return)
     met = {p["name"] for p in records.meeting_people(cf, meeting_id)}

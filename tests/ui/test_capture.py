@@ -131,7 +131,7 @@ def test_new_person_met_is_created_with_their_group(qtbot, pane, monkeypatch):
         return data
 
     monkeypatch.setattr(PersonDialog, "ask", staticmethod(fake_ask))
-    qtbot.keyClick(pane.editor, Qt.Key.Key_P, CTRL)
+    qtbot.keyClick(pane.editor, Qt.Key.Key_P, CTRL | SHIFT)
     assert pane.person_field.hasFocus()
     qtbot.keyClicks(pane.person_field, "Maya Brook")
     qtbot.keyClick(pane.person_field, Qt.Key.Key_Return)
@@ -154,7 +154,7 @@ def test_a_name_already_recorded_is_offered_not_duplicated(qtbot, pane, monkeypa
     monkeypatch.setattr(
         PersonDialog, "ask", staticmethod(lambda *a, **k: pytest.fail("no new person"))
     )
-    qtbot.keyClick(pane.editor, Qt.Key.Key_P, CTRL)
+    qtbot.keyClick(pane.editor, Qt.Key.Key_P, CTRL | SHIFT)
     qtbot.keyClicks(pane.person_field, "maya  brook")
     qtbot.keyClick(pane.person_field, Qt.Key.Key_Return)
     assert offered == [[existing]]
