@@ -89,6 +89,7 @@ class SourceReport:
     conflicts: list[dict[str, str]] = field(default_factory=list)
     history_added: int = 0
     record_history_added: int = 0  # earlier versions of records (not of merge records)
+    source_peer: str | None = None  # who the copy is from (the peer its laptop records as)
 
     def count(self, table: str, peer: str, kind: str, n: int = 1) -> None:
         for key, bucket in ((table, self.by_table), (peer, self.by_peer)):
@@ -122,6 +123,7 @@ class SourceReport:
             conflicts=data.get("conflicts", []),
             history_added=data.get("history_added", 0),
             record_history_added=data.get("record_history_added", 0),
+            source_peer=data.get("source_peer"),
         )
 
 
@@ -129,6 +131,7 @@ class SourceReport:
 class MergeReport:
     parts: list[SourceReport] = field(default_factory=list)
     backup: Path | None = None
+    kept: int = 0  # incoming deletions skipped (records kept by the deletion guard)
 
     @property
     def changed(self) -> bool:
@@ -165,6 +168,11 @@ class MergeReport:
             out.append(
                 f"{self.conflicts} conflict{'s' if self.conflicts != 1 else ''} to review "
                 "(Tools › Conflicts…): the other versions are kept."
+            )
+        if self.kept:
+            out.append(
+                f"{self.kept} deletion{'s' if self.kept != 1 else ''} skipped: "
+                "the records are kept (recorded as a new edit, so other copies keep them too)."
             )
         if self.backup:
             out.append(f"Backup taken before merging: {self.backup}")
@@ -264,6 +272,7 @@ def merge(
     *,
     backup: bool = True,
     progress: Callable[[str], None] | None = None,
+    keep: Sequence[tuple[str, str]] = (),
 ) -> MergeReport:
     """Merge one or more files (paths, or open ChallengeFiles) of the same challenge into
     `target`, in one transaction. Raises MergeRefused / FileRefused before changing anything.
@@ -272,7 +281,12 @@ def merge(
     opened again one at a time to merge: only one source's snapshot is in memory at once, so
     memory does not grow with the number of files. The check also looks for anything new:
     when no source brings anything (and no conflict here needs recomputing) the file is left
-    alone -- no backup, no transaction -- and the report says "nothing new" for each file."""
+    alone -- no backup, no transaction -- and the report says "nothing new" for each file.
+
+    `keep` lists (table, id) records whose incoming deletions are skipped (the deletion
+    guard): after the sources are in, each one that ended up deleted is undeleted, as a new
+    edit with a fresh stamp made on top of the deletion -- so every copy that later merges
+    this file converges on the record being kept, and the next merge does not ask again."""
     if isinstance(sources, str | Path | ChallengeFile):
         sources = [sources]
     if target.readonly:
@@ -310,7 +324,18 @@ def merge(
             report.parts.append(part)
             if part.worth_logging:
                 target.insert("merge_log", {"source_name": name, "report": part.to_json()})
+        report.kept = _undelete(target, keep)
     return report
+
+
+def _undelete(target: ChallengeFile, keep: Sequence[tuple[str, str]]) -> int:
+    kept = 0
+    for table, row_id in keep:
+        row = target.get(table, row_id, include_deleted=True)
+        if row is not None and row["deleted"]:
+            target.undelete(table, row_id)
+            kept += 1
+    return kept
 
 
 @contextmanager
@@ -395,6 +420,8 @@ def _merge_one(target: ChallengeFile, source: ChallengeFile, name: str) -> Sourc
     tconn, sconn = target.conn, source.conn
     _advance_clock(target, source)
     peer_names = _peer_names(target, source)
+    if source.peer_id:
+        part.source_peer = peer_names(source.peer_id)
 
     # 1. history: a union on id (one row per record and version)
     hist_cols = "id, table_name, row_id, hlc, modified_at, modified_by, data"

@@ -47,19 +47,22 @@ def _same_file(a: Path, b: Path | None) -> bool:
 
 @contextmanager
 def unlocked_sources(
-    target: ChallengeFile, paths: Sequence[Path], ask: Ask
+    target: ChallengeFile, paths: Sequence[Path], ask: Ask, *, try_first: str | None = None
 ) -> Iterator[list[Path | ChallengeFile]]:
     """The sources for `merge(target, ...)`, asking (in order) for each protected file's
     passphrase. A wrong passphrase is asked again until `ask` gives up: then the
     WrongPassphrase is raised; giving up at once raises MergeCancelled. Either way nothing
-    has been merged, and every snapshot already opened is closed."""
+    has been merged, and every snapshot already opened is closed.
+
+    `try_first` (the team file's own passphrase) is tried on each protected copy before
+    asking: copies made with Copy for a peer share it, so the manager types nothing more."""
     sources: list[Path | ChallengeFile] = []
     try:
         for path in map(Path, paths):
             if _same_file(path, target.path) or not needs_passphrase(path):
                 sources.append(path)  # merge() refuses it or opens it itself
                 continue
-            sources.append(_unlock(path, ask))
+            sources.append(_unlock(path, ask, try_first))
         yield sources
     finally:
         for source in sources:
@@ -67,7 +70,12 @@ def unlocked_sources(
                 source.close()
 
 
-def _unlock(path: Path, ask: Ask) -> ChallengeFile:
+def _unlock(path: Path, ask: Ask, try_first: str | None = None) -> ChallengeFile:
+    if try_first:
+        try:
+            return open_source(path, passphrase=try_first)
+        except WrongPassphrase:
+            pass
     wrong: WrongPassphrase | None = None
     while True:
         passphrase = ask(path, wrong is not None)

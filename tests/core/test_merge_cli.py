@@ -10,7 +10,7 @@ import pytest
 from helpers import make_challenge
 
 from peernotes.cli import main
-from peernotes.core import records
+from peernotes.core import merge, merge_preview, records
 from peernotes.core.store import ChallengeFile
 
 
@@ -57,3 +57,148 @@ def test_a_damaged_team_file_is_refused_with_the_recover_command(
     assert "is damaged" in err and "nothing was merged" in err
     assert f"peernotes check {team} --recover NEW.peernotes" in err
     assert len(err.strip().splitlines()) == 1
+
+
+def _add_peer_copy(tmp_path: Path, team: Path, name: str, peer: int) -> Path:
+    path = tmp_path / f"{name}.peernotes"
+    shutil.copy(team, path)
+    with ChallengeFile.open(path) as cf:
+        cf.set_current_peer(records.team(cf)[peer]["id"])
+    return path
+
+
+def test_dry_run_leaves_the_team_file_byte_identical_and_counts_what_the_merge_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--dry-run must print per file what would come in, change nothing, and the merge that
+    follows must bring exactly that; otherwise the manager cannot trust the preview."""
+    team, priya = _team_and_peer(tmp_path, notes=3)
+    with ChallengeFile.open(team) as cf:
+        meeting = records.add_meeting(cf, date="2026-11-10", title="Carers' forum").id
+        doomed = [records.add_observation(cf, f"Old note {n}", mode="heard") for n in range(2)]
+    tom = _add_peer_copy(tmp_path, team, "tom", 2)
+    with ChallengeFile.open(tom) as cf:
+        records.update_meeting(cf, meeting, title="Carers' forum (evening)")
+        for oid in doomed:
+            cf.delete("observation", oid)
+        records.add_observation(cf, "Tom saw the duty desk", mode="seen")
+    before = team.read_bytes()
+    capsys.readouterr()
+    assert main(["merge", str(team), str(priya), str(tom), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert team.read_bytes() == before
+    assert not team.with_name(team.name + "-wal").exists()
+    assert "priya.peernotes from Priya Nair, never merged before:" in out
+    assert "  notes: 3 to add, 0 to change, 0 to delete" in out
+    assert "tom.peernotes from Cllr Tom Birch" in out
+    assert "  notes: 1 to add, 0 to change, 2 to delete" in out
+    assert "  meetings: 0 to add, 1 to change, 0 to delete" in out
+    with ChallengeFile.open(team) as cf:
+        previews = merge_preview.previews(cf, [priya, tom])
+        report = merge.merge(cf, [priya, tom])
+        for preview, part in zip(previews, report.parts, strict=True):
+            assert preview.by_peer == part.by_peer
+            for kind in preview.kinds:
+                got = part.by_table.get(kind.table, merge.Counts())
+                assert (kind.adds, kind.changes, kind.deletes) == (
+                    got.new,
+                    got.updated,
+                    got.deleted,
+                ), kind.table
+        again = merge_preview.preview(cf, priya)
+    assert not again.changed
+    assert again.last_merged is not None
+
+
+def _mass_delete(tmp_path: Path, notes: int) -> tuple[Path, Path]:
+    team = tmp_path / "team.peernotes"
+    make_challenge(team).close()
+    with ChallengeFile.open(team) as cf:
+        for n in range(notes):
+            records.add_observation(cf, f"Team note {n}", mode="heard")
+    peer = _add_peer_copy(tmp_path, team, "priya", 1)
+    with ChallengeFile.open(peer) as cf:
+        with cf.transaction():
+            for row in cf.rows("observation"):
+                cf.delete("observation", row["id"])
+        records.add_observation(cf, "Priya's one new note", mode="heard")
+    return team, peer
+
+
+def test_a_copy_deleting_50_notes_is_held_until_told_what_to_do(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A peer's mass delete must not reach the team file unnoticed: the merge stops (exit 2,
+    nothing changed) and says how to go on."""
+    team, peer = _mass_delete(tmp_path, 50)
+    before = team.read_bytes()
+    capsys.readouterr()
+    assert main(["merge", str(team), str(peer)]) == 2
+    err = capsys.readouterr().err
+    assert "deletes 50 of 50 notes" in err and "--skip-deletions" in err
+    assert team.read_bytes() == before
+    assert main(["merge", str(team), str(peer), "--dry-run"]) == 0
+    assert "HELD: 50 of 50 notes deleted" in capsys.readouterr().out
+
+
+def test_skipped_deletions_keep_the_records_and_the_next_merge_does_not_ask(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With --skip-deletions the 50 notes stay (and the peer's new note comes in); merging the
+    same copy again, or the team copy back into the peer's, keeps them without asking."""
+    team, peer = _mass_delete(tmp_path, 50)
+    assert main(["merge", str(team), str(peer), "--skip-deletions"]) == 0
+    assert "50 deletions skipped" in capsys.readouterr().out
+    texts = _texts(team)
+    assert len(texts) == 51 and "Priya's one new note" in texts
+    assert main(["merge", str(team), str(peer)]) == 0
+    assert len(_texts(team)) == 51
+    back = tmp_path / "back.peernotes"
+    shutil.copy(team, back)
+    assert main(["merge", str(peer), str(back)]) == 0  # the morning pick-up
+    assert _texts(peer) == texts
+
+
+def test_accepted_deletions_are_applied(tmp_path: Path) -> None:
+    """With --accept-deletions the peer's deletions reach the team file."""
+    team, peer = _mass_delete(tmp_path, 12)
+    assert main(["merge", str(team), str(peer), "--accept-deletions"]) == 0
+    assert _texts(team) == {"Priya's one new note"}
+
+
+def test_a_few_deletions_are_not_held(tmp_path: Path) -> None:
+    """Deleting 3 of 40 notes is ordinary tidying: merged without asking."""
+    team = tmp_path / "team.peernotes"
+    make_challenge(team).close()
+    with ChallengeFile.open(team) as cf:
+        ids = [records.add_observation(cf, f"Note {n}", mode="heard") for n in range(40)]
+    peer = _add_peer_copy(tmp_path, team, "priya", 1)
+    with ChallengeFile.open(peer) as cf:
+        for oid in ids[:3]:
+            cf.delete("observation", oid)
+    assert main(["merge", str(team), str(peer)]) == 0
+    assert len(_texts(team)) == 37
+
+
+def test_a_folder_merges_every_copy_and_says_what_it_skipped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A USB stick holding three copies, the team file itself, a duplicate and another
+    challenge's file: the three copies come in, the rest are skipped with a reason."""
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    team = stick / "team.peernotes"
+    make_challenge(team).close()
+    for n, name in enumerate(("alex", "priya", "tom")):
+        path = _add_peer_copy(stick, team, name, n)
+        with ChallengeFile.open(path) as cf:
+            records.add_observation(cf, f"{name} heard this", mode="heard")
+    shutil.copy(stick / "tom.peernotes", stick / "tom (1).peernotes")
+    make_challenge(stick / "other.peernotes").close()
+    capsys.readouterr()
+    assert main(["merge", str(team), str(stick)]) == 0
+    out = capsys.readouterr().out
+    assert {"alex heard this", "priya heard this", "tom heard this"} <= _texts(team)
+    assert "team.peernotes: skipped (it is the team file being merged into)." in out
+    assert "tom.peernotes: skipped (the same file as tom (1).peernotes)." in out
+    assert "other.peernotes: skipped (it belongs to a different challenge)." in out

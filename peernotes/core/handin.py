@@ -1,0 +1,102 @@
+"""The evening hand-in: tonight's copies in a folder (a USB stick, a shared folder).
+
+`folder_copies` picks the files of a folder that can be merged into the team file, and says
+why each other one is left out, so "Merge all from folder…" and `peernotes merge INTO
+FOLDER` merge every peer's copy in one step without tripping over the team file itself, a
+second copy of the same file, or a copy of another challenge (which would make the merge
+refuse them all). Reads only: a plain file's challenge is read through an immutable
+read-only connection; a protected file cannot be read without its passphrase, so it is
+kept, and the merge checks it once unlocked.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from peernotes.core import fileformat
+from peernotes.core.errors import FileRefused
+from peernotes.core.store import DB_ERRORS, ChallengeFile
+from peernotes.paths import FILE_SUFFIX
+
+
+@dataclass(frozen=True)
+class FolderCopies:
+    """The copies to merge from a folder, and the files left out with the reason."""
+
+    paths: tuple[Path, ...]
+    skipped: tuple[tuple[str, str], ...] = field(default=())  # (file name, why)
+
+    def skipped_lines(self) -> list[str]:
+        return [f"{name}: skipped ({why})." for name, why in self.skipped]
+
+
+def folder_copies(target: ChallengeFile, folder: Path) -> FolderCopies:
+    """Every *.peernotes file in `folder` (not its sub-folders) worth merging into `target`."""
+    chosen: list[Path] = []
+    skipped: list[tuple[str, str]] = []
+    digests: dict[str, str] = {}
+    candidates = sorted(p for p in Path(folder).iterdir() if p.suffix == FILE_SUFFIX)
+    for path in candidates:
+        if not path.is_file():
+            continue
+        why = _why_not(target, path)
+        if why is None:
+            digest = _digest(path)
+            if digest in digests:
+                why = f"the same file as {digests[digest]}"
+            else:
+                digests[digest] = path.name
+        if why is None:
+            chosen.append(path)
+        else:
+            skipped.append((path.name, why))
+    return FolderCopies(tuple(chosen), tuple(skipped))
+
+
+def _why_not(target: ChallengeFile, path: Path) -> str | None:
+    if target.path is not None and _same_file(path, target.path):
+        return "it is the team file being merged into"
+    try:
+        header = fileformat.check_openable(path, encrypted_ok=True)
+    except FileRefused:
+        return "it is not a PeerNotes file that can be read"
+    if header is None:
+        return None  # protected: checked once unlocked
+    challenge = _challenge_id(path)
+    if challenge is None:
+        return "it cannot be read as a PeerNotes file"
+    if challenge != target.challenge_id:
+        return "it belongs to a different challenge"
+    return None
+
+
+def _challenge_id(path: Path) -> str | None:
+    wal = path.with_name(path.name + "-wal")
+    query = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True)
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'challenge_id'").fetchone()
+        finally:
+            conn.close()
+    except DB_ERRORS:
+        return None
+    return row[0] if row else ""
+
+
+def _digest(path: Path) -> str:
+    sha = hashlib.sha256()
+    with path.open("rb") as handle:
+        while block := handle.read(1 << 20):
+            sha.update(block)
+    return sha.hexdigest()
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or a.samefile(b)
+    except OSError:
+        return False
