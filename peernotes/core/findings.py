@@ -3,7 +3,10 @@
 A finding is a statement the team will make -- a strength, an area for consideration or a
 recommendation -- under a heading of the framework, backed (or contradicted) by observations.
 Its place in the letter is its *section* (heading, kind) and its `ordinal` within that section,
-which the user controls (move up/down, drag). Recommendations also belong to a user-defined
+which the user controls (move up/down, drag). Ordinals are unique across the kinds of one
+heading (a new finding goes after all of them, a reorder within a kind reuses the places that
+kind held), so the author's order across kinds -- the order a section's paragraphs print in --
+survives (`reorder_heading`; the shared order is in peernotes.core.rollup). Recommendations also belong to a user-defined
 recommendation group ("Quick wins"...). Deleting tombstones, so deletions merge and undo.
 """
 
@@ -121,9 +124,15 @@ def _values(cf: ChallengeFile, values: dict[str, Any]) -> dict[str, Any]:
 
 
 def _next_ordinal(cf: ChallengeFile, heading_id: str | None, kind: str) -> float:
+    """After every finding of the heading, whatever its kind (recommendations: of their kind,
+    since they print by group)."""
+    args: tuple[str | None, ...]
+    if kind == "recommendation":
+        sql, args = "heading_id IS ? AND kind = ?", (heading_id, kind)
+    else:
+        sql, args = "heading_id IS ? AND kind != 'recommendation'", (heading_id,)
     row = cf.conn.execute(
-        "SELECT max(ordinal) FROM finding WHERE deleted = 0 AND heading_id IS ? AND kind = ?",
-        (heading_id, kind),
+        f"SELECT max(ordinal) FROM finding WHERE deleted = 0 AND {sql}", args
     ).fetchone()
     return 0.0 if row[0] is None else float(int(row[0]) + 1)
 
@@ -204,11 +213,45 @@ def reorder(
                 f"ordered_ids[{index}]", "is not a finding of this heading and kind"
             )
     order = wanted + [r["id"] for r in rows if r["id"] not in set(wanted)]
+    places = sorted(r["ordinal"] for r in rows)
+    if len(set(places)) != len(places):  # ties: number afresh
+        places = [float(i) for i in range(len(rows))]
+    return _set_ordinals(cf, order, places, known)
+
+
+def reorder_heading(cf: ChallengeFile, heading_id: str | None, ordered_ids: Sequence[str]) -> bool:
+    """The author's order of a heading's strengths and areas across kinds (the order its
+    paragraphs print in): the findings named first, the others after them in their order."""
+    rows = [
+        r
+        for r in cf.rows(
+            "finding",
+            "heading_id IS ? AND kind != 'recommendation'",
+            (heading_id,),
+            order_by="ordinal, created_at, id",
+        )
+    ]
+    rank = {k: i for i, k in enumerate(vocab.FINDING_KINDS)}
+    rows.sort(key=lambda r: (r["ordinal"], rank.get(r["kind"], 9)))
+    known = {r["id"]: r for r in rows}
+    wanted = list(dict.fromkeys(ordered_ids))
+    for index, finding_id in enumerate(wanted):
+        if finding_id not in known:
+            raise ValidationError(
+                f"ordered_ids[{index}]", "is not a strength or area of this heading"
+            )
+    order = wanted + [r["id"] for r in rows if r["id"] not in set(wanted)]
+    return _set_ordinals(cf, order, [float(i) for i in range(len(order))], known)
+
+
+def _set_ordinals(
+    cf: ChallengeFile, order: Sequence[str], places: Sequence[float], known: dict[str, Row]
+) -> bool:
     changed = False
     with cf.transaction():
-        for index, finding_id in enumerate(order):
-            if known[finding_id]["ordinal"] != index:
-                cf.update("finding", finding_id, {"ordinal": float(index)})
+        for finding_id, place in zip(order, places, strict=True):
+            if known[finding_id]["ordinal"] != place:
+                cf.update("finding", finding_id, {"ordinal": float(place)})
                 changed = True
     return changed
 

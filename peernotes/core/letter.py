@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -34,6 +35,7 @@ from peernotes.core.letter_settings import (
 from peernotes.core.letter_settings import load as load_settings
 from peernotes.core.records import headings as framework_headings
 from peernotes.core.records import team as team_in_order
+from peernotes.core.rollup import FindingEntry, FindingsSection, GroupEntry, rollup
 from peernotes.core.store import ChallengeFile, Row
 
 # ------------------------------------------------------------------ text at the boundary
@@ -302,12 +304,6 @@ def framework_title(name: str) -> str:
     return _TRAILING_PARENTHESIS.sub("", name).strip() or name
 
 
-@dataclass
-class _Section:
-    heading: Row
-    findings: list[Row] = field(default_factory=list)
-
-
 class _Builder:
     def __init__(self, cf: ChallengeFile, settings: LetterSettings | None):
         self.cf = cf
@@ -356,19 +352,25 @@ class _Builder:
     # ---------------------------------------------------------------- sections
     def build(self) -> Letter:
         figures = activity_figures(self.cf)
-        sections, unheaded, recommendations = self._sections()
+        sections, unheaded, groups = self._sections()
+        recommendations = [r for g in groups for r in g.recommendations]
         self._title()
         self._introduction(figures)
         self._key_messages(sections, unheaded, recommendations)
         for section in sections:
-            self._heading_section(section.heading["name"], section.findings, section.heading)
+            self._heading_section(
+                section.heading.name,
+                section.statements,
+                section.heading.id,
+                section.kind_grouped(),
+            )
         if unheaded:
             self.warnings.append(
                 f"{_count(len(unheaded), 'finding')} {'has' if len(unheaded) == 1 else 'have'} "
                 "no framework heading: they appear under 'Other findings'."
             )
             self._heading_section("Other findings", unheaded, None)
-        self._recommendations(recommendations)
+        self._recommendations(groups)
         self._closing()
         self._contacts()
         self._appendix()
@@ -525,37 +527,16 @@ class _Builder:
             self.add("bullet", bullet, src, level=2)
 
     # ---------------------------------------------------------------- findings
-    def _sections(self) -> tuple[list[_Section], list[Row], list[Row]]:
+    def _sections(self) -> tuple[list[FindingsSection], list[FindingEntry], list[GroupEntry]]:
+        """The findings from the one findings-by-heading value (peernotes.core.rollup):
+        sections with strengths or areas, the unheaded ones, the recommendation groups."""
         self._headings = framework_headings(self.cf)
-        position = {h["id"]: i for i, h in enumerate(self._headings)}
-        top_of: dict[str, str] = {}
-        for h in self._headings:
-            top_of[h["id"]] = h["id"] if h["depth"] == 0 else h["parent_id"]
-        by_id = {h["id"]: h for h in self._headings}
-        kind_order = {"strength": 0, "area": 1, "recommendation": 2}
-        rows = self.cf.rows("finding", order_by="ordinal, created_at, id")
-        rows.sort(
-            key=lambda f: (
-                position.get(f["heading_id"], len(position)),
-                kind_order.get(f["kind"], 3),
-                f["ordinal"],
-            )
-        )
-        sections: dict[str, _Section] = {}
-        unheaded: list[Row] = []
-        recommendations: list[Row] = []
-        for finding in rows:
-            if finding["kind"] == "recommendation":
-                recommendations.append(finding)
-                continue
-            top = top_of.get(finding["heading_id"] or "")
-            if top is None or top not in by_id:
-                unheaded.append(finding)
-                continue
-            sections.setdefault(top, _Section(by_id[top])).findings.append(finding)
-        ordered = sorted(sections.values(), key=lambda s: position[s.heading["id"]])
+        value = rollup(self.cf, observation_stats=False)
+        sections = [s for s in value.sections if s.heading.id is not None and s.statements]
+        unheaded = [f for s in value.sections if s.heading.id is None for f in s.statements]
+        groups = [g for g in value.recommendation_groups if g.recommendations]
         self._quotes = self._linked_quotes() if self.settings.include_quotes else {}
-        return ordered, unheaded, recommendations
+        return sections, unheaded, groups
 
     def _linked_quotes(self) -> dict[str, list[Row]]:
         quotes: dict[str, list[Row]] = {}
@@ -568,19 +549,20 @@ class _Builder:
             quotes.setdefault(row["finding_id"], []).append(row)
         return quotes
 
-    def _finding_source(self, section: str, finding: Row, field_name: str) -> Source:
+    def _finding_source(self, section: str, finding: FindingEntry, field_name: str) -> Source:
         what = {
             "strength": "Strength",
             "area": "Area for consideration",
             "recommendation": "Recommendation",
         }
-        label = f"{what.get(finding['kind'], 'Finding')} “{_short(finding['statement'])}” – {'bullet' if field_name == 'statement' else 'narrative'}"
-        return Source(section, label, "finding", finding["id"], field_name)
+        part = "bullet" if field_name == "statement" else "narrative"
+        label = f"{what.get(finding.kind, 'Finding')} “{_short(finding.statement)}” – {part}"
+        return Source(section, label, "finding", finding.id, field_name)
 
-    def _bullet(self, section: str, finding: Row) -> None:
-        statement = clean_text(finding["statement"]).rstrip()
+    def _bullet(self, section: str, finding: FindingEntry) -> None:
+        statement = clean_text(finding.statement).rstrip()
         runs = [Run(statement)]
-        if finding["notable"]:
+        if finding.notable:
             stop = statement[-1:] if statement[-1:] in ".!?" else ""
             runs = [
                 Run(statement[: len(statement) - len(stop)]),
@@ -591,15 +573,15 @@ class _Builder:
             "bullet",
             runs,
             self._finding_source(section, finding, "statement"),
-            finding_id=finding["id"],
+            finding_id=finding.id,
         )
 
-    def _narratives(self, section: str, findings: list[Row]) -> None:
+    def _narratives(self, section: str, findings: Sequence[FindingEntry]) -> None:
         for finding in findings:
             src = self._finding_source(section, finding, "narrative")
-            for paragraph in split_paragraphs(finding["narrative"] or ""):
-                self.add("numbered", paragraph, src, finding_id=finding["id"])
-            for quote in self._quotes.get(finding["id"], []):
+            for paragraph in split_paragraphs(finding.narrative or ""):
+                self.add("numbered", paragraph, src, finding_id=finding.id)
+            for quote in self._quotes.get(finding.id, []):
                 text = clean_text(quote["text"]).strip().strip("\"'“”‘’ ").strip()
                 if text:
                     self.add(
@@ -607,28 +589,42 @@ class _Builder:
                         f"One person we spoke to said: “{text}”",
                         Source(
                             section,
-                            f"Quote linked to “{_short(finding['statement'])}”",
+                            f"Quote linked to “{_short(finding.statement)}”",
                             "observation",
                             quote["id"],
                             "text",
                         ),
-                        finding_id=finding["id"],
+                        finding_id=finding.id,
                     )
 
-    def _heading_section(self, title: str, findings: list[Row], heading: Row | None) -> None:
-        src = Source(title, "Heading", "heading", heading["id"], "name") if heading else None
+    def _heading_section(
+        self,
+        title: str,
+        findings: Sequence[FindingEntry],
+        heading_id: str | None,
+        narratives: Sequence[FindingEntry] | None = None,
+    ) -> None:
+        """Strengths and areas as bullets (a key message's bullet is in the key messages
+        only: printed once), then the narratives, strengths' first (the version-4 shape)."""
+        src = Source(title, "Heading", "heading", heading_id, "name") if heading_id else None
         self.add("heading", title, src, level=1)
         for kind, sub in KIND_HEADINGS.items():
-            of_kind = [f for f in findings if f["kind"] == kind]
+            of_kind = [f for f in findings if f.kind == kind and not f.key_message]
             if of_kind:
                 self.add("heading", sub, level=2)
                 for finding in of_kind:
                     self._bullet(title, finding)
-        self._narratives(title, [f for f in findings if f["kind"] in KIND_HEADINGS])
+        by_kind = [f for kind in KIND_HEADINGS for f in findings if f.kind == kind]
+        self._narratives(title, by_kind if narratives is None else narratives)
 
-    def _key_messages(self, sections: list[_Section], unheaded: list[Row], recs: list[Row]) -> None:
-        ordered = [f for s in sections for f in s.findings] + unheaded + recs
-        key = [f for f in ordered if f["key_message"]]
+    def _key_messages(
+        self,
+        sections: list[FindingsSection],
+        unheaded: list[FindingEntry],
+        recs: list[FindingEntry],
+    ) -> None:
+        ordered = [f for s in sections for f in s.statements] + unheaded + recs
+        key = [f for f in ordered if f.key_message]
         if not key:
             if ordered:
                 self.warnings.append(
@@ -637,42 +633,28 @@ class _Builder:
             return
         self.add("heading", "Key messages", level=1)
         for kind, title in (*KIND_HEADINGS.items(), ("recommendation", "Recommendations")):
-            of_kind = [f for f in key if f["kind"] == kind]
+            of_kind = [f for f in key if f.kind == kind]
             if of_kind:
                 self.add("heading", title, level=2)
                 for finding in of_kind:
                     self._bullet("Key messages", finding)
 
-    def _recommendations(self, recs: list[Row]) -> None:
-        if not recs:
+    def _recommendations(self, groups: list[GroupEntry]) -> None:
+        if not groups:
             return
         self.add("heading", "Recommendations", level=1)
-        groups = self.cf.rows("recommendation_group", order_by="ordinal, name")
-        grouped: dict[str | None, list[Row]] = {}
-        for rec in recs:
-            grouped.setdefault(
-                rec["group_id"] if rec["group_id"] in {g["id"] for g in groups} else None, []
-            ).append(rec)
+        named = [g for g in groups if g.id is not None]
         for group in groups:
-            members = grouped.get(group["id"], [])
-            if not members:
-                continue
-            self.add(
-                "heading",
-                group["name"],
-                Source(
-                    "Recommendations", "Group name", "recommendation_group", group["id"], "name"
-                ),
-                level=2,
-            )
-            self._recommendation_list(members)
-        rest = grouped.get(None, [])
-        if rest:
-            if any(grouped.get(g["id"]) for g in groups):
+            if group.id is not None:
+                src = Source(
+                    "Recommendations", "Group name", "recommendation_group", group.id, "name"
+                )
+                self.add("heading", group.name, src, level=2)
+            elif named:
                 self.add("heading", "Other recommendations", level=2)
-            self._recommendation_list(rest)
+            self._recommendation_list(group.recommendations)
 
-    def _recommendation_list(self, recs: list[Row]) -> None:
+    def _recommendation_list(self, recs: Sequence[FindingEntry]) -> None:
         for rec in recs:
             self._bullet("Recommendations", rec)
         self._narratives("Recommendations", recs)

@@ -1,13 +1,19 @@
 """The roll-up by domain: the framework walked in order, each heading with its findings.
 
-Plain data, no Qt: the Roll-up screen renders it for reading aloud on the last morning, and
-the letter export builds its sections from the same value, so they never disagree. Built in a
+Plain data, no Qt, and the ONE findings-by-heading value of PeerNotes: the Roll-up screen,
+the letter, the feedback deck and the evidence report are all built from `rollup()`, so they
+never disagree about which finding sits under which heading or in which order. Built in a
 fixed number of queries whatever the size of the file.
+
+The shared order of findings: framework order of their headings, then the author's order
+within a heading -- each finding's `ordinal`, ties (files from before findings were ordered
+across kinds) broken by kind (strengths, areas, recommendations), then age. `sections` folds
+standards into their domain, the way the letter, deck and evidence report print them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -30,6 +36,7 @@ from peernotes.core.triangulation import (
 )
 
 KINDS: tuple[str, ...] = tuple(vocab.FINDING_KINDS)  # strength, area, recommendation
+KIND_RANK: Mapping[str, int] = MappingProxyType({k: i for i, k in enumerate(KINDS)})
 NO_HEADING_LABEL = "Cross-cutting (no heading)"
 NO_GROUP_LABEL = "Not yet in a group"
 
@@ -86,6 +93,45 @@ class HeadingEntry:
     def findings(self) -> tuple[FindingEntry, ...]:
         return self.strengths + self.areas + self.recommendations
 
+    @property
+    def in_order(self) -> tuple[FindingEntry, ...]:
+        """This heading's findings in the shared (author's) order, whatever their kind."""
+        return in_shared_order(self.findings)
+
+
+def in_shared_order(entries: Iterable[FindingEntry]) -> tuple[FindingEntry, ...]:
+    """Findings of one heading in the author's order: ordinal, then kind (stable, so the
+    age order `rollup()` reads them in breaks the remaining ties)."""
+    return tuple(sorted(entries, key=lambda e: (e.ordinal, KIND_RANK.get(e.kind, len(KINDS)))))
+
+
+@dataclass(frozen=True)
+class FindingsSection:
+    """A top-level heading (domain, custom heading, scoping question, or the no-heading entry)
+    with its own findings and its standards', as one section of the letter, deck or report.
+
+    `findings` is the shared order: the top heading's own, then each standard's in framework
+    order, each in the author's order. `headings` are the entries folded in (top first)."""
+
+    heading: HeadingEntry
+    headings: tuple[HeadingEntry, ...]
+    findings: tuple[FindingEntry, ...]
+
+    def by_kind(self, kind: str) -> tuple[FindingEntry, ...]:
+        return tuple(f for f in self.findings if f.kind == kind)
+
+    def kind_grouped(self) -> tuple[FindingEntry, ...]:
+        """Strengths and areas heading by heading, each heading's strengths before its areas:
+        the order a letter printed its paragraphs in before the author could set one."""
+        return tuple(
+            f for h in self.headings for kind in KINDS[:2] for f in h.in_order if f.kind == kind
+        )
+
+    @property
+    def statements(self) -> tuple[FindingEntry, ...]:
+        """Strengths and areas (recommendations are printed by group)."""
+        return tuple(f for f in self.findings if f.kind != "recommendation")
+
 
 @dataclass(frozen=True)
 class GroupEntry:
@@ -112,10 +158,35 @@ class Rollup:
         return [f for h in self.headings for f in h.findings]
 
     def key_messages(self) -> list[FindingEntry]:
-        return [f for f in self.finding_entries() if f.key_message]
+        return [f for f in self.in_order() if f.key_message]
 
     def finding(self, finding_id: str) -> FindingEntry | None:
         return next((f for f in self.finding_entries() if f.id == finding_id), None)
+
+    @property
+    def sections(self) -> tuple[FindingsSection, ...]:
+        """Standards folded into their domain; sections without findings included (a
+        renderer skips them or not). The no-heading entry, if any, comes last."""
+        folded: dict[str | None, list[HeadingEntry]] = {}
+        tops: list[HeadingEntry] = []
+        for heading in self.headings:
+            if heading.depth == 0 or heading.parent_id not in folded:
+                tops.append(heading)
+                folded.setdefault(heading.id, []).append(heading)
+            else:
+                folded.setdefault(heading.parent_id, []).append(heading)
+        return tuple(
+            FindingsSection(
+                top,
+                tuple(folded[top.id]),
+                tuple(f for h in folded[top.id] for f in h.in_order),
+            )
+            for top in tops
+        )
+
+    def in_order(self) -> list[FindingEntry]:
+        """Every finding once, in the shared order (section by section)."""
+        return [f for s in self.sections for f in s.findings]
 
 
 def rollup(

@@ -1,5 +1,8 @@
 """The internal evidence report: every finding with its triangulation and the evidence behind it.
 
+Rendering only: the content (which findings, under which headings, in which order, with which
+evidence) is peernotes.core.evidence_report, built from the same roll-up as the letter.
+
 The lead peer reads it to check each claim before signing the letter. Unlike the letter it
 names sources, stakeholder groups and the peers who recorded each note, so it is marked
 "Internal — not for publication" in its title, header and footer, and is written readable
@@ -8,20 +11,16 @@ by its owner only.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from docx.enum.section import WD_ORIENT
 
 from peernotes.core import vocab
+from peernotes.core.evidence_report import ReportFinding, evidence_report
 from peernotes.core.letter import Run, clean_text, framework_title
 from peernotes.core.letter_settings import long_date
-from peernotes.core.records import heading_label
-from peernotes.core.records import headings as framework_headings
-from peernotes.core.store import ChallengeFile, Row
+from peernotes.core.store import ChallengeFile
 from peernotes.export.docx_letter import DocxWriter, _headers_and_footers
 
 INTERNAL_MARK = "Internal — not for publication"
@@ -30,91 +29,13 @@ COLUMNS = ("Relation", "Mode", "Evidence", "Source", "Stakeholder groups", "Reco
 WIDTHS = (2.0, 1.5, 9.0, 4.4, 3.4, 2.6, 2.0)  # cm: fits A4 landscape within the margins
 
 
-@dataclass(frozen=True)
-class EvidenceRow:
-    relation: str
-    mode: str
-    text: str
-    is_quote: bool
-    source: str
-    groups: tuple[str, ...]
-    recorded_by: str
-    day: str
-
-
-def evidence_by_finding(cf: ChallengeFile) -> dict[str, list[EvidenceRow]]:
-    """All live evidence links, read in two queries, grouped by finding (supporting first)."""
-    groups_at: dict[str, list[str]] = {}
-    for meeting_id, name in cf.conn.execute(
-        "SELECT DISTINCT mp.meeting_id, g.name FROM meeting_person mp "
-        "JOIN person p ON p.id = mp.person_id AND p.deleted = 0 "
-        "JOIN stakeholder_group g ON g.id = p.group_id AND g.deleted = 0 "
-        "WHERE mp.deleted = 0 ORDER BY g.ordinal, g.name"
-    ):
-        groups_at.setdefault(meeting_id, []).append(name)
-    result: dict[str, list[EvidenceRow]] = {}
-    for row in cf.query(
-        "SELECT fe.finding_id, fe.relation, o.text, o.mode, o.is_quote, o.observed_at, "
-        "o.meeting_id, m.title AS meeting, m.type AS meeting_type, m.date AS meeting_date, "
-        "d.title AS document, p.name AS peer "
-        "FROM finding_evidence fe JOIN observation o ON o.id = fe.observation_id AND o.deleted = 0 "
-        "LEFT JOIN meeting m ON m.id = o.meeting_id AND m.deleted = 0 "
-        "LEFT JOIN document d ON d.id = o.document_id AND d.deleted = 0 "
-        "LEFT JOIN peer p ON p.id = o.recorded_by "
-        "WHERE fe.deleted = 0 ORDER BY fe.relation DESC, o.observed_at, o.id"
-    ):
-        if row["document"] and (row["mode"] == "read" or not row["meeting"]):
-            source = f"Document: {row['document']}"
-        elif row["meeting"]:
-            kind = vocab.MEETING_TYPES.get(row["meeting_type"], "Meeting")
-            title = row["meeting"]
-            source = title if title.casefold().startswith(kind.casefold()) else f"{kind}: {title}"
-        else:
-            source = "No source recorded"
-        day = row["meeting_date"] or (row["observed_at"] or "")[:10]
-        result.setdefault(row["finding_id"], []).append(
-            EvidenceRow(
-                relation=vocab.EVIDENCE_RELATIONS.get(row["relation"], row["relation"]),
-                mode=vocab.MODES.get(row["mode"], row["mode"]),
-                text=row["text"],
-                is_quote=bool(row["is_quote"]),
-                source=source,
-                groups=tuple(groups_at.get(row["meeting_id"] or "", ())),
-                recorded_by=row["peer"] or "",
-                day=_short_date(day),
-            )
-        )
-    return result
-
-
-def _short_date(value: str) -> str:
-    try:
-        day = date.fromisoformat(value[:10])
-    except ValueError:
-        return value
-    return f"{day.day} {day:%b %Y}"
-
-
-def _assessments(cf: ChallengeFile) -> tuple[dict[str, Any], str]:
-    from peernotes.core import triangulation
-
-    rule = ""
-    thresholds: Callable[[ChallengeFile], Any] | None = getattr(triangulation, "thresholds", None)
-    if thresholds is not None:
-        rule = thresholds(cf).rule()
-    return triangulation.assess_all(cf), rule
-
-
 def render_evidence_report(cf: ChallengeFile, template: str | Path | None = None) -> DocxWriter:
+    """Render the core's evidence report value (peernotes.core.evidence_report)."""
+    report = evidence_report(cf)
     writer = DocxWriter(template)
     _landscape(writer)
-    challenge = cf.challenge()
-    framework = cf.get("framework", challenge["framework_id"]) or {}
-    assessments, rule = _assessments(cf)
-    evidence = evidence_by_finding(cf)
-
     writer.paragraph("title", "Evidence report")
-    writer.paragraph("subtitle", f"{challenge['council']} – {challenge['programme_title']}")
+    writer.paragraph("subtitle", f"{report.council} – {report.programme_title}")
     writer.paragraph("subtitle", INTERNAL_MARK)
     writer.paragraph(
         "paragraph",
@@ -131,108 +52,60 @@ def render_evidence_report(cf: ChallengeFile, template: str | Path | None = None
     writer.paragraph(
         "paragraph", f"Produced on {long_date(date.today().isoformat())} from {source_name}."
     )
-    if rule:
-        writer.paragraph("paragraph", [Run("How the status is worked out. ", bold=True), Run(rule)])
-
-    findings = cf.rows("finding", order_by="ordinal, created_at, id")
-    counts: dict[str, int] = {}
-    for finding in findings:
-        level = assessments.get(finding["id"])
-        label = level.label if level is not None else "Not assessed"
-        counts[label] = counts.get(label, 0) + 1
-    if counts:
-        writer.table(
-            [("Status", "Findings"), *((label, str(n)) for label, n in counts.items())], (8.0, 3.0)
+    if report.rule:
+        writer.paragraph(
+            "paragraph", [Run("How the status is worked out. ", bold=True), Run(report.rule)]
         )
-
-    headings = framework_headings(cf)
-    by_heading: dict[str | None, list[Row]] = {}
-    known = {h["id"] for h in headings}
-    kind_order = {"strength": 0, "area": 1, "recommendation": 2}
-    for finding in sorted(findings, key=lambda f: (kind_order.get(f["kind"], 3), f["ordinal"])):
-        key = finding["heading_id"] if finding["heading_id"] in known else None
-        by_heading.setdefault(key, []).append(finding)
-    groups = {g["id"]: g["name"] for g in cf.rows("recommendation_group")}
-    children: dict[str, list[str]] = {}
-    for h in headings:
-        if h["depth"] == 1:
-            children.setdefault(h["parent_id"], []).append(h["id"])
-    for heading in headings:
-        own = by_heading.get(heading["id"], [])
-        if heading["depth"] == 0:
-            if not own and not any(by_heading.get(c) for c in children.get(heading["id"], [])):
-                continue
-            writer.heading(
-                heading_label(heading) if heading["kind"] == "scope" else heading["name"], 1
-            )
-        elif own:
-            writer.heading(heading_label(heading), 2)
-        for finding in own:
-            _finding(
-                writer,
-                finding,
-                assessments.get(finding["id"]),
-                evidence.get(finding["id"], []),
-                groups,
-            )
-    stray = by_heading.get(None, [])
-    if stray:
+    if report.status_counts:
+        rows = [("Status", "Findings"), *((label, str(n)) for label, n in report.status_counts)]
+        writer.table(rows, (8.0, 3.0))
+    for heading in report.headings:
+        writer.heading(heading.label, heading.level)
+        for item in heading.findings:
+            _finding(writer, item)
+    if report.unheaded:
         writer.heading("Findings without a framework heading", 1)
-        for finding in stray:
-            _finding(
-                writer,
-                finding,
-                assessments.get(finding["id"]),
-                evidence.get(finding["id"], []),
-                groups,
-            )
-    if not findings:
+        for item in report.unheaded:
+            _finding(writer, item)
+    if not report.findings:
         writer.paragraph("paragraph", "There are no findings yet.")
 
-    title = f"{challenge['council']} – {challenge['programme_title']} – Evidence report"
+    title = f"{report.council} – {report.programme_title} – Evidence report"
     writer.set_document_title(title)
     _mark_every_page(writer)
     writer.set_properties(
-        f"Evidence report ({INTERNAL_MARK}) – {challenge['council']}",
-        framework_title(framework.get("name", "")),
+        f"Evidence report ({INTERNAL_MARK}) – {report.council}",
+        framework_title(report.framework_name),
         keywords="internal, not for publication",
     )
     return writer
 
 
-def _finding(
-    writer: DocxWriter,
-    finding: Row,
-    assessment: Any,
-    rows: list[EvidenceRow],
-    groups: dict[str, str],
-) -> None:
-    kind = KIND_LABELS.get(finding["kind"], "Finding")
-    writer.heading(f"{kind}: {clean_text(finding['statement'])}", 3)
+def _finding(writer: DocxWriter, item: ReportFinding) -> None:
+    finding = item.entry
+    kind = KIND_LABELS.get(finding.kind, "Finding")
+    writer.heading(f"{kind}: {clean_text(finding.statement)}", 3)
     flags = []
-    if finding["key_message"]:
+    if finding.key_message:
         flags.append("key message")
-    if finding["notable"]:
+    if finding.notable:
         flags.append("notable practice")
-    if finding["kind"] == "recommendation" and finding["group_id"] in groups:
-        flags.append(f"group: {groups[finding['group_id']]}")
-    status = [
-        Run("Status: ", bold=True),
-        Run(assessment.label if assessment else "Not assessed", bold=True),
-    ]
+    if item.group:
+        flags.append(f"group: {item.group}")
+    status = [Run("Status: ", bold=True), Run(finding.triangulation.label, bold=True)]
     if flags:
         status.append(Run(f"  ({'; '.join(flags)})", italic=True))
     writer.paragraph("paragraph", status)
-    if assessment is not None and assessment.explanation:
-        writer.paragraph("paragraph", [Run(assessment.explanation, italic=True)])
-    for paragraph in (finding["narrative"] or "").split("\n\n"):
+    if finding.triangulation.explanation:
+        writer.paragraph("paragraph", [Run(finding.triangulation.explanation, italic=True)])
+    for paragraph in (finding.narrative or "").split("\n\n"):
         if paragraph.strip():
             writer.paragraph("paragraph", paragraph.strip())
-    if not rows:
+    if not item.evidence:
         writer.paragraph("paragraph", [Run("No evidence is linked to this finding.", italic=True)])
         return
     table = [COLUMNS]
-    for row in rows:
+    for row in item.evidence:
         text = f"Quote: “{row.text.strip()}”" if row.is_quote else row.text
         table.append(
             (

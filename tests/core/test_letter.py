@@ -54,9 +54,15 @@ def test_sections_follow_the_framework_and_skip_empty_headings(scene):
     assert tops[-1].startswith("Appendix 1")
 
 
+def _no_key_messages(scene) -> None:
+    for key in ("s1", "a1"):
+        scene.cf.update("finding", scene.findings[key], {"key_message": 0})
+
+
 def test_each_finding_sits_under_its_heading_and_kind(scene):
     """A strength appears under its domain's Strengths, an area under Areas for consideration,
     and a finding filed under a standard appears in its domain's section."""
+    _no_key_messages(scene)
     letter = build_letter(scene.cf)
     domains = [h["name"] for h in records.headings(scene.cf) if h["kind"] == "domain"]
     first = _section(letter.blocks, domains[0])
@@ -71,9 +77,22 @@ def test_each_finding_sits_under_its_heading_and_kind(scene):
     assert ("bullet", "Providers feel listened to") in [(b.kind, b.text) for b in inclusive]
 
 
+def test_a_key_message_bullet_is_printed_once(scene):
+    """A key message's bullet is in the key messages, not again in its heading's section;
+    its narrative stays in the section."""
+    letter = build_letter(scene.cf)
+    texts = [b.text for b in letter.blocks if b.kind == "bullet"]
+    assert texts.count("Staff are committed and well supported") == 1
+    domains = [h["name"] for h in records.headings(scene.cf) if h["kind"] == "domain"]
+    first = _section(letter.blocks, domains[0])
+    assert not [b for b in first if b.kind == "bullet"]
+    assert "Supervision happens regularly and is valued." in _texts(first, "numbered")
+
+
 def test_narratives_become_numbered_paragraphs_after_the_bullets(scene):
     """A narrative with a blank line between paragraphs gives two numbered paragraphs, after
     all the section's bullets, strengths' narratives before areas'."""
+    _no_key_messages(scene)
     letter = build_letter(scene.cf)
     domains = [h["name"] for h in records.headings(scene.cf) if h["kind"] == "domain"]
     first = _section(letter.blocks, domains[0])
