@@ -7,6 +7,10 @@ second copy of the same file, or a copy of another challenge (which would make t
 refuse them all). Reads only: a plain file's challenge is read through an immutable
 read-only connection; a protected file cannot be read without its passphrase, so it is
 kept, and the merge checks it once unlocked.
+
+`team_copies` is the other half of the loop: the merged team file handed back, one clean
+copy per peer (as Copy for a peer… writes it, with everyone's notes), for the morning
+pick-up (each peer merges their copy into their own file, with the same preview).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from peernotes.core import fileformat
+from peernotes.core.distribution import CopySummary, copy_for_peer, default_file_name
 from peernotes.core.errors import FileRefused
 from peernotes.core.store import DB_ERRORS, ChallengeFile
 from peernotes.paths import FILE_SUFFIX
@@ -100,3 +105,25 @@ def _same_file(a: Path, b: Path) -> bool:
         return a.resolve() == b.resolve() or a.samefile(b)
     except OSError:
         return False
+
+
+def team_copies(cf: ChallengeFile, folder: Path) -> list[CopySummary]:
+    """Send the team copy: one clean copy of the merged file per peer (except the one this
+    laptop records as), each stamped for that peer and protected like `cf`, written to
+    `folder`. Every copy's name is checked first: if one exists, nothing is written."""
+    from peernotes.core import records
+
+    folder = Path(folder)
+    me = cf.peer_id
+    peers = [p for p in records.team(cf) if p["id"] != me]
+    plan = [(p, folder / default_file_name(cf, p["name"])) for p in peers]
+    there = [path.name for _, path in plan if path.exists()]
+    if there:
+        raise FileRefused(
+            f"{folder} already holds {', '.join(there)}: move or delete yesterday's copies "
+            "first (PeerNotes will not overwrite them). Nothing was written."
+        )
+    written = []
+    for peer, path in plan:
+        written.append(copy_for_peer(cf, peer["id"], path, include_observations=True))
+    return written

@@ -202,3 +202,24 @@ def test_a_folder_merges_every_copy_and_says_what_it_skipped(
     assert "team.peernotes: skipped (it is the team file being merged into)." in out
     assert "tom.peernotes: skipped (the same file as tom (1).peernotes)." in out
     assert "other.peernotes: skipped (it belongs to a different challenge)." in out
+
+
+def test_team_copies_writes_one_copy_per_peer_for_the_morning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """After the merge, the manager writes a copy per peer; each opens as that peer with
+    everyone's notes, and a second run will not overwrite them."""
+    team, priya = _team_and_peer(tmp_path, notes=2)
+    assert main(["merge", str(team), str(priya)]) == 0
+    out = tmp_path / "morning"
+    before = team.read_bytes()
+    assert main(["team-copies", str(team), str(out)]) == 0
+    assert team.read_bytes() == before
+    copies = sorted(p.name for p in out.iterdir())
+    assert len(copies) == 3  # the team of four, less the file's own peer
+    with ChallengeFile.open(out / "Fernhill Borough Council - Cllr Tom Birch.peernotes") as cf:
+        assert {o["text"] for o in cf.rows("observation")} == {"Priya heard 0", "Priya heard 1"}
+        assert records.team(cf)[2]["id"] == cf.peer_id
+    capsys.readouterr()
+    assert main(["team-copies", str(team), str(out)]) == 2
+    assert "will not overwrite" in capsys.readouterr().err
