@@ -320,7 +320,7 @@ def merge(
                 progress(name)
             with _opened(source) as opened:
                 _check_same_challenge(target, opened, name)  # a path may have changed since
-                part = _merge_one(target, opened, name)
+                part = _merge_one(target, opened, name, progress)
             report.parts.append(part)
             if part.worth_logging:
                 target.insert("merge_log", {"source_name": name, "report": part.to_json()})
@@ -411,7 +411,12 @@ def _backup(target: ChallengeFile) -> Path:
     return backups.backup(target, "before-merge")
 
 
-def _merge_one(target: ChallengeFile, source: ChallengeFile, name: str) -> SourceReport:
+def _merge_one(
+    target: ChallengeFile,
+    source: ChallengeFile,
+    name: str,
+    progress: Callable[[str], None] | None = None,
+) -> SourceReport:
     """Bring one source in. The source's (id, hlc) stamps are walked in key order, CHUNK at a
     time, each chunk compared with the target by indexed lookups; only rows the target lacks
     or holds in another version are read in full. Nothing proportional to the size of the
@@ -466,6 +471,8 @@ def _merge_one(target: ChallengeFile, source: ChallengeFile, name: str) -> Sourc
         hlc_at = columns.index("hlc")
         after, mostly_new = "", False  # ids are never empty: every id sorts after ""
         while True:
+            if progress:  # may raise to cancel: the transaction is rolled back
+                progress(f"{name}: {table.replace('_', ' ')}")
             # The next CHUNK ids after `after`: stamps only, or whole rows when the chunk
             # before was mostly new (then this one most likely is too: read it once).
             rows = _next_rows(sconn, select_rows if mostly_new else _stamps_of(table), after)

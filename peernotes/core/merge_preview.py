@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -183,7 +183,11 @@ class FilePreview:
 
 
 def preview(
-    target: ChallengeFile, source: Source, *, guard: DeletionGuard | None = None
+    target: ChallengeFile,
+    source: Source,
+    *,
+    guard: DeletionGuard | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> FilePreview:
     """What merging `source` (a path or an open file) into `target` would do. Reads only.
     Raises MergeRefused / FileRefused for a file the merge would refuse."""
@@ -196,14 +200,18 @@ def preview(
     guard = guard or deletion_guard(target)
     with _opened(source) as opened:
         _check_same_challenge(target, opened, name)
-        return _Preview(target, opened, name).run(guard)
+        return _Preview(target, opened, name, progress).run(guard)
 
 
 def previews(
-    target: ChallengeFile, sources: Iterable[Source], *, guard: DeletionGuard | None = None
+    target: ChallengeFile,
+    sources: Iterable[Source],
+    *,
+    guard: DeletionGuard | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> list[FilePreview]:
     guard = guard or deletion_guard(target)
-    return [preview(target, source, guard=guard) for source in sources]
+    return [preview(target, s, guard=guard, progress=progress) for s in sources]
 
 
 def source_peer_name(target: ChallengeFile, source: ChallengeFile) -> str | None:
@@ -230,8 +238,15 @@ def last_merged(target: ChallengeFile, peer_name: str | None, source_name: str) 
 class _Preview:
     """One source against the target: the merge's walk, counting instead of writing."""
 
-    def __init__(self, target: ChallengeFile, source: ChallengeFile, name: str):
+    def __init__(
+        self,
+        target: ChallengeFile,
+        source: ChallengeFile,
+        name: str,
+        progress: Callable[[str], None] | None = None,
+    ):
         self.target, self.source = target, source
+        self.progress = progress
         self.part = SourceReport(name)
         self.peer_names = _peer_names(target, source)
         self.fresh = self._fresh_history()
@@ -289,6 +304,8 @@ class _Preview:
         seen: set[str] = set()
         after = ""
         while rows := _next_rows(sconn, _stamps_of(table), after):
+            if self.progress:  # may raise to cancel
+                self.progress(f"{self.part.source_name}: {kind_label(table)}")
             after = rows[-1][0]
             ids = [row_id for row_id, _ in rows]
             mine = dict(_where_ids(tconn, _stamps_of(table), ids))

@@ -10,7 +10,7 @@ import pytest
 from helpers import make_challenge
 
 from peernotes.cli import main
-from peernotes.core import merge, merge_preview, records
+from peernotes.core import merge, merge_preview, merge_sources, records
 from peernotes.core.store import ChallengeFile
 
 
@@ -223,3 +223,18 @@ def test_team_copies_writes_one_copy_per_peer_for_the_morning(
     capsys.readouterr()
     assert main(["team-copies", str(team), str(out)]) == 2
     assert "will not overwrite" in capsys.readouterr().err
+
+
+def test_a_cancelled_merge_changes_nothing(tmp_path: Path) -> None:
+    """Cancel during a merge (the progress callback raises) leaves the team file as it was:
+    the one transaction is rolled back, so no half-merged file."""
+    team, peer = _team_and_peer(tmp_path, notes=3)
+
+    def cancel(text: str) -> None:
+        if ": observation" in text:
+            raise merge_sources.MergeCancelled("Cancelled: nothing was changed.")
+
+    with ChallengeFile.open(team) as cf:
+        with pytest.raises(merge_sources.MergeCancelled):
+            merge.merge(cf, [peer], progress=cancel)
+    assert not any(t.startswith("Priya heard") for t in _texts(team))
