@@ -18,11 +18,13 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from peernotes.core import fileformat
 from peernotes.core.distribution import CopySummary, copy_for_peer, default_file_name
 from peernotes.core.errors import FileRefused
+from peernotes.core.merge import Counts
 from peernotes.core.store import DB_ERRORS, ChallengeFile
 from peernotes.paths import FILE_SUFFIX
 
@@ -127,3 +129,50 @@ def team_copies(cf: ChallengeFile, folder: Path) -> list[CopySummary]:
     for peer, path in plan:
         written.append(copy_for_peer(cf, peer["id"], path, include_observations=True))
     return written
+
+
+@dataclass(frozen=True)
+class PeerHandIn:
+    """One peer in the hand-in panel: their last copy merged here, when, and what it brought."""
+
+    peer_id: str
+    name: str
+    last_copy: str | None  # the file name of their last copy merged
+    last_merged: str | None  # ISO time (UTC) of that merge
+    brought: Counts | None  # what that copy brought, as the merge counted it
+
+    def handed_in_on(self, day: date) -> bool:
+        return bool(self.last_merged) and str(self.last_merged)[:10] == day.isoformat()
+
+
+def hand_in_status(cf: ChallengeFile) -> list[PeerHandIn]:
+    """Every peer but the one this laptop records as, with their last merged copy.
+
+    A merge report names the copy's peer (`source_peer`, recorded since the preview came);
+    older reports are credited to the peer who brought most of their records."""
+    from peernotes.core import records
+    from peernotes.core.merge import merge_history
+
+    latest: dict[str, tuple[str, str, Counts]] = {}
+    for row, report in merge_history(cf):  # newest first
+        peer = report.source_peer or _main_peer(report.by_peer)
+        if peer and peer not in latest:
+            total = Counts()
+            for counts in report.by_peer.values():
+                total.add(counts)
+            latest[peer] = (report.source_name, row["modified_at"], total)
+    me = cf.peer_id
+    out = []
+    for member in records.team(cf):
+        if member["id"] == me:
+            continue
+        found = latest.get(member["name"])
+        source, when, brought = found if found else (None, None, None)
+        out.append(PeerHandIn(member["id"], member["name"], source, when, brought))
+    return out
+
+
+def _main_peer(by_peer: dict[str, Counts]) -> str | None:
+    if not by_peer:
+        return None
+    return max(by_peer.items(), key=lambda item: (item[1].total, item[0]))[0]

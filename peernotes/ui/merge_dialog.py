@@ -81,6 +81,7 @@ class MergeDialog(QDialog):
         remove = QPushButton("&Remove")
         remove.clicked.connect(self.remove_selected)
         self.previews: list[FilePreview] = []
+        self.skipped: list[str] = []  # files of a folder left out, and why (shown with results)
         self._keys: dict[Path, str] = {}
         self.preview_button = QPushButton("&Preview")
         self.preview_button.clicked.connect(self.run_preview)
@@ -260,6 +261,7 @@ class MergeDialog(QDialog):
 
     def _show_report(self, report: MergeReport, kept_undo: bool) -> None:
         lines = []
+        lines += [html.escape(line) for line in self.skipped]
         if not report.changed:
             lines.append("<b>Nothing new</b>: these files were already merged.")
         else:

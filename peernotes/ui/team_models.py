@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from peernotes.core.conflicts import Conflict, HistoryEntry, describe_record
+from peernotes.core.handin import PeerHandIn
 from peernotes.core.merge import Counts, MergeReport
 from peernotes.core.merge_preview import FilePreview, KindPreview
 from peernotes.ui.models.base import FixedColumnsModel
@@ -88,6 +90,26 @@ def preview_model(previews: Sequence[FilePreview], parent: Any = None) -> ListTa
     )
     model.set_items(rows)
     return model
+
+
+def hand_in_model(parent: Any = None) -> ListTableModel[PeerHandIn]:
+    """The hand-in panel: one row per peer, their last copy merged, when, what it brought."""
+    today = datetime.now(UTC).date()
+
+    def brought(p: PeerHandIn) -> str:
+        c = p.brought
+        return f"{c.new} new, {c.updated} changed, {c.deleted} deleted" if c else ""
+
+    return ListTableModel(
+        [
+            ("Peer", lambda p: p.name),
+            ("Last copy merged", lambda p: p.last_copy or "none yet"),
+            ("When", lambda p: (p.last_merged or "")[:16].replace("T", " ")),
+            ("What it brought", brought),
+            ("Today", lambda p: "handed in" if p.handed_in_on(today) else "not handed in today"),
+        ],
+        parent,
+    )
 
 
 def conflicts_model(parent: Any = None) -> ListTableModel[Conflict]:
