@@ -5,6 +5,7 @@
     peernotes demo --out FILE         write a demo challenge without opening a window
     peernotes export FILE --json OUT  write the whole challenge as JSON
     peernotes import IN.json --out NEW.peernotes
+    peernotes import-programme FILE TIMETABLE.csv|.xlsx [--dry-run] [--map COLUMN=FIELD]
 Each subcommand lives in peernotes/commands/<name>.py and registers itself in COMMANDS.
 """
 
@@ -24,6 +25,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "import": (
         "create a challenge file from a JSON interchange file",
         "peernotes.commands.importing",
+    ),
+    "import-programme": (
+        "import the on-site programme (timetable, attendees) from CSV or .xlsx",
+        "peernotes.commands.import_programme",
     ),
     "merge": ("merge peers' copies of a challenge into one file", "peernotes.commands.merge"),
     "team-copies": (
@@ -74,3 +79,29 @@ def run_command(name: str, argv: Sequence[str]) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `peernotes export ... --json - | head`: the reader left
+        return 1
+    except Exception as error:  # the last net: one line, never a traceback
+        return _unexpected(name, error)
+
+
+def _unexpected(name: str, error: Exception) -> int:
+    """A failure no command foresaw: a known cause (full disk, read-only drive) in one
+    sentence; anything else in one line naming the log that holds the detail."""
+    from peernotes.core import failures, logbook
+
+    known = failures.explain(error)
+    if known is not None:
+        print(f"peernotes {name}: {known}", file=sys.stderr)
+        return 2
+    try:
+        report = logbook.describe(type(error), error, error.__traceback__)
+        log: str = str(logbook.write(report))
+    except OSError:
+        log = "nowhere (the log folder could not be written)"
+    print(
+        f"peernotes {name}: an unexpected error stopped the command "
+        f"({type(error).__name__}); the details are in {log}",
+        file=sys.stderr,
+    )
+    return 3

@@ -8,8 +8,8 @@ on their laptops, which every later PeerNotes must upgrade without loss (tests/c
 test_migrations.py). The file is built by the frozen migration steps 1..N alone, then filled
 with plain INSERTs, so nothing newer than version N can leak into it.
 
-Committed: v1 (made when version 2 came), v3 (made when version 4 came) and v4 (made before
-version 5, the letter outline). v1 holds the rows of `rows_v1`; v2 onwards adds findings,
+Committed: v1 (made when version 2 came), v3 (made when version 4 came), v4 (frozen before
+the letter outline) and v5 (made when version 6, the letter outline, came). v1 holds the rows of `rows_v1`; v2 onwards adds findings,
 settings, history, a tombstone and an inbox note; v4 adds a letter's worth of findings (no new
 notes, so the roll-up counts stay as v3's) and typed letter settings, some with characters
 the letter's inline markup will give a meaning to (`*`, `_`).

@@ -29,6 +29,7 @@ class Scene:
         document: str | None = None,
         by: str = "Priya",
         headings: tuple[str, ...] = (),
+        polarity: str = "neutral",
     ) -> str:
         return records.add_observation(
             self.cf,
@@ -39,6 +40,7 @@ class Scene:
             recorded_by=self.peers[by],
             heading_ids=[self.headings[h] for h in headings],
             observed_at="2026-11-11T10:00:00",
+            polarity=polarity,
         )
 
 

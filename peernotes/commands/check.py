@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 
 from peernotes.commands import passphrases
-from peernotes.core import encryption, recovery
-from peernotes.core.errors import EncryptedFile
+from peernotes.core import bad_text, encryption, recovery
+from peernotes.core.errors import EncryptedFile, NoAccess, TooNewFile, WrongPassphrase
 from peernotes.core.store import ChallengeFile
 
 
@@ -45,14 +45,17 @@ def run(args: argparse.Namespace) -> int:
         with ChallengeFile.open(args.file, readonly=True, passphrase=passphrase) as cf:
             counts = {t: cf.count(t) for t in ("observation", "meeting", "person", "document")}
             version = cf.conn.execute("PRAGMA user_version").fetchone()[0]
-    except EncryptedFile:
-        raise
+            undecodable = bad_text.find(cf.conn)
+    except (EncryptedFile, WrongPassphrase, TooNewFile, NoAccess):
+        raise  # protected, a newer version, permissions: each has its own message, not damage
     except Exception:
         if not recovery.looks_like_ours(args.file):
             raise
         problems = recovery.problems(args.file, passphrase) or ["the file cannot be read"]
     else:
         problems = recovery.problems(args.file, passphrase)
+        if undecodable and not problems:
+            problems = [_undecodable(undecodable)]
     if problems:
         print(
             f"peernotes check: {args.file} is damaged ({problems[0]}). Nothing was changed. "
@@ -66,3 +69,12 @@ def run(args: argparse.Namespace) -> int:
         f"{counts['document']} documents."
     )
     return 0
+
+
+def _undecodable(found: list[bad_text.BadText]) -> str:
+    where = ", ".join(str(item) for item in found[:5])
+    more = " and more" if len(found) > 5 else ""
+    return (
+        f"text that cannot be decoded (damaged bytes) in {where}{more}; exports show it "
+        f"as {bad_text.REPLACEMENT}"
+    )

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from peernotes.commands import passphrases
-from peernotes.core import interchange
+from peernotes.core import bad_text, interchange
 from peernotes.core.store import ChallengeFile
 
 
@@ -54,6 +54,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
         metavar="NAME",
         help="a name the letter may contain despite the non-attribution check (repeatable)",
     )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="refuse the letter (write nothing, exit 2) when a finding is single-source or "
+        "has no evidence; without it they are printed as warnings",
+    )
     passphrases.add_argument(
         parser, "read the passphrase of a protected FILE from the first line of standard input"
     )
@@ -85,11 +91,16 @@ def _export_json(source: Path, out: Path, passphrase: str | None = None) -> int:
         )
         return 2
     with ChallengeFile.open(source, readonly=True, passphrase=passphrase) as cf:
+        repairs = bad_text.tolerate(cf.conn)
         if str(out) == "-":
             sys.stdout.writelines(interchange.iter_export(cf))
             sys.stdout.flush()
-            return 0
-        _write_atomically(out, interchange.iter_export(cf))
+        else:
+            _write_atomically(out, interchange.iter_export(cf))
+    if repairs.count:
+        print(repairs.note(), file=sys.stderr)
+    if str(out) == "-":
+        return 0
     print(f"Wrote {out}", file=sys.stderr)
     if passphrase:
         print(unprotected_note(out), file=sys.stderr)

@@ -16,6 +16,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from peernotes.core.encryption import passphrase_problem
 from peernotes.core.errors import EncryptedFile
 from peernotes.core.merge_sources import needs_passphrase
 
@@ -66,4 +67,7 @@ class Passphrases:
             )
         if not passphrase:
             raise EncryptedFile(f"The passphrase given for {path} is empty. Nothing was changed.")
+        problem = passphrase_problem(passphrase)
+        if problem:
+            raise EncryptedFile(f"The passphrase given for {path}: {problem} Nothing was changed.")
         return passphrase

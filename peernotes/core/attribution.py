@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 from peernotes.core.letter import Letter, Source
 from peernotes.core.letter_settings import LetterSettings
+from peernotes.core.seen_text import see
 from peernotes.core.store import ChallengeFile
 
 KIND_LABELS = {
@@ -174,7 +175,7 @@ def fold(text: str) -> str:
 
 
 def allow_key(text: str) -> str:
-    folded = " ".join(_WORD.findall(fold(text).replace("'s ", " ")))
+    folded = " ".join(_WORD.findall(fold(see(text).text).replace("'s ", " ")))
     return re.sub(r"( s|')$", "", folded).strip()
 
 
@@ -354,7 +355,18 @@ class _Guard:
 
     # ----------------------------------------------------------------- scanning
     def scan_text(self, text: str) -> list[tuple[int, int, str, str]]:
-        """(start, end, kind, who) for everything found in one text, overlaps resolved."""
+        """(start, end, kind, who) for everything found in one text, overlaps resolved.
+
+        The text is read as a person sees it (peernotes.core.seen_text: invisible characters
+        dropped, look-alike letters folded, spaced letters joined, addresses opened); each
+        span is then mapped back to the original text, where Go to lands."""
+        seen = see(text)
+        return [
+            (*seen.span(start, end), kind, who)
+            for start, end, kind, who in self._scan_seen(seen.text)
+        ]
+
+    def _scan_seen(self, text: str) -> list[tuple[int, int, str, str]]:
         folded = fold(text)
         found: list[tuple[int, int, str, str]] = []
         tokens = set(_WORD.findall(folded))
@@ -370,16 +382,17 @@ class _Guard:
                 if (
                     group_index in target.case_sensitive_groups
                     and not text[start : start + 1].isupper()
+                    and not _SPEAKS.match(folded, match.end())
                 ):
-                    continue
+                    continue  # "a rose garden" -- but "priya said" is still a name
                 found.append((start, match.end(), target.kinds[group_index], target.who))
-        for match in _GENERIC_ROLE.finditer(text):
-            phrase = match.group(0)
-            key = fold(phrase)
-            core = re.sub(r"^the\s+", "", key)
-            if core and core in self.expected_text:
-                continue
-            found.append((match.start(), match.end(), "role", phrase.strip()))
+        for regex in (_GENERIC_ROLE, _BARE_ROLE):
+            for match in regex.finditer(text):
+                phrase = match.group(0)
+                core = re.sub(r"^(?:the|his|her|their|our|its)\s+", "", fold(phrase))
+                if core and self._expected(core.split()):
+                    continue  # a role named in the contacts ("ADASS" is not "DASS")
+                found.append((match.start(), match.end(), "role", phrase.strip()))
         return _resolve(found)
 
 
@@ -408,6 +421,24 @@ _GENERIC_ROLE = re.compile(
     r"(?i:principal\s+social\s+worker)|(?i:monitoring\s+officer)|"
     r"(?i:director\s+of\s+public\s+health)|\bDASS\b|\bDCS\b|\bDPH\b"
     r")(?:'s|’s)?(?![\w])"
+)
+
+
+# A lower-case name followed by one of these is someone speaking ("priya said").
+_SPEAKS = re.compile(
+    r"(?:'s|s')?\s+(?:\w+\s+)?(?:said|says|told|tells|explained|mentioned|noted|felt|feels|"
+    r"thinks|thought|reported|described|commented|added|agreed|argued|stated|suggested|asked|"
+    r"claimed|complained|raised|shared)\b"
+)
+
+# A single-person role without "of/for": "the new Portfolio holder", "his Deputy".
+_BARE_ROLE = re.compile(
+    r"(?<![\w'])(?i:the|his|her|their|our|its)\s+(?:"
+    r"(?:(?i:new|interim|acting|former|current|outgoing|incoming|previous)\s+)*"
+    r"(?i:portfolio\s+holder|deputy(?:\s+leader)?|chair(?:man|woman|person)?|head|lead\s+member)"
+    r"|(?:(?i:new|interim|acting|former|outgoing|incoming|previous)\s+)+"
+    r"(?i:leader|cabinet\s+member|director|chief\s+executive)"
+    r")(?:'s|’s)?(?![\w])(?!\s+(?i:of|for)\b)"
 )
 
 

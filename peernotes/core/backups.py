@@ -117,6 +117,16 @@ def backup(cf: ChallengeFile, reason: str = "manual") -> Path:
     return target
 
 
+def save_copy(cf: ChallengeFile, target: Path) -> Path:
+    """A complete copy of an open (e.g. read-only) challenge at `target`, protected with the
+    same passphrase: how a user keeps working on a file from a write-protected drive."""
+    target = Path(target)
+    if target.exists():
+        raise BackupFailed(f"{target} already exists; PeerNotes will not overwrite it.")
+    _copy_into(cf.conn, target, encryption.passphrase_of(cf.conn))
+    return target
+
+
 def backup_file(source: Path, reason: str, passphrase: str | None = None) -> Path:
     """Back up a file that is not open (e.g. before a migration), read-only."""
     source = Path(source)

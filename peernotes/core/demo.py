@@ -34,6 +34,7 @@ from typing import Any
 from peernotes.core import demo_content as text
 from peernotes.core import letter_settings, records
 from peernotes.core.errors import PeerNotesError, ValidationError
+from peernotes.core.files import remove_with_companions
 from peernotes.core.ids import link_id
 from peernotes.core.store import ChallengeFile
 
@@ -100,8 +101,7 @@ def write_demo(
         )
     except BaseException:
         cf.close()
-        for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
-            leftover.unlink(missing_ok=True)
+        remove_with_companions(path)
         raise
     cf.close()
     return path

@@ -17,11 +17,12 @@ database errors from both kinds of connection uses peernotes.core.store's *_ERRO
 from __future__ import annotations
 
 import os
+import unicodedata
 from pathlib import Path
 from typing import Any
 
 from peernotes.core import fileformat
-from peernotes.core.errors import FileRefused, PeerNotesError, WrongPassphrase
+from peernotes.core.errors import FileRefused, PeerNotesError, ValidationError, WrongPassphrase
 from peernotes.core.files import replace_closed_database, sidecars
 
 try:  # an optional dependency in principle; PeerNotes installs it by default
@@ -67,10 +68,22 @@ def _require() -> Any:
 def check_passphrase(passphrase: str) -> str:
     """A passphrase must be non-empty text (SQLCipher treats '' as 'no encryption')."""
     if not isinstance(passphrase, str) or not passphrase:
-        raise ValueError("A passphrase cannot be empty.")
-    if "\x00" in passphrase:
-        raise ValueError("A passphrase cannot contain a NUL character.")
+        raise ValidationError("passphrase", "A passphrase cannot be empty.")
+    if problem := passphrase_problem(passphrase):
+        raise ValidationError("passphrase", problem)
     return passphrase
+
+
+def passphrase_problem(passphrase: str) -> str | None:
+    """Why `passphrase` cannot be used, or None. Control characters (NUL, escape...) are
+    refused: nobody can type them into the unlock dialog, and NUL ends the key in C."""
+    bad = [c for c in passphrase if unicodedata.category(c) in ("Cc", "Cs")]
+    if bad:
+        return (
+            f"A passphrase cannot contain control characters (found U+{ord(bad[0]):04X}); "
+            "use letters, digits, spaces and punctuation."
+        )
+    return None
 
 
 def _literal(text: str | os.PathLike[str]) -> str:
@@ -81,7 +94,11 @@ def _literal(text: str | os.PathLike[str]) -> str:
 def is_encrypted(path: Path) -> bool:
     """True when `path` looks like a protected file (its header is not plain SQLite)."""
     try:
-        return path.stat().st_size >= 1024 and fileformat.read_header(path) is None
+        return (
+            path.stat().st_size >= 1024
+            and fileformat.read_header(path) is None
+            and fileformat.other_format(path) is None
+        )
     except OSError:
         return False
 
@@ -96,7 +113,9 @@ def connect(path: Path | None, passphrase: str | None, *, readonly: bool = False
     if path is None:
         target, uri = ":memory:", False
     elif readonly:
-        target, uri = f"{Path(path).resolve().as_uri()}?mode=ro", True
+        from peernotes.core.readonly import uri_query
+
+        target, uri = f"{Path(path).resolve().as_uri()}?{uri_query(Path(path))}", True
     else:
         target, uri = str(path), False
     conn = sqlcipher.connect(
@@ -115,6 +134,11 @@ def connect(path: Path | None, passphrase: str | None, *, readonly: bool = False
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher.DatabaseError as error:
         conn.close()
+        from peernotes.core.readonly import refusal
+
+        refused = refusal(error, Path(path)) if path is not None else None
+        if refused is not None:
+            raise refused from error
         raise WrongPassphrase(
             f"The passphrase is not right for {path}. Passphrases are case-sensitive; "
             "check Caps Lock and try again. Nothing was changed."

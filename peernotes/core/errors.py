@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from peernotes import __version__
+
 
 class PeerNotesError(Exception):
     """Base class: `str(error)` is a complete sentence fit for a message box or the CLI."""
@@ -21,7 +23,7 @@ class TooNewFile(FileRefused):
         self.app_version = app_version
         super().__init__(
             f"{path} was written by a newer PeerNotes (file format version {file_version}); "
-            f"this PeerNotes reads format versions up to {app_version}. "
+            f"this PeerNotes ({__version__}) reads format versions up to {app_version}. "
             "Update PeerNotes to open it. The file has not been changed."
         )
 
@@ -54,3 +56,23 @@ class SaveFailed(PeerNotesError):
 
 class DamagedFile(FileRefused):
     """SQLite's integrity check found damage: the file was not changed; salvage may help."""
+
+
+class DiskFull(SaveFailed):
+    """The disk (or a size limit) left no room: nothing was written."""
+
+
+class ReadOnlyStorage(SaveFailed):
+    """The file, its folder or the medium does not allow writing."""
+
+
+class StorageBusy(SaveFailed):
+    """Another process holds a write lock longer than the busy timeout."""
+
+
+class WriteFailed(SaveFailed):
+    """The operating system refused a write (a removed drive, an I/O error)."""
+
+
+class NoAccess(FileRefused):
+    """The file or its folder cannot be read or written for lack of permission, not damage."""

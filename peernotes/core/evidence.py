@@ -34,6 +34,7 @@ class ObservationInfo:
     polarity: str
     headings: int  # how many framework headings it is tagged with
     findings: int  # how many live findings use it (supporting or contradicting)
+    heading_labels: tuple[str, ...] = ()  # '2.1 Leadership', in framework order
 
 
 def source_key(mode: str, meeting_id: str | None, document_id: str | None, peer: str | None) -> str:
@@ -128,6 +129,7 @@ def describe(cf: ChallengeFile, ids: Sequence[str]) -> dict[str, ObservationInfo
             list(part),
         ).fetchall()
     groups = meeting_groups(cf, (r[3] for r in rows))
+    tagged = heading_labels(cf, [r[0] for r in rows])
     names = group_names(cf)
     order = {group_id: index for index, group_id in enumerate(names)}
     result = {}
@@ -170,7 +172,25 @@ def describe(cf: ChallengeFile, ids: Sequence[str]) -> dict[str, ObservationInfo
             polarity=polarity,
             headings=heading_count,
             findings=finding_count,
+            heading_labels=tuple(tagged.get(oid, ())),
         )
+    return result
+
+
+def heading_labels(cf: ChallengeFile, ids: Sequence[str]) -> dict[str, list[str]]:
+    """{observation id: its live headings as '2.1 Name', in framework order} (tagged ones only)."""
+    result: dict[str, list[str]] = {}
+    for part in chunks(list(ids)):
+        marks = ",".join("?" for _ in part)
+        rows = cf.conn.execute(
+            "SELECT oh.observation_id, h.number, h.name FROM observation_heading oh "
+            "JOIN heading h ON h.id = oh.heading_id "
+            f"WHERE oh.deleted = 0 AND h.deleted = 0 AND oh.observation_id IN ({marks}) "
+            "ORDER BY h.ordinal, h.number",
+            list(part),
+        ).fetchall()
+        for observation_id, number, name in rows:
+            result.setdefault(observation_id, []).append(f"{number} {name}".strip())
     return result
 
 
@@ -178,7 +198,7 @@ def describe(cf: ChallengeFile, ids: Sequence[str]) -> dict[str, ObservationInfo
 SCOPES: dict[str, str] = {
     "all": "All observations",
     "inbox": "Inbox: no heading, in no finding",
-    "unused": "Not yet used in a finding",
+    "unused": "Not yet in a finding",
     "heading": "Tagged with a heading",
 }
 
@@ -204,15 +224,39 @@ def inbox_condition(alias: str = "o") -> str:
     )
 
 
+@dataclass(frozen=True)
+class BrowserFilter:
+    """What else a browser narrows to, beyond its scope: None means any."""
+
+    polarity: str | None = None
+    mode: str | None = None
+    recorded_by: str | None = None  # a peer id
+
+
 def observation_ids(
-    cf: ChallengeFile, scope: str = "all", *, heading_id: str | None = None
+    cf: ChallengeFile,
+    scope: str = "all",
+    *,
+    heading_id: str | None = None,
+    narrow: BrowserFilter | None = None,
 ) -> list[str]:
     """Live observation ids for a browser, newest first.
 
     scope: 'all', 'inbox' (no heading and in no finding), 'unused' (in no finding), or
-    'heading' (tagged with `heading_id` or one of its standards).
+    'heading' (tagged with `heading_id` or one of its standards); `narrow` by polarity, mode
+    and the peer who recorded it.
     """
-    clauses, params = ["o.deleted = 0"], []
+    clauses: list[str] = ["o.deleted = 0"]
+    params: list[str | None] = []
+    if narrow is not None:
+        for column, value in (
+            ("polarity", narrow.polarity),
+            ("mode", narrow.mode),
+            ("recorded_by", narrow.recorded_by),
+        ):
+            if value is not None:
+                clauses.append(f"o.{column} = ?")
+                params.append(value)
     if scope == "inbox":
         clauses.append(inbox_condition())
     elif scope == "unused":

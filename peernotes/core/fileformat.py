@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from peernotes.core.errors import EncryptedFile, FileRefused, NotAPeerNotesFile, TooNewFile
+from peernotes.core.files import WAL, companion
 from peernotes.core.schema import APPLICATION_ID, SCHEMA_VERSION
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -57,7 +58,7 @@ def check_openable(path: Path, *, encrypted_ok: bool = False) -> Header | None:
     except OSError as error:
         raise FileRefused(f"{name} cannot be read: {error.strerror or error}.") from error
     if size == 0:
-        wal = path.with_name(path.name + "-wal")
+        wal = companion(path, WAL)
         if wal.exists() and wal.stat().st_size > 0:
             raise FileRefused(
                 f"{name} is still being created by another program (its contents are not yet "
@@ -67,6 +68,11 @@ def check_openable(path: Path, *, encrypted_ok: bool = False) -> Header | None:
             f"{name} is empty (0 bytes): it is not a PeerNotes file. Nothing was changed."
         )
     if header is None:
+        other = other_format(path)
+        if other is not None:
+            raise NotAPeerNotesFile(
+                f"{name} is not a PeerNotes file: it is {other}. Nothing was changed."
+            )
         if size >= 1024 and size % 512 == 0 and _looks_random(path):
             if encrypted_ok:
                 return None
@@ -99,11 +105,42 @@ def _hot_wal(path: Path) -> bool:
     A kill during a checkpoint can leave the main file shorter than its (already rewritten)
     header says while the -wal still holds every page; that is a crash to recover from, not
     a truncated copy, so the size check must not refuse it."""
-    wal = path.with_name(path.name + "-wal")
+    wal = companion(path, WAL)
     try:
         return wal.stat().st_size > 0
     except OSError:
         return False
+
+
+_MAGIC = (
+    (b"PK\x03\x04", "a Word, Excel or PowerPoint document, or another zip file"),
+    (b"%PDF", "a PDF document"),
+    (b"\xd0\xcf\x11\xe0", "an older Word or Excel document"),
+    (b"{\\rtf", "a rich-text document"),
+)
+
+
+def other_format(path: Path) -> str | None:
+    """What a non-SQLite file evidently is (a Word document, a PDF, text), or None.
+
+    A protected PeerNotes file is random bytes from its first byte, so anything with a known
+    signature, or that reads as text, is certainly not one."""
+    try:
+        with open(path, "rb") as handle:
+            first = handle.read(4096)
+    except OSError:
+        return None
+    for magic, what in _MAGIC:
+        if first.startswith(magic):
+            return what
+    if b"\x00" in first:  # binary: text files hold no NUL bytes
+        return None
+    try:
+        first.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if error.start < len(first) - 4:  # not merely a character cut at the 4096th byte
+            return None
+    return "a text file" if first else None
 
 
 def _looks_random(path: Path) -> bool:

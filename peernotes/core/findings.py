@@ -402,3 +402,14 @@ def _group_name(cf: ChallengeFile, name: str, own_id: str | None = None) -> str:
                 "name", f"there is already a recommendation group called {name!r}"
             )
     return name
+
+
+def proposed_kind(polarities: Sequence[str]) -> str | None:
+    """The kind a new finding most likely is, from its evidence's polarities.
+
+    All strengths (neutral notes aside) propose a strength, all areas an area for
+    consideration; mixed or no signal proposes nothing, so the person is asked rather than
+    handed a silent 'Strength' that turns an area into praise in the letter.
+    """
+    signal = {p for p in polarities if p in ("strength", "area")}
+    return signal.pop() if len(signal) == 1 else None

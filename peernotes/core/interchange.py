@@ -34,7 +34,9 @@ from typing import Any
 from peernotes.core import vocab
 from peernotes.core.clock import parse as parse_hlc
 from peernotes.core.errors import FileRefused, PeerNotesError, ValidationError
+from peernotes.core.files import all_companions
 from peernotes.core.ids import link_id
+from peernotes.core.letter_outline import BLOCK_KINDS
 from peernotes.core.schema import BOOKKEEPING_COLUMNS, SCHEMA_VERSION, SYNCED_TABLES, migrate
 from peernotes.core.store import ChallengeFile, utc_now
 
@@ -66,6 +68,7 @@ FORMATS: dict[tuple[str, str], str] = {
     ("conflict", "loser_hlc"): "hlc",
     ("conflict", "loser_data"): "json_object",
     ("merge_log", "report"): "json",
+    ("letter_block", "options"): "json_object",
     ("history", "row_id"): "id",
     ("history", "data"): "json_object",
 }
@@ -77,10 +80,11 @@ ENUMS: dict[tuple[str, str], tuple[str, ...]] = {
     ("finding", "kind"): tuple(vocab.FINDING_KINDS),
     ("finding_evidence", "relation"): tuple(vocab.EVIDENCE_RELATIONS),
     ("heading", "kind"): ("domain", "standard", "custom", "scope"),
+    ("letter_block", "kind"): tuple(BLOCK_KINDS),
     ("conflict", "table_name"): SYNCED_TABLES,
     ("history", "table_name"): SYNCED_TABLES,
 }
-FLAGS = frozenset({"deleted", "is_quote", "notable", "key_message", "single_person"})
+FLAGS = frozenset({"deleted", "is_quote", "notable", "key_message", "single_person", "numbered"})
 # Link tables: the id is derived from the two ends (ids.link_id), in this order, so the same
 # link made on two laptops is one row. On import the id may be left out and is derived.
 LINK_ENDS: dict[str, tuple[str, str]] = {
@@ -88,6 +92,7 @@ LINK_ENDS: dict[str, tuple[str, str]] = {
     "meeting_person": ("meeting_id", "person_id"),
     "observation_heading": ("observation_id", "heading_id"),
     "finding_evidence": ("finding_id", "observation_id"),
+    "headcount": ("meeting_id", "group_id"),
 }
 # Bookkeeping a tool may leave out; import fills it in (now, a fresh clock stamp, not deleted).
 FILLED_ON_IMPORT = frozenset({"created_at", "modified_at", "hlc", "deleted"})
@@ -125,9 +130,16 @@ TABLE_DOCS: dict[str, str] = {
     "recommendation_group": 'Groups of recommendations, e.g. "Quick wins".',
     "finding": "Strengths, areas for consideration and recommendations.",
     "finding_evidence": "Observations supporting or contradicting a finding (link).",
-    "setting": "Per-challenge settings, one row per key; the value is JSON text.",
+    "setting": "Per-challenge settings, one row per key; the value is JSON text. Letter "
+    "settings (`letter.<name>`) are checked by name: see docs/letter.md.",
+    "letter_section": "The letter outline's sections, in `ordinal` order: a title (empty: "
+    "none), a level (1 section, 2 sub-section), whether the heading takes a number.",
+    "letter_block": "The blocks of a letter section, in `ordinal` order: the author's text "
+    "(prose, bullets, quote) or a generated block whose `text` is its wording with fields; "
+    "`options` is a JSON object checked per kind (docs/letter.md).",
     "conflict": "Edits that lost a merge, kept for review.",
     "merge_log": "One row per merge of another peer's file.",
+    "headcount": 'People met without their names, per meeting and stakeholder group ("12 carers"): counted in the figures and coverage, never named.',
     "history": "Earlier versions of rows (top-level `history`, not in `tables`).",
 }
 COLUMN_DOCS: dict[str, str] = {
@@ -140,6 +152,8 @@ COLUMN_DOCS: dict[str, str] = {
     "base_hlc": "The stamp of the version this one was edited from (merging).",
     "deleted": "1 = deleted (a tombstone, kept so deletions merge and can be undone).",
     "ordinal": "Position among its siblings (lower first).",
+    "import_key": "Meetings from an imported timetable: the row's date, start and title, so a re-import updates the meeting instead of adding another.",
+    "people": "How many people of the group were met (1 or more).",
 }
 
 
@@ -353,6 +367,7 @@ class Checked:
     challenge_id: str
     tables: dict[str, list[dict[str, Any]]]
     history: list[dict[str, Any]]
+    schema_version: int = SCHEMA_VERSION
 
 
 class _Problems:
@@ -410,9 +425,59 @@ def validate(data: Any) -> Checked:
     history_in = data.get("history", [])
     history = _check_rows(spec()["history"], "history", history_in, problems, now, stamps)
     _check_references(tables, tables_in, problems)
+    _check_letter(tables, problems)
+    _check_frameworks(tables, problems)
     challenge_id = _check_challenge(data.get("challenge_id"), tables, problems)
     problems.raise_if_any()
-    return Checked(challenge_id, {t: tables.get(t, []) for t in SYNCED_TABLES}, history)
+    return Checked(
+        challenge_id, {t: tables.get(t, []) for t in SYNCED_TABLES}, history, data["schema_version"]
+    )
+
+
+def _check_letter(tables: dict[str, list[dict[str, Any]]], problems: _Problems) -> None:
+    """Letter settings and outline blocks hold values the columns alone cannot check: a bad
+    one is refused naming its path, never silently replaced by a default."""
+    from peernotes.core import letter_settings
+    from peernotes.core.letter_outline import check_block
+
+    for index, row in enumerate(tables.get("setting", [])):
+        key = row.get("key") or ""
+        if not key.startswith(letter_settings.PREFIX) or row.get("deleted"):
+            continue
+        where = f"tables.setting[{index}].value"
+        try:
+            letter_settings.check_value(
+                key[len(letter_settings.PREFIX) :], json.loads(row["value"])
+            )
+        except ValidationError as error:
+            problems.add(where, f"{key}: {error.message}")
+        except ValueError:
+            pass  # not JSON: reported by the column check
+    for index, row in enumerate(tables.get("letter_block", [])):
+        try:
+            options = json.loads(row.get("options") or "{}")
+            check_block(row.get("kind"), row.get("text"), options, f"tables.letter_block[{index}]")
+        except ValidationError as error:
+            problems.add(error.field, error.message)
+        except ValueError:
+            pass
+
+
+def _check_frameworks(tables: dict[str, list[dict[str, Any]]], problems: _Problems) -> None:
+    """A framework row naming a built-in framework, with no headings of its own, gets the
+    built-in's headings on import; an unknown built-in name is refused."""
+    from peernotes.core.frameworks import builtin_frameworks
+
+    with_headings = {h.get("framework_id") for h in tables.get("heading", [])}
+    for index, row in enumerate(tables.get("framework", [])):
+        name = row.get("builtin_id")
+        if name and row["id"] not in with_headings and name not in builtin_frameworks():
+            known = ", ".join(builtin_frameworks())
+            problems.add(
+                f"tables.framework[{index}].builtin_id",
+                f"{name!r} is not a built-in framework (known: {known}); give its headings "
+                "in tables.heading instead",
+            )
 
 
 def _check_versions(data: dict[str, Any]) -> None:
@@ -663,10 +728,12 @@ def import_json(data: Any, path: str | Path) -> ChallengeFile:
 
 
 def _sidecars(path: Path) -> Iterable[Path]:
-    return (path, *(Path(f"{path}{suffix}") for suffix in ("-wal", "-shm", "-journal", ".lock")))
+    return (path, *all_companions(path))
 
 
 def _write(cf: ChallengeFile, checked: Checked) -> None:
+    if checked.tables["letter_section"] or checked.tables["letter_block"]:
+        _clear_seed_outline(cf)
     with cf.transaction():
         for table in (*SYNCED_TABLES, "history"):
             rows = checked.history if table == "history" else checked.tables[table]
@@ -680,6 +747,9 @@ def _write(cf: ChallengeFile, checked: Checked) -> None:
             if table != "history":
                 for row in rows:
                     cf.note_change(table, row["id"])
+        _install_builtin_headings(cf, checked)
+        if checked.schema_version < 6:
+            _escape_for_markup(cf)
         cf.conn.execute(
             "INSERT INTO meta(key, value) VALUES ('challenge_id', ?)", (checked.challenge_id,)
         )
@@ -693,6 +763,32 @@ def _write(cf: ChallengeFile, checked: Checked) -> None:
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 (cf.clock.now(),),
             )
+
+
+def _clear_seed_outline(cf: ChallengeFile) -> None:
+    """A new file comes with the standard outline; an import that brings its own replaces
+    it (the seed rows were never shared, so they go without tombstones)."""
+    with cf.transaction():
+        cf.conn.execute("DELETE FROM letter_block")
+        cf.conn.execute("DELETE FROM letter_section")
+
+
+def _install_builtin_headings(cf: ChallengeFile, checked: Checked) -> None:
+    from peernotes.core.frameworks import builtin
+    from peernotes.core.records import install_headings
+
+    with_headings = {h["framework_id"] for h in checked.tables["heading"]}
+    for row in checked.tables["framework"]:
+        if row["builtin_id"] and row["id"] not in with_headings and not row["deleted"]:
+            install_headings(cf, row["id"], builtin(row["builtin_id"]))
+
+
+def _escape_for_markup(cf: ChallengeFile) -> None:
+    """An export from before the letter's inline markup (schema < 6): escape its text the
+    way the v6 migration escapes a file's, so it prints as it did."""
+    from peernotes.core.schema import _v6_escape_texts
+
+    _v6_escape_texts(cf.conn)
 
 
 # ----------------------------------------------------------------- JSON Schema and docs

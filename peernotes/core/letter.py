@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -26,17 +25,8 @@ from typing import Any
 from peernotes.core import vocab
 from peernotes.core.letter_settings import (
     LetterSettings,
-    date_range,
-    fill_placeholders,
-    long_date,
-    month_year,
-    split_paragraphs,
 )
-from peernotes.core.letter_settings import load as load_settings
-from peernotes.core.records import headings as framework_headings
-from peernotes.core.records import team as team_in_order
-from peernotes.core.rollup import FindingEntry, FindingsSection, GroupEntry, rollup
-from peernotes.core.store import ChallengeFile, Row
+from peernotes.core.store import ChallengeFile
 
 # ------------------------------------------------------------------ text at the boundary
 # XML 1.0 cannot hold C0 controls (except tab, newline, carriage return), U+FFFE/U+FFFF or
@@ -90,8 +80,10 @@ class Block:
     """One paragraph-level element of the letter.
 
     kind: 'title' | 'subtitle' | 'heading' (level 1-3) | 'paragraph' | 'numbered'
-          | 'bullet' (level 1-2) | 'quote' | 'table' | 'page_break'
-    Tables keep their cells in `rows`, the first row being the header.
+          | 'bullet' (level 1-2) | 'list_number' | 'quote' | 'table' | 'page_break'
+    Tables keep their cells in `rows`, the first row being the header. `numbered` marks a
+    heading that takes Word's heading numbering (the "numbered headings" scheme); 'numbered'
+    paragraphs and 'list_number' items are numbered by Word too (see Letter.numbers).
     """
 
     kind: str
@@ -100,6 +92,7 @@ class Block:
     rows: tuple[tuple[str, ...], ...] = ()
     source: Source | None = None
     finding_id: str | None = None
+    numbered: bool = False
 
     @property
     def text(self) -> str:
@@ -148,6 +141,29 @@ class Letter:
 
     def texts(self) -> list[tuple[str, Source | None]]:
         return [(b.text, b.source) for b in self.blocks if b.kind != "page_break"]
+
+    def numbers(self) -> list[str]:
+        """The number Word shows before each block ('' for none): numbered paragraphs run
+        on through the document (1, 2 … 59); numbered headings 1, 2, 2.1; numbered list
+        items 1, 2, 3 through the document. What the composer's preview shows."""
+        shown: list[str] = []
+        paragraph = item = 0
+        heading = [0, 0, 0]
+        for block in self.blocks:
+            label = ""
+            if block.kind == "numbered":
+                paragraph += 1
+                label = f"{paragraph}."
+            elif block.kind == "list_number":
+                item += 1
+                label = f"{item}."
+            elif block.kind == "heading" and block.numbered:
+                depth = max(1, min(block.level, 3)) - 1
+                heading[depth] += 1
+                heading[depth + 1 :] = [0] * (2 - depth)
+                label = ".".join(str(n) for n in heading[: depth + 1])
+            shown.append(label)
+        return shown
 
 
 # --------------------------------------------------------------------------- numbers
@@ -304,451 +320,6 @@ def framework_title(name: str) -> str:
     return _TRAILING_PARENTHESIS.sub("", name).strip() or name
 
 
-class _Builder:
-    def __init__(self, cf: ChallengeFile, settings: LetterSettings | None):
-        self.cf = cf
-        self.settings = settings or load_settings(cf)
-        self.challenge = cf.challenge()
-        self.framework = cf.get("framework", self.challenge["framework_id"]) or {}
-        self.blocks: list[Block] = []
-        self.warnings: list[str] = []
-        s = self.settings
-        self.document_word = "report" if s.document_type == "Report" else "letter"
-        self.context = {
-            "council": clean_text(self.challenge["council"]),
-            "programme": clean_text(self.challenge["programme_title"]),
-            "document": self.document_word,
-            "feedback_date": long_date(s.feedback_date) or "the last day on site",
-            "framework": framework_title(self.framework.get("name", "")),
-        }
-
-    # ---------------------------------------------------------------- emitters
-    def add(self, kind: str, text: str, source: Source | None = None, **extra: Any) -> None:
-        text = clean_text(text)
-        if text.strip() or kind == "page_break":
-            self.blocks.append(Block(kind, (Run(text),), source=source, **extra))
-
-    def add_runs(
-        self, kind: str, runs: list[Run], source: Source | None = None, **extra: Any
-    ) -> None:
-        cleaned = tuple(Run(clean_text(r.text), r.bold, r.italic) for r in runs if r.text)
-        if cleaned:
-            self.blocks.append(Block(kind, cleaned, source=source, **extra))
-
-    def setting_paragraphs(
-        self, name: str, section: str, kind: str = "numbered", *, names_expected: bool = False
-    ) -> int:
-        from peernotes.core.letter_settings import FIELD_BY_NAME
-
-        label = FIELD_BY_NAME[name].label
-        source = Source(
-            section, f"Letter settings › {label}", "setting", name, None, names_expected
-        )
-        paragraphs = self.settings.paragraphs(name, self.context)
-        for text in paragraphs:
-            self.add(kind, text, source)
-        return len(paragraphs)
-
-    # ---------------------------------------------------------------- sections
-    def build(self) -> Letter:
-        figures = activity_figures(self.cf)
-        sections, unheaded, groups = self._sections()
-        recommendations = [r for g in groups for r in g.recommendations]
-        self._title()
-        self._introduction(figures)
-        self._key_messages(sections, unheaded, recommendations)
-        for section in sections:
-            self._heading_section(
-                section.heading.name,
-                section.statements,
-                section.heading.id,
-                section.kind_grouped(),
-            )
-        if unheaded:
-            self.warnings.append(
-                f"{_count(len(unheaded), 'finding')} {'has' if len(unheaded) == 1 else 'have'} "
-                "no framework heading: they appear under 'Other findings'."
-            )
-            self._heading_section("Other findings", unheaded, None)
-        self._recommendations(groups)
-        self._closing()
-        self._contacts()
-        self._appendix()
-        if not sections and not unheaded and not recommendations:
-            self.warnings.insert(
-                0, "There are no findings yet: the letter has no findings sections."
-            )
-        title = " – ".join(
-            x
-            for x in (
-                self.context["council"],
-                self.context["programme"],
-                self.settings.document_type,
-            )
-            if x
-        )
-        return Letter(self.blocks, title, figures, self.settings, self.warnings)
-
-    def _title(self) -> None:
-        s = self.settings
-        src = Source("Title", "Council and programme", "challenge", self.challenge["id"], "council")
-        self.add("title", self.challenge["council"], src)
-        self.add(
-            "subtitle",
-            self.challenge["programme_title"],
-            Source("Title", "Programme", "challenge", self.challenge["id"], "programme_title"),
-        )
-        self.add(
-            "subtitle",
-            s.document_type,
-            Source("Title", "Title wording", "setting", "document_type"),
-        )
-        self.add(
-            "subtitle",
-            month_year(s.letter_date),
-            Source("Title", "Date of the letter", "setting", "letter_date"),
-        )
-        if s.salutation:
-            self.add(
-                "paragraph",
-                s.salutation,
-                Source(
-                    "Title", "Letter settings › Salutation", "setting", "salutation", None, True
-                ),
-            )
-
-    def _introduction(self, figures: ActivityFigures) -> None:
-        s, ctx = self.settings, self.context
-        self.add("heading", "Introduction", level=1)
-        section = "Introduction"
-        # Who asked and why.
-        clients = s.lines("clients")
-        opening = (
-            f"{ctx['council']} asked the Local Government Association to carry out "
-            f"{_article(ctx['programme'])} {ctx['programme']}."
-        )
-        if clients:
-            opening += f" The work was commissioned by {join_words(clients)}, the clients for this challenge."
-        else:
-            self.warnings.append("No clients are named in the letter settings.")
-        purpose = " ".join(split_paragraphs(fill_placeholders(s.purpose or "", ctx)))
-        if purpose:
-            opening += " " + purpose
-        scope = s.lines("scope")
-        if scope:
-            opening += " The scope of the challenge was to consider:"
-        self.add(
-            "numbered",
-            opening,
-            Source(section, "Opening (clients, purpose, scope)", "setting", "purpose"),
-        )
-        for line in scope:
-            self.add(
-                "bullet",
-                line,
-                Source(section, "Letter settings › Scope for the letter", "setting", "scope"),
-                level=2,
-            )
-        # What a peer challenge is, and the non-attribution promise.
-        self.setting_paragraphs("what_is_peer_challenge", section)
-        self.setting_paragraphs("non_attribution", section)
-        # The framework used as headings.
-        tops = [h for h in self._headings if h["depth"] == 0 and h["kind"] != "scope"]
-        questions = [h for h in self._headings if h["kind"] == "scope"]
-        if tops:
-            label = (self.framework.get("domain_label") or "heading").lower()
-            text = (
-                f"The team used the {ctx['framework']} as the framework for the challenge. "
-                f"Its {_plural(len(tops), label)} gave the headings for the feedback and for this "
-                f"{self.document_word} (see Appendix 1)"
-            )
-            text += (
-                ", together with the scoping questions set out above:"
-                if questions and scope
-                else ":"
-            )
-            self.add(
-                "numbered",
-                text,
-                Source(section, "Framework", "framework", self.framework.get("id"), "name"),
-            )
-            for heading in tops:
-                self.add(
-                    "bullet",
-                    heading["name"],
-                    Source(section, "Framework heading", "heading", heading["id"], "name"),
-                    level=2,
-                )
-        # The team.
-        members = team_in_order(self.cf)
-        if members:
-            self.add(
-                "numbered", "The members of the peer challenge team were:", Source(section, "Team")
-            )
-            for peer in members:
-                role = ROLE_LABELS.get(peer["role"], "Peer")
-                detail = ", ".join(x for x in (peer["job_title"], peer["organisation"]) if x)
-                runs = [Run(f"{role} – {peer['name']}", bold=True)]
-                if detail:
-                    runs.append(Run(f", {detail}"))
-                self.add_runs(
-                    "bullet",
-                    runs,
-                    Source(section, "Team list", "peer", peer["id"], "name", True),
-                    level=2,
-                )
-        else:
-            self.warnings.append("The team list is empty.")
-        # On-site dates and activity figures.
-        self._activity(figures)
-        self.setting_paragraphs("acknowledgements", section, names_expected=True)
-        self.setting_paragraphs("basis", section)
-
-    def _activity(self, figures: ActivityFigures) -> None:
-        section = "Introduction"
-        dates = date_range(self.challenge["onsite_start"], self.challenge["onsite_end"])
-        did = []
-        if figures.documents:
-            did.append(f"read {figures.documents_phrase()}")
-        if figures.meetings:
-            did.append(f"held {figures.meetings_phrase()}")
-        if figures.people:
-            did.append(f"met and spoke with {figures.people_phrase()}")
-        text = f"The team was on site from {dates}." if dates else ""
-        if did:
-            over = f" over {figures.days_phrase()} on site" if figures.days else ""
-            text += f" To reach its findings the team {join_words(did)}{over}."
-        bullets = activity_bullets(figures)
-        if bullets:
-            text += " The programme included:"
-        src = Source(section, "On-site dates and activity figures (counted from the notes)")
-        self.add("numbered", text.strip(), src)
-        for bullet in bullets:
-            self.add("bullet", bullet, src, level=2)
-
-    # ---------------------------------------------------------------- findings
-    def _sections(self) -> tuple[list[FindingsSection], list[FindingEntry], list[GroupEntry]]:
-        """The findings from the one findings-by-heading value (peernotes.core.rollup):
-        sections with strengths or areas, the unheaded ones, the recommendation groups."""
-        self._headings = framework_headings(self.cf)
-        value = rollup(self.cf, observation_stats=False)
-        sections = [s for s in value.sections if s.heading.id is not None and s.statements]
-        unheaded = [f for s in value.sections if s.heading.id is None for f in s.statements]
-        groups = [g for g in value.recommendation_groups if g.recommendations]
-        self._quotes = self._linked_quotes() if self.settings.include_quotes else {}
-        return sections, unheaded, groups
-
-    def _linked_quotes(self) -> dict[str, list[Row]]:
-        quotes: dict[str, list[Row]] = {}
-        for row in self.cf.query(
-            "SELECT fe.finding_id, o.id, o.text FROM finding_evidence fe "
-            "JOIN observation o ON o.id = fe.observation_id "
-            "WHERE fe.deleted = 0 AND o.deleted = 0 AND o.is_quote = 1 AND fe.relation = 'supports' "
-            "ORDER BY o.observed_at, o.id"
-        ):
-            quotes.setdefault(row["finding_id"], []).append(row)
-        return quotes
-
-    def _finding_source(self, section: str, finding: FindingEntry, field_name: str) -> Source:
-        what = {
-            "strength": "Strength",
-            "area": "Area for consideration",
-            "recommendation": "Recommendation",
-        }
-        part = "bullet" if field_name == "statement" else "narrative"
-        label = f"{what.get(finding.kind, 'Finding')} “{_short(finding.statement)}” – {part}"
-        return Source(section, label, "finding", finding.id, field_name)
-
-    def _bullet(self, section: str, finding: FindingEntry) -> None:
-        statement = clean_text(finding.statement).rstrip()
-        runs = [Run(statement)]
-        if finding.notable:
-            stop = statement[-1:] if statement[-1:] in ".!?" else ""
-            runs = [
-                Run(statement[: len(statement) - len(stop)]),
-                Run(" (notable practice)", italic=True),
-                Run(stop),
-            ]
-        self.add_runs(
-            "bullet",
-            runs,
-            self._finding_source(section, finding, "statement"),
-            finding_id=finding.id,
-        )
-
-    def _narratives(self, section: str, findings: Sequence[FindingEntry]) -> None:
-        for finding in findings:
-            src = self._finding_source(section, finding, "narrative")
-            for paragraph in split_paragraphs(finding.narrative or ""):
-                self.add("numbered", paragraph, src, finding_id=finding.id)
-            for quote in self._quotes.get(finding.id, []):
-                text = clean_text(quote["text"]).strip().strip("\"'“”‘’ ").strip()
-                if text:
-                    self.add(
-                        "quote",
-                        f"One person we spoke to said: “{text}”",
-                        Source(
-                            section,
-                            f"Quote linked to “{_short(finding.statement)}”",
-                            "observation",
-                            quote["id"],
-                            "text",
-                        ),
-                        finding_id=finding.id,
-                    )
-
-    def _heading_section(
-        self,
-        title: str,
-        findings: Sequence[FindingEntry],
-        heading_id: str | None,
-        narratives: Sequence[FindingEntry] | None = None,
-    ) -> None:
-        """Strengths and areas as bullets (a key message's bullet is in the key messages
-        only: printed once), then the narratives, strengths' first (the version-4 shape)."""
-        src = Source(title, "Heading", "heading", heading_id, "name") if heading_id else None
-        self.add("heading", title, src, level=1)
-        for kind, sub in KIND_HEADINGS.items():
-            of_kind = [f for f in findings if f.kind == kind and not f.key_message]
-            if of_kind:
-                self.add("heading", sub, level=2)
-                for finding in of_kind:
-                    self._bullet(title, finding)
-        by_kind = [f for kind in KIND_HEADINGS for f in findings if f.kind == kind]
-        self._narratives(title, by_kind if narratives is None else narratives)
-
-    def _key_messages(
-        self,
-        sections: list[FindingsSection],
-        unheaded: list[FindingEntry],
-        recs: list[FindingEntry],
-    ) -> None:
-        ordered = [f for s in sections for f in s.statements] + unheaded + recs
-        key = [f for f in ordered if f.key_message]
-        if not key:
-            if ordered:
-                self.warnings.append(
-                    "No finding is flagged as a key message, so the letter has no key messages summary."
-                )
-            return
-        self.add("heading", "Key messages", level=1)
-        for kind, title in (*KIND_HEADINGS.items(), ("recommendation", "Recommendations")):
-            of_kind = [f for f in key if f.kind == kind]
-            if of_kind:
-                self.add("heading", title, level=2)
-                for finding in of_kind:
-                    self._bullet("Key messages", finding)
-
-    def _recommendations(self, groups: list[GroupEntry]) -> None:
-        if not groups:
-            return
-        self.add("heading", "Recommendations", level=1)
-        named = [g for g in groups if g.id is not None]
-        for group in groups:
-            if group.id is not None:
-                src = Source(
-                    "Recommendations", "Group name", "recommendation_group", group.id, "name"
-                )
-                self.add("heading", group.name, src, level=2)
-            elif named:
-                self.add("heading", "Other recommendations", level=2)
-            self._recommendation_list(group.recommendations)
-
-    def _recommendation_list(self, recs: Sequence[FindingEntry]) -> None:
-        for rec in recs:
-            self._bullet("Recommendations", rec)
-        self._narratives("Recommendations", recs)
-
-    # ---------------------------------------------------------------- closing
-    def _closing(self) -> None:
-        s = self.settings
-        self.add("heading", "Next steps", level=1)
-        self.setting_paragraphs("next_steps", "Next steps")
-        self.setting_paragraphs("closing", "Next steps")
-        self.add("paragraph", "Yours sincerely,")
-        src = Source(
-            "Signature", "Letter settings › Signatory", "setting", "signatory_name", None, True
-        )
-        if s.signatory_name:
-            self.add_runs("paragraph", [Run(s.signatory_name, bold=True)], src)
-        else:
-            self.warnings.append(
-                "No signatory: set one in the letter settings, or add a lead peer."
-            )
-        self.add(
-            "paragraph",
-            s.signatory_title,
-            Source(
-                "Signature",
-                "Letter settings › Signatory's job title",
-                "setting",
-                "signatory_title",
-                None,
-                True,
-            ),
-        )
-        if s.signature_note:
-            self.add_runs(
-                "paragraph",
-                [Run(f"({s.signature_note})", italic=True)],
-                Source(
-                    "Signature",
-                    "Letter settings › Under the signature",
-                    "setting",
-                    "signature_note",
-                ),
-            )
-
-    def _contacts(self) -> None:
-        paragraphs = self.settings.paragraphs("contacts", self.context)
-        if not paragraphs:
-            self.warnings.append("No contact details are set for the letter.")
-            return
-        self.add("heading", "Contact details", level=1)
-        self.setting_paragraphs("contacts", "Contact details", "paragraph", names_expected=True)
-
-    def _appendix(self) -> None:
-        tops = [h for h in self._headings if h["depth"] == 0 and h["kind"] != "scope"]
-        if not tops:
-            return
-        name = framework_title(self.framework.get("name", "")) or "The framework"
-        src = Source("Appendix", "Framework", "framework", self.framework.get("id"), "name")
-        self.add("page_break", "")
-        self.add("heading", f"Appendix 1 – {name}", src, level=1)
-        domain_label = self.framework.get("domain_label") or "Heading"
-        standard_label = self.framework.get("standard_label")
-        children: dict[str, list[Row]] = {}
-        for h in self._headings:
-            if h["depth"] == 1:
-                children.setdefault(h["parent_id"], []).append(h)
-        has_children = any(children.get(h["id"]) for h in tops)
-        if has_children:
-            header = (domain_label, f"{standard_label or 'Standard'}s")
-            rows = [
-                (
-                    clean_text(h["name"]),
-                    "\n".join(
-                        clean_text(f"{c['number']}. {c['name']}" if c["number"] else c["name"])
-                        for c in children.get(h["id"], [])
-                    ),
-                )
-                for h in tops
-            ]
-        else:
-            header = (domain_label,)
-            rows = [(clean_text(h["name"]),) for h in tops]
-        self.blocks.append(Block("table", rows=(header, *rows), source=src))
-        questions = [h for h in self._headings if h["kind"] == "scope"]
-        if questions:
-            self.add("heading", "Scoping questions", level=2)
-            for q in questions:
-                self.add(
-                    "bullet",
-                    q["name"],
-                    Source("Appendix", "Scoping question", "heading", q["id"], "name"),
-                )
-
-
 def _article(noun: str) -> str:
     return "an" if noun[:1].lower() in "aeiou" else "a"
 
@@ -763,5 +334,8 @@ def _count(n: int, word: str) -> str:
 
 
 def build_letter(cf: ChallengeFile, settings: LetterSettings | None = None) -> Letter:
-    """The summary letter of this challenge as blocks, ready for the guard and the renderer."""
-    return _Builder(cf, settings).build()
+    """The summary letter of this challenge as blocks, ready for the guard and the renderer:
+    its outline walked (peernotes.core.letter_builder)."""
+    from peernotes.core.letter_builder import LetterBuilder
+
+    return LetterBuilder(cf, settings).build()

@@ -27,7 +27,10 @@ from peernotes.core.records import normalise_name, team
 from peernotes.core.store import ChallengeFile
 
 PREFIX = "letter."
-DOCUMENT_TYPES: tuple[str, ...] = ("Summary Letter", "Report")
+DOCUMENT_TYPES: tuple[str, ...] = ("Summary Letter", "Feedback Report", "Report")
+# Paragraph numbering schemes (all real Word numbering): numbered paragraphs running on
+# through the document; numbered section headings (1, 3.1) over unnumbered prose; none.
+NUMBERING: tuple[str, ...] = ("paragraphs", "headings", "none")
 
 
 @dataclass(frozen=True)
@@ -39,10 +42,20 @@ class Field:
     kind: str  # 'line' | 'text' | 'lines' | 'date' | 'choice' | 'flag' | 'list'
     help: str = ""
     group: str = "Letter"
+    choices: tuple[str, ...] = ()  # a 'choice': the values offered
+    free: bool = False  # a 'choice' that also takes any other value typed
 
 
 FIELDS: tuple[Field, ...] = (
-    Field("document_type", "Title wording", "choice", "Summary Letter or Report", "Title"),
+    Field(
+        "document_type",
+        "Title wording",
+        "choice",
+        "Summary Letter, Feedback Report, Report -- or any other wording",
+        "Title",
+        DOCUMENT_TYPES,
+        free=True,
+    ),
     Field(
         "letter_date", "Date of the letter", "date", "Its month and year go on the title.", "Title"
     ),
@@ -98,6 +111,30 @@ FIELDS: tuple[Field, ...] = (
         "Add verbatim quotes to the narratives (unattributed)",
         "flag",
         "Quotes linked to a finding go out as 'One person we spoke to said …'",
+        "Findings",
+    ),
+    Field(
+        "numbering",
+        "Numbering",
+        "choice",
+        "paragraphs: numbered paragraphs through the letter; headings: numbered sections "
+        "(1, 3.1) over unnumbered prose; none",
+        "Document",
+        NUMBERING,
+    ),
+    Field(
+        "number_recommendations",
+        "Number the recommendations (1, 2, 3 … through the document)",
+        "flag",
+        "",
+        "Document",
+    ),
+    Field("strengths_label", "Strengths sub-heading", "line", "e.g. Strengths", "Findings"),
+    Field(
+        "areas_label",
+        "Areas sub-heading",
+        "line",
+        "Areas for consideration, Areas for development, Areas for improvement …",
         "Findings",
     ),
     Field("next_steps", "Next steps", "text", "", "Closing"),
@@ -212,6 +249,10 @@ def defaults(cf: ChallengeFile) -> dict[str, Any]:
         "scope": "\n".join(scope_lines),
         "feedback_date": last_day or "",
         "include_quotes": False,
+        "numbering": NUMBERING[0],
+        "number_recommendations": False,
+        "strengths_label": "Strengths",
+        "areas_label": "Areas for consideration",
         "signatory_name": lead["name"] if lead else "",
         "signatory_title": ", ".join(x for x in (lead["job_title"], lead["organisation"]) if x)
         if lead
@@ -339,12 +380,22 @@ def _known(name: str) -> Field:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def check_value(name: str, value: Any) -> Any:
+    """A setting's value, checked as `save` checks it (the JSON import refuses a bad one)."""
+    return _clean(name, value)
+
+
 def _clean(name: str, value: Any) -> Any:
     field = _known(name)
     if isinstance(value, str):  # a lone surrogate pasted into a form cannot be stored (UTF-8)
         value = _SURROGATE.sub("\ufffd", value)
+    if field.kind == "choice" and field.free:
+        line = " ".join(check.text(name, value, max_length=200).split())
+        if not line:
+            raise ValidationError(name, "cannot be empty")
+        return line
     if field.kind == "choice":
-        return check.choice(name, value, DOCUMENT_TYPES)
+        return check.choice(name, value, field.choices)
     if field.kind == "date":
         return check.iso_date(name, value, required=False) or ""
     if field.kind == "flag":

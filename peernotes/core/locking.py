@@ -24,6 +24,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from peernotes.core.files import LOCK, companion
+
 if os.name == "nt":  # pragma: no cover - exercised on Windows only
     import msvcrt
 else:
@@ -62,7 +64,7 @@ _guard = threading.Lock()
 
 
 def lock_path_for(target: Path) -> Path:
-    return target.with_name(target.name + ".lock")
+    return companion(target, LOCK)
 
 
 def _key(target: Path) -> str:

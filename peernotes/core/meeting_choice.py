@@ -50,6 +50,7 @@ class DayMeeting:
     type: str
     location: str
     is_next: bool  # running now, or the next to start: the one to be at
+    is_now: bool  # running now
     is_past: bool
 
 
@@ -140,6 +141,7 @@ def my_day(
             type=m["type"],
             location=m["location"] or "",
             is_next=m["id"] == target,
+            is_now=time is not None and _running(m, time),
             is_past=day < today or (time is not None and (m["end_time"] or "23:59") <= time),
         )
         for m in mine

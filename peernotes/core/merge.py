@@ -40,6 +40,7 @@ from peernotes.core.errors import (
     SaveFailed,
     TooNewFile,
 )
+from peernotes.core.files import WAL, companion
 from peernotes.core.schema import APPLICATION_ID, SCHEMA_VERSION, SYNCED_TABLES, migrate
 from peernotes.core.store import DB_ERRORS, ChallengeFile, Row
 
@@ -190,7 +191,7 @@ def open_source(path: str | Path, *, passphrase: str | None = None) -> Challenge
     passphrase of a plain file is ignored."""
     path = Path(path)
     header = fileformat.check_openable(path, encrypted_ok=passphrase is not None)
-    wal = path.with_name(path.name + "-wal")
+    wal = companion(path, WAL)
     query = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
     if header is None:  # protected (check_openable lets that through only with a passphrase)
         from peernotes.core import encryption

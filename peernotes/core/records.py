@@ -97,6 +97,14 @@ def install_framework(cf: ChallengeFile, template: FrameworkTemplate) -> str:
                 "score_scale": _json(list(template.score_scale)) if template.score_scale else None,
             },
         )
+        install_headings(cf, framework_id, template)
+    return framework_id
+
+
+def install_headings(cf: ChallengeFile, framework_id: str, template: FrameworkTemplate) -> None:
+    """A template's domains and standards as headings of a framework row, in order (also
+    used by the JSON import, when a framework row names a built-in framework)."""
+    with cf.transaction():
         for d_index, domain in enumerate(template.domains):
             domain_id = cf.insert(
                 "heading",
@@ -121,7 +129,6 @@ def install_framework(cf: ChallengeFile, template: FrameworkTemplate) -> str:
                         "ordinal": s_index,
                     },
                 )
-    return framework_id
 
 
 def update_challenge(cf: ChallengeFile, **changes: Any) -> bool:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from peernotes.core import encryption, fileformat
+from peernotes.core import bad_text, encryption, fileformat
 from peernotes.core.errors import PeerNotesError
 from peernotes.core.files import sidecars
 from peernotes.core.schema import APPLICATION_ID
@@ -48,6 +48,7 @@ class RecoveryReport:
     target: Path
     tables: dict[str, TableReport] = field(default_factory=dict)
     cleared_references: int = 0
+    repaired_text: int = 0  # values with undecodable bytes, kept with U+FFFD in their place
     source_problems: list[str] = field(default_factory=list)
 
     @property
@@ -70,6 +71,11 @@ class RecoveryReport:
         areas = sum(t.damaged_areas for t in self.tables.values())
         if areas:
             text += f" {areas} damaged area{'s' if areas != 1 else ''} could not be read."
+        if self.repaired_text:
+            text += (
+                f" {self.repaired_text} damaged text value{'s' if self.repaired_text != 1 else ''}"
+                " could not be decoded and were kept with \ufffd in place of the bad bytes."
+            )
         if self.cleared_references:
             text += f" {self.cleared_references} links to lost records were removed."
         return text
@@ -106,6 +112,7 @@ def salvage(source: Path, target: Path, passphrase: str | None = None) -> Recove
     report = RecoveryReport(source, target)
     with _private_copy(source) as copy:
         conn = _open(copy, passphrase)
+        repairs = bad_text.tolerate(conn)
         try:
             report.source_problems = _quick_problems(conn)
             try:
@@ -142,6 +149,7 @@ def salvage(source: Path, target: Path, passphrase: str | None = None) -> Recove
             out.close()
         finally:
             conn.close()
+    report.repaired_text = repairs.count
     return report
 
 

@@ -14,7 +14,9 @@ within one transaction.
 
 from __future__ import annotations
 
+import json
 import sqlite3
+import uuid
 from collections.abc import Callable
 
 APPLICATION_ID = 0x50654E6F  # "PeNo": marks a SQLite file as a PeerNotes challenge file
@@ -248,7 +250,10 @@ def _v3_version_parents(conn: sqlite3.Connection) -> None:
     can tell an edit made on top of another (no conflict) from two made side by side.
     Versions written before this step were made one after another in this one file:
     each one's base is the version before it."""
+    existing = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     for table in SYNCED_TABLES:
+        if table not in existing:  # added by a later step, with base_hlc from the start
+            continue
         conn.execute(f'ALTER TABLE "{table}" ADD COLUMN base_hlc TEXT')
         conn.execute(
             f'UPDATE "{table}" SET base_hlc = (SELECT max(h.hlc) FROM history h '
@@ -284,12 +289,158 @@ CREATE INDEX IF NOT EXISTS idx_observation_heading_by_heading
 """
 
 
+# Meetings imported from the council's timetable remember the row they came from (date,
+# start, title: peernotes.core.programme_import), so a re-import updates them in place; an
+# unnamed headcount per stakeholder group ("12 carers") is one row per meeting and group,
+# its id derived from both (like a link), so the same count made on two laptops merges.
+V5 = f"""
+ALTER TABLE meeting ADD COLUMN import_key TEXT;
+CREATE INDEX IF NOT EXISTS idx_meeting_import_key ON meeting(import_key);
+CREATE TABLE headcount ({_COMMON},
+  meeting_id TEXT NOT NULL {_ref("meeting")},
+  group_id TEXT NOT NULL {_ref("stakeholder_group")},
+  people INTEGER NOT NULL CHECK (people >= 1),
+  base_hlc TEXT
+);
+CREATE INDEX IF NOT EXISTS idx_headcount_meeting ON headcount(meeting_id, deleted);
+"""
+
+
+# The letter outline (issue 11): sections in the author's order, each with blocks in order.
+V6 = f"""
+CREATE TABLE letter_section ({_COMMON},
+  base_hlc TEXT,
+  title TEXT NOT NULL DEFAULT '',
+  numbered INTEGER NOT NULL DEFAULT 1 CHECK (numbered IN (0, 1)),
+  level INTEGER NOT NULL DEFAULT 1 CHECK (level IN (1, 2)),
+  ordinal REAL NOT NULL DEFAULT 0
+);
+CREATE TABLE letter_block ({_COMMON},
+  base_hlc TEXT,
+  section_id TEXT NOT NULL {_ref("letter_section")},
+  kind TEXT NOT NULL,
+  text TEXT NOT NULL DEFAULT '',
+  heading_id TEXT {_ref("heading")},
+  options TEXT NOT NULL DEFAULT '{{}}',
+  ordinal REAL NOT NULL DEFAULT 0
+);
+CREATE INDEX idx_letter_block_section ON letter_block(section_id, ordinal);
+"""
+# The outline every file gets: the letter version 4 printed, block for block. Frozen here (not
+# read from the presets) so this step never changes; same ids and stamp on every laptop, so
+# two peers' migrated files merge without a conflict.
+_V6_STAMP = ("2000-01-01T00:00:00.000Z", "0000000000001.00000.outline")
+_V6_OUTLINE: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
+    ("title", "", (("title", "{}"), ("salutation", "{}"))),
+    ("introduction", "Introduction", (
+        ("opening", "{}"),
+        ("standard", '{"setting": "what_is_peer_challenge"}'),
+        ("standard", '{"setting": "non_attribution"}'),
+        ("framework", "{}"),
+        ("team", "{}"),
+        ("activity", "{}"),
+        ("standard", '{"setting": "acknowledgements"}'),
+        ("standard", '{"setting": "basis"}'),
+    )),
+    ("key_messages", "Key messages", (("key_messages", "{}"),)),
+    ("findings", "", (("findings", '{"order": "kind"}'),)),
+    ("recommendations", "Recommendations", (("recommendations", "{}"),)),
+    ("next_steps", "Next steps", (
+        ("standard", '{"setting": "next_steps"}'),
+        ("standard", '{"setting": "closing"}'),
+        ("signature", "{}"),
+    )),
+    ("contacts", "Contact details", (("contacts", "{}"),)),
+    ("appendix", "", (("appendix", "{}"),)),
+)  # fmt: skip
+# Letter settings whose text the letter prints through the markup (v6): escaped once.
+_V6_TEXT_SETTINGS = (
+    "salutation", "clients", "purpose", "scope", "acknowledgements", "what_is_peer_challenge",
+    "non_attribution", "basis", "next_steps", "closing", "signatory_name", "signatory_title",
+    "signature_note", "contacts",
+)  # fmt: skip
+
+
+def _v6_escape(text: str) -> str:
+    """peernotes.core.markup.escape as it was when v6 shipped (frozen with the step)."""
+    text = text.replace("\\", "\\\\").replace("*", "\\*")
+    lines = []
+    for line in text.split("\n"):
+        stripped = line.lstrip(" \t")
+        if stripped.startswith("- "):
+            line = line[: len(line) - len(stripped)] + "\\" + stripped
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _v6_letter_outline(conn: sqlite3.Connection) -> None:
+    """The outline tables, the version-4 letter as an outline, and existing text escaped so
+    the new inline markup prints it as before (`*`, `\\` and list-like lines)."""
+    _script(V6)(conn)
+    created, stamp = _V6_STAMP
+    common = (created, created, stamp, 0)
+    for s_index, (key, title, blocks) in enumerate(_V6_OUTLINE):
+        section_id = _v6_id("letter_section", key)
+        conn.execute(
+            "INSERT INTO letter_section (id, created_at, modified_at, hlc, deleted, title, "
+            "numbered, level, ordinal) VALUES (?, ?, ?, ?, ?, ?, 1, 1, ?)",
+            (section_id, *common, title, float(s_index)),
+        )
+        for b_index, (kind, options) in enumerate(blocks):
+            conn.execute(
+                "INSERT INTO letter_block (id, created_at, modified_at, hlc, deleted, "
+                "section_id, kind, text, heading_id, options, ordinal) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, '', NULL, ?, ?)",
+                (
+                    _v6_id("letter_block", key, str(b_index)),
+                    *common,
+                    section_id,
+                    kind,
+                    options,
+                    float(b_index),
+                ),
+            )
+    _v6_escape_texts(conn)
+
+
+def _v6_escape_texts(conn: sqlite3.Connection) -> None:
+    """Findings' statements and narratives and the letter settings' text, escaped."""
+    for row_id, statement, narrative in conn.execute(
+        "SELECT id, statement, narrative FROM finding"
+    ).fetchall():
+        new = (_v6_escape(statement), _v6_escape(narrative or ""))
+        if new != (statement, narrative or ""):
+            conn.execute(
+                "UPDATE finding SET statement = ?, narrative = ? WHERE id = ?", (*new, row_id)
+            )
+    names = tuple(f"letter.{n}" for n in _V6_TEXT_SETTINGS)
+    marks = ", ".join("?" for _ in names)
+    for row_id, value in conn.execute(
+        f"SELECT id, value FROM setting WHERE key IN ({marks})", names
+    ).fetchall():
+        try:
+            decoded = json.loads(value)
+        except ValueError:
+            continue
+        if isinstance(decoded, str) and _v6_escape(decoded) != decoded:
+            encoded = json.dumps(_v6_escape(decoded), ensure_ascii=False, sort_keys=True)
+            conn.execute("UPDATE setting SET value = ? WHERE id = ?", (encoded, row_id))
+
+
+def _v6_id(table: str, *ends: str) -> str:
+    return uuid.uuid5(
+        uuid.UUID("5e2b1c0e-7d3a-4c55-9a61-6c1e0a5d0b11"), "|".join((table, *ends))
+    ).hex
+
+
 # (version reached, name, step). Append only.
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (1, "challenge, team, programme, people, documents, observations", _script(V1)),
     (2, "findings, settings, merge bookkeeping, full-text search", _script(V2)),
     (3, "version parents for merging (base_hlc)", _v3_version_parents),
     (4, "covering indexes for the roll-up, coverage and lists", _script(V4)),
+    (5, "programme import keys and unnamed headcounts", _script(V5)),
+    (6, "the letter outline (sections, blocks); text escaped for the markup", _v6_letter_outline),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
@@ -312,8 +463,11 @@ SYNCED_TABLES: tuple[str, ...] = (
     "finding",
     "finding_evidence",
     "setting",
+    "letter_section",
+    "letter_block",
     "conflict",
     "merge_log",
+    "headcount",
 )
 
 BOOKKEEPING_COLUMNS = (

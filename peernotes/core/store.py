@@ -16,13 +16,23 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from peernotes import __version__, paths
-from peernotes.core import fileformat, locking
+from peernotes.core import fileformat, locking, sqlite_errors
+from peernotes.core import readonly as readonly_state
 from peernotes.core.clock import shared_clock
 from peernotes.core.errors import FileRefused, NotAPeerNotesFile, NotFound, SaveFailed
+from peernotes.core.files import (
+    SHM,
+    WAL,
+    all_companions,
+    companion,
+    remove_with_companions,
+    sidecars,
+)
 from peernotes.core.ids import link_id, new_id
 from peernotes.core.schema import (
     BOOKKEEPING_COLUMNS,
@@ -30,29 +40,18 @@ from peernotes.core.schema import (
     SYNCED_TABLES,
     migrate,
 )
+from peernotes.core.sqlite_errors import (
+    DATABASE_ERRORS,
+    DB_ERRORS,
+    INTEGRITY_ERRORS,
+    OPERATIONAL_ERRORS,
+    save_failed,
+)
 
 if TYPE_CHECKING:
     import sqlite_utils
 
 Row = dict[str, Any]
-
-# sqlite3 and sqlcipher3 (protected files) raise unrelated exception classes: catch both.
-try:
-    import sqlcipher3.dbapi2 as _sqlcipher
-except ImportError:  # pragma: no cover
-    _sqlcipher = None
-OPERATIONAL_ERRORS: tuple[type[Exception], ...] = (sqlite3.OperationalError,) + (
-    (_sqlcipher.OperationalError,) if _sqlcipher else ()
-)
-DATABASE_ERRORS: tuple[type[Exception], ...] = (sqlite3.DatabaseError,) + (
-    (_sqlcipher.DatabaseError,) if _sqlcipher else ()
-)
-INTEGRITY_ERRORS: tuple[type[Exception], ...] = (sqlite3.IntegrityError,) + (
-    (_sqlcipher.IntegrityError,) if _sqlcipher else ()
-)
-DB_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error,) + (
-    (_sqlcipher.Error,) if _sqlcipher else ()
-)
 
 
 def utc_now() -> str:
@@ -75,6 +74,14 @@ class Change:
 Listener = Callable[[Change], None]
 
 
+class ReadOnlyCause(StrEnum):
+    """Why a file asked for writing opened read-only (`ChallengeFile.readonly_cause`)."""
+
+    PERMISSIONS = "permissions"  # the file, its folder or the medium cannot be written
+    BUSY = "busy"  # another PeerNotes process holds the writer's lock
+    MISSING_WAL = "missing_wal"  # copied while open without its -wal
+
+
 class ChallengeFile:
     """An open challenge file. Not thread-safe: use it from one thread."""
 
@@ -90,6 +97,7 @@ class ChallengeFile:
         self._captures: list[dict[tuple[str, str], Row | None]] = []
         self.lock: locking.FileLock | None = None  # the writer's lock (peernotes.core.locking)
         self.readonly_reason: str | None = None  # why a file asked for writing opened read-only
+        self.readonly_cause: ReadOnlyCause | None = None  # the same, for code to test
         self._tidy_on_close = False
         self.clock.observe(self.local("hlc_high"))
 
@@ -112,21 +120,24 @@ class ChallengeFile:
         `check_integrity` runs SQLite's quick check before anything is written (DamagedFile)."""
         path = Path(path)
         fileformat.check_openable(path, encrypted_ok=passphrase is not None)
-        wal_present = path.with_name(path.name + "-wal").exists()
-        reason = None
+        wal_present = companion(path, WAL).exists()
+        reason, cause = None, None
         if not readonly and not _writable(path):
-            readonly = True
-            reason = f"{path.name} is read-only (its permissions or its folder's), so it is open read-only."
+            readonly, cause = True, ReadOnlyCause.PERMISSIONS
+            reason = readonly_state.reason(path)
         lock = None
         if not readonly:
             lock = locking.acquire(path)
             if lock is None:
                 readonly, reason = True, locking.busy_message(path)
+                cause = ReadOnlyCause.BUSY
+        before = {p for p in all_companions(path) if p.exists()}
         try:
             conn = _connect(path, passphrase, readonly=readonly)
-        except BaseException:
-            if lock is not None:
-                lock.release()
+        except BaseException as error:
+            _abandon_open(None, lock, path, before)
+            if isinstance(error, DB_ERRORS) and not readonly:
+                raise sqlite_errors.open_failed(error, path) from error
             raise
         try:
             _verify_connection(conn, path)
@@ -146,14 +157,15 @@ class ChallengeFile:
             if not readonly:
                 if not wal_present and not accept_missing_wal and locking.left_open(conn):
                     cf.readonly, reason = True, locking.missing_wal_message(path)
+                    cause = ReadOnlyCause.MISSING_WAL
                 else:
                     locking.mark_open(conn)
-        except BaseException:
-            conn.close()
-            if lock is not None:
-                lock.release()
+        except BaseException as error:
+            _abandon_open(conn, lock, path, before)
+            if isinstance(error, DB_ERRORS) and not readonly:
+                raise sqlite_errors.open_failed(error, path) from error
             raise
-        cf.lock, cf.readonly_reason = lock, reason
+        cf.lock, cf.readonly_reason, cf.readonly_cause = lock, reason, cause
         # A read-only look at a closed file (export, check, a read-only window) makes SQLite
         # create -wal and -shm beside it, which a read-only connection cannot remove.
         cf._tidy_on_close = readonly and not wal_present and passphrase is None
@@ -171,19 +183,28 @@ class ChallengeFile:
             from peernotes.core.privacy import create_private_file
 
             create_private_file(path)  # owner-only from the first byte (SQLite keeps the mode)
-        conn = _connect(path, passphrase, readonly=False)
-        migrate(conn)
-        cf = cls(conn, path)
-        cf.lock = locking.acquire(path) if path is not None else None
-        if path is not None:
-            locking.mark_open(conn)
-        with cf.transaction():
-            conn.execute("INSERT INTO meta(key, value) VALUES ('app', 'PeerNotes')")
-            conn.execute("INSERT INTO meta(key, value) VALUES ('created_with', ?)", (__version__,))
-        if path is not None:
-            # Until a checkpoint the main file is 0 bytes and its header lives in the -wal: a
-            # second window, a backup tool or a copy would see an empty file, not ours.
-            conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        conn, lock = None, None
+        try:
+            conn = _connect(path, passphrase, readonly=False)
+            migrate(conn)
+            cf = cls(conn, path)
+            cf.lock = lock = locking.acquire(path) if path is not None else None
+            if path is not None:
+                locking.mark_open(conn)
+            with cf.transaction():
+                conn.execute("INSERT INTO meta(key, value) VALUES ('app', 'PeerNotes')")
+                conn.execute(
+                    "INSERT INTO meta(key, value) VALUES ('created_with', ?)", (__version__,)
+                )
+            if path is not None:
+                # Until a checkpoint the main file is 0 bytes and its header lives in the -wal:
+                # a second window, a backup tool or a copy would see an empty file, not ours.
+                conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        except BaseException as error:
+            _abandon_new(conn, lock, path)
+            if isinstance(error, DB_ERRORS):
+                raise sqlite_errors.create_failed(error, path) from error
+            raise
         return cf
 
     def close(self) -> None:
@@ -223,11 +244,11 @@ class ChallengeFile:
                 with self._atomic():
                     yield self
             except OPERATIONAL_ERRORS as error:
-                raise _save_failed(error) from error
+                raise save_failed(error, self.path) from error
             except DATABASE_ERRORS as error:
                 if isinstance(error, INTEGRITY_ERRORS):
                     raise
-                raise _save_failed(error) from error
+                raise save_failed(error, self.path) from error
         except BaseException:
             if outer:
                 self._pending = Change()
@@ -582,10 +603,47 @@ def _as_dict(cursor: sqlite3.Cursor, row: tuple | None) -> Row | None:
     return {d[0]: v for d, v in zip(cursor.description, row, strict=True)}
 
 
-def _writable(path: Path) -> bool:
-    import os
+_writable = readonly_state.writable
 
-    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+def _abandon_new(
+    conn: sqlite3.Connection | None, lock: locking.FileLock | None, path: Path | None
+) -> None:
+    """A new file that could not be completed: close it and remove it and its companions,
+    so nothing half-made is left under the chosen name."""
+    if conn is not None:
+        try:
+            conn.close()
+        except DB_ERRORS:
+            pass
+    if lock is not None:
+        lock.release()
+    if path is not None:
+        remove_with_companions(path)
+
+
+def _abandon_open(
+    conn: sqlite3.Connection | None,
+    lock: locking.FileLock | None,
+    path: Path,
+    existed: set[Path],
+) -> None:
+    """An open that failed: close, release the lock, and remove the -wal/-shm that this very
+    attempt created (only while holding the writer's lock: nobody else can be using them)."""
+    if conn is not None:
+        try:
+            conn.close()
+        except DB_ERRORS:
+            pass
+    if lock is not None:
+        if lock.fd is not None:
+            for made in set(sidecars(path)) - existed:
+                try:  # the -shm never holds saved data; a -wal only once it has content
+                    if made.exists() and (made.name.endswith(SHM) or made.stat().st_size == 0):
+                        made.unlink()
+                except OSError:
+                    pass
+        lock.release()
 
 
 def _remove_companions(path: Path) -> None:
@@ -594,7 +652,7 @@ def _remove_companions(path: Path) -> None:
     Only SQLite knows whether another connection still uses them, so a brief read-write
     connection is opened and closed: as the last one it checkpoints nothing and deletes both;
     if anyone else has the file open, it leaves them. The file's content is not changed."""
-    wal = path.with_name(path.name + "-wal")
+    wal = companion(path, WAL)
     if not wal.exists() or not _writable(path):
         return
     try:
@@ -616,7 +674,8 @@ def _connect(path: Path | None, passphrase: str | None, *, readonly: bool) -> sq
     elif path is None:
         conn = sqlite3.connect(":memory:", isolation_level=None)
     elif readonly:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+        query = readonly_state.uri_query(path)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True, isolation_level=None)
     else:
         conn = sqlite3.connect(str(path), isolation_level=None)
     conn.execute("PRAGMA busy_timeout = 5000")
@@ -633,6 +692,9 @@ def _verify_connection(conn: sqlite3.Connection, path: Path) -> None:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
     except DATABASE_ERRORS as error:
+        refused = readonly_state.refusal(error, path)
+        if refused is not None:
+            raise refused from error
         raise NotAPeerNotesFile(
             f"{path} cannot be read as a PeerNotes file ({error}). Nothing was changed."
         ) from error
@@ -655,21 +717,3 @@ def _check_integrity(conn: sqlite3.Connection, path: Path) -> None:
         found = [str(error)]
     if found != ["ok"]:
         raise DamagedFile(f"{path} is damaged ({found[0]}). Nothing was changed.")
-
-
-def _save_failed(error: Exception) -> SaveFailed:
-    text = str(error).lower()
-    if "full" in text:
-        reason = "the disk is full. Free some space; what was saved before is safe."
-    elif "disk i/o error" in text:
-        reason = (
-            "the file could not be written (a full disk, a removed drive or a file size limit). "
-            "Free some space or reconnect the drive; what was saved before is safe."
-        )
-    elif "readonly" in text or "read-only" in text:
-        reason = "the file is read-only."
-    elif "locked" in text or "busy" in text:
-        reason = "another PeerNotes window or program is writing to this file. Try again."
-    else:
-        reason = str(error)
-    return SaveFailed(f"Could not save: {reason}")

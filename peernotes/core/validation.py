@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
-from datetime import date, datetime, time
+from datetime import date, datetime
 from typing import Any
 
 from peernotes.core.errors import ValidationError
-
-_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+from peernotes.core.times import parse_time
 
 
 def text(field: str, value: Any, *, required: bool = True, max_length: int = 100_000) -> str:
@@ -53,14 +51,7 @@ def clock_time(field: str, value: Any, *, required: bool = False) -> str | None:
         if required:
             raise ValidationError(field, "a time is required (HH:MM)")
         return None
-    if isinstance(value, time):
-        return value.strftime("%H:%M")
-    value = str(value).strip()
-    if re.match(r"^\d:\d\d$", value):
-        value = "0" + value
-    if not _TIME.match(value):
-        raise ValidationError(field, f"not a time: {value!r} (expected HH:MM, 24-hour)")
-    return value
+    return parse_time(value, field)  # "9.30", "0930", "2pm": as people write them
 
 
 def timestamp(field: str, value: Any) -> str:

@@ -47,12 +47,14 @@ STYLE_NAMES: dict[str, str] = {
     "bullet1": "List Bullet",
     "bullet2": "List Bullet 2",
     "numbered": "Numbered Paragraph",
+    "list_number": "List Number",
     "paragraph": "Normal",
     "quote": "Quote",
     "table": "Letter Table",
     "table_text": "Table Text",
 }
 _FALLBACK = {
+    "list_number": "bullet1",
     "bullet2": "bullet1",
     "heading3": "heading2",
     "table": "Table Grid",
@@ -84,6 +86,8 @@ class DocxWriter:
         self.style_ids = self._resolve_styles()
         self.paragraph_num_id = self._numbering_of(self.style_ids.get("numbered"))
         self.paragraph_count = 0
+        self._list_num_id: str | None = None
+        self._heading_num_id: str | None = None
 
     # ------------------------------------------------------------------ styles
     def _resolve_styles(self) -> dict[str, str | None]:
@@ -111,7 +115,50 @@ class DocxWriter:
                     )
         return resolved
 
-    def _numbering_of(self, style_id: str | None) -> str | None:
+    def list_num_id(self) -> str | None:
+        """The one numbering list of numbered recommendations: the "List Number" style's own
+        definition when the template links one, else a decimal list made here."""
+        if self._list_num_id is None:
+            linked = self._numbering_of(self.style_ids.get("list_number"), warn=False)
+            self._list_num_id = linked or self._new_numbering(("%1.",), "decimal")
+        return self._list_num_id
+
+    def heading_num_id(self) -> str:
+        """Word numbering for headings (1, 2.1, 3.1.1): one multi-level list, so a heading
+        inserted in Word renumbers the rest."""
+        if self._heading_num_id is None:
+            self._heading_num_id = self._new_numbering(("%1", "%1.%2", "%1.%2.%3"), "decimal")
+        return self._heading_num_id
+
+    def _new_numbering(self, formats: Sequence[str], kind: str) -> str:
+        numbering = self.document.part.numbering_part.element
+        abstract_ids = [
+            int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))
+        ]
+        abstract_id = str(max(abstract_ids, default=0) + 1)
+        abstract = OxmlElement("w:abstractNum")
+        abstract.set(qn("w:abstractNumId"), abstract_id)
+        SubElement(abstract, qn("w:multiLevelType")).set(_VAL, "multilevel")
+        for level, text in enumerate(formats):
+            lvl = SubElement(abstract, qn("w:lvl"))
+            lvl.set(qn("w:ilvl"), str(level))
+            SubElement(lvl, qn("w:start")).set(_VAL, "1")
+            SubElement(lvl, qn("w:numFmt")).set(_VAL, kind)
+            SubElement(lvl, qn("w:lvlText")).set(_VAL, text)
+            SubElement(lvl, qn("w:lvlJc")).set(_VAL, "left")
+            ppr = SubElement(lvl, _PPR)
+            ind = SubElement(ppr, qn("w:ind"))
+            ind.set(qn("w:left"), str(567 + 283 * level))
+            ind.set(qn("w:hanging"), str(567 + 283 * level))
+        first_num = numbering.find(qn("w:num"))
+        if first_num is not None:
+            first_num.addprevious(abstract)  # abstractNum elements come before num elements
+        else:
+            numbering.append(abstract)
+        num = numbering.add_num(int(abstract_id))
+        return str(num.numId)
+
+    def _numbering_of(self, style_id: str | None, warn: bool = True) -> str | None:
         """The numId the numbered-paragraph style is linked to (None: not linked)."""
         if style_id is None:
             return None
@@ -120,6 +167,8 @@ class DocxWriter:
                 num_id = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
                 if num_id is not None:
                     return num_id.get(qn("w:val"))
+        if not warn:
+            return None
         self.warnings.append(
             "The template's “Numbered Paragraph” style is not linked to a numbering "
             "definition, so the letter's paragraphs are not numbered."
@@ -127,21 +176,30 @@ class DocxWriter:
         return None
 
     # -------------------------------------------------------------- paragraphs
-    def paragraph(self, key: str, runs: Iterable[Run] | str, *, numbered: bool = False):
+    def paragraph(
+        self,
+        key: str,
+        runs: Iterable[Run] | str,
+        *,
+        numbered: bool = False,
+        num: tuple[str, int] | None = None,
+    ):
         """One paragraph in the style for `key`, built directly as elements in schema order
         (pPr: pStyle, numPr, bidi; then runs) -- no python-docx lookups per paragraph."""
         p = OxmlElement("w:p")
         style_id = self.style_ids.get(key)
         text_runs = [Run(runs)] if isinstance(runs, str) else list(runs)
         rtl = _is_rtl(text_runs)
-        if style_id or numbered or rtl:
+        if numbered and self.paragraph_num_id is not None:
+            num = (self.paragraph_num_id, 0)
+        if style_id or num or rtl:
             ppr = SubElement(p, _PPR)
             if style_id:
                 SubElement(ppr, _PSTYLE).set(_VAL, style_id)
-            if numbered and self.paragraph_num_id is not None:
+            if num is not None:
                 num_pr = SubElement(ppr, _NUMPR)
-                SubElement(num_pr, _ILVL).set(_VAL, "0")
-                SubElement(num_pr, _NUMID).set(_VAL, self.paragraph_num_id)
+                SubElement(num_pr, _ILVL).set(_VAL, str(num[1]))
+                SubElement(num_pr, _NUMID).set(_VAL, num[0])
             if rtl:
                 SubElement(ppr, _BIDI)
         for run in text_runs:
@@ -228,6 +286,7 @@ class DocxWriter:
         props.last_modified_by = "PeerNotes"
         props.created = props.modified = datetime.now().replace(microsecond=0)
         props.revision = 1
+        props.language = "en-GB"  # screen readers pick the voice from it
 
     def save(self, target: str | Path, *, private: bool = False) -> Path:
         return write_atomically(target, self.document.save, private=private)
@@ -340,7 +399,12 @@ def render_letter(letter: Letter, template: str | Path | None = None) -> DocxWri
 def _render_block(writer: DocxWriter, block: Block) -> Any:
     kind = block.kind
     if kind == "heading":
-        return writer.paragraph(f"heading{min(max(block.level, 1), 3)}", block.runs)
+        level = min(max(block.level, 1), 3)
+        num = (writer.heading_num_id(), level - 1) if block.numbered else None
+        return writer.paragraph(f"heading{level}", block.runs, num=num)
+    if kind == "list_number":
+        list_id = writer.list_num_id()
+        return writer.paragraph("list_number", block.runs, num=(list_id, 0) if list_id else None)
     if kind == "bullet":
         return writer.paragraph("bullet2" if block.level >= 2 else "bullet1", block.runs)
     if kind == "numbered":

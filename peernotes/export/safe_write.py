@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import io
 import os
 import tempfile
 from collections.abc import Callable
@@ -38,6 +39,13 @@ def write_atomically(
         raise ExportFailed(
             f"The folder {folder} does not exist. Choose another place to save the file."
         )
+    # Rendered in memory first: a zip writer (python-docx, python-pptx) interrupted by a full
+    # disk would otherwise be left half-open and print a traceback when it is collected.
+    rendered = io.BytesIO()
+    try:
+        write(rendered)
+    except OSError as error:
+        raise _explain(error, target) from error
     try:
         handle, temp_name = tempfile.mkstemp(
             prefix=f".~{target.stem[:40]}-", suffix=".tmp", dir=folder
@@ -47,7 +55,7 @@ def write_atomically(
     temp = Path(temp_name)
     try:
         with os.fdopen(handle, "wb") as stream:
-            write(stream)
+            stream.write(rendered.getbuffer())
             stream.flush()
             os.fsync(stream.fileno())
         if not private:

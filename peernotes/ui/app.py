@@ -5,12 +5,17 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from peernotes import __version__
-from peernotes.paths import APP_NAME, data_dir
+from peernotes.paths import APP_NAME, data_dir, resources_dir
+
+if TYPE_CHECKING:
+    from peernotes.ui.main_window import MainWindow
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -19,6 +24,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "peernotes.png")))
     if existing is None:
         from peernotes.ui.style import apply_style
 
@@ -44,9 +50,22 @@ def warm_up() -> None:
     import sqlite_utils  # noqa: F401  (the store's nested transactions)
 
 
+def listen_for_files(window: MainWindow) -> None:
+    """Files double-clicked while this window is open are handed to it (single_instance)."""
+    from peernotes.ui.single_instance import InstanceServer
+
+    window.instance_server = InstanceServer(window.show_handed_over, window)
+    window.instance_server.listen()
+
+
 def run_app(file: str | None = None, demo: bool = False) -> int:
     """`peernotes` with no file shows the welcome screen; with a file or --demo, opens it."""
     app = make_application()
+    if file and not demo:
+        from peernotes.ui.single_instance import hand_over
+
+        if hand_over(Path(file)):
+            return 0  # the running PeerNotes shows it
     from peernotes.ui.error_dialog import install as show_unexpected_errors
     from peernotes.ui.main_window import MainWindow
 
@@ -56,6 +75,7 @@ def run_app(file: str | None = None, demo: bool = False) -> int:
     window.show()
     window.raise_()
     window.activateWindow()  # take the keyboard even without a window manager (kiosk, tests)
+    listen_for_files(window)
     if demo:
         window.open_demo()
     elif file:

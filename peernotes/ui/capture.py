@@ -15,10 +15,11 @@ most the last second; Enter turns it into an observation, saved at once and undo
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QEvent, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -60,6 +61,19 @@ LEGEND = (
 )
 DRAFT_KEY = "capture_draft"
 EMPTY_REASON = "Not saved: the observation is empty. Type what you read, heard or saw, then Enter."
+
+
+@dataclass(frozen=True)
+class _SavedNote:
+    """The last note saved here, as typed, and the undo stack's index just after its save."""
+
+    observation_id: str
+    text: str
+    mode: str
+    polarity: str
+    quote: bool
+    heading_ids: tuple[str, ...]
+    index: int
 
 
 class CaptureEditor(QPlainTextEdit):
@@ -127,6 +141,7 @@ class CapturePane(QWidget):
         self._meeting_id: str | None = None
         self._reason: tuple[str | None, str] = (None, "")  # (meeting, why it was chosen)
         self._picked_person = False
+        self._last_saved: _SavedNote | None = None  # offered back if its save is undone
         self._build()
         self._shortcuts()
         self.reload_meetings()
@@ -137,6 +152,7 @@ class CapturePane(QWidget):
         self._restore_draft()
         session.changed.connect(self._on_changed)
         session.meeting_selected.connect(self.set_meeting)
+        session.undo_stack.indexChanged.connect(self._undo_moved)
         self.draft_timer = QTimer(self)
         self.draft_timer.setSingleShot(True)
         self.draft_timer.setInterval(1000)
@@ -627,6 +643,15 @@ class CapturePane(QWidget):
         except PeerNotesError as error:
             self._report(error)  # the text stays in the editor
             return None
+        self._last_saved = _SavedNote(
+            observation_id,
+            text,
+            mode,
+            polarity,
+            quote,
+            tuple(headings),
+            self.session.undo_stack.index(),
+        )
         self.editor.clear()
         self.mode.set_value(self.natural_mode())
         self.polarity.set_value("neutral")
@@ -640,6 +665,33 @@ class CapturePane(QWidget):
         self.editor.setFocus()
         self.saved.emit(observation_id)
         return observation_id
+
+    def _undo_moved(self, index: int) -> None:
+        """Undo of a save puts the note back in the box (with its tags), so a note saved too
+        soon is fixed, not retyped; redo takes it out again if it was left as it was."""
+        saved = self._last_saved
+        if saved is None:
+            return
+        exists = self.session.cf.get("observation", saved.observation_id) is not None
+        typed = self.editor.toPlainText()
+        if index == saved.index - 1 and not exists:
+            if typed.strip():
+                self.show_note("Undone: the note was taken out (the box already had new text).")
+                return
+            self.editor.setPlainText(saved.text)
+            self.editor.moveCursor(QTextCursor.MoveOperation.End)
+            self.mode.set_value(saved.mode)
+            self.polarity.set_value(saved.polarity)
+            self.quote.setChecked(saved.quote)
+            self.heading_picker.set_heading_ids(list(saved.heading_ids))
+            self.show_note("Undone: the note is back in the box. Edit it and press Enter.")
+        elif index == saved.index and exists and typed == saved.text:
+            self.editor.clear()
+            self.mode.set_value(self.natural_mode())
+            self.polarity.set_value("neutral")
+            self.quote.setChecked(False)
+            self.heading_picker.clear()
+            self.show_note("Redone: the note is saved again.")
 
     def delete_selected(self) -> None:
         ids = [i.data(ID_ROLE) for i in self.list.selectionModel().selectedRows()]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,7 +23,8 @@ from peernotes.core import coverage as core_coverage
 from peernotes.core.coverage import Coverage
 from peernotes.core.errors import PeerNotesError
 from peernotes.ui.commands import run_undoable
-from peernotes.ui.coverage_chart import EMPTY_TEXT, THIN_TEXT, CoverageHeatMap
+from peernotes.ui.coverage_chart import CoverageHeatMap
+from peernotes.ui.palette import colours
 from peernotes.ui.session import Session
 from peernotes.ui.widgets.stale import StaleRefresher
 
@@ -32,6 +33,7 @@ def summary_html(data: Coverage) -> str:
     """Two or three sentences a team can act on tonight."""
     thin = [h for h in data.thin_headings if h.depth == 1] or list(data.thin_headings)
     unheard = [name for _, name in data.unheard_groups]
+    c = colours()  # the light or dark set: the warnings stay readable on the window
     parts = [
         f"<b>{data.observations:,}</b> observations: "
         + " · ".join(f"{mode} {data.by_mode.get(mode, 0):,}" for mode in ("read", "heard", "seen"))
@@ -39,7 +41,7 @@ def summary_html(data: Coverage) -> str:
     ]
     if unheard:
         parts.append(
-            f"<span style='color:{EMPTY_TEXT}'><b>Not heard from yet:</b> "
+            f"<span style='color:{c.problem}'><b>Not heard from yet:</b> "
             + html.escape(", ".join(unheard))
             + ".</span>"
         )
@@ -50,7 +52,7 @@ def summary_html(data: Coverage) -> str:
             f" and {len(thin) - 8} more" if len(thin) > 8 else ""
         )
         parts.append(
-            f"<span style='color:{THIN_TEXT}'><b>Thin ({len(thin)}):</b> {html.escape(names)}.</span>"
+            f"<span style='color:{c.warning}'><b>Thin ({len(thin)}):</b> {html.escape(names)}.</span>"
         )
     else:
         parts.append("No heading is thin.")
@@ -96,7 +98,7 @@ class CoveragePage(QWidget):
         hint = QLabel(
             "Hover a cell for what it counts; double-click a heading to list its observations."
         )
-        hint.setStyleSheet("color:#555")
+        hint.setObjectName("hint")
         controls.addWidget(hint)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -115,6 +117,11 @@ class CoveragePage(QWidget):
             self._loading = False
         self.summary.setText(summary_html(self.data))
         self.chart.set_coverage(self.data)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.data is not None:
+            self.summary.setText(summary_html(self.data))  # its colours follow the palette
 
     def _save_thin(self, value: int) -> None:
         if self._loading:

@@ -405,7 +405,8 @@ class LetterPage(QWidget):
         name = spec.name
         if spec.kind == "choice":
             editor: QWidget = QComboBox()
-            editor.addItems(list(letter_settings.DOCUMENT_TYPES))
+            editor.addItems(list(spec.choices))
+            editor.setEditable(spec.free)
             editor.currentTextChanged.connect(lambda _t, n=name: self._edited(n, now=True))
         elif spec.kind == "date":
             editor = QDateEdit()
@@ -654,6 +655,8 @@ class LetterPage(QWidget):
             if remaining:  # something changed meanwhile: never write past the guard
                 messages.error(self, "Letter not exported", attribution.report(remaining))
                 return None
+        if not self._weak_findings_checked():
+            return None
         target = ask_save_path(self, "Export the summary letter", self._suggested(""))
         if target is None:
             return None
@@ -661,6 +664,16 @@ class LetterPage(QWidget):
         if written is not None:
             show_done(self, "Letter exported", written)
         return written
+
+    def _weak_findings_checked(self) -> bool:
+        """Ask once about single-source and unevidenced findings; True to go on exporting."""
+        from peernotes.core.weak_findings import weak_findings
+        from peernotes.ui.weak_findings_dialog import WeakFindingsDialog
+
+        decision = WeakFindingsDialog.review(self, weak_findings(self.session.cf), "letter")
+        if decision.action == "goto" and decision.finding_id:
+            self._go_to_record("finding", decision.finding_id, None)
+        return decision.action == "export"
 
     def export_evidence_report(self) -> Path | None:
         if not self.flush():

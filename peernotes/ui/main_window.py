@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peernotes import __version__
 from peernotes.core import records
 from peernotes.core.errors import PeerNotesError
 from peernotes.paths import APP_NAME, FILE_SUFFIX, data_dir
 from peernotes.ui.features import Page, feature_modules
+from peernotes.ui.menus import with_mnemonic
 from peernotes.ui.opening import open_file
 from peernotes.ui.session import Session
 from peernotes.ui.welcome import WelcomeScreen
@@ -98,6 +98,10 @@ class MainWindow(QMainWindow):
         self.saved_label = QLabel()
         self.saved_label.setObjectName("savedState")
         self.saved_label.setAccessibleName("Save state")
+        self.file_label = QLabel()
+        self.file_label.setObjectName("hint")
+        self.file_label.setAccessibleName("Open file")
+        self.statusBar().addPermanentWidget(self.file_label)
         self.statusBar().addPermanentWidget(self.peer_label)
         self.statusBar().addPermanentWidget(self.saved_label)
 
@@ -112,6 +116,7 @@ class MainWindow(QMainWindow):
                 install(self)
         self._finish_file_menu()
         self._build_help_menu()
+        self._needs_no_file = self._file_free_actions()
         self._fit_default_size()
         self._restore_geometry()
         self.set_session(None)
@@ -150,13 +155,13 @@ class MainWindow(QMainWindow):
             "Open a challenge file",
         )
         self.recent_menu = file_menu.addMenu("Open &recent")
-        self._action(
+        self.demo_action = self._action(
             file_menu, "Open &demo", self.open_demo, None, "Open the fictional demo challenge"
         )
         file_menu.addSeparator()
         self.details_action = self._action(
             file_menu,
-            "Challenge &details…",
+            "Challenge de&tails…",
             self.edit_challenge,
             None,
             "Council, programme title, on-site days, scope",
@@ -175,7 +180,7 @@ class MainWindow(QMainWindow):
         self.close_action = self._action(
             file_menu, "&Close challenge", self.close_challenge, QKeySequence.StandardKey.Close
         )
-        self._action(file_menu, "&Quit", self.close, quit_shortcut())
+        self.quit_action = self._action(file_menu, "&Quit", self.close, quit_shortcut())
         self._update_recent_menu()
 
     def _build_edit_menu(self) -> None:
@@ -197,17 +202,36 @@ class MainWindow(QMainWindow):
         )
         self._action(help_menu, f"&About {APP_NAME}", self.show_about)
 
+    def _file_free_actions(self) -> set[QAction]:
+        """The menu items that work with no challenge open; every other one needs a file."""
+        free = {self.quit_action, self.demo_action, self.recent_menu.menuAction()}
+        free |= {a for a in self.menu("&File").actions()[:2]}  # New, Open
+        free |= set(self.menu("&Help").actions())
+        return free
+
+    def _enable_file_actions(self, has_file: bool) -> None:
+        """Items that need a file are greyed out until one is open (Edit and View look after
+        themselves: the undo stack, and the pages of the open file)."""
+        for name, menu in self._menus.items():
+            if name in ("&Edit", "&View"):
+                continue
+            for action in menu.actions():
+                if action.isSeparator() or action in self._needs_no_file:
+                    continue
+                action.setEnabled(has_file)
+
     def _rebuild_view_menu(self) -> None:
         view = self.menu("&View")
         for action in self._page_actions:
             view.removeAction(action)
             action.deleteLater()
         self._page_actions = []
+        used: set[str] = set()
         for number, page in enumerate(self.pages.values(), start=1):
             shortcut = f"Alt+{number}" if number <= 9 else None
             action = self._action(
                 view,
-                page.title,
+                with_mnemonic(page.title, used),
                 lambda _=False, k=page.key: self.show_page(k),
                 shortcut,
                 page.tooltip,
@@ -247,11 +271,32 @@ class MainWindow(QMainWindow):
         return self.open_path(path)
 
     def open_path(self, path: Path) -> bool:
+        if self._is_open_here(path):  # File › Open recent on the file already open here
+            self.central.setCurrentWidget(self.workspace)
+            self.statusBar().showMessage(f"{Path(path).name} is already open in this window.", 5000)
+            return True
         cf = open_file(self, path)
         if cf is None:
             return False
         self.set_session(Session(cf, self))
         return True
+
+    def show_handed_over(self, path: Path) -> None:
+        """A file double-clicked while PeerNotes runs: shown here, the window brought forward
+        (the challenge already open here is only brought forward, see open_path)."""
+        self.open_path(path)
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    def _is_open_here(self, path: Path) -> bool:
+        if self.session is None or self.session.cf.path is None:
+            return False
+        try:
+            return Path(path).resolve() == Path(self.session.cf.path).resolve()
+        except OSError:
+            return False
 
     def close_challenge(self) -> None:
         self.set_session(None)
@@ -317,9 +362,7 @@ class MainWindow(QMainWindow):
             self.welcome.focus_default()
             self._set_saved_text("", False)
         self._rebuild_view_menu()
-        self.close_action.setEnabled(session is not None)
-        self.who_action.setEnabled(session is not None)
-        self.details_action.setEnabled(session is not None)
+        self._enable_file_actions(session is not None)
         self._update_title()
         self._update_peer()
 
@@ -458,15 +501,24 @@ class MainWindow(QMainWindow):
             self.saved_label.style().polish(self.saved_label)
 
     def _update_title(self) -> None:
+        """Short enough for a laptop's taskbar: council — programme — PeerNotes; the file's
+        name is in the status bar, its full path in that label's tooltip."""
         if self.session is None:
             self.setWindowTitle(APP_NAME)
+            self.file_label.clear()
+            self.file_label.setToolTip("")
+            self.statusBar().setToolTip("")
             return
-        challenge = self.session.cf.challenge()
-        name = self.session.cf.path.name if self.session.cf.path else "unsaved"
-        readonly = " (read-only)" if self.session.cf.readonly else ""
+        cf = self.session.cf
+        challenge = cf.challenge()
+        readonly = " (read-only)" if cf.readonly else ""
         self.setWindowTitle(
-            f"{challenge['council']} — {challenge['programme_title']} — {name}{readonly} — {APP_NAME}"
+            f"{challenge['council']} — {challenge['programme_title']}{readonly} — {APP_NAME}"
         )
+        path = str(cf.path) if cf.path else "not saved to a file"
+        self.file_label.setText(cf.path.name if cf.path else "unsaved")
+        self.file_label.setToolTip(path)
+        self.statusBar().setToolTip(path)
 
     # ---------------------------------------------------------- recent files
     def recent_files(self) -> list[str]:
@@ -498,7 +550,7 @@ class MainWindow(QMainWindow):
             empty.setEnabled(False)
         else:
             self.recent_menu.addSeparator()
-            self.recent_menu.addAction("Clear the list", self._clear_recent)
+            self.recent_menu.addAction("&Clear the list", self._clear_recent)
 
     def _clear_recent(self) -> None:
         settings().setValue("recent_files", [])
@@ -537,21 +589,13 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ help
     def show_shortcuts(self) -> None:
-        from peernotes.ui.capture import LEGEND
+        from peernotes.ui.widgets.note_keys import shortcuts_html
 
-        QMessageBox.information(
-            self,
-            "Keyboard shortcuts",
-            "<p><b>Capture pane</b><br>" + LEGEND.replace(" · ", "<br>") + "</p>"
-            "<p><b>Everywhere</b><br><b>Ctrl+Z</b> undo · <b>Ctrl+Shift+Z</b> redo<br>"
-            "<b>Alt+1 … Alt+9</b> go to a screen<br><b>Ctrl+F</b> filter the list<br>"
-            "<b>Enter</b> edit the selected row · <b>Delete</b> delete it</p>",
-        )
+        QMessageBox.information(self, "Keyboard shortcuts", shortcuts_html())
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            f"About {APP_NAME}",
-            f"<b>{APP_NAME} {__version__}</b><br>Offline notes, triangulation and summary letters "
-            "for peer challenge teams.",
-        )
+        """Non-blocking (open, not exec), so a test or a screenshot can look at it."""
+        from peernotes.ui.about_dialog import AboutDialog
+
+        self.about_dialog = AboutDialog(self)
+        self.about_dialog.open()

@@ -17,8 +17,14 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from peernotes.core import backups, encryption, locking, privacy, recovery
-from peernotes.core.errors import EncryptedFile, FileRefused, PeerNotesError, WrongPassphrase
-from peernotes.core.store import ChallengeFile
+from peernotes.core.errors import (
+    EncryptedFile,
+    FileRefused,
+    PeerNotesError,
+    TooNewFile,
+    WrongPassphrase,
+)
+from peernotes.core.store import ChallengeFile, ReadOnlyCause
 from peernotes.ui.passphrase_dialog import PassphraseDialog
 
 REFUSED_TITLE = "PeerNotes cannot open this file"
@@ -59,6 +65,7 @@ messages = Messages()
 RECOVER = "Save what can be read…"
 RESTORE = "Restore a backup…"
 EDIT_ANYWAY = "Open for editing anyway"
+SAVE_COPY = "Save a copy…"
 
 
 def open_file(
@@ -113,7 +120,8 @@ def _open_with_passphrase(
             cf.readonly_reason = locking.busy_message(path).replace(
                 "another PeerNotes window", "another window of this PeerNotes"
             )
-        if cf.readonly_reason and "-wal" in cf.readonly_reason and not accept_missing_wal:
+        missing_wal = cf.readonly_cause is ReadOnlyCause.MISSING_WAL
+        if missing_wal and not accept_missing_wal:
             answer = messages.choose(
                 parent, "Part of this file may be missing", cf.readonly_reason, [EDIT_ANYWAY], ""
             )
@@ -121,9 +129,33 @@ def _open_with_passphrase(
                 cf.close()
                 accept_missing_wal = True
                 continue
+        elif cf.readonly_cause is ReadOnlyCause.PERMISSIONS:
+            return _offer_copy(parent, cf, passphrase)
         elif cf.readonly_reason:
             messages.inform(parent, "Opened read-only", cf.readonly_reason)
         return cf
+
+
+def _offer_copy(
+    parent: QWidget | None, cf: ChallengeFile, passphrase: str | None
+) -> ChallengeFile | None:
+    """A file that cannot be written (a locked USB stick, a read-only folder): say why and
+    offer to keep working on a copy in a writable place."""
+    assert cf.path is not None
+    reason = cf.readonly_reason or f"{cf.path.name} is read-only."
+    answer = messages.choose(parent, "Opened read-only", reason, [SAVE_COPY], "")
+    if answer != SAVE_COPY:
+        return cf
+    target = messages.save_path(parent, "Save a copy as", Path.home() / cf.path.name)
+    if target is None:
+        return cf
+    try:
+        backups.save_copy(cf, target)
+    except PeerNotesError as error:
+        messages.warn(parent, "The copy was not saved", str(error))
+        return cf
+    cf.close()
+    return _open_with_passphrase(parent, target, passphrase)
 
 
 def _after_open(parent: QWidget | None, cf: ChallengeFile) -> ChallengeFile | None:
@@ -147,7 +179,7 @@ def _refused(
         path.is_file()
         and recovery.looks_like_ours(path)
         and not isinstance(error, (EncryptedFile, WrongPassphrase))
-        and "newer PeerNotes" not in str(error)
+        and not isinstance(error, TooNewFile)
     )
     if damaged:
         offer_recovery(parent, path, passphrase, str(error))

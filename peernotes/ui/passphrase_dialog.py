@@ -62,7 +62,7 @@ class PassphraseDialog(QDialog):
         layout.addWidget(intro)
         self.problem = QLabel()
         self.problem.setObjectName("problem")
-        self.problem.setStyleSheet("color: #b00020;")
+        self.problem.setObjectName("problemText")  # red in the light or dark set
         self.problem.setWordWrap(True)
         layout.addWidget(self.problem)
         form = QFormLayout()

@@ -1,4 +1,5 @@
-"""The programme: the on-site timetable, one tab per day, with the meetings' people and notes."""
+"""The programme: the on-site timetable, one tab per day, with the meetings' people and notes;
+and a "My day" tab, this peer's meetings today (peernotes.ui.my_day)."""
 
 from __future__ import annotations
 
@@ -6,9 +7,9 @@ from datetime import date as Date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex
-from PySide6.QtWidgets import QHeaderView, QPushButton, QTabBar, QWidget
+from PySide6.QtWidgets import QHeaderView, QPushButton, QStackedWidget, QTabBar, QWidget
 
-from peernotes.core import records
+from peernotes.core import meeting_choice, records
 from peernotes.core.store import Change
 from peernotes.ui.commands import run_undoable
 from peernotes.ui.dialogs import messages
@@ -17,7 +18,10 @@ from peernotes.ui.dialogs.meeting import MeetingData, MeetingDialog
 from peernotes.ui.list_page import ListPage
 from peernotes.ui.models import WordFilterProxyModel
 from peernotes.ui.models.records import MeetingTableModel, day_label, meeting_label
+from peernotes.ui.my_day import MyDayView
 from peernotes.ui.session import Session
+
+MY_DAY = "my-day"  # the tab's data: not a date
 
 
 class DayFilterProxyModel(WordFilterProxyModel):
@@ -66,6 +70,14 @@ class ProgrammePage(ListPage):
         self.days.setDrawBase(False)
         self.days.currentChanged.connect(self._day_chosen)
         self.layout().insertWidget(1, self.days)
+        self.my_day = MyDayView(session)
+        self.my_day.capture_requested.connect(self._capture_in)
+        self.my_day.current_changed.connect(self._update_buttons)
+        self.views = QStackedWidget()
+        self.layout().replaceWidget(self.table, self.views)
+        self.views.addWidget(self.table)
+        self.views.addWidget(self.my_day)
+        self._first_days = True
         self.capture_button = QPushButton("Capture notes")
         self.capture_button.setToolTip("Write observations in the selected meeting (Ctrl+Enter)")
         self.capture_button.setShortcut("Ctrl+Return")
@@ -91,23 +103,54 @@ class ProgrammePage(ListPage):
                 for o in range(span[0].toordinal(), span[1].toordinal() + 1)
             ]
             days = sorted(set(days) | set(onsite))
-        current = self.proxy.day
+        current = self.days.tabData(self.days.currentIndex()) if self.days.count() else None
+        if self._first_days:  # on an on-site day with meetings of mine, start on My day
+            self._first_days = False
+            today = meeting_choice.clock().date().isoformat()
+            if self.my_day.model.rowCount() and today in days:
+                current = MY_DAY
         self.days.blockSignals(True)
         while self.days.count():
             self.days.removeTab(0)
+        self.days.addTab("My day")
+        self.days.setTabData(0, MY_DAY)
+        self.days.setTabToolTip(0, "Your meetings today, in order; the one to be at highlighted")
         self.days.addTab("All days")
-        self.days.setTabData(0, None)
-        for index, day in enumerate(days, start=1):
+        self.days.setTabData(1, None)
+        for index, day in enumerate(days, start=2):
             self.days.addTab(day_label(day)[:10])
             self.days.setTabData(index, day)
             self.days.setTabToolTip(index, day_label(day))
         self.days.blockSignals(False)
         self._days = days
-        self.days.setCurrentIndex(days.index(current) + 1 if current in days else 0)
+        if current == MY_DAY:
+            self.days.setCurrentIndex(0)
+        else:
+            self.days.setCurrentIndex(days.index(current) + 2 if current in days else 1)
         self._day_chosen(self.days.currentIndex())
 
     def _day_chosen(self, index: int) -> None:
-        self.proxy.set_day(self.days.tabData(index) if index >= 0 else None)
+        data = self.days.tabData(index) if index >= 0 else None
+        if data == MY_DAY:
+            self.views.setCurrentWidget(self.my_day)
+        else:
+            self.views.setCurrentWidget(self.table)
+            self.proxy.set_day(data)
+        self._update_buttons()
+
+    def current_id(self) -> str | None:
+        """The meeting selected in the table, or in My day when that is shown."""
+        if hasattr(self, "views") and self.views.currentWidget() is self.my_day:
+            return self.my_day.current_id()
+        return super().current_id()
+
+    def show_my_day(self) -> None:
+        self.days.setCurrentIndex(0)
+        self.my_day.focus_list()
+
+    def _capture_in(self, meeting_id: str) -> None:
+        if self.window_ is not None:
+            self.window_.capture_in(meeting_id)
 
     def _on_changed(self, change: Change) -> None:
         if change.touches("meeting", "challenge"):
@@ -116,12 +159,15 @@ class ProgrammePage(ListPage):
                 self.reload_days()
 
     def _selection_changed(self, *_: object) -> None:
+        self._update_buttons()
+        meeting_id = self.current_id()
+        if meeting_id is not None and hasattr(self, "capture_button"):
+            self.session.select_meeting(meeting_id)  # the current meeting: Alt+2 writes in it
+
+    def _update_buttons(self) -> None:
         super()._selection_changed()
         if hasattr(self, "capture_button"):
-            meeting_id = self.current_id()
-            self.capture_button.setEnabled(meeting_id is not None)
-            if meeting_id is not None:  # the current meeting: Alt+2 writes in it
-                self.session.select_meeting(meeting_id)
+            self.capture_button.setEnabled(self.current_id() is not None)
 
     # -------------------------------------------------------------- actions
     def _people(self) -> list[dict]:

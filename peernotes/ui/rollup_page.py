@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from peernotes.core import triangulation, vocab
 from peernotes.core.rollup import FindingEntry, HeadingEntry, Rollup, rollup
 from peernotes.ui.commands import run_undoable
+from peernotes.ui.palette import paper
 from peernotes.ui.session import Session
 from peernotes.ui.synthesis_dialogs import ThresholdsDialog
 from peernotes.ui.synthesis_models import LEVEL_COLOURS, LEVEL_TINTS
@@ -194,6 +195,7 @@ class RollupPage(QWidget):
         self.browser.setOpenLinks(False)
         self.browser.anchorClicked.connect(self._open)
         self.browser.setAccessibleName("Roll-up of findings by heading")
+        paper(self.browser)  # a page to read aloud: dark text on white in any appearance
         self.zoom = 0
         self.show_empty = QCheckBox("Show standards with no findings")
         self.show_empty.toggled.connect(lambda _on: self.refresh())
@@ -209,7 +211,7 @@ class RollupPage(QWidget):
         QShortcut(QKeySequence.StandardKey.ZoomIn, self, lambda: self.set_zoom(self.zoom + 2))
         QShortcut(QKeySequence.StandardKey.ZoomOut, self, lambda: self.set_zoom(self.zoom - 2))
         hint = QLabel("Click a finding to edit it.")
-        hint.setStyleSheet("color:#555")
+        hint.setObjectName("hint")
         bar = QHBoxLayout()
         bar.addWidget(self.show_empty)
         bar.addStretch(1)

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -18,18 +20,20 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from peernotes.core import findings, vocab
 from peernotes.core.errors import PeerNotesError
+from peernotes.core.evidence import ObservationInfo
 from peernotes.core.triangulation import Thresholds
 from peernotes.ui.commands import run_undoable
 from peernotes.ui.session import Session
+from peernotes.ui.widgets.text_field import TextField
 
 
 def heading_choices(
@@ -44,17 +48,34 @@ def heading_choices(
 
 
 class NewFindingDialog(QDialog):
-    """Statement, kind and heading for a new finding (from selected observations or blank)."""
+    """Statement, kind and heading for a new finding (from selected observations or blank).
 
-    def __init__(self, parent, headings, groups, heading_id, statement, evidence_count):
+    The notes being summarised are shown in full beside the statement; the kind is proposed
+    from their polarity (`kind`), and when they are mixed the person must choose one."""
+
+    CHOOSE = "Choose: the evidence is mixed or neutral"
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        headings: Sequence[dict[str, Any]],
+        groups: Sequence[dict[str, Any]],
+        heading_id: str | None,
+        statement: str,
+        evidence: Sequence[ObservationInfo] = (),
+        kind: str | None = "strength",
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("New finding")
-        self.statement = QPlainTextEdit(statement)
+        self.statement = TextField(single_line=True)
+        self.statement.setPlainText(statement)
         self.statement.setPlaceholderText("The bullet as it will read in the letter")
-        self.statement.setMaximumHeight(80)
+        self.statement.setMaximumHeight(self.statement.fontMetrics().lineSpacing() * 4 + 12)
         self.kind = QComboBox()
+        self.kind.setPlaceholderText(self.CHOOSE)
         for key, label in vocab.FINDING_KINDS.items():
             self.kind.addItem(label, key)
+        self.kind.setCurrentIndex(self.kind.findData(kind) if kind else -1)
         self.heading = QComboBox()
         heading_choices(self.heading, headings, none_label="(no heading yet)")
         self.heading.setCurrentIndex(max(0, self.heading.findData(heading_id)))
@@ -62,9 +83,10 @@ class NewFindingDialog(QDialog):
         self.group.addItem("(no group)", None)
         for row in groups:
             self.group.addItem(row["name"], row["id"])
+        layout = QVBoxLayout(self)
+        if evidence:
+            layout.addWidget(self._evidence_box(evidence, kind))
         form = QFormLayout()
-        if evidence_count:
-            form.addRow(QLabel(f"Backed by the {evidence_count} selected observation(s)."))
         form.addRow("&Statement", self.statement)
         form.addRow("&Kind", self.kind)
         form.addRow("&Heading", self.heading)
@@ -74,26 +96,65 @@ class NewFindingDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setToolTip("Make the finding (Ctrl+Enter)")
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, activated=self._accept)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.resize(560, 260)
+        self.statement.setFocus()
+        self.resize(640, 460 if evidence else 260)
+
+    def _evidence_box(self, evidence: Sequence[ObservationInfo], kind: str | None) -> QWidget:
+        from peernotes.ui.findings_browser import reading_html
+
+        box = QWidget()
+        label = QLabel(
+            f"Backed by the {len(evidence)} selected observation(s)"
+            + ("" if kind else ": their polarities are mixed, so choose the kind below")
+            + "."
+        )
+        label.setWordWrap(True)
+        self.evidence = QTextBrowser()
+        self.evidence.setAccessibleName("The selected observations in full")
+        self.evidence.setHtml(reading_html(evidence))
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(label)
+        layout.addWidget(self.evidence, 1)
+        return box
 
     def _kind_changed(self) -> None:
         self.group.setEnabled(self.kind.currentData() == "recommendation")
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self._accept()
+            return
+        super().keyPressEvent(event)
+
     def _accept(self) -> None:
-        if not self.statement.toPlainText().strip():
+        if self.result() == QDialog.DialogCode.Accepted:
+            return
+        if not self.statement.text().strip():
             QMessageBox.information(self, "New finding", "Write the finding's statement first.")
+            self.statement.setFocus()
+            return
+        if self.kind.currentIndex() < 0:
+            QMessageBox.information(
+                self, "New finding", "Choose the finding's kind: the evidence does not say."
+            )
+            self.kind.setFocus()
             return
         self.accept()
 
     def values(self) -> dict[str, Any]:
         kind = self.kind.currentData()
         return {
-            "statement": self.statement.toPlainText().strip(),
+            "statement": self.statement.text().strip(),
             "kind": kind,
             "heading_id": self.heading.currentData(),
             "group_id": self.group.currentData() if kind == "recommendation" else None,
@@ -109,8 +170,10 @@ class NewFindingDialog(QDialog):
         heading_id: str | None = None,
         statement: str = "",
         evidence_count: int = 0,
+        evidence: Sequence[ObservationInfo] = (),
+        kind: str | None = "strength",
     ) -> dict[str, Any] | None:
-        dialog = cls(parent, headings, groups, heading_id, statement, evidence_count)
+        dialog = cls(parent, headings, groups, heading_id, statement, evidence, kind)
         return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 

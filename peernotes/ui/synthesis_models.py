@@ -24,6 +24,7 @@ from peernotes.core import vocab
 from peernotes.core.evidence import ObservationInfo
 from peernotes.core.rollup import FindingEntry, HeadingEntry, Rollup
 from peernotes.core.triangulation import Triangulation
+from peernotes.ui import palette
 from peernotes.ui.models.base import FixedColumnsModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -31,45 +32,52 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 LEVEL_ROLE = Qt.ItemDataRole.UserRole + 2
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 3  # HTML snippet of a search hit, when searching
 
-# The badge colours: strong to weak. Chosen to stay distinct for the common colour
-# blindnesses (blue / teal / orange / grey) and always paired with a word, never colour alone.
-LEVEL_COLOURS: dict[str, str] = {
-    "triangulated": "#1a7f5a",
-    "corroborated": "#2c5fa8",
-    "single_source": "#b85c00",
-    "no_evidence": "#6b6b6b",
-}
-LEVEL_TINTS: dict[str, str] = {
-    "triangulated": "#dff3ea",
-    "corroborated": "#e1eafa",
-    "single_source": "#fdebd6",
-    "no_evidence": "#ececec",
-}
+# The badge colours (strong to weak) come from the light or dark set matching the palette:
+# peernotes.ui.palette. These are the light ones, for HTML meant for paper (the roll-up).
+LEVEL_COLOURS: dict[str, str] = palette.LIGHT.level_text
+LEVEL_TINTS: dict[str, str] = palette.LIGHT.level_tint
 SHORT_KINDS = {"strength": "Strength", "area": "Area", "recommendation": "Recommendation"}
 MODE_LETTERS = {"read": "R", "heard": "H", "seen": "S"}
 
-_icons: dict[str, QIcon] = {}
+_icons: dict[tuple[str, bool], QIcon] = {}
 
 
 def level_icon(level: str) -> QIcon:
-    """A small filled circle in the level's colour (made once, after the QApplication exists)."""
-    if level not in _icons:
+    """A small filled circle in the level's colour (made once per appearance)."""
+    c = palette.colours()
+    key = (level, c.dark)
+    if key not in _icons:
         pixmap = QPixmap(12, 12)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setBrush(QColor(LEVEL_COLOURS.get(level, "#6b6b6b")))
+        painter.setBrush(QColor(c.level_text.get(level, "#6b6b6b")))
         painter.setPen(Qt.PenStyle.NoPen)
         painter.drawEllipse(1, 1, 10, 10)
         painter.end()
-        _icons[level] = QIcon(pixmap)
-    return _icons[level]
+        _icons[key] = QIcon(pixmap)
+    return _icons[key]
 
 
 def mode_counts(counts: dict[str, int] | object) -> str:
-    """'R 1 · H 3 · S 0' -- evidence by mode in a fixed order."""
+    """'R1 H3 S0' -- evidence by mode in a fixed order (short: the statement needs the room)."""
     get = getattr(counts, "get", lambda _k, _d=0: 0)
-    return " · ".join(f"{MODE_LETTERS[m]} {get(m, 0)}" for m in vocab.MODES)
+    return " ".join(f"{MODE_LETTERS[m]}{get(m, 0)}" for m in vocab.MODES)
+
+
+SHORT_POLARITIES = {"strength": "Strength", "area": "Area", "neutral": "Neutral"}
+INBOX_TIP = "In the inbox: no heading and in no finding yet"
+
+
+def is_inbox(info: ObservationInfo) -> bool:
+    return not info.findings and not info.headings
+
+
+def heading_cell(info: ObservationInfo) -> str:
+    """Short heading numbers ('2.1, 3'), 'Inbox' for a note nobody has sorted, or '—'."""
+    if info.heading_labels:
+        return ", ".join(label.split(" ", 1)[0] for label in info.heading_labels)
+    return "Inbox" if is_inbox(info) else "—"
 
 
 def _one_line(text: str, limit: int = 240) -> str:
@@ -81,7 +89,17 @@ def _one_line(text: str, limit: int = 240) -> str:
 class ObservationBrowserModel(FixedColumnsModel):
     """Observations by id; the visible rows are described on demand through `describe`."""
 
-    HEADERS = ("Observation", "Mode", "Source", "Groups present", "Recorded by", "In findings")
+    HEADERS = (
+        "Observation",
+        "Polarity",
+        "Heading",
+        "Mode",
+        "Recorded by",
+        "Source",
+        "Groups present",
+        "Used",
+    )
+    TEXT, POLARITY, HEADING, MODE, RECORDER, SOURCE, GROUPS, FINDINGS = range(8)
     PAGE = 200
 
     def __init__(
@@ -156,29 +174,34 @@ class ObservationBrowserModel(FixedColumnsModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 _one_line(info.text),
+                SHORT_POLARITIES.get(info.polarity, info.polarity),
+                heading_cell(info),
                 vocab.MODES.get(info.mode, info.mode),
+                info.recorded_by or "—",
                 info.source or "—",
                 ", ".join(info.groups) or "—",
-                info.recorded_by or "—",
                 str(info.findings) if info.findings else "",
             )[column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column == 0:
+            if column == self.TEXT:
                 return info.text
-            if column == 5:
+            if column == self.POLARITY:
+                return vocab.POLARITIES.get(info.polarity, info.polarity)
+            if column == self.HEADING:
+                return "\n".join(info.heading_labels) or INBOX_TIP
+            if column == self.FINDINGS:
                 return f"Used as evidence in {info.findings} finding(s)"
+            if column == self.RECORDER:
+                return f"Recorded by {info.recorded_by}" if info.recorded_by else "Recorded by —"
             return self.data(index, Qt.ItemDataRole.DisplayRole)
-        if role == SNIPPET_ROLE and column == 0:
+        if role == SNIPPET_ROLE and column == self.TEXT:
             return self._snippets.get(info.id)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 5:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.FINDINGS:
             return int(Qt.AlignmentFlag.AlignCenter)
-        if (
-            role == Qt.ItemDataRole.ForegroundRole
-            and column == 0
-            and not info.findings
-            and not info.headings
-        ):
-            return QBrush(QColor("#7a4b00"))  # still in the inbox: nobody has sorted it
+        if role == Qt.ItemDataRole.FontRole and column == self.HEADING and is_inbox(info):
+            font = QFont()
+            font.setItalic(True)
+            return font
         return None
 
     def mimeTypes(self) -> list[str]:  # noqa: N802
@@ -202,7 +225,7 @@ class FindingsTreeModel(QAbstractItemModel):
     another one asks the page to move it (`moveRequested`); dropping observations on a finding
     asks to add them (`evidenceDropped`). The model itself never writes."""
 
-    COLUMNS = ("Finding", "Kind", "Triangulation", "Evidence (R·H·S)", "Against")
+    COLUMNS = ("Finding", "Kind", "Triangulation", "Evidence", "Against")
     moveRequested = Signal(str, object, str, int)  # finding id, heading id, kind, index in section
     evidenceDropped = Signal(str, list)  # finding id, observation ids
 
@@ -305,17 +328,16 @@ class FindingsTreeModel(QAbstractItemModel):
                 return None
             if role == Qt.ItemDataRole.DisplayRole:
                 if column == 0:
-                    return ("\u2003\u2003" if heading.depth else "") + heading.label
-                if column == 1:
                     count = len(heading.findings)
-                    return f"{count} finding{'s' if count != 1 else ''}" if count else ""
+                    counted = f"  ({count} finding{'s' if count != 1 else ''})" if count else ""
+                    return ("\u2003\u2003" if heading.depth else "") + heading.label + counted
                 return None
             if role == Qt.ItemDataRole.FontRole and column == 0:
                 font = QFont()
                 font.setBold(heading.depth == 0)
                 return font
             if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(QColor("#1d3557"))
+                return QBrush(QColor(palette.colours().heading_text))
             if role == ID_ROLE:
                 return heading.id
             return None
@@ -323,7 +345,7 @@ class FindingsTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 marks = ("★ " if entry.key_message else "") + ("◆ " if entry.notable else "")
-                return marks + _one_line(entry.statement, 200)
+                return marks + " ".join(entry.statement.split())
             if column == 1:
                 return SHORT_KINDS[entry.kind]
             if column == 2:
@@ -333,8 +355,10 @@ class FindingsTreeModel(QAbstractItemModel):
             if column == 4:
                 return str(entry.contradicting) if entry.contradicting else ""
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column in (2, 3):
+            if column == 2:
                 return t.explanation
+            if column == 3:
+                return f"Supporting notes by mode: read, heard, seen.\n{t.explanation}"
             if column == 4:
                 return f"{entry.contradicting} observation(s) contradict this finding"
             if column == 0:
@@ -350,9 +374,11 @@ class FindingsTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DecorationRole and column == 2:
             return level_icon(t.level)
         if role == Qt.ItemDataRole.BackgroundRole and column == 2:
-            return QBrush(QColor(LEVEL_TINTS[t.level]))
+            return QBrush(QColor(palette.colours().level_tint[t.level]))
+        if role == Qt.ItemDataRole.ForegroundRole and column == 2:
+            return QBrush(QColor(palette.colours().level_text[t.level]))
         if role == Qt.ItemDataRole.ForegroundRole and column == 4 and entry.contradicting:
-            return QBrush(QColor("#a4262c"))
+            return QBrush(QColor(palette.colours().against))
         if role == ID_ROLE:
             return entry.id
         if role == LEVEL_ROLE:

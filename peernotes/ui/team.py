@@ -44,7 +44,7 @@ def install_actions(window: Any) -> None:
     file_menu = window.menu("&File")
     file_menu.addSeparator()
     for text, slot, tip in (
-        ("Copy for a &peer…", copy_for_peer, "Write a copy of this challenge for a team member"),
+        ("Cop&y for a peer…", copy_for_peer, "Write a copy of this challenge for a team member"),
         ("&Merge from…", merge_from, "Bring team members' files into this one"),
     ):
         action = QAction(text, window)
@@ -201,7 +201,7 @@ class MergePage(QWidget):
         send_button = QPushButton("&Send the team copy…")
         send_button.setToolTip("Write a copy of this merged file for each peer, into a folder")
         send_button.clicked.connect(lambda: send_team_copy(window))
-        copy_button = QPushButton("Copy for a &peer…")
+        copy_button = QPushButton("Cop&y for a peer…")
         copy_button.clicked.connect(lambda: copy_for_peer(window))
         self.review_button = QPushButton("Review &conflicts…")
         self.review_button.clicked.connect(lambda: review_conflicts(window))

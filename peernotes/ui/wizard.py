@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from peernotes.core import encryption, records, vocab
+from peernotes.core.files import remove_with_companions
 from peernotes.core.frameworks import Domain, FrameworkTemplate, builtin_frameworks
 from peernotes.core.store import ChallengeFile
 from peernotes.paths import FILE_SUFFIX, data_dir
@@ -105,8 +106,7 @@ def create_challenge_file(data: NewChallengeData) -> ChallengeFile:
         )
     except BaseException:
         cf.close()
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(path) + suffix).unlink(missing_ok=True)
+        remove_with_companions(path)
         raise
     return cf
 
@@ -164,7 +164,7 @@ class ChallengePage(QWizardPage):
         dates.addStretch(1)
         self.problem = QLabel()
         self.problem.setObjectName("formError")
-        self.problem.setStyleSheet("color: #b00020;")
+        self.problem.setObjectName("problemText")  # red in the light or dark set
         form = QFormLayout(self)
         form.addRow("&Council", self.council)
         form.addRow("&Programme title", self.title)
@@ -419,7 +419,7 @@ class YouPage(QWizardPage):
         self.protect_hint.setContentsMargins(24, 0, 0, 0)
         self.protect_problem = QLabel()
         self.protect_problem.setObjectName("formError")
-        self.protect_problem.setStyleSheet("color: #b00020;")
+        self.protect_problem.setObjectName("problemText")  # red in the light or dark set
         self.protect_problem.setContentsMargins(24, 0, 0, 0)
         self.protect_problem.setAccessibleName("Passphrase problem")
         if not encryption.available():

@@ -185,3 +185,35 @@ def test_group_ignored_for_non_recommendations(scene):
     group = findings.add_recommendation_group(cf, "Quick wins")
     strength = findings.create_finding(cf, "s", group_id=group)
     assert findings.finding(cf, strength)["group_id"] is None
+
+
+@pytest.mark.parametrize(
+    ("polarities", "proposed"),
+    [
+        (["area", "area", "neutral"], "area"),
+        (["strength"], "strength"),
+        (["strength", "area"], None),
+        (["neutral", "neutral"], None),
+        ([], None),
+    ],
+)
+def test_kind_is_proposed_from_the_evidence_polarity(polarities, proposed):
+    """A finding made from areas for consideration is not offered as a strength; mixed
+    evidence proposes nothing, so the lead peer is asked."""
+    assert findings.proposed_kind(polarities) == proposed
+
+
+def test_browser_filters_by_polarity_mode_peer_and_not_yet_in_a_finding(scene):
+    """The lead peer can list only the areas heard by one peer that no finding uses yet."""
+    from peernotes.core.evidence import BrowserFilter, describe, observation_ids
+
+    wanted = scene.obs("Waiting lists are long", polarity="area", by="Alex")
+    used = scene.obs("Waiting lists again", polarity="area", by="Alex")
+    scene.obs("Respite is good", polarity="strength", by="Alex")
+    scene.obs("Read about waits", polarity="area", mode="read", by="Alex")
+    scene.obs("Priya heard waits", polarity="area")
+    findings.create_finding(scene.cf, "Waits", observation_ids=[used])
+    narrow = BrowserFilter(polarity="area", mode="heard", recorded_by=scene.peers["Alex"])
+    assert observation_ids(scene.cf, "unused", narrow=narrow) == [wanted]
+    tagged = scene.obs("Tagged", headings=("1",))
+    assert describe(scene.cf, [tagged])[tagged].heading_labels[0].startswith("1")

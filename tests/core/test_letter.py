@@ -345,8 +345,13 @@ def test_report_wording_changes_the_document_word(scene):
 
 
 def test_bad_settings_are_refused(scene):
+    """Any title wording is taken ("Memo"), but not an empty one, nor an unknown numbering."""
+    letter_settings.save(scene.cf, document_type="Memo")
+    assert letter_settings.load(scene.cf).document_type == "Memo"
     with pytest.raises(ValidationError):
-        letter_settings.save(scene.cf, document_type="Memo")
+        letter_settings.save(scene.cf, document_type="  ")
+    with pytest.raises(ValidationError, match="numbering"):
+        letter_settings.save(scene.cf, numbering="roman")
     with pytest.raises(ValidationError):
         letter_settings.save(scene.cf, feedback_date="next Tuesday")
     with pytest.raises(ValidationError):

@@ -4,7 +4,7 @@ reorder, and undo every step."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, Qt
 from synthesis_data import build_scene
 
 from peernotes.core import findings, rollup
@@ -148,7 +148,7 @@ def test_editing_a_finding_saves_and_undoes(page, scene):
     finding_id = findings.create_finding(cf, "Old words", heading_id=scene.headings["1"])
     page.refresh()
     page.select_finding(finding_id)
-    page.statement.setText("New words")
+    page.statement.setPlainText("New words")
     page.statement.editingFinished.emit()
     assert findings.finding(cf, finding_id)["statement"] == "New words"
     page.key_message.setChecked(True)
@@ -209,3 +209,104 @@ def test_actions_disabled_without_selection(page, scene):
     assert not page.new_from_action.isEnabled()
     assert not page.add_to_action.isEnabled()
     assert not page.move_up_action.isEnabled()
+
+
+def test_browser_shows_polarity_heading_and_recorder_and_the_notes_in_full(page, scene):
+    """On a laptop the table cannot show a whole note: its polarity, heading and recorder
+    have columns, and the selected notes are shown in full in the reading pane."""
+    long_text = "Carers said the respite offer is good " + "and much else besides " * 12
+    note = scene.obs(long_text.strip(), polarity="area", by="Alex", headings=("1",))
+    loose = scene.obs("Nobody has sorted this one")
+    page.refresh()
+    model = page.browser_model
+    row = model.row_of(note)
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    visible = [h for c, h in enumerate(headers) if not page.browser.isColumnHidden(c)]
+    assert {"Polarity", "Heading", "Recorded by"} <= set(visible)
+    assert model.data(model.index(row, model.POLARITY)) == "Area"
+    assert model.data(model.index(row, model.HEADING)).startswith("1")
+    assert model.data(model.index(row, model.RECORDER)).startswith("Alex")
+    assert model.data(model.index(model.row_of(loose), model.HEADING)) == "Inbox"
+    select_observations(page, [note])
+    assert "and much else besides " * 11 in page.observations.reading.toPlainText()
+
+
+def test_filters_narrow_the_list_to_notes_not_yet_in_a_finding(page, scene):
+    """'Not yet in a finding' plus a polarity leaves only the notes still to pool."""
+    used = scene.obs("Waits are long", polarity="area")
+    left = scene.obs("Waits again", polarity="area")
+    scene.obs("Respite is good", polarity="strength")
+    findings.create_finding(scene.cf, "Waits", observation_ids=[used])
+    page.refresh()
+    browser = page.observations
+    browser.scope.setCurrentIndex(browser.scope.findData("unused"))
+    assert browser.scope.currentText() == "Not yet in a finding"
+    browser.polarity.setCurrentIndex(browser.polarity.findData("area"))
+    assert page.browser_model.ids() == [left]
+
+
+def test_finding_statements_show_in_full_and_wrap(page, scene):
+    """A long statement is shown whole in the tree (on more than one line), not cut short."""
+    statement = "The council's carers offer is valued " + "by many people we met " * 10
+    finding_id = findings.create_finding(
+        scene.cf, statement.strip(), heading_id=scene.headings["1"]
+    )
+    page.resize(1180, 650)
+    page.refresh()
+    index = page.tree_model.index_of_finding(finding_id)
+    assert page.tree_model.data(index) == statement.strip()
+    single = page.tree.fontMetrics().lineSpacing()
+    assert page.tree.visualRect(index).height() > 1.5 * single
+
+
+def test_splitter_sizes_are_remembered(page, scene, qtbot):
+    """The room the lead peer gave the tree is still there when the page is built again."""
+    page.refresh()
+    page.right.setSizes([200, 500])
+    page.right.splitterMoved.emit(200, 1)
+    again = FindingsPage(page.session)
+    qtbot.addWidget(again)
+    again.resize(page.size())
+    again.show()
+    assert abs(again.right.sizes()[0] - page.right.sizes()[0]) <= 2
+    again.hide()
+
+
+def test_tab_in_the_statement_and_narrative_moves_on(page, scene, qtbot):
+    """A tab character would go into the letter: Tab moves to the next field instead."""
+    finding_id = findings.create_finding(scene.cf, "Words", heading_id=scene.headings["1"])
+    page.refresh()
+    page.select_finding(finding_id)
+    for box in (page.statement, page.narrative):
+        box.setFocus()
+        qtbot.keyClick(box, Qt.Key.Key_Tab)
+        assert "\t" not in box.toPlainText()
+    assert "\t" not in findings.finding(scene.cf, finding_id)["narrative"]
+
+
+def test_new_finding_dialog_proposes_kind_and_shows_the_evidence(scene, qtbot):
+    """All 'area' evidence proposes an area; mixed evidence asks; the notes are shown in full;
+    Tab leaves the statement; Ctrl+Enter makes the finding."""
+    from peernotes.core import evidence
+
+    areas = [scene.obs("Waits are long for assessments", polarity="area") for _ in range(2)]
+    mixed = areas + [scene.obs("Respite is good", polarity="strength")]
+    notes = list(evidence.describe(scene.cf, areas).values())
+    dialog = NewFindingDialog(None, [], [], None, "", notes, findings.proposed_kind(["area"]))
+    qtbot.addWidget(dialog)
+    assert dialog.kind.currentData() == "area"
+    assert "Waits are long for assessments" in dialog.evidence.toPlainText()
+    dialog.show()
+    dialog.statement.setFocus()
+    qtbot.keyClicks(dialog.statement, "Assessment waits")
+    qtbot.keyClick(dialog.statement, Qt.Key.Key_Tab)
+    assert dialog.statement.toPlainText() == "Assessment waits"
+    qtbot.keyClick(dialog.statement, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.result() == NewFindingDialog.DialogCode.Accepted
+    assert dialog.values()["kind"] == "area"
+
+    notes = list(evidence.describe(scene.cf, mixed).values())
+    asking = NewFindingDialog(None, [], [], None, "x", notes, None)
+    qtbot.addWidget(asking)
+    assert asking.kind.currentIndex() == -1
+    assert "mixed" in asking.kind.placeholderText()

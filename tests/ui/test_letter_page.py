@@ -13,9 +13,11 @@ from PySide6.QtCore import Qt
 from peernotes.core import attribution, letter_settings
 from peernotes.core.letter import build_letter
 from peernotes.ui import letter as letter_ui
+from peernotes.ui import letter_feature as letter_ui_feature
 from peernotes.ui.letter import GuardDecision, GuardDialog, LetterPage, NameHitsModel
 from peernotes.ui.main_window import MainWindow
 from peernotes.ui.session import Session
+from peernotes.ui.weak_findings_dialog import WeakDecision, WeakFindingsDialog
 
 
 @pytest.fixture
@@ -46,6 +48,9 @@ def answers(monkeypatch, tmp_path):
     )
     monkeypatch.setattr(
         letter_ui, "show_done", lambda parent, title, path: shown.append(path) or False
+    )
+    monkeypatch.setattr(
+        WeakFindingsDialog, "review", lambda parent, weak, what="letter": WeakDecision("export")
     )
     return shown
 
@@ -230,7 +235,8 @@ def test_menu_action_without_a_challenge_says_so(qtbot, monkeypatch):
         letter_ui.messages, "error", lambda parent, title, text: errors.append(title)
     )
     action = next(a for a in window.menu("&File").actions() if a.text() == "Export &letter…")
-    action.trigger()
+    assert not action.isEnabled()  # greyed out until a challenge is open
+    letter_ui_feature._run_on_page(window, "export_letter")  # a route that skips the menu
     assert errors == ["No challenge open"]
 
 
@@ -247,3 +253,57 @@ def test_page_works_on_a_file_on_disk(tmp_path, qtbot, answers):
     )
     session._unsubscribe()
     scene.cf.close()
+
+
+def test_weak_findings_are_listed_before_export_with_go_to(page, scene, answers, monkeypatch):
+    """A finding resting on one source or none is named before the letter is written: the
+    lead peer can stop, go to it, or export anyway -- asked once."""
+    asked = []
+
+    def review(parent, weak, what="letter"):
+        asked.append([w.statement for w in weak])
+        return WeakDecision("goto", weak[0].id)
+
+    add_finding(scene.cf, "Nobody has evidenced this yet", heading=domain_id(scene.cf, "2"))
+    monkeypatch.setattr(WeakFindingsDialog, "review", review)
+    gone_to = []
+    monkeypatch.setattr(page, "_go_to_record", lambda *args: gone_to.append(args))
+    assert page.export_letter() is None
+    assert len(asked) == 1 and "Nobody has evidenced this yet" in asked[0]
+    assert gone_to and gone_to[0][0] == "finding"
+    assert answers == []  # nothing written
+    monkeypatch.setattr(
+        WeakFindingsDialog, "review", lambda parent, weak, what="letter": WeakDecision("export")
+    )
+    assert page.export_letter() is not None
+
+
+def test_weak_findings_dialog_lists_each_with_go_to(qtbot):
+    """The dialog names each weak finding and Go to picks the selected one."""
+    from peernotes.core.weak_findings import WeakFinding
+
+    weak = [
+        WeakFinding(
+            "a",
+            "Carers value respite",
+            "Strength",
+            "2 Inclusive",
+            "single_source",
+            "Single source — to test",
+        ),
+        WeakFinding(
+            "b",
+            "Waits are long",
+            "Area for consideration",
+            "3 Well led",
+            "no_evidence",
+            "No evidence yet",
+        ),
+    ]
+    dialog = WeakFindingsDialog(None, weak, "letter")
+    qtbot.addWidget(dialog)
+    assert dialog.list.count() == 2
+    assert dialog.list.item(1).text().startswith('No evidence yet: "Waits are long"')
+    dialog.list.setCurrentRow(1)
+    dialog._go_to()
+    assert dialog.decision == WeakDecision("goto", "b")

@@ -141,11 +141,11 @@ def test_programme_day_tabs_filter_the_meetings(qtbot, window):
     _meeting(cf, "Monday meeting")
     records.add_meeting(cf, date="2026-11-11", title="Wednesday meeting")
     page = window.page_widget("programme")
-    assert page.days.count() == 5  # all days + 10..13 Nov
-    page.days.setCurrentIndex(2)
+    assert page.days.count() == 6  # my day, all days + 10..13 Nov
+    page.days.setCurrentIndex(3)
     assert page.proxy.rowCount() == 1
     assert page.proxy.index(0, 2).data() == "Wednesday meeting"
-    page.days.setCurrentIndex(0)
+    page.days.setCurrentIndex(1)
     qtbot.keyClicks(page.filter, "monday")
     assert page.proxy.rowCount() == 1
 

@@ -47,7 +47,7 @@ def test_opening_a_file_shows_the_workflow_and_names_it(qtbot, challenge_path):
     keys = list(window.pages)
     assert keys[:5] == ["programme", "capture", "people", "documents", "observations"]
     assert "Fernhill Borough Council" in window.windowTitle()
-    assert challenge_path.name in window.windowTitle()
+    assert challenge_path.name in window.file_label.text()
     assert window.peer_label.text() == "Recording as Priya Nair"
     assert window.saved_label.text() == "All changes saved"
     window.close()

@@ -183,7 +183,7 @@ def test_the_window_offers_copy_merge_and_conflicts(qtbot, qapp):
     window = MainWindow()
     qtbot.addWidget(window)
     file_actions = [a.text() for a in window.menu("&File").actions()]
-    assert "Copy for a &peer…" in file_actions and "&Merge from…" in file_actions
+    assert "Cop&y for a peer…" in file_actions and "&Merge from…" in file_actions
     assert "&Conflicts…" in [a.text() for a in window.menu("&Tools").actions()]
     assert team.create_pages  # the Merge page is offered when a file is open
 

@@ -271,3 +271,31 @@ def test_the_unlock_prompt_says_what_the_passphrase_is_for(qtbot, tmp_path):
     texts = [" ".join(label.text() for label in d.findChildren(QLabel)) for d in (opening, merging)]
     assert "to open the challenge" in texts[0]
     assert "to merge its notes into this challenge" in texts[1]
+
+
+def test_a_file_on_a_read_only_drive_offers_a_copy(
+    tmp_path: Path, told: Recorder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A challenge on a write-protected stick: the window says it is a read-only drive (not
+    damage) and "Save a copy…" gives an editable copy with every observation."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
+    from disks import remount_readonly, small_disk
+
+    with small_disk(tmp_path / "stick") as stick:
+        source = stick / "challenge.peernotes"
+        make_challenge(source).close()
+        with ChallengeFile.open(source) as original:
+            records.add_observation(original, "Carers described long waits for assessments.")
+            wanted = original.count("observation")
+        remount_readonly(stick)
+        told.answers = [opening.SAVE_COPY]
+        told.save_to = tmp_path / "copy.peernotes"
+        cf = opening.open_file(None, source)
+        assert cf is not None
+        try:
+            assert "read-only drive" in told.texts() and "damaged" not in told.texts()
+            assert cf.path == told.save_to and not cf.readonly
+            assert cf.count("observation") == wanted
+            records.add_observation(cf, "Edited on the copy.")
+        finally:
+            cf.close()

@@ -41,7 +41,7 @@ def test_findings_tree_model(filled, qtmodeltester):
     index = model.index_of_finding(filled.finding, column=2)
     assert model.data(index) == "Triangulated"
     assert "Meets the rule" in model.data(index, Qt.ItemDataRole.ToolTipRole)
-    assert model.data(index.siblingAtColumn(3)) == "R 1 · H 1 · S 0"
+    assert model.data(index.siblingAtColumn(3)) == "R1 H1 S0"
     assert model.data(index.siblingAtColumn(4)) == "1"
     assert model.rowCount(index.parent()) == 2
     model.set_show_empty(True)
@@ -63,8 +63,9 @@ def test_observation_browser_model_is_lazy(filled, qtmodeltester):
     qtmodeltester.check(model)
     row = model.row_of(filled.ids[0])
     assert model.data(model.index(row, 0)) == "Carers praised respite"
-    assert model.data(model.index(row, 3)) == "Carer"
-    assert model.data(model.index(row, 5)) == "1"
+    assert model.data(model.index(row, model.GROUPS)) == "Carer"
+    assert model.data(model.index(row, model.FINDINGS)) == "1"
+    assert model.data(model.index(row, model.POLARITY)) == "Neutral"
 
 
 def test_evidence_table_model(filled, qtmodeltester):

@@ -65,7 +65,7 @@ class FormDialog(QDialog):
         self.error_label = QLabel(self)
         self.error_label.setObjectName("formError")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020; font-weight: 600;")
+        self.error_label.setObjectName("problemText")  # red in the light or dark set
         self.error_label.setAccessibleName("Problem")
         self.error_label.hide()
         layout.addWidget(self.error_label)

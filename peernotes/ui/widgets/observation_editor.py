@@ -27,6 +27,12 @@ from peernotes.ui.models.records import meeting_label
 from peernotes.ui.session import Session
 from peernotes.ui.widgets.choices import ChoiceButtons
 from peernotes.ui.widgets.heading_picker import HeadingPicker
+from peernotes.ui.widgets.note_keys import (
+    KEYS_BY_ACTION,
+    MODE_KEYS,
+    POLARITY_KEYS,
+    install_note_keys,
+)
 
 TEXT_DELAY_MS = 600
 
@@ -48,15 +54,12 @@ class ObservationEditor(QWidget):
         self.text.setAccessibleName("Observation text")
         self.text.setTabChangesFocus(True)
         self.text.setToolTip("Changes are saved as you type; Ctrl+Z undoes them")
-        self.mode = ChoiceButtons(
-            [("read", "Read", ""), ("heard", "Heard", ""), ("seen", "Seen", "")], "Mode"
-        )
+        self.mode = ChoiceButtons(MODE_KEYS, "Mode")
         self.polarity = ChoiceButtons(
-            [("strength", "Strength", ""), ("area", "Area", ""), ("neutral", "Neutral", "")],
-            "Polarity",
+            [(v, label.split()[0], keys) for v, label, keys in POLARITY_KEYS], "Polarity"
         )
         self.quote = QCheckBox("Verbatim quote")
-        self.quote.setToolTip("Quotes are never attributed to anyone")
+        self.quote.setToolTip(f"Quotes are never attributed to anyone ({KEYS_BY_ACTION['quote']})")
         self.meeting = QComboBox()
         self.meeting.setAccessibleName("Meeting")
         self.document = QComboBox()
@@ -67,6 +70,8 @@ class ObservationEditor(QWidget):
             )
             combo.setMinimumContentsLength(24)
         self.headings = HeadingPicker()
+        self.headings.done.connect(lambda: self.text.setFocus())
+        self.headings.message.connect(self.problem_text)
         self.details = QLabel()
         self.details.setObjectName("hint")
         self.details.setWordWrap(True)
@@ -116,8 +121,32 @@ class ObservationEditor(QWidget):
         )
         self.headings.changed.connect(lambda ids: self._save("Change headings", heading_ids=ids))
         session.changed.connect(self._on_changed)
+        self._install_keys()
         self._reload_choices()
         self.show_observation(None)
+
+    def _install_keys(self) -> None:
+        """Capture's keys, doing the same here (and never typing their letter into the note)."""
+        handlers: dict[str, Any] = {
+            "quote": self.quote.toggle,
+            "heading": self.headings.focus_field,
+            "person": lambda: self.problem_text(
+                "People met belong to a meeting: add them in Capture "
+                f"({KEYS_BY_ACTION['person']}) or in the Programme's meeting."
+            ),
+        }
+        for value, _label, _keys in MODE_KEYS:
+            handlers[value] = lambda v=value: self.mode.set_value(v)
+        for value, _label, _keys in POLARITY_KEYS:
+            handlers[value] = lambda v=value: self.polarity.set_value(v)
+        enabled = {key: self._when_editing(call) for key, call in handlers.items()}
+        install_note_keys(self, enabled)
+
+    def _when_editing(self, call: Any) -> Any:
+        return lambda: call() if self.observation_id is not None else None
+
+    def problem_text(self, text: str) -> None:
+        self.problem.setText(text)
 
     def _reload_choices(self) -> None:
         cf = self.session.cf

@@ -1,0 +1,111 @@
+"""What the PyInstaller build leaves out of dist/PeerNotes/, as data the spec and tests share.
+
+PyInstaller's Qt hooks bundle only the Qt modules PeerNotes imports, but with them every
+plugin of a kind (SQL drivers, QML tooling, display servers PeerNotes never runs on) and
+Qt's translations in 30 languages; PeerNotes is English-only. Dropping them is most of
+the difference between a 200 MB and a ~100 MB folder. A pattern here must never match
+something the app needs: the bundle smoke test (.ci/bundle) opens the window, writes a
+letter, merges and checks from the built folder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from fnmatch import fnmatch
+from pathlib import Path
+
+# Python modules nobody in the app imports, but which a build venv may have lying around.
+EXCLUDED_MODULES = [
+    "tkinter",
+    "_tkinter",
+    "unittest",
+    "pydoc_data",
+    "pytest",
+    "_pytest",
+    "hypothesis",
+    "IPython",
+    "numpy",
+    "PIL",
+    "lxml.objectify",  # python-docx and python-pptx use lxml.etree only
+    "lxml.html",
+    "lxml.isoschematron",
+    "PySide6.QtQml",
+    "PySide6.QtQuick",
+    "PySide6.QtQuickWidgets",
+    "PySide6.QtSql",
+    "PySide6.QtOpenGL",
+    "PySide6.QtOpenGLWidgets",
+    "PySide6.QtPdf",
+    "PySide6.QtPdfWidgets",
+    "PySide6.QtDBus",
+    "PySide6.QtTest",
+    "PySide6.QtDesigner",
+    "PySide6.QtUiTools",
+    "PySide6.QtXml",
+    "PySide6.QtConcurrent",
+    "PySide6.QtHelp",
+]
+
+# Paths inside the bundle (forward slashes), matched with fnmatch.
+DROPPED = [
+    "PySide6/Qt/translations/*",
+    "PySide6/translations/*",
+    "*/plugins/sqldrivers/*",
+    "*/plugins/qmltooling/*",
+    "*/plugins/qmllint/*",
+    "*/plugins/designer/*",
+    "*/plugins/generic/*",
+    "*/plugins/networkinformation/*",
+    "*/plugins/egldeviceintegrations/*",
+    "*/plugins/wayland-graphics-integration-server/*",
+    "*/plugins/platforms/*qvnc*",
+    "*/plugins/platforms/*qlinuxfb*",
+    "*/plugins/platforms/*qeglfs*",
+    "*/plugins/platforms/*qminimalegl*",
+    "*/plugins/platforms/*qvkkhrdisplay*",
+    "*/plugins/platforms/*qdirect2d*",
+    "*/plugins/platformthemes/*qgtk3*",  # PeerNotes draws with Fusion; GTK pulls in ~10 MB
+    "*/plugins/tls/*",  # nothing goes over a network
+    "*/plugins/imageformats/*qtiff*",
+    "*/plugins/imageformats/*qwebp*",
+    "*/plugins/imageformats/*qtga*",
+    "*/plugins/imageformats/*qwbmp*",
+    "*/plugins/imageformats/*qpdf*",
+]
+
+
+def dropped(path: str) -> bool:
+    normal = path.replace("\\", "/")
+    return any(fnmatch(normal, pattern) for pattern in DROPPED)
+
+
+def keep_binary(path: str) -> bool:
+    return not dropped(path)
+
+
+def keep_data(path: str) -> bool:
+    return not dropped(path)
+
+
+def prune_orphans(
+    binaries: list[tuple[str, str, str]], imports: Callable[[str], Iterable[str]]
+) -> list[tuple[str, str, str]]:
+    """Drop the shared libraries that only a dropped plugin needed.
+
+    PyInstaller collects a plugin's dependencies as separate top-level entries, so filtering
+    out the plugin leaves them behind (GTK, cairo, pango for the GTK theme). A top-level
+    library stays only while a kept binary still links to it; the Python library stays
+    always (the executable loads it at run time, it does not link to it).
+    """
+    kept = [entry for entry in binaries if keep_binary(entry[0])]
+    while True:
+        needed = {Path(name).name for entry in kept for name in imports(entry[1])}
+        orphans = [entry for entry in kept if _orphan(entry[0], needed)]
+        if not orphans:
+            return kept
+        kept = [entry for entry in kept if entry not in orphans]
+
+
+def _orphan(dest: str, needed: set[str]) -> bool:
+    name = dest.replace("\\", "/")
+    return "/" not in name and not name.startswith(("libpython", "python")) and name not in needed
