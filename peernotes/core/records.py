@@ -687,8 +687,8 @@ def observation_summaries(cf: ChallengeFile, ids: Sequence[str]) -> dict[str, Ro
     marks = ",".join("?" for _ in ids)
     rows = cf.query(
         "SELECT o.*, m.title AS meeting_title, m.date AS meeting_date, "
-        "m.start_time AS meeting_start, d.title AS document_title, p.name AS recorded_by_name "
-        "FROM observation o LEFT JOIN meeting m ON m.id = o.meeting_id "
+        "m.start_time AS meeting_start, m.type AS meeting_type, d.title AS document_title, "
+        "p.name AS recorded_by_name FROM observation o LEFT JOIN meeting m ON m.id = o.meeting_id "
         "LEFT JOIN document d ON d.id = o.document_id LEFT JOIN peer p ON p.id = o.recorded_by "
         f"WHERE o.id IN ({marks})",
         list(ids),

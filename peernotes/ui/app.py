@@ -59,7 +59,8 @@ def listen_for_files(window: MainWindow) -> None:
 
 
 def run_app(file: str | None = None, demo: bool = False) -> int:
-    """`peernotes` with no file shows the welcome screen; with a file or --demo, opens it."""
+    """`peernotes` with a file or --demo opens it; with neither, the file open when PeerNotes
+    last closed (on the page that was showing), else the welcome screen."""
     app = make_application()
     if file and not demo:
         from peernotes.ui.single_instance import hand_over
@@ -80,6 +81,8 @@ def run_app(file: str | None = None, demo: bool = False) -> int:
         window.open_demo()
     elif file:
         window.open_path(Path(file))
+    else:
+        window.reopen_last()  # the file and page open when PeerNotes last closed
     # Right after the first paint, before anyone can type: load what the first save needs,
     # so the first Enter in a meeting does not pay for it. (Queued before the benchmark's
     # quit, so the start-up figure includes it.)

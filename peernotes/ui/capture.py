@@ -43,6 +43,7 @@ from peernotes.core import meeting_choice, records
 from peernotes.core.errors import PeerNotesError, SaveFailed
 from peernotes.core.records import ObservationFilter
 from peernotes.core.store import Change
+from peernotes.ui.capture_edit import NoteReediting
 from peernotes.ui.commands import run_undoable
 from peernotes.ui.dialogs.form import explain
 from peernotes.ui.dialogs.person import DuplicatePersonDialog, PersonData, PersonDialog
@@ -60,6 +61,7 @@ LEGEND = (
     "<b>Ctrl+Shift+P</b> person · <b>Ctrl+M</b> meeting · <b>Up</b> edit the previous note"
 )
 DRAFT_KEY = "capture_draft"
+DRAFT_RESTORED = "Restored the note you were typing when PeerNotes last closed."
 EMPTY_REASON = "Not saved: the observation is empty. Type what you read, heard or saw, then Enter."
 
 
@@ -78,16 +80,25 @@ class _SavedNote:
 
 class CaptureEditor(QPlainTextEdit):
     """Enter saves; Shift+Enter is a new line. Ctrl+Z undoes typing, and once there is no
-    typing left to undo it undoes the last saved edit (the window's Edit › Undo)."""
+    typing left to undo it undoes the last saved edit (the window's Edit › Undo). Up in the
+    empty box asks for the previous note; Escape stops editing one."""
 
     submit = Signal()
+    up_on_empty = Signal()
+    escape = Signal()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
             event.modifiers() & Qt.KeyboardModifier.ShiftModifier
         ):
             self.submit.emit()
             return
+        if key == Qt.Key.Key_Up and self.document().isEmpty():
+            self.up_on_empty.emit()
+            return
+        if key == Qt.Key.Key_Escape:
+            self.escape.emit()
         super().keyPressEvent(event)
 
     def event(self, event: QEvent) -> bool:
@@ -132,7 +143,6 @@ class CapturePane(QWidget):
     """Meeting, people met, the text, its tags, and the meeting's observations under it."""
 
     saved = Signal(str)  # observation id
-    open_observation = Signal(str)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -142,6 +152,7 @@ class CapturePane(QWidget):
         self._reason: tuple[str | None, str] = (None, "")  # (meeting, why it was chosen)
         self._picked_person = False
         self._last_saved: _SavedNote | None = None  # offered back if its save is undone
+        self.reediting = NoteReediting(self)
         self._build()
         self._shortcuts()
         self.reload_meetings()
@@ -149,6 +160,7 @@ class CapturePane(QWidget):
         self.heading_picker.set_headings(records.headings(session.cf))
         self.reload_people_names()
         self.set_meeting(self.default_meeting_id())
+        self.restored_draft = False  # the window announces it wherever the peer is
         self._restore_draft()
         session.changed.connect(self._on_changed)
         session.meeting_selected.connect(self.set_meeting)
@@ -213,6 +225,8 @@ class CapturePane(QWidget):
         self.editor.setMaximumHeight(lines * 7 + 12)
         self.editor.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.editor.submit.connect(self.save)
+        self.editor.up_on_empty.connect(lambda: self.reediting.start(self.reediting.previous_id()))
+        self.editor.escape.connect(lambda: self.reediting.stop())
 
         self.mode = ChoiceButtons(MODE_KEYS, "Mode")
         self.mode.set_value("heard")
@@ -307,9 +321,8 @@ class CapturePane(QWidget):
         header.resizeSection(3, 170)
         header.resizeSection(4, 200)
         header.resizeSection(6, 130)
-        self.list.doubleClicked.connect(
-            lambda index: self.open_observation.emit(index.data(ID_ROLE))
-        )
+        self.list.setToolTip("Double-click a note to fix it here (or Up in the empty box)")
+        self.list.doubleClicked.connect(lambda index: self.reediting.start(index.data(ID_ROLE)))
         self.list_title = QLabel()
         self.list_title.setObjectName("sectionTitle")
         delete_shortcut = QShortcut(QKeySequence.StandardKey.Delete, self.list)
@@ -417,11 +430,13 @@ class CapturePane(QWidget):
         changed = meeting_id != self._meeting_id
         self._meeting_id = meeting_id
         if changed:
+            self.reediting.stop()
             self.mode.set_value(self.natural_mode())
         self._show_meeting_info()
         self._show_mode_hint()
         self.session.select_meeting(meeting_id)
         self.person_field.setEnabled(meeting_id is not None)
+        self.list.setColumnHidden(5, meeting_id is not None)  # source: shown outside meetings
         if meeting_id is None:
             self._no_meeting_filter()
         else:
@@ -625,6 +640,10 @@ class CapturePane(QWidget):
         document_id = self.document.currentData() if self.mode.value == "read" else None
         headings = self.heading_picker.heading_ids()
         mode, polarity, quote = self.mode.value, self.polarity.value, self.quote.isChecked()
+        if self.reediting.active:
+            values = {"mode": mode, "polarity": polarity, "is_quote": quote}
+            values |= {"heading_ids": headings, "document_id": document_id}
+            return self.reediting.save(text, values)
         try:
             observation_id = run_undoable(
                 self.session,
@@ -652,11 +671,7 @@ class CapturePane(QWidget):
             tuple(headings),
             self.session.undo_stack.index(),
         )
-        self.editor.clear()
-        self.mode.set_value(self.natural_mode())
-        self.polarity.set_value("neutral")
-        self.quote.setChecked(False)
-        self.heading_picker.clear()
+        self.reset_box()
         self.draft_timer.stop()
         self.save_draft()
         preview = text.strip().splitlines()[0]
@@ -670,8 +685,8 @@ class CapturePane(QWidget):
         """Undo of a save puts the note back in the box (with its tags), so a note saved too
         soon is fixed, not retyped; redo takes it out again if it was left as it was."""
         saved = self._last_saved
-        if saved is None:
-            return
+        if saved is None or index not in (saved.index - 1, saved.index):
+            return  # not the save itself undone or redone (and Enter pays no extra read)
         exists = self.session.cf.get("observation", saved.observation_id) is not None
         typed = self.editor.toPlainText()
         if index == saved.index - 1 and not exists:
@@ -686,12 +701,16 @@ class CapturePane(QWidget):
             self.heading_picker.set_heading_ids(list(saved.heading_ids))
             self.show_note("Undone: the note is back in the box. Edit it and press Enter.")
         elif index == saved.index and exists and typed == saved.text:
-            self.editor.clear()
-            self.mode.set_value(self.natural_mode())
-            self.polarity.set_value("neutral")
-            self.quote.setChecked(False)
-            self.heading_picker.clear()
+            self.reset_box()
             self.show_note("Redone: the note is saved again.")
+
+    def reset_box(self) -> None:
+        """An empty box for the next note, in the meeting's natural mode, no tags."""
+        self.editor.clear()
+        self.mode.set_value(self.natural_mode())
+        self.polarity.set_value("neutral")
+        self.quote.setChecked(False)
+        self.heading_picker.clear()
 
     def delete_selected(self) -> None:
         ids = [i.data(ID_ROLE) for i in self.list.selectionModel().selectedRows()]
@@ -726,6 +745,8 @@ class CapturePane(QWidget):
 
     def save_draft(self) -> None:
         """Keep the text being typed in the file (this laptop only), so a crash loses little."""
+        if self.reediting.active:
+            return  # a saved note being fixed: restored as a draft, it would be a duplicate
         text = self.editor.toPlainText()
         value = json.dumps({"text": text, "meeting_id": self._meeting_id}) if text.strip() else None
         cf = self.session.cf
@@ -747,7 +768,8 @@ class CapturePane(QWidget):
         if draft.get("meeting_id") and draft["meeting_id"] in self._meetings:
             self.set_meeting(draft["meeting_id"])
         self.editor.setPlainText(draft.get("text", ""))
-        self.show_note("Restored the note you were typing when PeerNotes last closed.")
+        self.restored_draft = bool(draft.get("text", "").strip())
+        self.show_note(DRAFT_RESTORED)
 
     # ------------------------------------------------------------- messages
     def show_problem(self, text: str) -> None:

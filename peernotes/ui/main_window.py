@@ -299,6 +299,7 @@ class MainWindow(QMainWindow):
             return False
 
     def close_challenge(self) -> None:
+        settings().remove("last_file")  # closed on purpose: the next launch starts at Welcome
         self.set_session(None)
 
     def set_session(self, session: Session | None) -> None:
@@ -356,6 +357,7 @@ class MainWindow(QMainWindow):
             self._set_saved_text(
                 "All changes saved" if not session.cf.readonly else "Read-only", False
             )
+            self._announce_draft()
         else:
             self.central.setCurrentWidget(self.welcome)
             self.welcome.set_recent(self.recent_files())
@@ -365,6 +367,35 @@ class MainWindow(QMainWindow):
         self._enable_file_actions(session is not None)
         self._update_title()
         self._update_peer()
+
+    def _announce_draft(self) -> None:
+        """A note restored after a crash is said in the status bar and marked on Capture's
+        entry, whichever page is showing (it used to be found only by going to Capture)."""
+        from peernotes.ui.capture import DRAFT_RESTORED
+
+        page = self.pages.get("capture")
+        if page is None or not page.built or not getattr(page.widget, "restored_draft", False):
+            return
+        self.statusBar().showMessage(f"{DRAFT_RESTORED} It is in Capture (Alt+2).")
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == "capture":
+                item.setText(f"{page.title} ✎")
+                item.setToolTip(f"{page.tooltip}\n{DRAFT_RESTORED}")
+
+    def reopen_last(self) -> bool:
+        """At launch: the file open when PeerNotes last closed, on the page that was showing.
+        A file no longer there is left to the welcome screen's recent list, without a word."""
+        store = settings()
+        last = store.value("last_file")
+        if not last or not Path(str(last)).is_file():
+            return False
+        page = store.value("last_page")
+        if not self.open_path(Path(str(last))):
+            return False
+        if isinstance(page, str) and page in self.pages:
+            self.show_page(page)
+        return True
 
     def _put_in_place(self, page: Page) -> None:
         """A page built on first use takes its placeholder's place in the stack."""
@@ -411,6 +442,7 @@ class MainWindow(QMainWindow):
         if key not in self.pages:
             return
         self.stack.setCurrentWidget(self.pages[key].widget)
+        settings().setValue("last_page", key)  # relaunch comes back here
         focus = getattr(self.pages[key].widget, "focus_editor", None)
         if focus:
             focus()

@@ -16,12 +16,6 @@ from peernotes.ui.session import Session
 
 def create_pages(session: Session, window: Any) -> list[Page]:
     capture = CapturePane(session)
-
-    def open_observation(observation_id: str) -> None:
-        window.show_page("observations")
-        window.page_widget("observations").select_observation(observation_id)
-
-    capture.open_observation.connect(open_observation)
     return [
         Page(
             "programme",

@@ -196,3 +196,27 @@ def test_each_source_starts_in_its_natural_mode(qtbot, pane):
     assert pane.mode.value == "read"
     pane.set_meeting(_meeting(pane, "Interview"))
     assert pane.mode.value == "heard"
+
+
+def test_lists_flag_a_mode_unusual_for_its_source(qtbot, pane):
+    """A note tagged Seen in an interview shows "Seen ⚠" with the reason, in Capture's list
+    and on the Observations page, so a wrong mode is caught before it lifts a finding."""
+    pane.set_meeting(_meeting(pane, "Interview"))
+    qtbot.keyClicks(pane.editor, "The rota was on the wall")
+    qtbot.keyClick(pane.editor, Qt.Key.Key_3, CTRL)
+    qtbot.keyClick(pane.editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(pane.editor, "Managers said the rota is new")
+    qtbot.keyClick(pane.editor, Qt.Key.Key_Return)
+    shown = {
+        pane.model.index(r, 1).data(): pane.model.index(r, 2).data()
+        for r in range(pane.model.rowCount())
+    }
+    assert shown == {"The rota was on the wall": "Seen ⚠", "Managers said the rota is new": "Heard"}
+    seen_row = next(r for r in range(2) if pane.model.index(r, 2).data() == "Seen ⚠")
+    tip = pane.model.index(seen_row, 2).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == "Seen at an interview, where notes are usually heard: check the mode."
+    window = pane.window()
+    window.show_page("observations")
+    page = window.page_widget("observations")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2)
+    assert sorted(page.model.index(r, 2).data() for r in range(2)) == ["Heard", "Seen ⚠"]

@@ -124,3 +124,52 @@ def test_redo_after_undo_takes_the_note_out_of_the_box_again(qtbot, window, pane
     window.redo_action.trigger()
     assert pane.editor.toPlainText() == ""
     assert _texts(pane) == ["Providers are paid late"]
+
+
+def test_up_in_the_empty_box_edits_the_previous_note_in_place(qtbot, window, pane):
+    """A typo seen just after Enter: Up brings the note back, Enter saves the fix, and the
+    peer never leaves Capture (a double-click used to open the Observations page)."""
+    qtbot.keyClicks(pane.editor, "Carers wiat weeks")
+    qtbot.keyClick(pane.editor, Qt.Key.Key_A, ALT)
+    qtbot.keyClick(pane.editor, Qt.Key.Key_Return)
+    qtbot.keyClick(pane.editor, Qt.Key.Key_Up)
+    assert pane.editor.toPlainText() == "Carers wiat weeks"
+    assert pane.polarity.value == "area"
+    assert pane.save_button.text() == "Save changes"
+    pane.editor.setPlainText("Carers wait weeks")
+    qtbot.keyClick(pane.editor, Qt.Key.Key_Return)
+    assert _texts(pane) == ["Carers wait weeks"]
+    assert pane.editor.toPlainText() == "" and pane.save_button.text() == "Save observation"
+    assert window.stack.currentWidget() is pane
+    window.undo_action.trigger()
+    assert _texts(pane) == ["Carers wiat weeks"]
+
+
+def test_double_click_edits_that_note_and_escape_leaves_it_as_it_was(qtbot, window, pane):
+    """Double-clicking an older note loads it into the box; Escape stops without changing it."""
+    for text in ("First note", "Second note"):
+        qtbot.keyClicks(pane.editor, text)
+        qtbot.keyClick(pane.editor, Qt.Key.Key_Return)
+    row = next(
+        r for r in range(pane.model.rowCount()) if pane.model.index(r, 1).data() == "First note"
+    )
+    index = pane.model.index(row, 1)
+    rect = pane.list.visualRect(index)
+    qtbot.mouseClick(pane.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(pane.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.stack.currentWidget() is pane
+    assert pane.editor.toPlainText() == "First note"
+    qtbot.keyClicks(pane.editor, " changed")
+    qtbot.keyClick(pane.editor, Qt.Key.Key_Escape)
+    assert pane.editor.toPlainText() == ""
+    assert sorted(_texts(pane)) == ["First note", "Second note"]
+
+
+def test_typing_in_progress_is_not_replaced_by_the_previous_note(qtbot, pane):
+    """Double-click while a new note is half typed keeps the typing and says why."""
+    qtbot.keyClicks(pane.editor, "Saved one")
+    qtbot.keyClick(pane.editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(pane.editor, "Half typed")
+    assert not pane.reediting.start(pane.reediting.previous_id())
+    assert pane.editor.toPlainText() == "Half typed"
+    assert "Save or clear" in pane.message.text()

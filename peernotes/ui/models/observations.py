@@ -14,9 +14,10 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from peernotes.core import records, vocab
+from peernotes.core.meeting_choice import natural_mode
 from peernotes.core.records import ObservationFilter
 from peernotes.core.store import Change, Row
 from peernotes.ui.models.background import BackgroundQueries
@@ -52,6 +53,28 @@ def _source(row: Row) -> str:
     return row.get("source") or ""
 
 
+UNUSUAL_MODE = QColor("#a04a00")
+
+
+def unusual_mode(row: Row) -> str | None:
+    """Why this note's mode is worth a second look (seen at an interview, heard in a document),
+    or None when it is the source's natural mode."""
+    meeting_type = row.get("meeting_type") if row.get("meeting_id") else None
+    natural = natural_mode(meeting_type)
+    if row["mode"] == natural:
+        return None
+    source = vocab.MEETING_TYPES.get(meeting_type or "", "a meeting").lower()
+    article = "an" if source[:1] in "aeiou" else "a"
+    where = f"at {article} {source}" if meeting_type else "outside any meeting"
+    mode = vocab.MODES.get(row["mode"], row["mode"])
+    return f"{mode} {where}, where notes are usually {natural}: check the mode."
+
+
+def _mode(row: Row) -> str:
+    label = vocab.MODES.get(row["mode"], row["mode"])
+    return f"{label} ⚠" if unusual_mode(row) else label
+
+
 def _quote(row: Row) -> str:
     return "Quote" if row["is_quote"] else ""
 
@@ -67,8 +90,8 @@ OBSERVATION_COLUMNS: tuple[Column, ...] = (
     Column("Observation", lambda r: r["text"], key="text"),
     Column(
         "Mode",
-        lambda r: vocab.MODES.get(r["mode"], r["mode"]),
-        tooltip="Read, heard or seen",
+        _mode,
+        tooltip="Read, heard or seen (⚠: not the source's usual mode)",
         key="mode",
     ),
     Column(
@@ -83,6 +106,7 @@ OBSERVATION_COLUMNS: tuple[Column, ...] = (
     Column("Quote", _quote, tooltip="A verbatim quote (never attributed)", key="is_quote"),
 )
 TEXT_COLUMN = 1
+MODE_COLUMN = 2
 
 
 class ObservationTableModel(IdListModel):
@@ -208,6 +232,9 @@ class ObservationTableModel(IdListModel):
                 font = QFont()
                 font.setItalic(True)
                 return font
+        if role == Qt.ItemDataRole.ForegroundRole and column == MODE_COLUMN:
+            row = self.row_for(row_id)
+            return QBrush(UNUSUAL_MODE) if row and unusual_mode(row) else None
         if role == Qt.ItemDataRole.AccessibleTextRole:
             row = self.row_for(row_id)
             return self.columns[column].display(row) if row else None
@@ -216,6 +243,8 @@ class ObservationTableModel(IdListModel):
     def tooltip(self, row: Row, column: int) -> str | None:
         if column == TEXT_COLUMN:
             return row["text"]
+        if column == MODE_COLUMN:
+            return unusual_mode(row)
         return None
 
     # ------------------------------------------------------- filter and sort
