@@ -15,9 +15,8 @@ before anything changes. A merge that would bring nothing writes nothing (no bac
 
 Cost (docs/merge.md, benchmarks/merge.py): sources are checked, then merged, one at a time,
 each compared with the target chunk by chunk through indexed lookups, so memory does not
-grow with the number of files or the size of the target (only the ids of changed rows,
-which listeners are told about, grow with what came in); new rows go in with multi-row
-INSERTs.
+grow with the number of files or the size of the target; listeners are told which tables
+gained rows (Change.bulk), not every new row's id; new rows go in with multi-row INSERTs.
 """
 
 from __future__ import annotations
@@ -500,9 +499,7 @@ def _merge_one(
                 else:
                     new_rows = sorted(_where_ids(sconn, select_rows, missing))
                 _insert(tconn, table, columns, new_rows)
-                note = target.note_change
-                for row in new_rows:
-                    note(table, row[0])
+                target.note_new_rows(table)  # no per-row ids: memory stays flat
                 new_by_peer.update(row[by_at] for row in new_rows if not row[deleted_at])
                 for row_id in sorted(conflicted_there.intersection(missing)):
                     later[row_id] = None

@@ -349,6 +349,7 @@ def _merge(
     def collect(change: Change) -> None:
         for table, ids in change.tables.items():
             changed.tables.setdefault(table, set()).update(ids)
+        changed.bulk |= change.bulk
 
     twin.subscribe(collect)
     try:
