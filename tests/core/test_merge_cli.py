@@ -238,3 +238,17 @@ def test_a_cancelled_merge_changes_nothing(tmp_path: Path) -> None:
         with pytest.raises(merge_sources.MergeCancelled):
             merge.merge(cf, [peer], progress=cancel)
     assert not any(t.startswith("Priya heard") for t in _texts(team))
+
+
+def test_the_deletion_guard_is_a_setting_of_the_challenge(tmp_path: Path) -> None:
+    """A challenge that raised its guard to 100 merges a copy deleting 12 notes without
+    asking; with the default guard the same copy is held."""
+    team, peer = _mass_delete(tmp_path, 12)
+    with ChallengeFile.open(team) as cf:
+        assert merge_preview.preview(cf, peer).held
+        merge_preview.set_deletion_guard(
+            cf, merge_preview.DeletionGuard(count=100, share=1.0, min_kind=1000)
+        )
+        assert merge_preview.deletion_guard(cf).count == 100
+        assert not merge_preview.preview(cf, peer).held
+    assert main(["merge", str(team), str(peer)]) == 0
