@@ -186,7 +186,9 @@ class MergeDialog(QDialog):
             return None
         self.previews = found
         self.preview_view.setModel(preview_model(found, self))
-        self.preview_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.preview_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         self.preview_view.show()
         held = [p for p in found if p.held]
         lines = [

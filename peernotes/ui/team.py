@@ -214,7 +214,9 @@ class MergePage(QWidget):
         self.hand_in.verticalHeader().hide()
         self.hand_in_model = hand_in_model(self)
         self.hand_in.setModel(self.hand_in_model)
-        self.hand_in.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.hand_in.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         guide = QLabel(
             "Evening: merge every peer's copy (a folder of them at once), then send the team "
             "copy back. Morning: each peer merges the team copy into their own file "
