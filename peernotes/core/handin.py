@@ -24,6 +24,7 @@ from pathlib import Path
 from peernotes.core import fileformat
 from peernotes.core.distribution import CopySummary, copy_for_peer, default_file_name
 from peernotes.core.errors import FileRefused
+from peernotes.core.files import WAL, companion
 from peernotes.core.merge import Counts
 from peernotes.core.store import DB_ERRORS, ChallengeFile
 from peernotes.paths import FILE_SUFFIX
@@ -81,8 +82,7 @@ def _why_not(target: ChallengeFile, path: Path) -> str | None:
 
 
 def _challenge_id(path: Path) -> str | None:
-    wal = path.with_name(path.name + "-wal")
-    query = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
+    query = "mode=ro" if companion(path, WAL).exists() else "mode=ro&immutable=1"
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True)
         try:
