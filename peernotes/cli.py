@@ -21,7 +21,10 @@ from peernotes.core.errors import PeerNotesError
 # name -> (help line, module path). Modules define `configure(parser)` and `run(args) -> int`.
 COMMANDS: dict[str, tuple[str, str]] = {
     "demo": ("write a demo challenge file (no window)", "peernotes.commands.demo"),
-    "export": ("export a challenge (JSON interchange, or the letter)", "peernotes.commands.export"),
+    "export": (
+        "export a challenge (JSON interchange, the letter, or the feedback deck)",
+        "peernotes.commands.export",
+    ),
     "import": (
         "create a challenge file from a JSON interchange file",
         "peernotes.commands.importing",

@@ -5,7 +5,7 @@
     screenshot.sh docs/screenshots/my-day-dark.png python scripts/my_day_screenshot.py --dark
 Opens the real window on the fictional demo in a scratch data folder, with the clock set to
 the demo's Tuesday at 12:15 (two meetings run at once), on the Programme page's My day.
---dark gives the application a dark palette, as a dark desktop would.
+--dark: the dark appearance PeerNotes uses on a dark desktop (palette.dark_palette).
 """
 
 from __future__ import annotations
@@ -19,28 +19,17 @@ from pathlib import Path
 SCRATCH = Path(tempfile.mkdtemp(prefix="peernotes-shots-"))
 os.environ["PEERNOTES_DATA_DIR"] = str(SCRATCH / "data")
 
-from PySide6.QtGui import QColor, QPalette  # noqa: E402
-
 from peernotes.core import demo, meeting_choice  # noqa: E402
 from peernotes.ui.app import make_application  # noqa: E402
 from peernotes.ui.main_window import MainWindow  # noqa: E402
 
 
 def _dark(app) -> None:
-    palette = QPalette()
-    for role, colour in (
-        (QPalette.ColorRole.Window, "#202327"),
-        (QPalette.ColorRole.WindowText, "#e6e6e6"),
-        (QPalette.ColorRole.Base, "#17191c"),
-        (QPalette.ColorRole.AlternateBase, "#22262b"),
-        (QPalette.ColorRole.Text, "#e6e6e6"),
-        (QPalette.ColorRole.Button, "#2b2f35"),
-        (QPalette.ColorRole.ButtonText, "#e6e6e6"),
-        (QPalette.ColorRole.Highlight, "#3d6fb0"),
-        (QPalette.ColorRole.HighlightedText, "#ffffff"),
-    ):
-        palette.setColor(role, QColor(colour))
-    app.setPalette(palette)
+    from peernotes.ui.palette import dark_palette
+    from peernotes.ui.style import restyle
+
+    app.setPalette(dark_palette())
+    restyle(app)
 
 
 def main(argv: list[str]) -> int:

@@ -1,7 +1,8 @@
-"""`peernotes export FILE --json OUT.json` (the interchange format), and the Word outputs.
+"""`peernotes export FILE --json OUT.json` (the interchange format), the Word outputs, the deck.
 
 `--letter` (alias `--docx`: the summary letter) and `--evidence` (alias `--evidence-report`) are rendered by
-peernotes.commands.letter_export, which this command hands over to when either is asked for.
+peernotes.commands.letter_export, which this command hands over to when either is asked for;
+`--feedback OUT.pptx` (the final-day presentation) by peernotes.commands.deck_export.
 A file protected with a passphrase needs it (--passphrase-stdin, or a prompt on a terminal);
 it is asked for once, before anything is written. The outputs are not protected: a note on
 standard error says so.
@@ -24,8 +25,8 @@ from peernotes.core.store import ChallengeFile
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.description = (
         "Export a challenge: the whole challenge as JSON (docs/interchange.md), the summary "
-        "letter as Word, or the evidence report. Give at least one of --json, --letter, "
-        "--evidence. The challenge file is opened read-only and never changed."
+        "letter as Word, the evidence report, or the feedback presentation. Give at least one "
+        "of --json, --letter, --evidence, --feedback. The challenge file is opened read-only and never changed."
     )
     parser.add_argument("file", metavar="FILE", type=Path, help="the challenge file (.peernotes)")
     parser.add_argument(
@@ -48,11 +49,29 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="write the evidence report: each finding with its observations (Word)",
     )
     parser.add_argument(
+        "--feedback",
+        type=Path,
+        metavar="OUT.pptx",
+        help="write the final-day feedback presentation (PowerPoint), with speaker notes",
+    )
+    parser.add_argument(
+        "--record-as-presented",
+        action="store_true",
+        help="with --feedback: also store the deck's findings in FILE as the feedback as "
+        "presented (the only export option that changes FILE)",
+    )
+    parser.add_argument(
+        "--template",
+        type=Path,
+        metavar="TEMPLATE.pptx",
+        help="the slide template for --feedback (default: resources/feedback-template.pptx)",
+    )
+    parser.add_argument(
         "--allow",
         action="append",
         default=[],
         metavar="NAME",
-        help="a name the letter may contain despite the non-attribution check (repeatable)",
+        help="a name the letter or deck may contain despite the non-attribution check (repeatable)",
     )
     parser.add_argument(
         "--strict",
@@ -66,9 +85,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if not (args.json or args.docx or args.evidence_report):
+    if not (args.json or args.docx or args.evidence_report or args.feedback):
         print(
-            "peernotes export: give at least one of --json, --letter, --evidence",
+            "peernotes export: give at least one of --json, --letter, --evidence, --feedback",
             file=sys.stderr,
         )
         return 2
@@ -80,6 +99,10 @@ def run(args: argparse.Namespace) -> int:
         status = max(status, _export_json(args.file, args.json, args.passphrase))
     if args.docx or args.evidence_report:
         status = max(status, _export_letter(args))
+    if args.feedback:
+        from peernotes.commands.deck_export import export_feedback
+
+        status = max(status, export_feedback(args))
     return status
 
 

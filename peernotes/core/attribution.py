@@ -28,8 +28,9 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Protocol
 
-from peernotes.core.letter import Letter, Source
+from peernotes.core.letter import Source
 from peernotes.core.letter_settings import LetterSettings
 from peernotes.core.seen_text import see
 from peernotes.core.store import ChallengeFile
@@ -113,6 +114,17 @@ _WORD = re.compile(r"\w+")
 _BOUNDARY_L = r"(?<![\w'])"
 _BOUNDARY_R = r"(?![\w])"
 _POSSESSIVE = r"(?:'s|s')?"
+
+
+class Scannable(Protocol):
+    """What the guard reads: the letter, or the feedback deck (peernotes.core.deck) -- every
+    text bound for the document with where it came from, and the settings naming who may
+    be named (team, clients, signatory, contacts, the allow-list)."""
+
+    @property
+    def settings(self) -> LetterSettings: ...
+
+    def texts(self) -> list[tuple[str, Source | None]]: ...
 
 
 @dataclass(frozen=True)
@@ -466,8 +478,8 @@ def _context(text: str, start: int, end: int, width: int = 40) -> str:
     return " ".join(snippet.split())
 
 
-def scan(cf: ChallengeFile, letter: Letter, allowed: Iterable[str] = ()) -> list[NameHit]:
-    """Everything in the letter that names or identifies someone the team met, in letter
+def scan(cf: ChallengeFile, letter: Scannable, allowed: Iterable[str] = ()) -> list[NameHit]:
+    """Everything in the letter (or deck) that names or identifies someone the team met, in letter
     order, minus what the user has allowed (the settings' allow-list plus `allowed`)."""
     guard = _Guard(cf, letter.settings)
     allowed_keys = {allow_key(a) for a in [*letter.settings.allowed_names, *allowed] if a}

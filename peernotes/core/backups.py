@@ -25,9 +25,9 @@ from pathlib import Path
 from typing import Any
 
 from peernotes import paths
-from peernotes.core import encryption, locking
+from peernotes.core import encryption, failures, locking
 from peernotes.core.errors import FileRefused, PeerNotesError
-from peernotes.core.files import replace_closed_database, sidecars
+from peernotes.core.files import all_companions, replace_closed_database
 from peernotes.core.privacy import create_private_file, make_private
 from peernotes.core.store import DB_ERRORS, ChallengeFile
 
@@ -191,14 +191,10 @@ def _copy_into(source_conn: Any, target: Path, passphrase: str | None) -> None:
                 dest.execute("PRAGMA journal_mode = DELETE")
             finally:
                 dest.close()
-    except DB_ERRORS as error:
+    except (*DB_ERRORS, OSError) as error:
         _remove(target)
-        raise BackupFailed(f"Could not write a backup to {target.parent}: {error}.") from error
-    except OSError as error:
-        _remove(target)
-        raise BackupFailed(
-            f"Could not write a backup to {target.parent}: {error.strerror}."
-        ) from error
+        why = failures.explain(error) or f"{error}."
+        raise BackupFailed(f"Could not write a backup to {target.parent}: {why}") from error
     except BaseException:
         _remove(target)
         raise
@@ -340,7 +336,7 @@ def rotate(for_path: Path, *, now: datetime | None = None) -> list[Path]:
 
 
 def _remove(path: Path) -> None:
-    for item in (path, path.with_suffix(".json"), *sidecars(path)):
+    for item in (path, path.with_suffix(".json"), *all_companions(path)):
         try:
             item.unlink()
         except OSError:

@@ -52,6 +52,7 @@ TABLE_LABELS = {
     "observation_heading": "Observation under a heading",
     "finding_evidence": "Evidence for a finding",
     "merge_log": "Merge record",
+    "feedback_snapshot": "Feedback as presented",
     "headcount": "Unnamed people at a meeting",
 }
 

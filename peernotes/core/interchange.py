@@ -31,6 +31,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from peernotes.core import interchange_limits as limits
 from peernotes.core import vocab
 from peernotes.core.clock import parse as parse_hlc
 from peernotes.core.errors import FileRefused, PeerNotesError, ValidationError
@@ -68,6 +69,8 @@ FORMATS: dict[tuple[str, str], str] = {
     ("conflict", "loser_hlc"): "hlc",
     ("conflict", "loser_data"): "json_object",
     ("merge_log", "report"): "json",
+    ("feedback_snapshot", "recorded_at"): "timestamp",
+    ("feedback_snapshot", "presented_findings"): "json_object",
     ("letter_block", "options"): "json_object",
     ("history", "row_id"): "id",
     ("history", "data"): "json_object",
@@ -80,6 +83,7 @@ ENUMS: dict[tuple[str, str], tuple[str, ...]] = {
     ("finding", "kind"): tuple(vocab.FINDING_KINDS),
     ("finding_evidence", "relation"): tuple(vocab.EVIDENCE_RELATIONS),
     ("heading", "kind"): ("domain", "standard", "custom", "scope"),
+    ("feedback_snapshot", "occasion"): ("presented", "exported"),
     ("letter_block", "kind"): tuple(BLOCK_KINDS),
     ("conflict", "table_name"): SYNCED_TABLES,
     ("history", "table_name"): SYNCED_TABLES,
@@ -140,6 +144,7 @@ TABLE_DOCS: dict[str, str] = {
     "conflict": "Edits that lost a merge, kept for review.",
     "merge_log": "One row per merge of another peer's file.",
     "headcount": 'People met without their names, per meeting and stakeholder group ("12 carers"): counted in the figures and coverage, never named.',
+    "feedback_snapshot": "The feedback as presented on the last day: the findings the deck carried, recorded when it was presented or exported, so the letter can be checked against it. Only ever added.",
     "history": "Earlier versions of rows (top-level `history`, not in `tables`).",
 }
 COLUMN_DOCS: dict[str, str] = {
@@ -154,6 +159,9 @@ COLUMN_DOCS: dict[str, str] = {
     "ordinal": "Position among its siblings (lower first).",
     "import_key": "Meetings from an imported timetable: the row's date, start and title, so a re-import updates the meeting instead of adding another.",
     "people": "How many people of the group were met (1 or more).",
+    "recorded_at": "When the feedback was recorded as presented (UTC).",
+    "occasion": "How it was recorded: presented (the presenter view) or exported (the .pptx).",
+    "presented_findings": 'JSON object: {"slides": n, "findings": [{"id", "kind", "statement", "heading"}]}, the findings as the deck showed them.',
 }
 
 
@@ -332,7 +340,9 @@ def loads(text: str | bytes, *, source: str = "the JSON") -> Any:
         except UnicodeDecodeError as error:
             raise NotInterchange(f"{source} is not UTF-8 text (byte {error.start}).") from error
     try:
-        return json.loads(text, parse_constant=_refuse_constant)
+        return limits.parse(text, _refuse_constant)
+    except limits.DeepNesting as error:
+        raise NotInterchange(f"{source} is not a PeerNotes export: {error}.") from error
     except json.JSONDecodeError as error:
         raise NotInterchange(
             f"{source} is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}."
@@ -377,7 +387,7 @@ class _Problems:
 
     def add(self, path: str, message: str) -> None:
         if len(self.found) < MAX_PROBLEMS:
-            self.found.append((path, message))
+            self.found.append((limits.clean(path), limits.clean(message)))
         else:
             self.truncated = True
 
@@ -560,6 +570,9 @@ def _check_value(column: Column, row: dict[str, Any], where: str, problems: _Pro
         if not column.nullable:
             problems.add(path, "cannot be null")
         return None
+    if isinstance(value, limits.RefusedNumber):
+        problems.add(path, value.problem())
+        return None
     if column.flag:
         if value in (0, 1) and not isinstance(value, float):
             return int(value)
@@ -576,7 +589,10 @@ def _check_value(column: Column, row: dict[str, Any], where: str, problems: _Pro
             return None
         return float(value)
     if not isinstance(value, str):
-        problems.add(path, f"must be text, not {json.dumps(value)[:40]}")
+        problems.add(path, f"must be text, not {limits.clean(json.dumps(value)[:40])}")
+        return None
+    if text_problem := limits.text_problem(value):
+        problems.add(path, text_problem)
         return None
     if column.enum is not None and value not in column.enum:
         problems.add(path, f"{value!r} is not one of: {', '.join(column.enum)}")
@@ -603,9 +619,9 @@ def _format_problem(fmt: str, value: str) -> str | None:
         if not ok:
             noun, expected = _EXPECTED[fmt]
             return f"not {noun}: {value!r} (expected {expected})"
-        return None
+        return limits.hlc_problem(value) if fmt == "hlc" else None
     try:
-        decoded = json.loads(value)
+        decoded = limits.parse(value, _refuse_constant)
     except ValueError:
         return f"not JSON text: {value[:40]!r}"
     if fmt == "json_object" and not isinstance(decoded, dict):

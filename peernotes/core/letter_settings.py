@@ -138,6 +138,20 @@ FIELDS: tuple[Field, ...] = (
         "Findings",
     ),
     Field("next_steps", "Next steps", "text", "", "Closing"),
+    Field(
+        "action_plan_date",
+        "Action plan due",
+        "date",
+        "When the council's action plan is due (next steps in the letter and the deck)",
+        "Closing",
+    ),
+    Field(
+        "progress_review_date",
+        "Progress review",
+        "date",
+        "When the progress review is planned (next steps in the letter and the deck)",
+        "Closing",
+    ),
     Field("closing", "Closing paragraph", "text", "", "Closing"),
     Field("signatory_name", "Signatory", "line", "Defaults to the lead peer", "Closing"),
     Field("signatory_title", "Signatory's job title", "line", "", "Closing"),
@@ -248,6 +262,8 @@ def defaults(cf: ChallengeFile) -> dict[str, Any]:
         "purpose": "",
         "scope": "\n".join(scope_lines),
         "feedback_date": last_day or "",
+        "action_plan_date": months_after(last_day, 3),
+        "progress_review_date": months_after(last_day, 10),
         "include_quotes": False,
         "numbering": NUMBERING[0],
         "number_recommendations": False,
@@ -327,6 +343,13 @@ def disallow_name(cf: ChallengeFile, text: str) -> bool:
     return True
 
 
+def put_setting(cf: ChallengeFile, key: str, value: Any) -> bool:
+    """Store one JSON setting under `key` (any prefix); False when it already had that value.
+
+    The row id derives from the key, so two laptops saving the same setting converge."""
+    return _put(cf, key, value)
+
+
 # ------------------------------------------------------------------ wording
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
@@ -349,6 +372,19 @@ def long_date(value: str | None) -> str:
         return ""
     day = date.fromisoformat(value)
     return f"{day.day} {day:%B %Y}"
+
+
+def months_after(value: str | None, months: int) -> str:
+    """The ISO date `months` months after `value` (the day clipped to the month's end);
+    '' for no date. The domain's rule of thumb: action plan in about 3 months, progress
+    review about 10 months after the challenge."""
+    if not value:
+        return ""
+    day = date.fromisoformat(value)
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    last = (date(year + month // 12, month % 12 + 1, 1) - date.resolution).day
+    return date(year, month, min(day.day, last)).isoformat()
 
 
 def month_year(value: str | None) -> str:

@@ -433,6 +433,20 @@ def _v6_id(table: str, *ends: str) -> str:
     ).hex
 
 
+# The feedback as presented on the last day (issue 12): the findings the deck carried, kept
+# so the Letter page can show what changed since. Rows are only ever added, never edited, so
+# two laptops' recordings both survive a merge. presented_findings is JSON text:
+# {"slides": n, "findings": [{"id", "kind", "statement", "heading"}, ...]}.
+V7 = f"""
+CREATE TABLE feedback_snapshot ({_COMMON},
+  recorded_at TEXT NOT NULL,
+  occasion TEXT NOT NULL DEFAULT 'presented',
+  presented_findings TEXT NOT NULL,
+  base_hlc TEXT
+);
+"""
+
+
 # (version reached, name, step). Append only.
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (1, "challenge, team, programme, people, documents, observations", _script(V1)),
@@ -441,6 +455,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (4, "covering indexes for the roll-up, coverage and lists", _script(V4)),
     (5, "programme import keys and unnamed headcounts", _script(V5)),
     (6, "the letter outline (sections, blocks); text escaped for the markup", _v6_letter_outline),
+    (7, "the feedback as presented (snapshots of the deck)", _script(V7)),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
@@ -468,6 +483,7 @@ SYNCED_TABLES: tuple[str, ...] = (
     "conflict",
     "merge_log",
     "headcount",
+    "feedback_snapshot",
 )
 
 BOOKKEEPING_COLUMNS = (

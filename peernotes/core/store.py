@@ -44,7 +44,6 @@ from peernotes.core.sqlite_errors import (
     DATABASE_ERRORS,
     DB_ERRORS,
     INTEGRITY_ERRORS,
-    OPERATIONAL_ERRORS,
     save_failed,
 )
 
@@ -251,11 +250,9 @@ class ChallengeFile:
             try:
                 with self._atomic():
                     yield self
-            except OPERATIONAL_ERRORS as error:
-                raise save_failed(error, self.path) from error
             except DATABASE_ERRORS as error:
-                if isinstance(error, INTEGRITY_ERRORS):
-                    raise
+                if isinstance(error, INTEGRITY_ERRORS) or sqlite_errors.code_of(error) is None:
+                    raise  # a constraint, or Python's driver (undecodable text): not a save
                 raise save_failed(error, self.path) from error
         except BaseException:
             if outer:

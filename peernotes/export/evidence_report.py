@@ -17,7 +17,7 @@ from pathlib import Path
 from docx.enum.section import WD_ORIENT
 
 from peernotes.core import vocab
-from peernotes.core.evidence_report import ReportFinding, evidence_report
+from peernotes.core.evidence_report import EvidenceReport, ReportFinding, evidence_report
 from peernotes.core.letter import Run, clean_text, framework_title
 from peernotes.core.letter_settings import long_date
 from peernotes.core.store import ChallengeFile
@@ -27,6 +27,9 @@ INTERNAL_MARK = "Internal — not for publication"
 KIND_LABELS = vocab.FINDING_KINDS
 COLUMNS = ("Relation", "Mode", "Evidence", "Source", "Stakeholder groups", "Recorded by", "Date")
 WIDTHS = (2.0, 1.5, 9.0, 4.4, 3.4, 2.6, 2.0)  # cm: fits A4 landscape within the margins
+# What the report prints of one note: a 1 MB note made a table cell Word and LibreOffice
+# took minutes to lay out. Longer notes are cut with a marker and the report says so.
+NOTE_CAP = 5_000
 
 
 def render_evidence_report(cf: ChallengeFile, template: str | Path | None = None) -> DocxWriter:
@@ -52,6 +55,19 @@ def render_evidence_report(cf: ChallengeFile, template: str | Path | None = None
     writer.paragraph(
         "paragraph", f"Produced on {long_date(date.today().isoformat())} from {source_name}."
     )
+    shortened = _long_notes(report)
+    if shortened:
+        writer.paragraph(
+            "paragraph",
+            [
+                Run("Long notes are shortened. ", bold=True),
+                Run(
+                    f"{shortened} note{'s are' if shortened != 1 else ' is'} longer than "
+                    f"{NOTE_CAP:,} characters: the report prints the first {NOTE_CAP:,}, "
+                    "marked […], and the full text stays in PeerNotes."
+                ),
+            ],
+        )
     if report.rule:
         writer.paragraph(
             "paragraph", [Run("How the status is worked out. ", bold=True), Run(report.rule)]
@@ -106,7 +122,8 @@ def _finding(writer: DocxWriter, item: ReportFinding) -> None:
         return
     table = [COLUMNS]
     for row in item.evidence:
-        text = f"Quote: “{row.text.strip()}”" if row.is_quote else row.text
+        text = _capped(row.text.strip() if row.is_quote else row.text)
+        text = f"Quote: “{text}”" if row.is_quote else text
         table.append(
             (
                 row.relation,
@@ -119,6 +136,19 @@ def _finding(writer: DocxWriter, item: ReportFinding) -> None:
             )
         )
     writer.table(table, WIDTHS)
+
+
+def _capped(text: str) -> str:
+    if len(text) <= NOTE_CAP:
+        return text
+    return f"{text[:NOTE_CAP]} […{len(text) - NOTE_CAP:,} more characters not shown]"
+
+
+def _long_notes(report: EvidenceReport) -> int:
+    """How many notes the report will shorten (a note under two findings counts once)."""
+    items = [*(i for h in report.headings for i in h.findings), *report.unheaded]
+    long = {row.text for item in items for row in item.evidence if len(row.text) > NOTE_CAP}
+    return len(long)
 
 
 def _landscape(writer: DocxWriter) -> None:

@@ -38,7 +38,7 @@ class CoverageHeatMap(QWidget):
 
     headingActivated = Signal(str)  # a row was double-clicked: heading id
 
-    LABEL_WIDTH = 300
+    LABEL_WIDTH = 250  # the last column fits at 1366 px; long names are elided, full on hover
     NUMBER_WIDTH = 50
     GROUP_WIDTH = 64
     ROW_HEIGHT = 24

@@ -94,12 +94,12 @@ class CoveragePage(QWidget):
         controls.addWidget(QLabel("Mark a heading <b>thin</b> below"))
         controls.addWidget(self.thin)
         controls.addWidget(QLabel("observations"))
-        controls.addStretch(1)
         hint = QLabel(
             "Hover a cell for what it counts; double-click a heading to list its observations."
         )
         hint.setObjectName("hint")
-        controls.addWidget(hint)
+        hint.setWordWrap(True)
+        controls.addWidget(hint, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.summary)

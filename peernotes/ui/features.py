@@ -19,6 +19,8 @@ FEATURE_MODULES: list[str] = [
     "peernotes.ui.recording",
     "peernotes.ui.synthesis",
     "peernotes.ui.letter_feature",
+    "peernotes.ui.deck_feature",
+    "peernotes.ui.print_feature",
     "peernotes.ui.team",
     "peernotes.ui.safety",
 ]

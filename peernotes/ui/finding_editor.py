@@ -35,7 +35,8 @@ from peernotes.ui.synthesis_dialogs import heading_choices
 from peernotes.ui.synthesis_models import EvidenceTableModel
 from peernotes.ui.widgets.text_field import TextField
 
-EMPTY_TITLE = "Selected finding — select one in the list above, or make one from observations"
+EMPTY_TITLE = "Selected finding"
+EMPTY_HINT = "Select a finding above, or make one from selected observations"
 
 
 def badge_html(level: str, label: str) -> str:
@@ -163,12 +164,12 @@ class FindingEditor(QGroupBox):
         flags.addWidget(self.key_message)
         flags.addWidget(self.notable)
         flags.addStretch(1)
+        flags.addWidget(self.badge)
         form = QFormLayout()
         form.addRow("&Statement", self.statement)
         form.addRow("&Narrative", self.narrative)
         form.addRow("&Kind", row)
         form.addRow("&Heading", self.heading)
-        form.addRow("Evidence", self.badge)
         for field in (self.kind, self.heading):  # a row that is a layout gets no buddy
             label = form.labelForField(row if field is self.kind else field)
             if isinstance(label, QLabel):
@@ -209,7 +210,8 @@ class FindingEditor(QGroupBox):
             if entry is None:
                 self._clear()
                 return
-            self.setTitle(f"Selected finding — {entry.kind_label}")
+            self.setTitle(f"Selected finding: {entry.kind_label}")
+            self.statement.setPlaceholderText("The bullet as it will read in the letter")
             if self.statement.text() != entry.statement:
                 self.statement.setPlainText(entry.statement)
             if self.narrative.toPlainText() != entry.narrative:
@@ -246,6 +248,7 @@ class FindingEditor(QGroupBox):
 
     def _clear(self) -> None:
         self.setTitle(EMPTY_TITLE)
+        self.statement.setPlaceholderText(EMPTY_HINT)
         self.statement.clear()
         self.narrative.clear()
         self.badge.clear()

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QMessageBox,
     QSplitter,
@@ -89,10 +90,13 @@ class FindingsPage(QWidget):
         hint = QLabel(HINT)
         hint.setObjectName("hint")
         hint.setWordWrap(True)
+        header = QHBoxLayout()  # one line: the page's height goes to the notes and findings
+        header.addWidget(title)
+        header.addWidget(hint, 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 4)
-        layout.addWidget(title)
-        layout.addWidget(hint)
+        layout.setContentsMargins(8, 2, 8, 2)
+        layout.setSpacing(2)
+        layout.addLayout(header)
         layout.addWidget(self.splitter, 1)
         self._build_actions()
         session.changed.connect(self._on_change)

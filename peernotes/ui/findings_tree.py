@@ -111,6 +111,14 @@ class FindingsTree(QGroupBox):
         layout.addLayout(bottom)
         self._rollup: Rollup | None = None
 
+    NARROW = 560  # below this the evidence counts give way to the statement (in the tooltip)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        narrow = self.view.width() < self.NARROW
+        for column in (3, 4):
+            self.view.setColumnHidden(column, narrow)
+
     def add_action(self, action: QAction) -> None:
         self.toolbar.addAction(action)
 

@@ -77,6 +77,7 @@ _LETTER_TABLES = (
     "meeting_person",
     "person",
     "stakeholder_group",
+    "feedback_snapshot",
 )
 
 
@@ -163,13 +164,15 @@ class GuardDialog(QDialog):
     """Lists each name or identifying label found, with where it is; per item Allow or Go to.
     Stop is the default button; Export is enabled only once every item is allowed."""
 
-    def __init__(self, hits: list[NameHit], parent: QWidget | None = None):
+    def __init__(
+        self, hits: list[NameHit], parent: QWidget | None = None, document: str = "letter"
+    ):
         super().__init__(parent)
-        self.setWindowTitle("Names found in the letter")
+        self.setWindowTitle(f"Names found in the {document}")
         self.decision = GuardDecision()
         self.model = NameHitsModel(hits, self)
         intro = QLabel(
-            f"The letter would name or identify {len(hits)} "
+            f"The {document} would name or identify {len(hits)} "
             f"{'item' if len(hits) == 1 else 'items'} the team must not attribute. "
             "Go to each one and reword it, or allow it if it is not about anyone the team met "
             "(a place, a public post holder named as a client…). Nothing is written until "
@@ -250,8 +253,10 @@ class GuardDialog(QDialog):
         super().reject()
 
     @classmethod
-    def review(cls, parent: QWidget | None, hits: list[NameHit]) -> GuardDecision:
-        dialog = cls(hits, parent)
+    def review(
+        cls, parent: QWidget | None, hits: list[NameHit], document: str = "letter"
+    ) -> GuardDecision:
+        dialog = cls(hits, parent, document)
         dialog.exec()
         return dialog.decision
 
@@ -388,6 +393,10 @@ class LetterPage(QWidget):
         )
         right_layout.addWidget(self.outline, 1)
         right_layout.addWidget(self.notes)
+        from peernotes.ui.feedback_changes import FeedbackChangesPanel
+
+        self.feedback_changes = FeedbackChangesPanel(session)
+        right_layout.addWidget(self.feedback_changes)
 
         splitter = QSplitter()
         splitter.addWidget(scroll)
@@ -611,6 +620,7 @@ class LetterPage(QWidget):
             *letter.warnings,
         ]
         self.notes.setText("\n".join(notes))
+        self.feedback_changes.refresh()
 
     def _open_outline_row(self, index: QModelIndex) -> None:
         finding_id = self.outline_model.data(

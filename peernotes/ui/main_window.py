@@ -30,6 +30,7 @@ from peernotes.paths import APP_NAME, FILE_SUFFIX, data_dir
 from peernotes.ui.features import Page, feature_modules
 from peernotes.ui.menus import with_mnemonic
 from peernotes.ui.opening import open_file
+from peernotes.ui.page_header import ensure_header
 from peernotes.ui.session import Session
 from peernotes.ui.welcome import WelcomeScreen
 
@@ -338,6 +339,7 @@ class MainWindow(QMainWindow):
             for page in sorted(pages, key=lambda p: p.order):
                 self.pages[page.key] = page
                 if page.built:
+                    ensure_header(page.widget, page.title, page.tooltip)
                     self.stack.addWidget(page.widget)
                 else:
                     self._placeholders[page.key] = placeholder = QWidget()
@@ -400,6 +402,7 @@ class MainWindow(QMainWindow):
     def _put_in_place(self, page: Page) -> None:
         """A page built on first use takes its placeholder's place in the stack."""
         placeholder = self._placeholders.pop(page.key)
+        ensure_header(page.widget, page.title, page.tooltip)
         current = self.stack.currentWidget() is placeholder
         self.stack.insertWidget(self.stack.indexOf(placeholder), page.widget)
         if current:

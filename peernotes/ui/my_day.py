@@ -26,11 +26,11 @@ from peernotes.core import meeting_choice, vocab
 from peernotes.core.meeting_choice import DayMeeting
 from peernotes.core.store import Change
 from peernotes.ui.models import ID_ROLE
+from peernotes.ui.palette import colours
 from peernotes.ui.session import Session
 
 NEXT_BACKGROUND = QColor("#fff1c7")
 NEXT_FOREGROUND = QColor("#1a1a1a")  # on the pale yellow, in light and dark palettes alike
-PAST_FOREGROUND = QColor("#7a828c")
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -83,7 +83,7 @@ class MyDayModel(QAbstractListModel):
             if meeting.is_next:
                 return QBrush(NEXT_FOREGROUND)
             if meeting.is_past:
-                return QBrush(PAST_FOREGROUND)
+                return QBrush(QColor(colours().hint))
         return None
 
     def next_row(self) -> int:

@@ -29,6 +29,8 @@ QLabel#fieldLabel {{ color: {label}; font-weight: 600; }}
 QLabel#problemText {{ color: {problem}; font-weight: 600; }}
 QLabel#captureMessage {{ color: {success}; font-weight: 600; }}
 QLabel#captureMessage[problem="true"] {{ color: {problem}; }}
+QLabel#modeHint {{ color: {warning}; font-weight: 600; }}
+QListView#myDay::item {{ padding: 5px 8px; }}
 QFrame#captureCard, QFrame#welcomeCard {{
     background: {card}; border: 1px solid {card_border}; border-radius: 8px;
 }}
@@ -56,7 +58,8 @@ QLabel#savedState {{ color: {success}; padding: 0 8px; }}
 QLabel#savedState[problem="true"] {{ color: {problem}; font-weight: 600; }}
 QLabel#peerState {{ padding: 0 8px; }}
 QTableView {{ gridline-color: {grid}; selection-background-color: #2d5183; selection-color: white; }}
-QHeaderView::section {{ padding: 4px 6px; font-weight: 600; }}
+QHeaderView {{ font-weight: 600; }}
+QHeaderView::section {{ padding: 4px 6px; }}
 """
 
 

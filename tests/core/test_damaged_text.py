@@ -164,3 +164,33 @@ def test_a_passphrase_with_a_control_character_is_refused(tmp_path, monkeypatch,
         _, err = _lines(capsys)
         assert len(err) == 1 and "control characters" in err[0], err
     assert _digest(path) == before
+
+
+def test_merging_from_a_file_with_damaged_text_refuses_and_says_where(tmp_path, capsys):
+    """A peer's file with damaged bytes in an edit the team has not got: one line naming the
+    record and --recover, nothing merged (it used to end in 'Could not decode to UTF-8')."""
+    import shutil
+
+    team = tmp_path / "team.peernotes"
+    assert main(["demo", "--out", str(team), *SMALL]) == 0
+    peer = tmp_path / "peer.peernotes"
+    shutil.copyfile(team, peer)
+    with ChallengeFile.open(peer) as cf:
+        observation = cf.rows("observation", order_by="id")[5]["id"]
+        cf.update("observation", observation, {"text": "edited on the peer's laptop"})
+    conn = sqlite3.connect(peer)
+    conn.execute("UPDATE observation SET text = CAST(? AS TEXT) WHERE id = ?", (BAD, observation))
+    conn.commit()
+    conn.close()
+    with ChallengeFile.open(team, readonly=True) as cf:
+        before = cf.get("observation", observation)
+    peer_before = _digest(peer)
+    capsys.readouterr()
+    assert main(["merge", str(team), str(peer), "--no-backup"]) == 2
+    _, err = _lines(capsys)
+    assert len(err) == 1, err
+    assert "cannot be decoded" in err[0] and f"observation {observation} (text)" in err[0]
+    assert "--recover" in err[0] and "nothing was merged" in err[0]
+    with ChallengeFile.open(team, readonly=True) as cf:
+        assert cf.get("observation", observation) == before
+    assert _digest(peer) == peer_before

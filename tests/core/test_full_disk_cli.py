@@ -37,10 +37,16 @@ def disk(tmp_path: Path):
         yield mounted
 
 
+def _errors(stderr: str) -> list[str]:
+    """stderr without the advice an export prints before writing (weak-finding warnings)."""
+    return [line for line in stderr.strip().splitlines() if not line.startswith(ADVICE)]
+
+
+ADVICE = ("warning: ", "note: ")
+
+
 def _one_full_disk_line(capsys: pytest.CaptureFixture[str]) -> str:
-    # the weak-findings warnings printed before a letter is written are not the failure
-    lines = capsys.readouterr().err.strip().splitlines()
-    err = "\n".join(line for line in lines if not line.startswith("warning: "))
+    err = "\n".join(_errors(capsys.readouterr().err))
     assert len(err.splitlines()) == 1, err
     assert "disk is full" in err and "Traceback" not in err, err
     return err
@@ -171,8 +177,8 @@ def test_a_real_process_prints_one_line_and_no_traceback(demo: Path, disk: Path)
         cwd=Path(__file__).resolve().parents[2],
     )
     assert result.returncode == 2
-    failure = [x for x in result.stderr.strip().splitlines() if not x.startswith("warning: ")]
-    assert len(failure) == 1, result.stderr
+    assert len(_errors(result.stderr)) == 1, result.stderr
+    assert "Traceback" not in result.stderr
     assert "disk is full" in result.stderr
     assert listing(disk) == []
 
@@ -194,3 +200,23 @@ def test_an_unexpected_error_is_one_line_and_a_log(
     log = Path(err.rsplit(" ", 1)[-1])
     assert "ZeroDivisionError: planted" in log.read_text()
     assert not demo.with_suffix(".json").exists()
+
+
+def test_a_backup_onto_a_full_disk(
+    demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The backup folder's disk is full: one sentence saying so, no half-written backup (or
+    its manifest) left among the real ones, and the challenge file unchanged."""
+    from peernotes.core import backups
+    from peernotes.core.backups import BackupFailed
+
+    with small_disk(tmp_path / "data") as data:
+        monkeypatch.setenv("PEERNOTES_DATA_DIR", str(data))
+        with ChallengeFile.open(demo) as cf:
+            backups.backup(cf, "manual")
+            folder = backups.folder_for(demo)
+            before = sorted(p.name for p in folder.iterdir())
+            fill(data)
+            with pytest.raises(BackupFailed, match="disk is full"):
+                backups.backup(cf, "manual")
+            assert sorted(p.name for p in folder.iterdir()) == before

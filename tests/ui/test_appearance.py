@@ -71,12 +71,12 @@ PALETTES = {
 def appearance(request):
     """Switch the whole application to a palette (as the system would), then back."""
     app = QApplication.instance()
-    before = app.palette()
+    before, sheet = app.palette(), app.styleSheet()
     app.setPalette(PALETTES[request.param]())
     restyle(app)
     yield request.param
     app.setPalette(before)
-    restyle(app)
+    app.setStyleSheet(sheet)
 
 
 def colours_in(image: QImage, rect: QRect) -> tuple[QColor, QColor]:
@@ -102,6 +102,8 @@ def unreadable(window: QWidget, page: QWidget) -> list[str]:
     for child in page.findChildren(QWidget):
         if not child.isVisible() or not child.isEnabled() or child.width() < 8:
             continue
+        if child.visibleRegion().boundingRect() != child.rect():
+            continue  # scrolled out of sight or covered: nothing of it is on the screen to read
         if isinstance(child, QLabel):
             if (
                 not child.text().strip()

@@ -22,6 +22,7 @@ from peernotes.core.records import ObservationFilter
 from peernotes.core.store import Change, Row
 from peernotes.ui.models.background import BackgroundQueries
 from peernotes.ui.models.base import Column, IdListModel
+from peernotes.ui.palette import colours
 from peernotes.ui.session import Session
 
 PAGE = 200
@@ -51,9 +52,6 @@ def _source(row: Row) -> str:
         start = f" {row['meeting_start']}" if row.get("meeting_start") else ""
         return f"{day}{start} {row['meeting_title']}"
     return row.get("source") or ""
-
-
-UNUSUAL_MODE = QColor("#a04a00")
 
 
 def unusual_mode(row: Row) -> str | None:
@@ -234,7 +232,8 @@ class ObservationTableModel(IdListModel):
                 return font
         if role == Qt.ItemDataRole.ForegroundRole and column == MODE_COLUMN:
             row = self.row_for(row_id)
-            return QBrush(UNUSUAL_MODE) if row and unusual_mode(row) else None
+            warning = QColor(colours().warning)  # amber that reads in light and dark
+            return QBrush(warning) if row and unusual_mode(row) else None
         if role == Qt.ItemDataRole.AccessibleTextRole:
             row = self.row_for(row_id)
             return self.columns[column].display(row) if row else None

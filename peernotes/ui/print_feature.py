@@ -1,0 +1,33 @@
+"""Printing's place in the window: File › Print… (Ctrl+P, as in Word).
+
+peernotes.ui.printing (Qt's print support, the printables) loads when first used."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QAction, QKeySequence
+
+from peernotes.ui.dialogs import messages
+
+
+def install_actions(window: Any) -> None:
+    file_menu = window.menu("&File")
+    action = QAction("Pr&int…", window)
+    action.setShortcut(QKeySequence("Ctrl+P"))
+    action.setStatusTip(
+        "Print or save as PDF: the programme, the roll-up, a finding with its evidence, "
+        "the letter preview"
+    )
+    action.triggered.connect(lambda _checked=False: print_from(window))
+    file_menu.addAction(action)
+    window.print_action = action
+
+
+def print_from(window: Any) -> None:
+    if getattr(window, "session", None) is None:
+        messages.error(window, "No challenge open", "Open a challenge file first.")
+        return
+    from peernotes.ui.printing import print_from as run
+
+    run(window)
