@@ -132,6 +132,7 @@ class MergeReport:
     parts: list[SourceReport] = field(default_factory=list)
     backup: Path | None = None
     kept: int = 0  # incoming deletions skipped (records kept by the deletion guard)
+    orphans: list[str] = field(default_factory=list)  # records left pointing at deleted ones
 
     @property
     def changed(self) -> bool:
@@ -169,6 +170,8 @@ class MergeReport:
                 f"{self.conflicts} conflict{'s' if self.conflicts != 1 else ''} to review "
                 "(Tools › Conflicts…): the other versions are kept."
             )
+        for line in self.orphans:
+            out.append(f"Check: {line} (on another laptop).")
         if self.kept:
             out.append(
                 f"{self.kept} deletion{'s' if self.kept != 1 else ''} skipped: "
@@ -325,6 +328,9 @@ def merge(
             if part.worth_logging:
                 target.insert("merge_log", {"source_name": name, "report": part.to_json()})
         report.kept = _undelete(target, keep)
+    from peernotes.core import orphans
+
+    report.orphans = orphans.find(target).lines()
     return report
 
 

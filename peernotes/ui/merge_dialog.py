@@ -275,6 +275,7 @@ class MergeDialog(QDialog):
                 f"{report.conflicts} conflict{'s' if report.conflicts != 1 else ''} to review: "
                 "the newest change is current and the other is kept."
             )
+        lines += [f"Check: {html.escape(line)} (on another laptop)." for line in report.orphans]
         if report.kept:
             lines.append(
                 f"{report.kept} deletion{'s' if report.kept != 1 else ''} skipped: those "

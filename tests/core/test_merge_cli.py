@@ -252,3 +252,23 @@ def test_the_deletion_guard_is_a_setting_of_the_challenge(tmp_path: Path) -> Non
         assert merge_preview.deletion_guard(cf).count == 100
         assert not merge_preview.preview(cf, peer).held
     assert main(["merge", str(team), str(peer)]) == 0
+
+
+def test_a_note_added_to_a_meeting_deleted_elsewhere_is_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Priya adds a note to a meeting Tom deleted: after both merges the manager is told
+    that a note belongs to a deleted meeting, instead of it vanishing from the Programme."""
+    team = tmp_path / "team.peernotes"
+    make_challenge(team).close()
+    with ChallengeFile.open(team) as cf:
+        meeting = records.add_meeting(cf, date="2026-11-10", title="Carers' forum").id
+    priya = _add_peer_copy(tmp_path, team, "priya", 1)
+    tom = _add_peer_copy(tmp_path, team, "tom", 2)
+    with ChallengeFile.open(priya) as cf:
+        records.add_observation(cf, "Carers want evening slots", mode="heard", meeting_id=meeting)
+    with ChallengeFile.open(tom) as cf:
+        records.delete_meeting(cf, meeting)
+    capsys.readouterr()
+    assert main(["merge", str(team), str(priya), str(tom)]) == 0
+    assert "Check: 1 note belong to a meeting that was deleted" in capsys.readouterr().out
