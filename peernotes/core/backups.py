@@ -19,6 +19,7 @@ import hashlib
 import json
 import os
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -141,7 +142,7 @@ def backup_file(source: Path, reason: str, passphrase: str | None = None) -> Pat
     return target
 
 
-def before_migration(passphrase: str | None = None):
+def before_migration(passphrase: str | None = None) -> Callable[[Path], None]:
     """A hook for ChallengeFile.open(before_migration=...): always a backup before an upgrade."""
 
     def hook(path: Path) -> None:
@@ -191,7 +192,7 @@ def _copy_into(source_conn: Any, target: Path, passphrase: str | None) -> None:
                 dest.execute("PRAGMA journal_mode = DELETE")
             finally:
                 dest.close()
-    except (*DB_ERRORS, OSError) as error:
+    except DB_ERRORS + (OSError,) as error:
         _remove(target)
         why = failures.explain(error) or f"{error}."
         raise BackupFailed(f"Could not write a backup to {target.parent}: {why}") from error
@@ -291,7 +292,7 @@ def _info(path: Path) -> BackupInfo | None:
                 counts = _counts(conn)
             finally:
                 conn.close()
-        except (*DB_ERRORS, PeerNotesError):
+        except DB_ERRORS + (PeerNotesError,):
             counts = {}
     reason = data.get("reason") or path.stem.partition("_")[2] or "manual"
     return BackupInfo(

@@ -198,8 +198,11 @@ def _tally(
 ) -> Tally:
     """Live observations among `observation_ids`, counted by (mode, meeting)."""
     counted = Counter(map(source.get, observation_ids))
-    counted.pop(None, None)  # deleted observations
-    return {(heading_id, sources[n][0], sources[n][1]): count for n, count in counted.items()}
+    return {
+        (heading_id, sources[n][0], sources[n][1]): count
+        for n, count in counted.items()
+        if n is not None  # deleted observations
+    }
 
 
 def _finding_counts(cf: ChallengeFile, heading_rows: list[Row]) -> dict[str, int]:

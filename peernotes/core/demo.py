@@ -638,7 +638,7 @@ class _Builder:
             "ceo": self._keyed_name("ceo", "Alex Renshaw"),
             "leader": self._keyed_name("leader", "Cllr Pat Garside"),
             "dass": self._keyed_name("dass", "Morgan Tilsley"),
-            "manager": self.cf.get("peer", self.challenge_manager)["name"],
+            "manager": self._peer_name(self.challenge_manager),
         }
         first = names["ceo"].split()
         names["ceo_first"] = first[1] if first[0] in ("Dr", "Cllr") and len(first) > 1 else first[0]
@@ -654,6 +654,11 @@ class _Builder:
             next_steps=text.LETTER_NEXT_STEPS.format(**names),
             contacts=text.LETTER_CONTACTS.format(**names),
         )
+
+    def _peer_name(self, peer_id: str) -> str:
+        row = self.cf.get("peer", peer_id)
+        assert row is not None, "the demo's peers are written before its letter settings"
+        return str(row["name"])
 
     def _keyed_name(self, key: str, fallback: str) -> str:
         """The name the demo gave a named role (a small demo may not have met them)."""

@@ -66,7 +66,7 @@ def copy_for_peer(
             dest.execute("PRAGMA journal_mode = DELETE")  # one self-contained file to hand over
         finally:
             dest.close()
-    except (*DB_ERRORS, OSError) as error:
+    except DB_ERRORS + (OSError,) as error:
         path.unlink(missing_ok=True)
         raise FileRefused(f"Could not write the copy to {path}: {error}.") from error
     except BaseException:

@@ -181,7 +181,7 @@ def update_finding(cf: ChallengeFile, finding_id: str, **changes: Any) -> bool:
     a finding that stops being a recommendation leaves its recommendation group."""
     current = finding(cf, finding_id)
     cleaned = _values(cf, changes)
-    kind = cleaned.get("kind", current["kind"])
+    kind = str(cleaned.get("kind") or current["kind"])
     heading_id = cleaned.get("heading_id", current["heading_id"])
     if kind != "recommendation":
         cleaned["group_id"] = None

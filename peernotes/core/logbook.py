@@ -13,6 +13,7 @@ import sys
 import traceback
 from datetime import datetime
 from pathlib import Path
+from types import TracebackType
 
 import platformdirs
 
@@ -32,7 +33,7 @@ def log_dir() -> Path:
     return folder
 
 
-def describe(exc_type: type[BaseException], exc: BaseException, tb) -> str:
+def describe(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> str:
     """The text a user can copy into a bug report."""
     lines = [
         f"PeerNotes {__version__} — {datetime.now().isoformat(timespec='seconds')}",
@@ -57,7 +58,9 @@ def write(report: str) -> Path:
     return path
 
 
-def log_exception(exc_type: type[BaseException], exc: BaseException, tb) -> tuple[str, Path | None]:
+def log_exception(
+    exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+) -> tuple[str, Path | None]:
     report = describe(exc_type, exc, tb)
     try:
         return report, write(report)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -218,7 +219,7 @@ def _copy_table(conn: Any, out: ChallengeFile, table: str, columns: list[str]) -
     return report
 
 
-def _readable_rows(conn: Any, select: str, report: TableReport):
+def _readable_rows(conn: Any, select: str, report: TableReport) -> Iterator[tuple[Any, ...]]:
     """Rows in rowid order, stepping over unreadable pages instead of stopping at the first."""
     after = -_MAX_ROWID
     while True:

@@ -486,7 +486,7 @@ SYNCED_TABLES: tuple[str, ...] = (
     "feedback_snapshot",
 )
 
-BOOKKEEPING_COLUMNS = (
+BOOKKEEPING_COLUMNS: tuple[str, ...] = (
     "id",
     "created_at",
     "created_by",

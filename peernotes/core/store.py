@@ -224,7 +224,8 @@ class ChallengeFile:
             pass
         self.conn.close()
         if self.lock is not None:
-            self.lock, lock = None, self.lock
+            lock = self.lock
+            self.lock = None
             lock.release()
         if self._tidy_on_close and self.path is not None:
             _remove_companions(self.path)

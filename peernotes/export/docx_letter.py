@@ -29,6 +29,8 @@ import docx
 from docx.document import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.section import Section
 from docx.shared import Cm
 from docx.text.paragraph import Paragraph
 from lxml.etree import SubElement
@@ -183,7 +185,7 @@ class DocxWriter:
         *,
         numbered: bool = False,
         num: tuple[str, int] | None = None,
-    ):
+    ) -> BaseOxmlElement:
         """One paragraph in the style for `key`, built directly as elements in schema order
         (pPr: pStyle, numPr, bidi; then runs) -- no python-docx lookups per paragraph."""
         p = OxmlElement("w:p")
@@ -210,7 +212,7 @@ class DocxWriter:
         self.paragraph_count += 1
         return p
 
-    def heading(self, text: str, level: int = 1):
+    def heading(self, text: str, level: int = 1) -> BaseOxmlElement:
         return self.paragraph(f"heading{min(max(level, 1), 3)}", text)
 
     def page_break(self) -> None:
@@ -261,7 +263,7 @@ class DocxWriter:
         if self.anchor is not None and table._tbl.getnext() is not self.anchor:
             self.anchor.addprevious(table._tbl)
 
-    def _append(self, element) -> None:
+    def _append(self, element: BaseOxmlElement) -> None:
         if self.anchor is not None:
             self.anchor.addprevious(element)
         else:
@@ -314,7 +316,7 @@ _SPACE = qn("xml:space")
 _PIECES = re.compile(r"(\t|\n)")
 
 
-def _add_run(p, text: str, bold: bool, italic: bool) -> None:
+def _add_run(p: BaseOxmlElement, text: str, bold: bool, italic: bool) -> None:
     """A w:r with its text split into w:t / w:tab / w:br, as Word writes tabs and breaks."""
     r = SubElement(p, _R)
     if bold or italic:
@@ -335,7 +337,7 @@ def _add_run(p, text: str, bold: bool, italic: bool) -> None:
                 t.set(_SPACE, "preserve")
 
 
-def _headers_and_footers(section) -> list:
+def _headers_and_footers(section: Section) -> list[Any]:
     parts = []
     for name in (
         "header",

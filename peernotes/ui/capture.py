@@ -182,7 +182,10 @@ class CapturePane(QWidget):
         self.meeting.setMinimumContentsLength(40)
         self.meeting.currentIndexChanged.connect(self._meeting_chosen)
         self.now_button = QPushButton("Now")
-        self.now_button.setToolTip("Go to the meeting happening now by this laptop's clock")
+        self.now_button.setToolTip(
+            "Go to the meeting you attend now by this laptop's clock (else one running now);\n"
+            "the line under the meeting says which rule chose it"
+        )
         self.now_button.setAccessibleName("Meeting happening now")
         self.now_button.clicked.connect(self.go_to_meeting_now)
         self.meeting_info = QLabel()

@@ -10,11 +10,16 @@ import html
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QScrollArea,
     QSpinBox,
+    QStackedWidget,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +29,7 @@ from peernotes.core.coverage import Coverage
 from peernotes.core.errors import PeerNotesError
 from peernotes.ui.commands import run_undoable
 from peernotes.ui.coverage_chart import CoverageHeatMap
+from peernotes.ui.coverage_table import CoverageTableModel
 from peernotes.ui.palette import colours
 from peernotes.ui.session import Session
 from peernotes.ui.widgets.stale import StaleRefresher
@@ -89,9 +95,27 @@ class CoveragePage(QWidget):
         scroll.setWidgetResizable(False)
         scroll.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         scroll.setStyleSheet("QScrollArea { background: white; border: none; }")
+        scroll.setAccessibleName("Coverage heat map (Ctrl+Shift+T shows it as a table)")
+        self.table_model = CoverageTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.table_model)
+        self.table.setAccessibleName("Coverage by heading, mode and stakeholder group")
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.views = QStackedWidget()
+        self.views.addWidget(scroll)
+        self.views.addWidget(self.table)
+        self.as_table = QCheckBox("Show as a &table")
+        self.as_table.setToolTip(
+            "The same figures as a table a screen reader can read (Ctrl+Shift+T)"
+        )
+        self.as_table.toggled.connect(lambda on: self.views.setCurrentIndex(1 if on else 0))
+        QShortcut(QKeySequence("Ctrl+Shift+T"), self, self.as_table.toggle)
 
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("Mark a heading <b>thin</b> below"))
+        thin_label = QLabel("Mark a heading <b>thin</b> &below")
+        thin_label.setBuddy(self.thin)
+        self.thin.setAccessibleName("Mark a heading thin below this many observations")
+        controls.addWidget(thin_label)
         controls.addWidget(self.thin)
         controls.addWidget(QLabel("observations"))
         hint = QLabel(
@@ -100,11 +124,12 @@ class CoveragePage(QWidget):
         hint.setObjectName("hint")
         hint.setWordWrap(True)
         controls.addWidget(hint, 1)
+        controls.addWidget(self.as_table)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.summary)
         layout.addLayout(controls)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.views, 1)
         session.changed.connect(self.staleness.mark_stale)
 
     def refresh(self) -> None:
@@ -117,6 +142,7 @@ class CoveragePage(QWidget):
             self._loading = False
         self.summary.setText(summary_html(self.data))
         self.chart.set_coverage(self.data)
+        self.table_model.set_coverage(self.data)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)

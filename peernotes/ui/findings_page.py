@@ -107,6 +107,7 @@ class FindingsPage(QWidget):
         """Left: the notes over the selected notes in full (or the finding's evidence);
         right: the findings tree over the editor. Every handle remembers where it was left."""
         self.lower = QTabWidget()
+        self.lower.setAccessibleName("Selected notes and the finding's evidence")
         self.lower.addTab(self.observations.reading, "Selected notes in full")
         self.lower.addTab(self.editor.supporting, "Supporting evidence")
         self.lower.addTab(self.editor.contradicting, "Contradicting")

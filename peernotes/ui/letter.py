@@ -12,7 +12,6 @@ Tests answer the dialogs through the module functions `ask_save_path`, `show_don
 from __future__ import annotations
 
 import re
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -58,7 +57,7 @@ from peernotes.core import attribution, letter_settings
 from peernotes.core.attribution import KIND_LABELS, NameHit
 from peernotes.core.errors import PeerNotesError
 from peernotes.core.letter import Letter, build_letter
-from peernotes.core.store import Change
+from peernotes.core.store import DB_ERRORS, Change
 from peernotes.ui.commands import run_undoable
 from peernotes.ui.dialogs import messages
 from peernotes.ui.models.base import FixedColumnsModel
@@ -366,6 +365,7 @@ class LetterPage(QWidget):
             groups[spec.group].addRow(spec.label, self._editor(spec))
         form_layout.addStretch(1)
         scroll = QScrollArea()
+        scroll.setAccessibleName("Letter settings")
         scroll.setWidgetResizable(True)
         scroll.setWidget(form_host)
 
@@ -459,6 +459,7 @@ class LetterPage(QWidget):
             reset.setToolTip(
                 "Go back to the default (PeerNotes' wording, or what the file suggests)"
             )
+            reset.setAccessibleName(f"Reset {spec.label} to the default")
             reset.clicked.connect(lambda _c=False, n=name: self.reset(n))
             self.reset_buttons[name] = reset
             row.addWidget(reset, 0, Qt.AlignmentFlag.AlignTop)
@@ -577,7 +578,7 @@ class LetterPage(QWidget):
         self._refresh_timer.stop()  # refreshed when shown again; never after the file closes
         try:
             self.flush()
-        except sqlite3.Error:  # the window is closing and the file already closed
+        except DB_ERRORS:  # the window is closing and the file already closed
             self._pending.clear()
         super().hideEvent(event)
 

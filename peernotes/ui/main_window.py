@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoGroup
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -33,23 +33,15 @@ from peernotes.ui.opening import open_file
 from peernotes.ui.page_header import ensure_header
 from peernotes.ui.session import Session
 from peernotes.ui.welcome import WelcomeScreen
-
-MAX_RECENT = 8
-
-
-_SETTINGS: dict[str, QSettings] = {}
-
-
-def settings() -> QSettings:
-    """Window settings, kept in the per-user data folder (so tests and copies stay apart).
-
-    One QSettings per file for the whole process: each new one re-reads the file, and
-    dropping one writes it back (about 10 ms each, eight times while a file opens)."""
-    path = str(data_dir() / "settings.ini")
-    store = _SETTINGS.get(path)
-    if store is None:
-        store = _SETTINGS[path] = QSettings(path, QSettings.Format.IniFormat)
-    return store
+from peernotes.ui.window_settings import (
+    fit_to_screen,
+    forget_recent_files,
+    recent_files,
+    remember_file,
+    restore_geometry,
+    save_geometry,
+    settings,
+)
 
 
 def quit_shortcut() -> QKeySequence:
@@ -93,19 +85,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.central)
         self.nav.currentRowChanged.connect(self._show_row)
 
-        self.peer_label = QLabel()
-        self.peer_label.setObjectName("peerState")
-        self.peer_label.setAccessibleName("Recording as")
-        self.saved_label = QLabel()
-        self.saved_label.setObjectName("savedState")
-        self.saved_label.setAccessibleName("Save state")
-        self.file_label = QLabel()
-        self.file_label.setObjectName("hint")
-        self.file_label.setAccessibleName("Open file")
-        self.statusBar().addPermanentWidget(self.file_label)
-        self.statusBar().addPermanentWidget(self.peer_label)
-        self.statusBar().addPermanentWidget(self.saved_label)
-
+        self._build_status_bar()
         for name in ("&File", "&Edit", "&View", "&Tools", "&Help"):
             self.menu(name)
         self._build_file_menu()
@@ -118,9 +98,24 @@ class MainWindow(QMainWindow):
         self._finish_file_menu()
         self._build_help_menu()
         self._needs_no_file = self._file_free_actions()
-        self._fit_default_size()
-        self._restore_geometry()
+        fit_to_screen(self)
+        restore_geometry(self)
         self.set_session(None)
+
+    def _build_status_bar(self) -> None:
+        """The open file, who is recording and the save state, always in view."""
+        self.peer_label = QLabel()
+        self.peer_label.setObjectName("peerState")
+        self.peer_label.setAccessibleName("Recording as")
+        self.saved_label = QLabel()
+        self.saved_label.setObjectName("savedState")
+        self.saved_label.setAccessibleName("Save state")
+        self.file_label = QLabel()
+        self.file_label.setObjectName("hint")
+        self.file_label.setAccessibleName("Open file")
+        self.statusBar().addPermanentWidget(self.file_label)
+        self.statusBar().addPermanentWidget(self.peer_label)
+        self.statusBar().addPermanentWidget(self.saved_label)
 
     def menu(self, name: str) -> QMenu:
         if name not in self._menus:
@@ -451,37 +446,11 @@ class MainWindow(QMainWindow):
             focus()
 
     def edit_challenge(self) -> None:
-        from peernotes.ui.commands import run_undoable
-        from peernotes.ui.dialogs.challenge import ChallengeData, ChallengeDialog
+        from peernotes.ui.dialogs.challenge import edit_challenge_details
 
-        if self.session is None:
-            return
-        session = self.session
-        row = session.cf.challenge()
-        initial = ChallengeData(
-            row["council"],
-            row["programme_title"],
-            row["onsite_start"],
-            row["onsite_end"],
-            row["scope"],
-        )
-
-        def save(data: ChallengeData) -> bool:
-            return run_undoable(
-                session,
-                "Edit challenge details",
-                lambda cf: records.update_challenge(
-                    cf,
-                    council=data.council,
-                    programme_title=data.programme_title,
-                    onsite_start=data.onsite_start,
-                    onsite_end=data.onsite_end,
-                    scope=data.scope,
-                ),
-            )
-
-        ChallengeDialog.ask(self, initial, save, session)
-        self._update_title()
+        if self.session is not None:
+            edit_challenge_details(self, self.session)
+            self._update_title()
 
     # ---------------------------------------------------------- who is editing
     def choose_peer(self) -> None:
@@ -557,19 +526,10 @@ class MainWindow(QMainWindow):
 
     # ---------------------------------------------------------- recent files
     def recent_files(self) -> list[str]:
-        value = settings().value("recent_files", [])
-        if isinstance(value, str):
-            value = [value]
-        return [str(v) for v in value or []]
+        return recent_files()
 
     def _remember(self, path: Path) -> None:
-        path_text = str(Path(path).resolve())
-        recent = [p for p in self.recent_files() if p != path_text]
-        recent.insert(0, path_text)
-        store = settings()
-        store.setValue("recent_files", recent[:MAX_RECENT])
-        store.setValue("last_file", path_text)
-        store.sync()  # the recent list survives a crash
+        remember_file(path)
         self._update_recent_menu()
 
     def _update_recent_menu(self) -> None:
@@ -588,37 +548,13 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction("&Clear the list", self._clear_recent)
 
     def _clear_recent(self) -> None:
-        settings().setValue("recent_files", [])
+        forget_recent_files()
         self._update_recent_menu()
         if self.session is None:
             self.welcome.set_recent([])
 
-    # --------------------------------------------------------------- geometry
-    def _fit_default_size(self) -> None:
-        """1280x820, but never larger than the screen: at 125 % or 150 % scaling on a
-        laptop, a fixed size would push the status bar ("Saved") and the filter boxes off it."""
-        width, height = 1280, 820
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is not None:
-            available = screen.availableGeometry()
-            width = min(width, int(available.width() * 0.95))
-            height = min(height, int(available.height() * 0.92))
-        self.resize(width, height)
-
-    def _restore_geometry(self) -> None:
-        store = settings()
-        geometry = store.value("geometry")
-        if isinstance(geometry, QByteArray | bytes):
-            self.restoreGeometry(geometry)
-        state = store.value("window_state")
-        if isinstance(state, QByteArray | bytes):
-            self.restoreState(state)
-
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
-        store = settings()
-        store.setValue("geometry", self.saveGeometry())
-        store.setValue("window_state", self.saveState())
-        store.sync()
+        save_geometry(self)
         self.set_session(None)
         super().closeEvent(event)
 

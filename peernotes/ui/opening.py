@@ -16,7 +16,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from peernotes.core import backups, encryption, locking, privacy, recovery
+from peernotes.core import backups, bad_text, encryption, locking, privacy, recovery
 from peernotes.core.errors import (
     EncryptedFile,
     FileRefused,
@@ -76,6 +76,9 @@ def open_file(
     cf = _open_with_passphrase(parent, path, passphrase)
     if cf is None:
         return None
+    # Damaged bytes in a value (bit rot, another tool) show as U+FFFD instead of breaking a
+    # screen: reading every note costs 1.6x, the screens' own reads (pages, roll-up) no more.
+    bad_text.tolerate(cf.conn)
     try:
         return _after_open(parent, cf)
     except BaseException:

@@ -54,10 +54,17 @@ def _e(text: object) -> str:
 
 
 # ------------------------------------------------------------------------ programme
-def programme(cf: ChallengeFile, peer_id: str | None = None) -> Printable:
-    """The programme day by day; for one peer, only the meetings they are at."""
+def programme_days(cf: ChallengeFile) -> list[str]:
+    """The dates that have meetings, in order (the chooser's "which day")."""
+    return sorted({m["date"] for m in records.meeting_list(cf) if m["date"]})
+
+
+def programme(cf: ChallengeFile, peer_id: str | None = None, day: str | None = None) -> Printable:
+    """The programme day by day (or one `day`); for one peer, only the meetings they are at."""
     challenge = cf.challenge()
     meetings = records.meeting_list(cf)
+    if day is not None:
+        meetings = [m for m in meetings if m["date"] == day]
     who = "the whole team"
     if peer_id is not None:
         peer = cf.get("peer", peer_id)
@@ -89,7 +96,7 @@ def programme(cf: ChallengeFile, peer_id: str | None = None) -> Printable:
         body.append("</table>")
     else:
         body.append("<p>No meetings in the programme yet.</p>")
-    title = f"Programme – {who}"
+    title = f"Programme – {who}" + (f" – {day}" if day else "")
     return Printable(title, _page(title, body, _e(challenge["council"])), True)
 
 

@@ -114,11 +114,12 @@ class PrintChoice:
     peer_id: str | None = None  # programme: one peer, or None for the whole team
     finding_id: str | None = None
     pdf: bool = False  # save as PDF instead of the preview
+    day: str | None = None  # programme: one day (ISO date), or None for every day
 
 
 def build(cf: ChallengeFile, choice: PrintChoice) -> Printable:
     if choice.what == "programme":
-        return printables.programme(cf, choice.peer_id)
+        return printables.programme(cf, choice.peer_id, choice.day)
     if choice.what == "finding" and choice.finding_id:
         return printables.finding(cf, choice.finding_id)
     if choice.what == "letter":
@@ -152,18 +153,24 @@ class PrintDialog(QDialog):
         for peer in records.team(cf):
             self.peer.addItem(peer["name"], peer["id"])
         grid.addWidget(self.peer, 0, 1)
+        self.day = QComboBox()
+        self.day.setAccessibleName("Programme day")
+        self.day.addItem("Every day", None)
+        for day in printables.programme_days(cf):
+            self.day.addItem(day, day)
+        grid.addWidget(self.day, 0, 2)
         self.finding = QComboBox()
         self.finding.setAccessibleName("Finding")
         for row in cf.query("SELECT id, statement FROM finding WHERE deleted = 0 ORDER BY ordinal"):
             self.finding.addItem(row["statement"][:80], row["id"])
         if finding_id is not None:
             self.finding.setCurrentIndex(max(0, self.finding.findData(finding_id)))
-        grid.addWidget(self.finding, 2, 1)
+        grid.addWidget(self.finding, 2, 1, 1, 2)
         self.buttons["finding"].setEnabled(self.finding.count() > 0)
         self.buttons["rollup"].setChecked(True)
         note = QLabel(f"Printouts that name people say “{INTERNAL}” at the top of each page.")
         note.setWordWrap(True)
-        grid.addWidget(note, len(options), 0, 1, 2)
+        grid.addWidget(note, len(options), 0, 1, 3)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         preview = buttons.addButton("Pre&view and print…", QDialogButtonBox.ButtonRole.AcceptRole)
         pdf = buttons.addButton("Save as P&DF…", QDialogButtonBox.ButtonRole.ActionRole)
@@ -172,7 +179,7 @@ class PrintDialog(QDialog):
         pdf.clicked.connect(self._pdf)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        grid.addWidget(buttons, len(options) + 1, 0, 1, 2)
+        grid.addWidget(buttons, len(options) + 1, 0, 1, 3)
 
     def _pdf(self) -> None:
         self.pdf = True
@@ -180,7 +187,13 @@ class PrintDialog(QDialog):
 
     def choice(self) -> PrintChoice:
         what = next(k for k, b in self.buttons.items() if b.isChecked())
-        return PrintChoice(what, self.peer.currentData(), self.finding.currentData(), self.pdf)
+        return PrintChoice(
+            what,
+            self.peer.currentData(),
+            self.finding.currentData(),
+            self.pdf,
+            self.day.currentData(),
+        )
 
 
 def ask_what(

@@ -147,3 +147,24 @@ def test_a_file_the_user_cannot_read(shared: Path) -> None:
     assert len(message.splitlines()) == 1, message
     assert "permission denied" in message and "damaged" not in message
     assert "--recover" not in message
+
+
+@pytest.mark.parametrize("command", ["export", "import", "recover"])
+def test_writing_onto_a_read_only_drive_says_so(
+    stick: Path, tmp_path: Path, command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Choosing the locked stick as the place to write: one line naming the read-only drive or
+    the permission, nothing created there, never a traceback."""
+    exported = tmp_path / "c.json"
+    assert main(["export", str(stick), "--json", str(exported)]) == 0
+    capsys.readouterr()
+    argv = {
+        "export": ["export", str(stick), "--json", str(stick.parent / "out.json")],
+        "import": ["import", str(exported), "--out", str(stick.parent / "new.peernotes")],
+        "recover": ["check", str(stick), "--recover", str(stick.parent / "saved.peernotes")],
+    }[command]
+    assert main(argv) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "Traceback" not in err, err
+    assert "read-only" in err or "permission" in err, err
+    assert listing(stick.parent) == ["challenge.peernotes"]

@@ -65,6 +65,23 @@ def test_page_counts_follow_the_content(scene, qtbot):
     assert _preview_pages(qtbot, one) <= team
 
 
+def test_the_programme_of_one_day(scene, qtbot):
+    """The chooser offers each day with meetings; one day's programme holds only its meetings."""
+    records.add_meeting(scene.cf, date="2026-11-12", title="Visit to the hub", type="site_visit")
+    dialog = printing.PrintDialog(scene.cf, None, None)
+    qtbot.addWidget(dialog)
+    assert [dialog.day.itemData(i) for i in range(dialog.day.count())] == [
+        None,
+        "2026-11-11",
+        "2026-11-12",
+    ]
+    dialog.buttons["programme"].setChecked(True)
+    dialog.day.setCurrentIndex(2)
+    printable = printing.build(scene.cf, dialog.choice())
+    assert printable.title == "Programme – the whole team – 2026-11-12"
+    assert "Visit to the hub" in printable.html and "Frontline staff drop-in" not in printable.html
+
+
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
 def test_pdf_pages_naming_people_say_internal(scene, tmp_path):
     """Saved as PDF, every page of the programme says "Internal — not for publication";

@@ -299,3 +299,25 @@ def test_a_file_on_a_read_only_drive_offers_a_copy(
             records.add_observation(cf, "Edited on the copy.")
         finally:
             cf.close()
+
+
+def test_a_file_with_damaged_text_opens_and_shows_the_rest(tmp_path: Path, told: Recorder) -> None:
+    """One invalid UTF-8 byte in one note: the window opens the file and lists every note,
+    the damaged one with U+FFFD, instead of failing on that row."""
+    import sqlite3
+
+    path = tmp_path / "rotten.peernotes"
+    with make_challenge(path) as cf:
+        note = records.add_observation(cf, "placeholder")
+        records.add_observation(cf, "Carers described long waits for assessments.")
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE observation SET text = CAST(? AS TEXT) WHERE id = ?", (b"a \xff b", note))
+    conn.commit()
+    conn.close()
+    cf = opening.open_file(None, path)
+    assert cf is not None
+    try:
+        texts = {o["id"]: o["text"] for o in cf.rows("observation")}
+        assert texts[note] == "a \ufffd b" and len(texts) == 2
+    finally:
+        cf.close()

@@ -136,3 +136,34 @@ class ChallengeDialog(FormDialog):
     ) -> ChallengeData | None:
         dialog = cls(parent, initial, save, session)
         return dialog.data() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def edit_challenge_details(parent: QWidget, session: Session) -> None:
+    """File › Challenge details…: edit the council, dates and scope, as one undoable step."""
+    from peernotes.core import records
+    from peernotes.ui.commands import run_undoable
+
+    row = session.cf.challenge()
+    initial = ChallengeData(
+        row["council"],
+        row["programme_title"],
+        row["onsite_start"],
+        row["onsite_end"],
+        row["scope"],
+    )
+
+    def save(data: ChallengeData) -> bool:
+        return run_undoable(
+            session,
+            "Edit challenge details",
+            lambda cf: records.update_challenge(
+                cf,
+                council=data.council,
+                programme_title=data.programme_title,
+                onsite_start=data.onsite_start,
+                onsite_end=data.onsite_end,
+                scope=data.scope,
+            ),
+        )
+
+    ChallengeDialog.ask(parent, initial, save, session)
