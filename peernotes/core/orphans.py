@@ -46,12 +46,13 @@ class Orphans:
     def lines(self) -> list[str]:
         out = []
         for count, what in (
-            (self.notes_without_meeting, "note{s} belong to a meeting that was deleted"),
-            (self.notes_without_document, "note{s} cite a document that was deleted"),
-            (self.findings_without_heading, "finding{s} sit under a heading that was deleted"),
+            (self.notes_without_meeting, "note{s} belong{v} to a meeting that was deleted"),
+            (self.notes_without_document, "note{s} cite{v} a document that was deleted"),
+            (self.findings_without_heading, "finding{s} sit{v} under a deleted heading"),
         ):
             if count:
-                out.append(f"{count} {what.format(s='' if count == 1 else 's')}")
+                one = count == 1
+                out.append(f"{count} {what.format(s='' if one else 's', v='s' if one else '')}")
         return out
 
 

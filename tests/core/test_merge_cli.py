@@ -271,4 +271,4 @@ def test_a_note_added_to_a_meeting_deleted_elsewhere_is_reported(
         records.delete_meeting(cf, meeting)
     capsys.readouterr()
     assert main(["merge", str(team), str(priya), str(tom)]) == 0
-    assert "Check: 1 note belong to a meeting that was deleted" in capsys.readouterr().out
+    assert "Check: 1 note belongs to a meeting that was deleted" in capsys.readouterr().out
