@@ -28,7 +28,16 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def timed(command: list[str], env: dict[str, str]) -> float:
     started = time.perf_counter()
-    result = subprocess.run(command, env=env, capture_output=True, text=True, cwd=ROOT)
+    try:
+        result = subprocess.run(
+            command, env=env, capture_output=True, text=True, cwd=ROOT, timeout=120
+        )
+    except subprocess.TimeoutExpired:
+        # e.g. a build older than the checkout: it refuses the upgraded demo file in a
+        # message box that nobody closes offscreen.
+        raise SystemExit(
+            f"{command[0]} did not show its window within 120 s; rebuild it?"
+        ) from None
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
         raise SystemExit(f"{command[0]} failed:\n{result.stderr[-2000:]}")

@@ -197,6 +197,10 @@ def export_feedback(parent: QWidget | None, session: Session) -> Path | None:
     deck = guarded_deck(parent, session)
     if deck is None:
         return None
+    from peernotes.ui.weak_findings_dialog import confirm_export
+
+    if not confirm_export(parent, session.cf, "presentation", parent):
+        return None
     for warning in deck.warnings[:1]:
         session_window_note(parent, warning)
     target = ask_save_path(parent, suggested_path(session))
