@@ -147,14 +147,17 @@ def suggested_path(session: Session) -> Path:
     return folder / f"{stem}.pptx"
 
 
-def guarded_deck(parent: QWidget | None, session: Session) -> Deck | None:
-    """The deck, once the guard has nothing left to stop (None if the user stopped)."""
+def guarded_deck(
+    parent: QWidget | None, session: Session, stopped: str = "Presentation not exported"
+) -> Deck | None:
+    """The deck, once the guard has nothing left to stop (None if the user stopped).
+    `stopped` titles the message when it cannot be built (template) or a name slipped in."""
     from peernotes.export.pptx_deck import load_template
 
     try:
         template = load_template()
     except PeerNotesError as error:
-        messages.error(parent, "Presentation not exported", str(error))
+        messages.error(parent, stopped, str(error))
         return None
     cf = session.cf
     deck = build_deck(cf, template.capacity)
@@ -179,7 +182,7 @@ def guarded_deck(parent: QWidget | None, session: Session) -> Deck | None:
     deck = build_deck(cf, template.capacity)
     remaining = attribution.scan(cf, deck)
     if remaining:  # something changed meanwhile: never write past the guard
-        messages.error(parent, "Presentation not exported", attribution.report(remaining))
+        messages.error(parent, stopped, attribution.report(remaining))
         return None
     return deck
 
