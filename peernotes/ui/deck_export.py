@@ -117,11 +117,15 @@ def ask_options(parent: QWidget | None, options: DeckOptions) -> DeckOptions | N
 
 def ask_save_path(parent: QWidget | None, suggested: Path) -> Path | None:
     """Ask where to save the .pptx; None when the user cancels."""
+    from peernotes.ui import folders
+
+    start = folders.start_path("export", suggested)
     name, _ = QFileDialog.getSaveFileName(
-        parent, "Export the feedback presentation", str(suggested), "PowerPoint (*.pptx)"
+        parent, "Export the feedback presentation", start, "PowerPoint (*.pptx)"
     )
     if not name:
         return None
+    folders.remember("export", name)
     path = Path(name)
     return path if path.suffix.lower() == ".pptx" else path.with_name(path.name + ".pptx")
 

@@ -47,7 +47,7 @@ from peernotes.core.frameworks import (
     default_groups,
 )
 from peernotes.core.store import ChallengeFile
-from peernotes.paths import FILE_SUFFIX, data_dir
+from peernotes.paths import FILE_SUFFIX, challenges_folder
 from peernotes.ui.passphrase_dialog import MIN_LENGTH, new_passphrase_problem
 
 CUSTOM = "custom"
@@ -86,10 +86,11 @@ def custom_framework(headings: list[str]) -> FrameworkTemplate:
 def default_path(council: str, programme_title: str) -> Path:
     stem = re.sub(r'[\\/:*?"<>|]+', " ", f"{council} - {programme_title}").strip() or "Challenge"
     stem = " ".join(stem.split())[:120]
-    path = data_dir() / f"{stem}{FILE_SUFFIX}"
+    folder = challenges_folder().path  # Documents/PeerNotes, where people look for files
+    path = folder / f"{stem}{FILE_SUFFIX}"
     number = 2
     while path.exists():
-        path = data_dir() / f"{stem} ({number}){FILE_SUFFIX}"
+        path = folder / f"{stem} ({number}){FILE_SUFFIX}"
         number += 1
     return path
 
@@ -414,8 +415,13 @@ class YouPage(QWizardPage):
         where = QHBoxLayout()
         where.addWidget(self.path, 1)
         where.addWidget(browse)
-        note = QLabel("Every change is saved at once: there is no Save button.")
+        reason = challenges_folder().reason  # e.g. Documents is synced to the cloud
+        note = QLabel(
+            (reason + " " if reason else "")
+            + "Every change is saved at once: there is no Save button."
+        )
         note.setObjectName("hint")
+        note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list, 1)
         label = QLabel("&Save the challenge as")
@@ -524,9 +530,16 @@ class YouPage(QWizardPage):
             )
 
     def _browse(self) -> None:
+        from peernotes.ui import folders
+
+        start = folders.start_path("new", self.path.text()) if not self._path_edited else ""
         chosen, _ = QFileDialog.getSaveFileName(
-            self, "Save the challenge as", self.path.text(), f"PeerNotes challenge (*{FILE_SUFFIX})"
+            self,
+            "Save the challenge as",
+            start or self.path.text(),
+            f"PeerNotes challenge (*{FILE_SUFFIX})",
         )
+        folders.remember("new", chosen)
         if chosen:
             if not chosen.endswith(FILE_SUFFIX):
                 chosen += FILE_SUFFIX
