@@ -7,6 +7,7 @@ Functions return ids (or a `Saved` with warnings) and raise ValidationError nami
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -282,6 +283,13 @@ def normalise_name(name: str) -> str:
     folded = unicodedata.normalize("NFKD", name).casefold()
     folded = "".join(c for c in folded if not unicodedata.combining(c))
     return " ".join(folded.replace(".", " ").split())
+
+
+def name_and_role(text: str) -> tuple[str, str]:
+    """'Jo Reid (Carer lead)' -> ('Jo Reid', 'Carer lead'): how programmes and pasted lists
+    give a person's role; text without brackets is all name."""
+    match = re.match(r"^(.+?)\s*\(([^()]+)\)$", text.strip())
+    return (match[1].strip(), match[2].strip()) if match else (text.strip(), "")
 
 
 def people_named(cf: ChallengeFile, name: str) -> list[Row]:

@@ -62,18 +62,20 @@ def test_pasted_names_new_people_and_a_headcount_are_one_undo_step(qtbot, window
     people_before = cf.count("person")
     dialog = _dialog(qtbot, window.page_widget("programme"))
     qtbot.keyClicks(dialog.title, "Carers' forum")
-    dialog.paste.setPlainText("Lee Park\nAna Wu\n• Sam Okafor\n")
+    dialog.paste.setPlainText("Lee Park (Manager)\nAna Wu\n• Sam Okafor (Carers' lead)\n")
     dialog.new_group.setCurrentIndex(dialog.new_group.findText("Carer"))
     dialog.add_names()
     data = dialog.data()
     assert data.person_ids == [known]
-    assert data.new_people == ["Ana Wu", "Sam Okafor"]
+    assert data.new_people == ["Ana Wu", "Sam Okafor (Carers' lead)"]
     dialog.headcounts.setText("12 carers")
     dialog.accept()
     assert dialog.result() == dialog.DialogCode.Accepted, dialog.error_label.text()
     meeting = cf.rows("meeting")[0]["id"]
     met = sorted(p["name"] for p in records.meeting_people(cf, meeting))
     assert met == ["Ana Wu", "Lee Park", "Sam Okafor"]
+    sam = next(p for p in records.meeting_people(cf, meeting) if p["name"] == "Sam Okafor")
+    assert sam["job_title"] == "Carers' lead"
     assert list(headcounts.for_meeting(cf, meeting).values()) == [12]
     window.undo_action.trigger()
     assert cf.rows("meeting") == [] and cf.count("person") == people_before

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from peernotes.core import times, validation, vocab
 from peernotes.core.errors import ValidationError
-from peernotes.core.records import normalise_name
+from peernotes.core.records import name_and_role, normalise_name
 from peernotes.core.store import Row
 from peernotes.ui.dialogs.form import FormDialog, named_line
 
@@ -239,7 +239,9 @@ class MeetingDialog(FormDialog):
     def _new_people_row(self, groups: list[tuple[str, str]]) -> QVBoxLayout:
         self.paste = QPlainTextEdit()
         self.paste.setAccessibleName("Names to add")
-        self.paste.setPlaceholderText("Type or paste names, one per line, then Add names")
+        self.paste.setPlaceholderText(
+            "Type or paste names, one per line (a role in brackets), then Add names"
+        )
         self.paste.setTabChangesFocus(True)
         self.paste.setFixedHeight(52)
         self.new_group = QComboBox()
@@ -262,7 +264,7 @@ class MeetingDialog(FormDialog):
     def add_names(self) -> None:
         """Each pasted name: ticked if already recorded, else added (ticked) as a new person."""
         for name in split_names(self.paste.toPlainText()):
-            key = normalise_name(name)
+            key = normalise_name(name_and_role(name)[0])
             known = self._names.get(key)
             if known is None:
                 known = NEW + name
