@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
 from peernotes.core import evidence, findings, records, search, triangulation
 from peernotes.core.errors import PeerNotesError
 from peernotes.core.rollup import Rollup, rollup
+from peernotes.core.spelling import challenge_names
 from peernotes.core.store import Change
+from peernotes.ui import spelling
 from peernotes.ui.commands import run_undoable
 from peernotes.ui.finding_editor import FindingEditor
 from peernotes.ui.findings_browser import ObservationBrowser
@@ -291,6 +293,7 @@ class FindingsPage(QWidget):
         self._dirty = False
         cf = self.session.cf
         self.rollup = rollup(cf, inbox_limit=0, observation_stats=False)
+        spelling.set_names(challenge_names(cf))  # the people met are never "misspelt"
         self.observations.fill_choices()
         self.editor.fill_choices(records.headings(cf), findings.recommendation_groups(cf))
         self._load_tree()
