@@ -40,6 +40,7 @@ EXCLUDED_MODULES = [
     "PIL._imagingmorph",
     "PIL.ImageMorph",
     "PIL.ImageQt",
+    "PIL._imagingft",  # text measuring (python-pptx's fit_text, unused): FreeType, HarfBuzz
     # Nothing goes over a network: without _ssl and _hashlib, OpenSSL (5 MB) stays out;
     # hashlib falls back to Python's built-in hashes, and http/urllib/asyncio import ssl
     # only if it is there.
