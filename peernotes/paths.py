@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
@@ -53,3 +54,41 @@ def device_id() -> str:
     except OSError:
         pass  # a read-only home still gets a (per-run) device id
     return value
+
+
+@dataclass(frozen=True)
+class ChallengesFolder:
+    """Where new challenge files go, and why there when it is not Documents/PeerNotes."""
+
+    path: Path
+    reason: str = ""
+
+
+def challenges_folder(documents: Path | None = None) -> ChallengesFolder:
+    """A PeerNotes folder in the user's Documents, where people look for their files.
+
+    Where Documents is redirected into a cloud-synced folder (common on council laptops), a
+    sync client could copy a file while it is written: then a local PeerNotes folder in the
+    home folder, with the reason to show. PEERNOTES_DATA_DIR (tests, a portable copy) keeps
+    everything in the data folder. The data folder stays for settings, backups and the demo.
+    """
+    if os.environ.get("PEERNOTES_DATA_DIR"):
+        return ChallengesFolder(data_dir())
+    from peernotes.core.privacy import synced_folder
+
+    documents = documents or Path(platformdirs.user_documents_dir())
+    client = synced_folder(documents / "PeerNotes" / "x")
+    if client is None:
+        folder, reason = documents / "PeerNotes", ""
+    else:
+        folder = Path.home() / "PeerNotes"
+        reason = (
+            f"Your Documents folder is synced by {client}, which can copy a file while "
+            f"PeerNotes writes it, so new challenges are kept on this laptop in {folder}."
+        )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        reason = f"{folder} could not be created, so new challenges go to the data folder."
+        return ChallengesFolder(data_dir(), reason)
+    return ChallengesFolder(folder, reason)

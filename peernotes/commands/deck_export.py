@@ -54,6 +54,10 @@ def export_feedback(args: argparse.Namespace) -> int:
             )
         for warning in deck.warnings:
             print(f"note: {warning}", file=sys.stderr)
+        from peernotes.commands.letter_export import warn_weak_findings
+
+        if not warn_weak_findings(cf, "presentation", strict=getattr(args, "strict", False)):
+            return EXIT_REFUSED
         written = export_deck(deck, out, template)
     except PeerNotesError as error:
         return _fail(str(error))

@@ -76,7 +76,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--strict",
         action="store_true",
-        help="refuse the letter (write nothing, exit 2) when a finding is single-source or "
+        help="refuse the letter or the deck (write nothing, exit 2) when a finding is single-source or "
         "has no evidence; without it they are printed as warnings",
     )
     passphrases.add_argument(

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from peernotes.core import records, vocab
+from peernotes.core import headcounts, records, vocab
 from peernotes.core.errors import ValidationError
 from peernotes.core.evidence import CONCAT_IDS, group_names, meeting_groups, split_ids
 from peernotes.core.store import ChallengeFile, Row
@@ -57,7 +57,8 @@ class Coverage:
     untagged: int  # live observations with no heading and in no finding under a heading
     by_mode: Mapping[str, int]  # over all observations
     by_group: Mapping[str, int]  # over all observations
-    people_by_group: Mapping[str, int]  # people met (in at least one meeting) per group
+    people_by_group: Mapping[str, int]  # people met (in at least one meeting) per group,
+    # named or in an unnamed headcount
 
     @property
     def modes(self) -> tuple[str, ...]:
@@ -137,6 +138,8 @@ def coverage(cf: ChallengeFile) -> Coverage:
             "WHERE p.deleted = 0 AND p.group_id IS NOT NULL GROUP BY p.group_id"
         ).fetchall()
     )
+    for group_id, unnamed in headcounts.by_group(cf).items():  # "12 carers": counted, unnamed
+        people[group_id] = people.get(group_id, 0) + unnamed
     return Coverage(
         headings=tuple(headings),
         groups=groups,

@@ -455,12 +455,12 @@ class _Builder:
         s = self.settings
         section = "Next steps"
         lines = [
-            ("letter_date", "The summary letter", "letter"),
-            ("action_plan_date", "The council's action plan", "action plan"),
-            ("progress_review_date", "A progress review", "progress review"),
+            ("letter_date", "The summary letter"),
+            ("action_plan_date", "The council's action plan"),
+            ("progress_review_date", "A progress review"),
         ]
         bullets = []
-        for name, what, _short_name in lines:
+        for name, what in lines:
             when = long_date(s.values.get(name))
             text = f"{what}: by {when}" if when else f"{what}: date to be agreed"
             if name == "progress_review_date" and when:

@@ -73,22 +73,31 @@ def split_ids(joined: str | None) -> list[str]:
 def meeting_groups(
     cf: ChallengeFile, meeting_ids: Iterable[str] | None = None
 ) -> dict[str, set[str]]:
-    """{meeting id: ids of the stakeholder groups of the people met there} (live rows only)."""
-    sql = (
+    """{meeting id: ids of the stakeholder groups met there} (live rows only): the groups of
+    the people met, and the groups of unnamed headcounts ("12 carers")."""
+    named = (
         "SELECT mp.meeting_id, p.group_id FROM meeting_person mp "
         "JOIN person p ON p.id = mp.person_id "
         "JOIN stakeholder_group g ON g.id = p.group_id "
         "WHERE mp.deleted = 0 AND p.deleted = 0 AND g.deleted = 0"
     )
+    unnamed = (
+        "SELECT h.meeting_id, h.group_id FROM headcount h "
+        "JOIN stakeholder_group g ON g.id = h.group_id WHERE h.deleted = 0 AND g.deleted = 0"
+    )
     result: dict[str, set[str]] = {}
     if meeting_ids is None:
-        rows = cf.conn.execute(sql).fetchall()
+        rows = cf.conn.execute(f"{named} UNION ALL {unnamed}").fetchall()
     else:
         wanted = list(dict.fromkeys(m for m in meeting_ids if m))
         rows = []
         for part in chunks(wanted):
             marks = ",".join("?" for _ in part)
-            rows += cf.conn.execute(sql + f" AND mp.meeting_id IN ({marks})", list(part)).fetchall()
+            sql = (
+                f"{named} AND mp.meeting_id IN ({marks}) "
+                f"UNION ALL {unnamed} AND h.meeting_id IN ({marks})"
+            )
+            rows += cf.conn.execute(sql, [*part, *part]).fetchall()
     for meeting_id, group_id in rows:
         result.setdefault(meeting_id, set()).add(group_id)
     return result

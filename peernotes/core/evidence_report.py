@@ -104,10 +104,12 @@ def evidence_by_finding(cf: ChallengeFile) -> dict[str, list[EvidenceRow]]:
     """All live evidence links, read in two queries, grouped by finding (supporting first)."""
     groups_at: dict[str, list[str]] = {}
     for meeting_id, name in cf.conn.execute(
-        "SELECT DISTINCT mp.meeting_id, g.name FROM meeting_person mp "
-        "JOIN person p ON p.id = mp.person_id AND p.deleted = 0 "
+        "SELECT meeting_id, name FROM (SELECT mp.meeting_id, g.name, g.ordinal "
+        "FROM meeting_person mp JOIN person p ON p.id = mp.person_id AND p.deleted = 0 "
         "JOIN stakeholder_group g ON g.id = p.group_id AND g.deleted = 0 "
-        "WHERE mp.deleted = 0 ORDER BY g.ordinal, g.name"
+        "WHERE mp.deleted = 0 UNION SELECT h.meeting_id, g.name, g.ordinal FROM headcount h "
+        "JOIN stakeholder_group g ON g.id = h.group_id AND g.deleted = 0 WHERE h.deleted = 0) "
+        "ORDER BY ordinal, name"  # the groups met there, named or in a headcount
     ):
         groups_at.setdefault(meeting_id, []).append(name)
     result: dict[str, list[EvidenceRow]] = {}

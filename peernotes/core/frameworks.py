@@ -25,6 +25,7 @@ class Standard:
 class Domain:
     name: str
     standards: tuple[Standard, ...] = ()
+    prompt: str = ""  # the framework's own question(s) for the heading, where it states them
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,8 @@ class FrameworkTemplate:
     domains: tuple[Domain, ...]
     score_scale: tuple[dict[str, Any], ...] = ()
     example_scope_questions: tuple[str, ...] = field(default=())
+    # The stakeholder groups such a challenge usually meets: a new challenge starts with them.
+    stakeholder_groups: tuple[str, ...] = ()
 
     @property
     def heading_count(self) -> int:
@@ -53,6 +56,7 @@ def _parse(data: dict[str, Any]) -> FrameworkTemplate:
                     Standard(number=s.get("number", ""), name=str(s["name"]))
                     for s in d.get("standards") or ()
                 ),
+                prompt=str(d.get("prompt") or ""),
             )
             for d in data["domains"]
         )
@@ -67,6 +71,7 @@ def _parse(data: dict[str, Any]) -> FrameworkTemplate:
             example_scope_questions=tuple(
                 str(q["name"]) for q in data.get("example_scope_questions") or ()
             ),
+            stakeholder_groups=tuple(str(g) for g in data.get("stakeholder_groups") or ()),
         )
     except (KeyError, TypeError) as error:
         raise ValidationError("framework", f"malformed framework template ({error})") from error
@@ -98,3 +103,21 @@ def builtin(framework_id: str) -> FrameworkTemplate:
 
 
 DEFAULT_FRAMEWORK = "cfbo-previous"
+
+
+def default_groups(template: FrameworkTemplate) -> list[tuple[str, bool]]:
+    """(name, single person) of the groups a new challenge on `template` starts with: the
+    framework's usual ones, else the general list (a team's own headings)."""
+    from peernotes.core.vocab import DEFAULT_STAKEHOLDER_GROUPS
+
+    if template.stakeholder_groups:
+        return [(name, False) for name in template.stakeholder_groups]
+    return list(DEFAULT_STAKEHOLDER_GROUPS)
+
+
+def prompts(builtin_id: str | None) -> dict[str, str]:
+    """{heading name: the framework's question for it} of a built-in framework ({} if none)."""
+    template = builtin_frameworks().get(builtin_id or "")
+    if template is None:
+        return {}
+    return {d.name: d.prompt for d in template.domains if d.prompt}

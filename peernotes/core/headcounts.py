@@ -9,6 +9,8 @@ non-attribution guard has nothing to look for in it: it holds no name.
 
 from __future__ import annotations
 
+import re
+
 from peernotes.core.errors import ValidationError
 from peernotes.core.ids import link_id
 from peernotes.core.store import ChallengeFile
@@ -70,3 +72,55 @@ def by_group(cf: ChallengeFile) -> dict[str, int]:
 def meeting_groups(cf: ChallengeFile) -> list[tuple[str, str]]:
     """(meeting id, group id) of every live headcount: the groups a meeting heard from."""
     return [tuple(r) for r in cf.conn.execute(f"SELECT h.meeting_id, h.group_id {LIVE}")]
+
+
+# ------------------------------------------------------------- as people type them
+_COUNT = re.compile(r"^(?:(\d{1,5})\s+(?:x\s+)?(.+)|(.+?)\s*[(:]\s*(\d{1,5})\)?)$")
+
+
+def group_lookup(cf: ChallengeFile) -> dict[str, str]:
+    """{normalised name, singular and plural: group id}: "carers" and "Carer" find Carer."""
+    from peernotes.core.letter import group_plural
+    from peernotes.core.records import normalise_name
+
+    found: dict[str, str] = {}
+    for group in cf.rows("stakeholder_group", order_by="ordinal"):
+        for name in (group["name"], group_plural(group["name"]), group["name"] + "s"):
+            found.setdefault(normalise_name(name), group["id"])
+    return found
+
+
+def parse_counts(text: str, groups: dict[str, str]) -> dict[str, int]:
+    """'12 carers; 3 providers' (or 'Carers (12)', 'carers: 12') -> {group id: people}.
+    ValidationError names the part that is not a number of people of a known group."""
+    from peernotes.core.records import normalise_name
+
+    counts: dict[str, int] = {}
+    for part in re.split(r"[;,\n]", text):
+        part = part.strip()
+        if not part:
+            continue
+        match = _COUNT.match(part)
+        if not match:
+            raise ValidationError(
+                "headcounts", f"{part!r} is not a number of people, e.g. '12 carers'"
+            )
+        number, name = (match[1], match[2]) if match[1] else (match[4], match[3])
+        group_id = groups.get(normalise_name(name))
+        if group_id is None:
+            raise ValidationError("headcounts", f"{name!r} is not one of the stakeholder groups")
+        counts[group_id] = counts.get(group_id, 0) + int(number)
+    return {g: n for g, n in counts.items() if n > 0}
+
+
+def describe(cf: ChallengeFile, counts: dict[str, int]) -> str:
+    """{group id: people} as typed: '12 carers; 3 providers' (in the groups' order)."""
+    from peernotes.core.letter import group_plural
+
+    parts = []
+    for group in cf.rows("stakeholder_group", order_by="ordinal"):
+        people = counts.get(group["id"])
+        if people:
+            name = group["name"] if people == 1 else group_plural(group["name"])
+            parts.append(f"{people} {name.lower()}")
+    return "; ".join(parts)

@@ -670,6 +670,9 @@ def _check_row_rules(table: str, values: dict[str, Any], where: str, problems: _
         valid = all(isinstance(v, str) and not _format_problem(fmt, v) for v in (start, end))
         if valid and end < start:  # type: ignore[operator]
             problems.add(f"{where}.{last}", message.format(start=start, end=end))
+    people = values.get("people") if table == "headcount" else None
+    if isinstance(people, int) and not isinstance(people, bool) and people < 1:
+        problems.add(f"{where}.people", "a headcount is at least 1 person (delete the row instead)")
 
 
 _ORDER_RULES: dict[str, tuple[tuple[str, str, str], ...]] = {

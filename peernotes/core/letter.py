@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from peernotes.core import vocab
+from peernotes.core import headcounts, vocab
 from peernotes.core.letter_settings import (
     LetterSettings,
 )
@@ -215,6 +215,7 @@ def activity_figures(cf: ChallengeFile) -> ActivityFigures:
         "JOIN meeting m ON m.id = mp.meeting_id "
         "WHERE p.deleted = 0 AND mp.deleted = 0 AND m.deleted = 0"
     ).fetchone()[0]
+    people += headcounts.total(cf)  # "12 carers" met without names count too (lower bound)
     start, end = challenge["onsite_start"], challenge["onsite_end"]
     if start and end:
         days = (date.fromisoformat(end) - date.fromisoformat(start)).days + 1
@@ -226,8 +227,12 @@ def activity_figures(cf: ChallengeFile) -> ActivityFigures:
         "JOIN meeting_person mp ON mp.meeting_id = m.id AND mp.deleted = 0 "
         "JOIN person p ON p.id = mp.person_id AND p.deleted = 0 "
         "JOIN stakeholder_group g ON g.id = p.group_id AND g.deleted = 0 "
-        "WHERE m.deleted = 0 AND g.single_person = 0 "
-        "GROUP BY m.type, g.id ORDER BY ordinal, g.name"
+        "WHERE m.deleted = 0 AND g.single_person = 0 GROUP BY m.type, g.id "
+        "UNION SELECT m.type, g.name, min(g.ordinal) AS ordinal FROM meeting m "
+        "JOIN headcount h ON h.meeting_id = m.id AND h.deleted = 0 "
+        "JOIN stakeholder_group g ON g.id = h.group_id AND g.deleted = 0 "
+        "WHERE m.deleted = 0 AND g.single_person = 0 GROUP BY m.type, g.id "
+        "ORDER BY ordinal, 2"
     )
     groups: dict[str, list[str]] = {}
     for row in group_rows:

@@ -23,7 +23,6 @@ from datetime import date
 
 from peernotes.core import headcounts as headcount_rows
 from peernotes.core.errors import PeerNotesError
-from peernotes.core.letter import group_plural
 from peernotes.core.programme_columns import FIELDS, Layout, header_text
 from peernotes.core.programme_rows import (
     Context,
@@ -130,10 +129,7 @@ def context_for(cf: ChallengeFile) -> Context:
         words = [w for w in normalise_name(peer["name"]).split() if w not in _HONORIFICS]
         for key in {" ".join(words), *(words[:1] + words[-1:])}:
             peers.setdefault(key, peer["id"])
-    groups: dict[str, str] = {}
-    for group in cf.rows("stakeholder_group", order_by="ordinal"):
-        for name in (group["name"], group_plural(group["name"]), group["name"] + "s"):
-            groups.setdefault(normalise_name(name), group["id"])
+    groups = headcount_rows.group_lookup(cf)
     first = challenge["onsite_start"]
     year = int(first[:4]) if first else date.today().year
     return Context(peers, groups, year, first, challenge["onsite_end"])
@@ -179,6 +175,12 @@ def _check_layout(table: Table, layout: Layout | None, source: str) -> Layout:
             f"{name} does not look like a timetable: no row has headings PeerNotes recognises "
             "(such as Date, Start, Title, Attendees). Map the columns (--map COLUMN=FIELD, "
             "e.g. --map B=title) or check it is the programme. Nothing was changed."
+        )
+    timed = any(layout.has(f) for f in ("date", "start", "time"))
+    if timed and not layout.has("title"):
+        raise ImportRefused(
+            f"{name} has dates or times but no column of meeting titles: map the one that "
+            "says who or what each meeting is (--map COLUMN=title). Nothing was changed."
         )
     if layout.has("title") and not layout.has("date"):
         raise ImportRefused(
@@ -228,7 +230,9 @@ def _compare(cf: ChallengeFile, plan: ImportPlan, meetings: dict[str, MeetingIn]
             outcomes[key] = "deleted"
         else:
             changed = [
-                n for n in MEETING_FIELDS if (getattr(meeting, n) or None) != (row[n] or None)
+                n
+                for n in _supplied(plan.layout, meeting)
+                if getattr(meeting, n) != (row[n] or None)
             ]
             if changed:
                 plan.updated_meetings.append((row, meeting, changed))
@@ -240,6 +244,23 @@ def _compare(cf: ChallengeFile, plan: ImportPlan, meetings: dict[str, MeetingIn]
         key=lambda r: (r["date"], r["start_time"] or "", r["title"]),
     )
     return outcomes
+
+
+def _supplied(layout: Layout, meeting: MeetingIn) -> list[str]:
+    """The fields a re-import may change: those the sheet gives a value for. A blank cell or
+    a column the sheet does not have never erases what a peer typed (an end time, the type)."""
+    columns = {
+        "type": ("type",),
+        "end_time": ("end", "time"),
+        "location": ("location",),
+        "notes": ("notes",),
+    }
+    return [
+        n
+        for n in MEETING_FIELDS
+        if n not in columns
+        or (any(layout.has(f) for f in columns[n]) and getattr(meeting, n) not in (None, ""))
+    ]
 
 
 def _label(read: RowRead, meetings: dict[str, MeetingIn]) -> str:

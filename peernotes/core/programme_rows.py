@@ -23,7 +23,7 @@ from datetime import date
 from peernotes.core import times, vocab
 from peernotes.core.errors import ValidationError
 from peernotes.core.programme_columns import Layout, header_text
-from peernotes.core.records import normalise_name
+from peernotes.core.records import name_and_role, normalise_name
 from peernotes.core.sheets import Table
 
 
@@ -119,7 +119,6 @@ _TYPES: dict[str, str] = {
     "desktop review": "document_review",
 }
 _HEADCOUNT = re.compile(r"^(?:(\d{1,4})\s+(?:x\s+)?(.+)|(.+?)\s*\((\d{1,4})\))$")
-_ROLE = re.compile(r"^(.+?)\s*\(([^()]+)\)$")
 
 
 def read_rows(table: Table, layout: Layout, context: Context) -> Iterator[RowRead]:
@@ -311,10 +310,9 @@ class _CellReader:
                 group, number = counted
                 headcounts[group] = headcounts.get(group, 0) + number
                 continue
-            name, role = item, self.text("role") if single else ""
-            match = _ROLE.match(item)
-            if match:
-                name, role = match[1], match[2]
+            name, role = name_and_role(item)
+            if not role and single:
+                role = self.text("role")
             people.append(
                 PersonIn(
                     name=name.strip()[:200],

@@ -7,6 +7,7 @@ Functions return ids (or a `Saved` with warnings) and raise ValidationError nami
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from typing import Any
 from peernotes.core import validation as check
 from peernotes.core import vocab
 from peernotes.core.errors import ValidationError
-from peernotes.core.frameworks import FrameworkTemplate, builtin
+from peernotes.core.frameworks import FrameworkTemplate, builtin, default_groups, prompts
 from peernotes.core.search import fts_query  # the one query builder: lists filter as search finds
 from peernotes.core.store import ChallengeFile, Row
 
@@ -42,9 +43,10 @@ def new_challenge(
     scope_questions: Sequence[str] = (),
     peers: Sequence[dict[str, Any]] = (),
     me: int | None = None,
-    stakeholder_groups: Sequence[tuple[str, bool]] = vocab.DEFAULT_STAKEHOLDER_GROUPS,
+    stakeholder_groups: Sequence[tuple[str, bool]] | None = None,
 ) -> str:
-    """Fill an empty file with a challenge: its framework, groups, team and who is editing."""
+    """Fill an empty file with a challenge: its framework, groups, team and who is editing.
+    The groups default to the framework's usual ones (a corporate challenge gets no carers)."""
     council = check.text("council", council)
     programme_title = check.text("programme_title", programme_title)
     start = check.iso_date("onsite_start", onsite_start, required=False)
@@ -52,6 +54,8 @@ def new_challenge(
     if start and end and end < start:
         raise ValidationError("onsite_end", "the on-site days end before they start")
     template = builtin(framework) if isinstance(framework, str) else framework
+    if stakeholder_groups is None:
+        stakeholder_groups = default_groups(template)
     if cf.rows("challenge"):
         raise ValidationError("challenge", "this file already holds a challenge")
     for index, peer in enumerate(peers):
@@ -153,7 +157,8 @@ def update_challenge(cf: ChallengeFile, **changes: Any) -> bool:
 # -------------------------------------------------------------------- headings
 def headings(cf: ChallengeFile) -> list[Row]:
     """Live headings of the challenge's framework in framework order: each domain, then its
-    standards; then the challenge's own headings and scoping questions. Each row gets `depth`."""
+    standards; then the challenge's own headings and scoping questions. Each row gets `depth`
+    and `prompt` (the built-in framework's question for a domain, shown when tagging)."""
     framework_id = cf.challenge()["framework_id"]
     rows = cf.rows("heading", "framework_id = ?", (framework_id,), order_by="ordinal, created_at")
     top = [r for r in rows if r["parent_id"] is None]
@@ -163,11 +168,14 @@ def headings(cf: ChallengeFile) -> list[Row]:
     for row in rows:
         if row["parent_id"] is not None:
             children.setdefault(row["parent_id"], []).append(row)
+    framework = cf.get("framework", framework_id) if top else None
+    questions = prompts(framework["builtin_id"]) if framework else {}
     ordered: list[Row] = []
     for parent in top:
-        ordered.append(dict(parent, depth=0))
+        prompt = questions.get(parent["name"], "") if parent["kind"] == "domain" else ""
+        ordered.append(dict(parent, depth=0, prompt=prompt))
         for child in children.get(parent["id"], []):
-            ordered.append(dict(child, depth=1))
+            ordered.append(dict(child, depth=1, prompt=""))
     return ordered
 
 
@@ -275,6 +283,13 @@ def normalise_name(name: str) -> str:
     folded = unicodedata.normalize("NFKD", name).casefold()
     folded = "".join(c for c in folded if not unicodedata.combining(c))
     return " ".join(folded.replace(".", " ").split())
+
+
+def name_and_role(text: str) -> tuple[str, str]:
+    """'Jo Reid (Carer lead)' -> ('Jo Reid', 'Carer lead'): how programmes and pasted lists
+    give a person's role; text without brackets is all name."""
+    match = re.match(r"^(.+?)\s*\(([^()]+)\)$", text.strip())
+    return (match[1].strip(), match[2].strip()) if match else (text.strip(), "")
 
 
 def people_named(cf: ChallengeFile, name: str) -> list[Row]:
@@ -455,6 +470,19 @@ def meeting_peers(cf: ChallengeFile, meeting_id: str) -> list[Row]:
         "WHERE mp.meeting_id = ? AND mp.deleted = 0 AND p.deleted = 0 ORDER BY p.ordinal",
         (meeting_id,),
     )
+
+
+def visit_days(cf: ChallengeFile) -> list[str]:
+    """The on-site days, first to last (ISO dates; [] when the challenge has none set)."""
+    challenge = cf.challenge()
+    first, last = challenge["onsite_start"], challenge["onsite_end"]
+    if not first or not last or last < first:
+        return []
+    start = date.fromisoformat(first).toordinal()
+    return [
+        date.fromordinal(n).isoformat()
+        for n in range(start, date.fromisoformat(last).toordinal() + 1)
+    ]
 
 
 def meeting_now(cf: ChallengeFile, at: datetime | None = None) -> Row | None:

@@ -58,9 +58,12 @@ def _latin(char: str) -> str:
         return text
     if "LATIN" in unicodedata.name(text, ""):
         return text
-    from confusable_homoglyphs import confusables
+    try:
+        from confusable_homoglyphs import confusables
 
-    found = confusables.is_confusable(text, greedy=True, preferred_aliases=["latin"])
+        found = confusables.is_confusable(text, greedy=True, preferred_aliases=["latin"])
+    except (ImportError, OSError, ValueError):  # a build without its data: NFKC alone
+        return _EXTRA.get(text, text)
     if found:
         for glyph in found[0]["homoglyphs"]:
             candidate = _EXTRA.get(glyph["c"], glyph["c"])

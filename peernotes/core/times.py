@@ -1,5 +1,9 @@
 """Times and dates as people write them: "9.30", "0930", "9:30am", "2pm", "12/03/2026".
 
+A bare hour from 1 to 6 ("3.30", "2", "430") is the afternoon: nobody's programme meets at
+half past three in the night, while "3.30" for 15:30 is how officers write it. "03:30" (a
+leading zero), "3.30am" and 24-hour times are read as written.
+
 Council officers type programmes in every style, and spreadsheets hand over real time and
 date values (an Excel time is a fraction of a day, an Excel date a day count). One parser
 serves the meeting dialog, the programme importer and the record checks, so a time the
@@ -66,7 +70,9 @@ def _clock_text(text: str, field: str) -> str:
     else:
         hour, minute = int(match["h"]), int(match["m"] or 0)
     half = match["half"]
-    if half:
+    if not half and 1 <= hour <= 6 and not (match["h"] or match["hhmm"]).startswith("0"):
+        hour += 12  # "3.30" in a programme is the afternoon; "03:30" is written on purpose
+    elif half:
         if not 1 <= hour <= 12:
             raise ValidationError(field, f"not a time: {text.strip()!r} (hour {hour} with {half}m)")
         hour = hour % 12 + (12 if half == "p" else 0)

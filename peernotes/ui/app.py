@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from peernotes import __version__
 from peernotes.paths import APP_NAME, data_dir, resources_dir
+from peernotes.ui.startup import AfterFirstPaint, when_usable
 
 if TYPE_CHECKING:
     from peernotes.ui.main_window import MainWindow
@@ -77,16 +76,19 @@ def run_app(file: str | None = None, demo: bool = False) -> int:
     window.raise_()
     window.activateWindow()  # take the keyboard even without a window manager (kiosk, tests)
     listen_for_files(window)
-    if demo:
-        window.open_demo()
-    elif file:
-        window.open_path(Path(file))
-    else:
-        window.reopen_last()  # the file and page open when PeerNotes last closed
-    # Right after the first paint, before anyone can type: load what the first save needs,
-    # so the first Enter in a meeting does not pay for it. (Queued before the benchmark's
-    # quit, so the start-up figure includes it.)
-    QTimer.singleShot(0, warm_up)
-    if os.environ.get("PEERNOTES_QUIT_WHEN_SHOWN"):  # start-up benchmark
-        QTimer.singleShot(0, app.quit)
+
+    def open_challenge() -> None:
+        if demo:
+            window.open_demo()
+        elif file:
+            window.open_path(Path(file))
+        else:
+            window.reopen_last()  # the file and page open when PeerNotes last closed
+        # Before anyone can type: load what the first save needs, so the first Enter in a
+        # meeting does not pay for it.
+        warm_up()
+        when_usable(window)
+
+    # The window paints first (welcome or empty workspace); the file opens right after.
+    AfterFirstPaint(window, open_challenge)
     return app.exec()

@@ -117,11 +117,15 @@ def ask_options(parent: QWidget | None, options: DeckOptions) -> DeckOptions | N
 
 def ask_save_path(parent: QWidget | None, suggested: Path) -> Path | None:
     """Ask where to save the .pptx; None when the user cancels."""
+    from peernotes.ui import folders
+
+    start = folders.start_path("export", suggested)
     name, _ = QFileDialog.getSaveFileName(
-        parent, "Export the feedback presentation", str(suggested), "PowerPoint (*.pptx)"
+        parent, "Export the feedback presentation", start, "PowerPoint (*.pptx)"
     )
     if not name:
         return None
+    folders.remember("export", name)
     path = Path(name)
     return path if path.suffix.lower() == ".pptx" else path.with_name(path.name + ".pptx")
 
@@ -147,14 +151,17 @@ def suggested_path(session: Session) -> Path:
     return folder / f"{stem}.pptx"
 
 
-def guarded_deck(parent: QWidget | None, session: Session) -> Deck | None:
-    """The deck, once the guard has nothing left to stop (None if the user stopped)."""
+def guarded_deck(
+    parent: QWidget | None, session: Session, stopped: str = "Presentation not exported"
+) -> Deck | None:
+    """The deck, once the guard has nothing left to stop (None if the user stopped).
+    `stopped` titles the message when it cannot be built (template) or a name slipped in."""
     from peernotes.export.pptx_deck import load_template
 
     try:
         template = load_template()
     except PeerNotesError as error:
-        messages.error(parent, "Presentation not exported", str(error))
+        messages.error(parent, stopped, str(error))
         return None
     cf = session.cf
     deck = build_deck(cf, template.capacity)
@@ -179,7 +186,7 @@ def guarded_deck(parent: QWidget | None, session: Session) -> Deck | None:
     deck = build_deck(cf, template.capacity)
     remaining = attribution.scan(cf, deck)
     if remaining:  # something changed meanwhile: never write past the guard
-        messages.error(parent, "Presentation not exported", attribution.report(remaining))
+        messages.error(parent, stopped, attribution.report(remaining))
         return None
     return deck
 
@@ -196,6 +203,10 @@ def export_feedback(parent: QWidget | None, session: Session) -> Path | None:
         )
     deck = guarded_deck(parent, session)
     if deck is None:
+        return None
+    from peernotes.ui.weak_findings_dialog import confirm_export
+
+    if not confirm_export(parent, session.cf, "presentation", parent):
         return None
     for warning in deck.warnings[:1]:
         session_window_note(parent, warning)

@@ -23,6 +23,7 @@ FEATURE_MODULES: list[str] = [
     "peernotes.ui.print_feature",
     "peernotes.ui.team",
     "peernotes.ui.safety",
+    "peernotes.ui.file_actions",
 ]
 
 

@@ -83,9 +83,13 @@ _LETTER_TABLES = (
 # ----------------------------------------------------------------- dialogs (patchable)
 def ask_save_path(parent: QWidget | None, title: str, suggested: Path) -> Path | None:
     """Ask where to save a .docx; None when the user cancels."""
-    name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), "Word document (*.docx)")
+    from peernotes.ui import folders
+
+    start = folders.start_path("export", suggested)
+    name, _ = QFileDialog.getSaveFileName(parent, title, start, "Word document (*.docx)")
     if not name:
         return None
+    folders.remember("export", name)
     path = Path(name)
     return path if path.suffix.lower() == ".docx" else path.with_name(path.name + ".docx")
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from peernotes.core import records
 from peernotes.core.errors import PeerNotesError
-from peernotes.paths import APP_NAME, FILE_SUFFIX, data_dir
+from peernotes.paths import APP_NAME, FILE_SUFFIX
 from peernotes.ui.features import Page, feature_modules
 from peernotes.ui.menus import with_mnemonic
 from peernotes.ui.opening import open_file
@@ -249,11 +249,14 @@ class MainWindow(QMainWindow):
         self.set_session(Session(cf, self))
 
     def open_dialog(self) -> None:
-        start = str(data_dir())
+        from peernotes.ui import folders
+
+        start = str(folders.start_folder("open"))
         path, _ = QFileDialog.getOpenFileName(
             self, "Open a challenge", start, f"PeerNotes challenges (*{FILE_SUFFIX});;All files (*)"
         )
         if path:
+            folders.remember("open", path)
             self.open_path(Path(path))
 
     def open_demo(self) -> bool:

@@ -45,9 +45,16 @@ from peernotes.ui.team_models import report_model
 
 def choose_files(parent: QWidget | None) -> list[Path]:
     """Ask for peers' files (tests replace this)."""
+    from peernotes.ui import folders
+
     names, _ = QFileDialog.getOpenFileNames(
-        parent, "Merge from peers' files", "", f"PeerNotes files (*{FILE_SUFFIX});;All files (*)"
+        parent,
+        "Merge from peers' files",
+        str(folders.start_folder("merge")),
+        f"PeerNotes files (*{FILE_SUFFIX});;All files (*)",
     )
+    if names:
+        folders.remember("merge", names[0])
     return [Path(n) for n in names]
 
 

@@ -306,7 +306,9 @@ class Presentation(QObject):
             caption = f"Slide {min(self.index + 1, len(self.slides))} of {len(self.slides)}"
             self.console.current.set_slide(current)
             self.console.next.set_slide(nxt)
-            self.console.notes.setPlainText(current.notes_text if current else "")
+            # one paragraph per finding, a blank line between: read at a glance
+            notes = "\n\n".join(n.text for n in current.notes) if current else ""
+            self.console.notes.setPlainText(notes)
             self.console.position.setText(caption)
 
     def handle_key(self, key: int) -> bool:
@@ -342,7 +344,7 @@ def present(window: Any) -> Presentation | None:
     session = getattr(window, "session", None)
     if session is None:
         return None
-    deck = guarded_deck(window, session)
+    deck = guarded_deck(window, session, "Presentation not shown")
     if deck is None:
         return None
     show = Presentation(deck, window)

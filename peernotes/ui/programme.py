@@ -3,17 +3,37 @@ and a "My day" tab, this peer's meetings today (peernotes.ui.my_day)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date as Date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex
-from PySide6.QtWidgets import QHeaderView, QPushButton, QStackedWidget, QTabBar, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHeaderView,
+    QPushButton,
+    QStackedWidget,
+    QTabBar,
+    QWidget,
+)
 
-from peernotes.core import meeting_choice, records
+from peernotes.core import (
+    headcounts,
+    meeting_choice,
+    programme_columns,
+    programme_import,
+    records,
+    sheets,
+)
+from peernotes.core.errors import PeerNotesError
+from peernotes.core.programme_columns import Layout
+from peernotes.core.programme_import import ImportPlan
 from peernotes.core.store import Change
 from peernotes.ui.commands import run_undoable
 from peernotes.ui.dialogs import messages
 from peernotes.ui.dialogs.delete_meeting import DeleteMeetingDialog
+from peernotes.ui.dialogs.import_programme import ImportProgrammeDialog
 from peernotes.ui.dialogs.meeting import MeetingData, MeetingDialog
 from peernotes.ui.list_page import ListPage
 from peernotes.ui.models import WordFilterProxyModel
@@ -83,6 +103,13 @@ class ProgrammePage(ListPage):
         self.capture_button.setShortcut("Ctrl+Return")
         self.capture_button.clicked.connect(self.capture_current)
         self.toolbar.insertWidget(3, self.capture_button)
+        self.import_button = QPushButton("&Import programme…")
+        self.import_button.setToolTip(
+            "Read the council's timetable (.xlsx or CSV): meetings, peers, people met; "
+            "a second import of an updated timetable updates the meetings it made"
+        )
+        self.import_button.clicked.connect(self.import_programme)
+        self.toolbar.insertWidget(4, self.import_button)
         self.fit_columns({0: 120, 1: 95, 3: 95, 4: 150, 5: 200, 6: 60, 7: 60})
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -183,22 +210,27 @@ class ProgrammePage(ListPage):
             return today
         return first or today
 
+    def _dialog_context(self) -> dict[str, Any]:
+        """What the meeting dialog offers: the team, the people, the visit's days, the groups
+        (plain data; the headcount check is the core's parser)."""
+        cf = self.session.cf
+        lookup = headcounts.group_lookup(cf)
+        return {
+            "peers": records.team(cf),
+            "people": self._people(),
+            "visit_days": records.visit_days(cf),
+            "groups": [(g["id"], g["name"]) for g in records.stakeholder_groups(cf)],
+            "check_headcounts": lambda text: headcounts.parse_counts(text, lookup),
+        }
+
     def add(self) -> None:
         me = self.session.cf.peer_id
         initial = MeetingData(date=self._default_day(), title="", peer_ids=[me] if me else [])
-        MeetingDialog.ask(
-            self,
-            peers=records.team(self.session.cf),
-            people=self._people(),
-            initial=initial,
-            save=self.save_new,
-        )
+        MeetingDialog.ask(self, initial=initial, save=self.save_new, **self._dialog_context())
 
     def save_new(self, data: MeetingData) -> str:
-        saved = run_undoable(
-            self.session,
-            "Add meeting",
-            lambda cf: records.add_meeting(
+        def operation(cf: Any) -> records.Saved:
+            saved = records.add_meeting(
                 cf,
                 date=data.date,
                 title=data.title,
@@ -209,8 +241,11 @@ class ProgrammePage(ListPage):
                 notes=data.notes,
                 peer_ids=data.peer_ids,
                 person_ids=data.person_ids,
-            ),
-        )
+            )
+            _save_people_and_counts(cf, saved.id, data)
+            return saved
+
+        saved = run_undoable(self.session, "Add meeting", operation)
         self._warn(saved.warnings)
         self.select_id(saved.id)
         return saved.id
@@ -228,6 +263,7 @@ class ProgrammePage(ListPage):
             notes=row["notes"],
             peer_ids=[p["id"] for p in records.meeting_peers(cf, row_id)],
             person_ids=[p["id"] for p in records.meeting_people(cf, row_id)],
+            headcounts=headcounts.describe(cf, headcounts.for_meeting(cf, row_id)),
         )
 
         def save(data: MeetingData) -> str:
@@ -246,15 +282,14 @@ class ProgrammePage(ListPage):
                 records.set_meeting_members(
                     cf_, row_id, peer_ids=data.peer_ids, person_ids=data.person_ids
                 )
+                _save_people_and_counts(cf_, row_id, data)
                 return saved
 
             saved = run_undoable(self.session, "Edit meeting", operation)
             self._warn(saved.warnings)
             return row_id
 
-        MeetingDialog.ask(
-            self, peers=records.team(cf), people=self._people(), initial=initial, save=save
-        )
+        MeetingDialog.ask(self, initial=initial, save=save, **self._dialog_context())
 
     def delete(self, row_id: str) -> None:
         row = self.model.row(row_id)
@@ -284,6 +319,43 @@ class ProgrammePage(ListPage):
         )
         self._note(f"Deleted {label}. Undo with Ctrl+Z.")
 
+    # ------------------------------------------------------------- import
+    def plan_for(self, table: sheets.Table, path: Path) -> Callable[[Layout], ImportPlan]:
+        """The core's read-only plan of importing `table` with a layout (the dialog's preview)."""
+        return lambda layout: programme_import.plan_import(
+            self.session.cf, table, layout, path.name
+        )
+
+    def import_programme(self) -> None:
+        """Choose a timetable, map and preview it, import the valid rows as one undo step."""
+        path = choose_timetable(self)
+        if path is None:
+            return
+        try:
+            table = sheets.read_table(path)
+        except PeerNotesError as error:
+            messages.error(self, "Import programme", str(error))
+            return
+        layout = ImportProgrammeDialog.ask(
+            self, table, path.name, programme_columns.recognise(table), self.plan_for(table, path)
+        )
+        if layout is None:
+            return
+        try:
+            plan = run_undoable(
+                self.session,
+                "Import programme",
+                lambda cf: programme_import.run_import(cf, table, layout, path.name),
+            )
+        except PeerNotesError as error:
+            messages.error(self, "Import programme", str(error))
+            return
+        self.reload_days()
+        note = plan.summary(done=True)
+        if plan.missing:
+            note += f" {len(plan.missing)} meeting(s) from an earlier import are not in it (kept)."
+        self._note(note + " Undo with Ctrl+Z.")
+
     def capture_current(self) -> None:
         row_id = self.current_id()
         if row_id and self.window_ is not None:
@@ -296,3 +368,27 @@ class ProgrammePage(ListPage):
     def _note(self, text: str) -> None:
         if self.window_ is not None:
             self.window_.statusBar().showMessage(text, 8000)
+
+
+def _save_people_and_counts(cf: Any, meeting_id: str, data: MeetingData) -> None:
+    """The people added in the dialog and the unnamed headcounts, in the same transaction
+    (and so the same undo step) as the meeting itself."""
+    for text in data.new_people:
+        name, role = records.name_and_role(text)  # "Jo Reid (Carer lead)"
+        person_id = records.add_person(
+            cf, name, group_id=data.new_people_group, job_title=role, allow_duplicate=True
+        )
+        records.add_person_to_meeting(cf, meeting_id, person_id)
+    counts = headcounts.parse_counts(data.headcounts, headcounts.group_lookup(cf))
+    headcounts.set_for_meeting(cf, meeting_id, counts)
+
+
+def choose_timetable(parent: QWidget | None) -> Path | None:
+    """The council's timetable file, chosen by the user (None: cancelled)."""
+    name, _ = QFileDialog.getOpenFileName(
+        parent,
+        "Import the programme",
+        "",
+        "Timetables (*.xlsx *.csv *.txt);;All files (*)",
+    )
+    return Path(name) if name else None

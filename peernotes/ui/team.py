@@ -121,11 +121,15 @@ def tell(parent: QWidget | None, title: str, text: str) -> None:
 
 def choose_copy_path(parent: QWidget | None, suggested: str) -> Path | None:
     """Ask where to write a peer's copy (tests replace this)."""
+    from peernotes.ui import folders
+
+    start = folders.start_path("copy", suggested)
     name, _ = QFileDialog.getSaveFileName(
-        parent, "Copy for a peer", suggested, f"PeerNotes files (*{FILE_SUFFIX})"
+        parent, "Copy for a peer", start, f"PeerNotes files (*{FILE_SUFFIX})"
     )
     if not name:
         return None
+    folders.remember("copy", name)
     path = Path(name)
     return path if path.suffix == FILE_SUFFIX else path.with_name(path.name + FILE_SUFFIX)
 

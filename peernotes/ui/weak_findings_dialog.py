@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peernotes.core.weak_findings import WeakFinding, summary
+from peernotes.core.store import ChallengeFile
+from peernotes.core.weak_findings import WeakFinding, summary, weak_findings
 
 
 @dataclass(frozen=True)
@@ -85,3 +86,22 @@ class WeakFindingsDialog(QDialog):
         dialog = cls(parent, weak, what)
         dialog.exec()
         return dialog.decision
+
+
+def go_to_finding(window: object, finding_id: str) -> None:
+    """Show the finding on the Findings page of `window` (the main window), if it has one."""
+    show_page = getattr(window, "show_page", None)
+    if show_page is None:
+        return
+    show_page("findings")
+    page = getattr(window, "pages", {}).get("findings")
+    if page is not None and hasattr(page.widget, "select_finding"):
+        page.widget.select_finding(finding_id)
+
+
+def confirm_export(parent: QWidget | None, cf: ChallengeFile, what: str, window: object) -> bool:
+    """Ask once about weak findings before `what` is written; True to go on exporting."""
+    decision = WeakFindingsDialog.review(parent, weak_findings(cf), what)
+    if decision.action == "goto" and decision.finding_id:
+        go_to_finding(window, decision.finding_id)
+    return decision.action == "export"

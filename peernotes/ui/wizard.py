@@ -39,9 +39,15 @@ from PySide6.QtWidgets import (
 
 from peernotes.core import encryption, records, vocab
 from peernotes.core.files import remove_with_companions
-from peernotes.core.frameworks import Domain, FrameworkTemplate, builtin_frameworks
+from peernotes.core.frameworks import (
+    DEFAULT_FRAMEWORK,
+    Domain,
+    FrameworkTemplate,
+    builtin_frameworks,
+    default_groups,
+)
 from peernotes.core.store import ChallengeFile
-from peernotes.paths import FILE_SUFFIX, data_dir
+from peernotes.paths import FILE_SUFFIX, challenges_folder
 from peernotes.ui.passphrase_dialog import MIN_LENGTH, new_passphrase_problem
 
 CUSTOM = "custom"
@@ -59,6 +65,8 @@ class NewChallengeData:
     peers: list[dict[str, str]] = field(default_factory=list)
     me: int = 0
     path: Path | None = None
+    # The stakeholder groups the team will meet (None: the framework's usual ones).
+    stakeholder_groups: list[str] | None = None
     # Set when the file is to be protected. Not in repr(), so it cannot leak into a log.
     passphrase: str | None = field(default=None, repr=False)
 
@@ -78,10 +86,11 @@ def custom_framework(headings: list[str]) -> FrameworkTemplate:
 def default_path(council: str, programme_title: str) -> Path:
     stem = re.sub(r'[\\/:*?"<>|]+', " ", f"{council} - {programme_title}").strip() or "Challenge"
     stem = " ".join(stem.split())[:120]
-    path = data_dir() / f"{stem}{FILE_SUFFIX}"
+    folder = challenges_folder().path  # Documents/PeerNotes, where people look for files
+    path = folder / f"{stem}{FILE_SUFFIX}"
     number = 2
     while path.exists():
-        path = data_dir() / f"{stem} ({number}){FILE_SUFFIX}"
+        path = folder / f"{stem} ({number}){FILE_SUFFIX}"
         number += 1
     return path
 
@@ -103,6 +112,9 @@ def create_challenge_file(data: NewChallengeData) -> ChallengeFile:
             scope_questions=data.scope_questions,
             peers=data.peers,
             me=data.me,
+            stakeholder_groups=None
+            if data.stakeholder_groups is None
+            else [(name, False) for name in data.stakeholder_groups],
         )
     except BaseException:
         cf.close()
@@ -235,11 +247,13 @@ class ChallengePage(QWizardPage):
 
 
 class ScopePage(QWizardPage):
-    def __init__(self) -> None:
+    def __init__(self, challenge: ChallengePage | None = None) -> None:
         super().__init__()
-        self.setTitle("Scope")
+        self.challenge = challenge
+        self.setTitle("Scope and stakeholder groups")
         self.setSubTitle(
-            "What the council asked the team to look at, and the scoping questions. Both can be changed later."
+            "What the council asked the team to look at, the scoping questions, and the groups "
+            "of people the team will meet. All can be changed later."
         )
         self.scope = QPlainTextEdit()
         self.scope.setAccessibleName("Scope")
@@ -251,9 +265,34 @@ class ScopePage(QWizardPage):
             "One question per line, e.g.\nIs the home care market sustainable?"
         )
         self.questions.setTabChangesFocus(True)
+        self.groups = QPlainTextEdit()
+        self.groups.setAccessibleName("Stakeholder groups, one per line")
+        self.groups.setToolTip(
+            "The groups of people the team will meet: coverage shows who the team has not yet "
+            "heard from. They start as the framework's usual groups; edit them to fit."
+        )
+        self.groups.setTabChangesFocus(True)
+        self._filled_for: tuple[object, str] | None = None  # (framework, text) last filled in
         form = QFormLayout(self)
         form.addRow("&Scope", self.scope)
         form.addRow("Scoping &questions\n(one per line)", self.questions)
+        form.addRow("Stakeholder &groups\n(one per line)", self.groups)
+
+    def initializePage(self) -> None:  # noqa: N802
+        """The framework's usual groups, unless the team has edited them already."""
+        choice = self.challenge.framework_choice() if self.challenge else DEFAULT_FRAMEWORK
+        template = builtin_frameworks()[choice] if isinstance(choice, str) else choice
+        key = template.id
+        if self._filled_for is not None and (
+            self._filled_for[0] == key or self.groups.toPlainText() != self._filled_for[1]
+        ):
+            return
+        text = "\n".join(name for name, _ in default_groups(template))
+        self.groups.setPlainText(text)
+        self._filled_for = (key, text)
+
+    def group_names(self) -> list[str]:
+        return list(dict.fromkeys(_lines(self.groups.toPlainText())))
 
 
 class TeamPage(QWizardPage):
@@ -376,8 +415,13 @@ class YouPage(QWizardPage):
         where = QHBoxLayout()
         where.addWidget(self.path, 1)
         where.addWidget(browse)
-        note = QLabel("Every change is saved at once: there is no Save button.")
+        reason = challenges_folder().reason  # e.g. Documents is synced to the cloud
+        note = QLabel(
+            (reason + " " if reason else "")
+            + "Every change is saved at once: there is no Save button."
+        )
         note.setObjectName("hint")
+        note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list, 1)
         label = QLabel("&Save the challenge as")
@@ -486,9 +530,16 @@ class YouPage(QWizardPage):
             )
 
     def _browse(self) -> None:
+        from peernotes.ui import folders
+
+        start = folders.start_path("new", self.path.text()) if not self._path_edited else ""
         chosen, _ = QFileDialog.getSaveFileName(
-            self, "Save the challenge as", self.path.text(), f"PeerNotes challenge (*{FILE_SUFFIX})"
+            self,
+            "Save the challenge as",
+            start or self.path.text(),
+            f"PeerNotes challenge (*{FILE_SUFFIX})",
         )
+        folders.remember("new", chosen)
         if chosen:
             if not chosen.endswith(FILE_SUFFIX):
                 chosen += FILE_SUFFIX
@@ -517,7 +568,7 @@ class NewChallengeWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.challenge = ChallengePage()
-        self.scope = ScopePage()
+        self.scope = ScopePage(self.challenge)
         self.team = TeamPage()
         self.you = YouPage(self.team)
         for page in (self.challenge, self.scope, self.team, self.you):
@@ -536,6 +587,7 @@ class NewChallengeWizard(QWizard):
             onsite_end=end,
             scope=self.scope.scope.toPlainText().strip(),
             scope_questions=_lines(self.scope.questions.toPlainText()),
+            stakeholder_groups=self.scope.group_names() or None,
             peers=self.team.members(),
             me=max(self.you.list.currentRow(), 0),
             path=Path(self.you.path.text().strip()) if self.you.path.text().strip() else None,

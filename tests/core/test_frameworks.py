@@ -57,3 +57,36 @@ def test_themes_only_framework_has_no_standards():
 def test_unknown_framework_is_a_clear_error():
     with pytest.raises(ValidationError, match="no built-in framework 'nope'"):
         frameworks.builtin("nope")
+
+
+def test_each_framework_starts_with_its_own_stakeholder_groups(tmp_path):
+    """A corporate peer challenge is not told it has "not heard from" carers or people who
+    use services; an adult social care one still meets them."""
+    corporate = make_challenge(None, framework="lga-cpc-core")
+    adults = make_challenge(None, framework="cfbo-previous")
+    try:
+        corporate_groups = [g["name"] for g in records.stakeholder_groups(corporate)]
+        adult_groups = [g["name"] for g in records.stakeholder_groups(adults)]
+    finally:
+        corporate.close()
+        adults.close()
+    assert "Carer" not in corporate_groups and "Person who uses services" not in corporate_groups
+    assert {"Councillor", "Staff", "Partner"} <= set(corporate_groups)
+    assert {"Carer", "Person who uses services", "Provider"} <= set(adult_groups)
+    for template in frameworks.builtin_frameworks().values():
+        assert template.stakeholder_groups, f"{template.id} has no usual groups"
+
+
+def test_prompts_only_where_the_framework_states_them():
+    """Tagging shows the framework's question under a heading; none is made up: headings of
+    frameworks whose questions are not published have no prompt."""
+    cf = make_challenge(None, framework="lga-cpc-core")
+    try:
+        by_name = {h["name"]: h["prompt"] for h in records.headings(cf)}
+    finally:
+        cf.close()
+    assert by_name["Governance and culture"].startswith("Are there clear and robust governance")
+    assert by_name["Capacity for improvement"] == ""  # not confirmed: left empty
+    assert by_name["Is the home care market sustainable?"] == ""  # a scoping question
+    cqc = frameworks.builtin_frameworks()["cqc-la-assessment"]
+    assert not any(d.prompt for d in cqc.domains)

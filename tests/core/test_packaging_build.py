@@ -114,7 +114,10 @@ def test_wheel_check_pins_the_installed_runtime_dependencies():
     wheels = load("check_wheels")
     pins = wheels.installed_pins(wheels.runtime_requirements())
     names = {pin.split("==")[0] for pin in pins}
-    assert {"pyside6-essentials", "sqlite-utils", "python-docx", "lxml"} <= names
+    expected = {"sqlite-utils", "python-docx", "lxml"}
+    if importlib.util.find_spec("PySide6") is not None:  # not in CI's no-Qt core run
+        expected.add("pyside6-essentials")
+    assert expected <= names
 
 
 def test_uninstaller_removes_only_the_files_it_installed(tmp_path):

@@ -286,3 +286,23 @@ def test_copy_of_file_then_import(tmp_path: Path):
             _import(cf, sheet)
             ids.append(sorted(m["id"] for m in cf.rows("meeting")))
     assert ids[0] == ids[1]
+
+
+def test_reimport_never_erases_what_a_peer_typed(cf: ChallengeFile, tmp_path: Path):
+    """A peer set the end time and the type by hand; the council's sheet has neither column
+    and a blank venue: re-importing keeps the peer's end, type and location."""
+    path = tmp_path / "v1.csv"
+    path.write_text("Date,Start,Title,Venue\n10/11/2026,09:30,Carers,\n")
+    _import(cf, path)
+    meeting = cf.rows("meeting")[0]
+    records.update_meeting(
+        cf, meeting["id"], end_time="10:30", type="focus_group", location="Library"
+    )
+    plan = _import(cf, path)
+    again = cf.get("meeting", meeting["id"])
+    assert (again["end_time"], again["type"], again["location"]) == (
+        "10:30",
+        "focus_group",
+        "Library",
+    )
+    assert [r.outcome for r in plan.rows] == ["same"]

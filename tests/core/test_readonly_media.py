@@ -168,3 +168,24 @@ def test_writing_onto_a_read_only_drive_says_so(
     assert len(err.splitlines()) == 1 and "Traceback" not in err, err
     assert "read-only" in err or "permission" in err, err
     assert listing(stick.parent) == ["challenge.peernotes"]
+
+
+def test_a_read_only_file_in_the_users_own_folder(shared: Path) -> None:
+    """The folder is the user's, the file is not writable by them: check and export work,
+    merging into it names the file's permissions, and nothing appears beside it."""
+    data = shared.parent.parent / "nobody"
+    own = data / "shared-with-me"
+    own.mkdir()
+    os.chown(own, 65534, 65534)
+    target = own / "challenge.peernotes"
+    shutil.copyfile(shared, target)
+    os.chmod(target, 0o644)  # root's file: readable, not writable, by nobody
+    before = _digest(target)
+    result = _as_nobody("check", str(target), data=data)
+    assert result.returncode == 0 and "sound" in result.stdout, result.stderr
+    result = _as_nobody("merge", str(target), str(shared), data=data)
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert "permissions" in result.stderr and "damaged" not in result.stderr
+    assert _digest(target) == before
+    assert listing(own) == ["challenge.peernotes"]

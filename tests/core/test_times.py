@@ -25,6 +25,10 @@ from peernotes.core.times import parse_date, parse_time, parse_time_range
         ("12am", "00:00"),
         ("14:00", "14:00"),
         ("noon", "12:00"),
+        ("3.30", "15:30"),
+        ("03.30", "03:30"),
+        ("3.30am", "03:30"),
+        ("7.45", "07:45"),
     ],
 )
 def test_times_as_people_write_them(typed: str, stored: str):

@@ -65,3 +65,24 @@ def test_cli_warns_and_strict_refuses_writing_nothing(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "NOT written (--strict)" in err and "Nobody has evidenced this yet" in err
     assert not out.exists()
+
+
+def test_feedback_deck_export_warns_and_strict_refuses(tmp_path, capsys):
+    """`export --feedback` gives the same warnings; with --strict no .pptx is written."""
+    from letter_data import add_finding, build_letter_scene, domain_id
+
+    from peernotes.cli import main
+
+    path = tmp_path / "c.peernotes"
+    scene = build_letter_scene(path)
+    add_finding(scene.cf, "Nobody has evidenced this yet", heading=domain_id(scene.cf, "2"))
+    scene.cf.close()
+    out = tmp_path / "deck.pptx"
+    capsys.readouterr()
+    assert main(["export", str(path), "--feedback", str(out), "--strict"]) == 2
+    err = capsys.readouterr().err
+    assert "presentation was NOT written (--strict)" in err
+    assert not out.exists()
+    assert main(["export", str(path), "--feedback", str(out)]) == 0
+    assert 'warning: No evidence yet: "Nobody has evidenced this yet"' in capsys.readouterr().err
+    assert out.exists()

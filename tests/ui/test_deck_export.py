@@ -17,6 +17,7 @@ from peernotes.ui.deck_export import DeckOptionsDialog
 from peernotes.ui.letter import GuardDecision
 from peernotes.ui.main_window import MainWindow
 from peernotes.ui.session import Session
+from peernotes.ui.weak_findings_dialog import WeakDecision, WeakFindingsDialog
 
 
 @pytest.fixture(autouse=True)
@@ -43,6 +44,9 @@ def answers(monkeypatch, tmp_path):
     shown: list[Path] = []
     monkeypatch.setattr(deck_export, "ask_save_path", lambda parent, s: tmp_path / "deck.pptx")
     monkeypatch.setattr(deck_export, "show_done", lambda parent, path: shown.append(path))
+    monkeypatch.setattr(  # weak findings: export anyway (their own tests say what is asked)
+        WeakFindingsDialog, "review", lambda parent, weak, what="": WeakDecision("export")
+    )
     return shown
 
 
@@ -99,3 +103,23 @@ def test_options_dialog_reorders_and_leaves_out_slides(qtbot):
     keys = dialog.options().slides
     assert keys[:3] == ("title", "key_messages", "challenge")
     assert "thanks" not in keys
+
+
+def test_weak_findings_are_asked_about_once_before_the_deck(window, answers, monkeypatch):
+    """Before the presentation is written the weak findings are listed; Cancel writes nothing."""
+    from peernotes.core import findings
+
+    findings.create_finding(window.session.cf, "An unevidenced strength")
+    asked = []
+    monkeypatch.setattr(deck_export, "ask_options", lambda p, c: c)
+    monkeypatch.setattr(
+        WeakFindingsDialog,
+        "review",
+        lambda parent, weak, what="": (
+            asked.append((what, [w.statement for w in weak])) or WeakDecision("stop")
+        ),
+    )
+    assert deck_export.export_feedback(window, window.session) is None
+    assert len(asked) == 1 and asked[0][0] == "presentation"
+    assert "An unevidenced strength" in asked[0][1]
+    assert answers == []

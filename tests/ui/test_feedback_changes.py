@@ -12,6 +12,7 @@ from peernotes.ui import deck_export, feedback_changes
 from peernotes.ui.main_window import MainWindow
 from peernotes.ui.presenter import present
 from peernotes.ui.session import Session
+from peernotes.ui.weak_findings_dialog import WeakDecision, WeakFindingsDialog
 
 
 @pytest.fixture
@@ -53,6 +54,9 @@ def test_exporting_offers_to_record_and_no_means_no(window, monkeypatch, tmp_pat
     monkeypatch.setattr(deck_export, "ask_options", lambda p, c: DeckOptions())
     monkeypatch.setattr(deck_export, "ask_save_path", lambda p, s: tmp_path / "d.pptx")
     monkeypatch.setattr(deck_export, "show_done", lambda p, path: None)
+    monkeypatch.setattr(  # weak findings: export anyway (their own tests say what is asked)
+        WeakFindingsDialog, "review", lambda parent, weak, what="": WeakDecision("export")
+    )
     monkeypatch.setattr(feedback_changes, "ask_record", lambda p, o: False)
     deck_export.export_feedback(window, window.session)
     assert feedback_snapshot.snapshots(window.session.cf) == []

@@ -76,7 +76,7 @@ def test_edit_meeting_changes_people_and_undo_restores(qtbot, window, monkeypatc
     meeting = _meeting(cf)
     person = records.add_person(cf, "Sam Patel")
 
-    def fake(parent, *, peers, people, initial, save):
+    def fake(parent, *, initial, save, **_):
         data = MeetingData(
             **{**initial.__dict__, "title": "Director (rescheduled)", "person_ids": [person]}
         )

@@ -156,3 +156,16 @@ def test_the_end_slide_and_back(qtbot):
     show.close()
     QApplication.processEvents()
     scene.cf.close()
+
+
+def test_a_broken_template_says_so_and_shows_nothing(window, monkeypatch, tmp_path):
+    """F5 with the slide template missing: one message naming the file, no show."""
+    from peernotes.export import pptx_deck
+    from peernotes.ui.dialogs import messages
+
+    monkeypatch.setattr(pptx_deck, "template_path", lambda: tmp_path / "gone.pptx")
+    said = []
+    monkeypatch.setattr(messages, "error", lambda parent, title, text: said.append((title, text)))
+    window.present_action.trigger()
+    assert getattr(window, "presentation", None) is None
+    assert said and said[0][0] == "Presentation not shown" and "gone.pptx" in said[0][1]

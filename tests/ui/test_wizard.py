@@ -215,3 +215,30 @@ def test_typing_through_the_wizard_does_not_wear_out_python(qtbot, tmp_path):
         wizard.you.list.setCurrentRow(0)
     gc.collect()
     assert sys.getrefcount(True) >= before - 20  # about 500 signals went by
+
+
+def test_wizard_shows_the_frameworks_groups_and_keeps_the_teams_edits(qtbot, private_data_dir):
+    """The scope page lists the chosen framework's groups before the first meeting; a
+    corporate challenge gets no carers, and the team's own list is what the file gets."""
+    wizard = _wizard(qtbot)
+    page = wizard.challenge
+    qtbot.keyClicks(page.council, "Ashcombe District Council")
+    qtbot.keyClicks(page.title, "Corporate Peer Challenge")
+    page.framework.setCurrentIndex(page.framework.findData("lga-cpc-core"))
+    wizard.next()
+    shown = wizard.scope.group_names()
+    assert "Councillor" in shown and "Carer" not in shown
+    wizard.scope.groups.setPlainText("Councillor\nSenior leader\nStaff\nHousing association")
+    wizard.back()
+    wizard.next()
+    assert wizard.scope.group_names()[-1] == "Housing association", "edits survive Back"
+    wizard.next()
+    wizard.team.set_member(0, "Rowan Hale", "lead_peer", "Chief Executive", "Westshire")
+    wizard.next()
+    wizard.you.list.setCurrentRow(0)
+    cf = create_challenge_file(wizard.data())
+    try:
+        names = [g["name"] for g in records.stakeholder_groups(cf)]
+    finally:
+        cf.close()
+    assert names == ["Councillor", "Senior leader", "Staff", "Housing association"]

@@ -6,7 +6,8 @@ last one; Enter or Escape in the empty field hands the keyboard back (signal `do
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QVBoxLayout, QWidget
 
 from peernotes.core.records import heading_label, normalise_name
@@ -48,6 +49,7 @@ class HeadingPicker(QWidget):
         self.setAccessibleName("Framework headings")
         self._labels: dict[str, str] = {}  # id -> label
         self._kinds: dict[str, str] = {}
+        self._prompts: dict[str, str] = {}  # id -> the framework's question for the heading
         self._by_label: dict[str, str] = {}
         self._chosen: list[str] = []
         self._just_picked = False
@@ -60,7 +62,7 @@ class HeadingPicker(QWidget):
             "Backspace in the empty field removes the last heading; Escape returns to the text."
         )
         self.field.setMinimumWidth(240)
-        self.list_model = QStringListModel(self)
+        self.list_model = QStandardItemModel(self)  # items carry the framework's prompts
         self.completer = QCompleter(self.list_model, self)
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -81,9 +83,15 @@ class HeadingPicker(QWidget):
     def set_headings(self, rows: list[Row]) -> None:
         """The challenge's headings (records.headings), standards indented under domains."""
         self._labels = {r["id"]: heading_label(r) for r in rows}
+        self._prompts = {r["id"]: r.get("prompt") or "" for r in rows}
         self._kinds = {r["id"]: r["kind"] for r in rows}
         self._by_label = {label: heading_id for heading_id, label in self._labels.items()}
-        self.list_model.setStringList(list(self._labels.values()))
+        self.list_model.clear()
+        for heading_id, label in self._labels.items():
+            item = QStandardItem(label)
+            if self._prompts[heading_id]:
+                item.setToolTip(self._prompts[heading_id])  # the question to ask when tagging
+            self.list_model.appendRow(item)
         self._chosen = [h for h in self._chosen if h in self._labels]
         self._show_chips()
 
@@ -173,4 +181,9 @@ class HeadingPicker(QWidget):
         self.chips.set_chips([(h, short(self._labels[h])) for h in self._chosen])
         for key in self._chosen:
             chip = self.chips._chips[key]
-            chip.setToolTip(f"{self._labels[key]}\nClick (or press Delete) to remove")
+            prompt = f"\n{self._prompts[key]}" if self._prompts.get(key) else ""
+            chip.setToolTip(f"{self._labels[key]}{prompt}\nClick (or press Delete) to remove")
+
+    def prompt(self, heading_id: str) -> str:
+        """The framework's question for a heading ('' when it states none)."""
+        return self._prompts.get(heading_id, "")
