@@ -4,7 +4,8 @@ paragraphs with cached style ids, measured in the same run.
     python -m benchmarks.export_letter [--runs N]
 
 Workloads: the demo challenge (peernotes.core.demo defaults) and the standard workload
-(benchmarks.workloads: 8 peers, 60 meetings, 150 people, 50 documents, 3,000 observations).
+(benchmarks.workloads: 8 peers, 60 meetings, 150 people, 50 documents, 3,000 observations),
+the latter once per letter preset (peernotes.core.letter_presets) applied to a copy.
 
 export    = build the letter from the file + non-attribution scan + render on the template
             + save (to a temporary file, then os.replace)
@@ -18,6 +19,7 @@ Target: export <= 2x raw. Figures are medians over --runs runs after one warm-up
 from __future__ import annotations
 
 import argparse
+import shutil
 import statistics
 import sys
 import tempfile
@@ -30,6 +32,7 @@ from docx.oxml.ns import qn
 
 from peernotes.core import attribution
 from peernotes.core.letter import build_letter
+from peernotes.core.letter_presets import PRESETS, apply_preset
 from peernotes.core.store import ChallengeFile
 from peernotes.export.docx_letter import STYLE_NAMES, export_letter, template_path
 
@@ -39,6 +42,7 @@ _KIND_STYLE = {
     "numbered": "numbered",
     "paragraph": "paragraph",
     "quote": "quote",
+    "list_number": "list_number",
 }
 
 
@@ -128,9 +132,19 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder)
         demo = write_demo(out / "demo.peernotes")
-        cases = {"demo": demo, "standard": workload("standard")}
+        cases = {"demo": demo}
+        standard = workload("standard")
+        for key in PRESETS:
+            copy = out / f"{key}.peernotes"
+            shutil.copy(standard, copy)
+            cf = ChallengeFile.open(copy)
+            try:
+                apply_preset(cf, key)
+            finally:
+                cf.close()
+            cases[f"standard {key}"] = copy
         print(
-            f"{'workload':<10} {'paras':>6} {'build':>8} {'scan':>8} {'export':>8} {'raw':>8} {'ratio':>6} {'by name':>8}"
+            f"{'workload':<34} {'paras':>6} {'build':>8} {'scan':>8} {'export':>8} {'raw':>8} {'ratio':>6} {'by name':>8}"
         )
         worst = 0.0
         for name, path in cases.items():
@@ -138,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
             ratio = t["export"] / t["raw"]
             worst = max(worst, ratio)
             print(
-                f"{name:<10} {int(t['paragraphs']):>6} {t['build'] * 1000:>6.1f}ms {t['scan'] * 1000:>6.1f}ms "
+                f"{name:<34} {int(t['paragraphs']):>6} {t['build'] * 1000:>6.1f}ms {t['scan'] * 1000:>6.1f}ms "
                 f"{t['export'] * 1000:>6.1f}ms {t['raw'] * 1000:>6.1f}ms {ratio:>5.2f}x {t['by_name'] * 1000:>6.1f}ms"
             )
     print(

@@ -9,6 +9,11 @@ Figures (each timed --runs times on fresh copies; the median is judged, the best
                 call: it must stay flat (not grow by a file's worth with every file added);
                 and peak Python memory (tracemalloc) per file merged one by one into a
                 growing file.
+  dry run       what `peernotes merge --dry-run` does: a snapshot of the target and the
+                preview of every file (nothing written).              target <= 0.5x first merge
+  repaint gap   (issue 15) the longest gap between ticks of a 5 ms QTimer while the window's
+                background merge runs (ui/background.run_in_background), offscreen.
+                                                                      target <= 100 ms
   raw baseline  ATTACH each file and INSERT OR IGNORE ... SELECT every table and the history
                 in one transaction: no conflict detection, no report, no backup, no snapshot
                 (the floor of copying the same rows). Ratio = first merge / raw baseline.
@@ -32,13 +37,14 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from peernotes.core import distribution, merge, records
+from peernotes.core import distribution, merge, merge_preview, records
 from peernotes.core.clock import HybridClock
 from peernotes.core.schema import SCHEMA_VERSION, SYNCED_TABLES
 from peernotes.core.store import ChallengeFile
 
 OUT = Path(__file__).resolve().parent / "out"
 FIRST_TARGET, AGAIN_TARGET = 3.0, 1.0
+RAW_RATIO_TARGET, DRY_RATIO_TARGET, PER_FILE_MB_TARGET, GAP_TARGET_MS = 1.5, 0.5, 0.5, 100
 
 TEAM = [
     {"name": "Alex Morgan", "role": "lead_peer"},
@@ -169,6 +175,54 @@ def rss_child(folder: Path, count: int) -> None:
     print(f"{grown / 1024:.1f}")
 
 
+def gap_child(folder: Path) -> None:
+    """(In a fresh process) the window's background merge of every file in `folder`, with a
+    5 ms timer ticking on the UI thread: print the longest gap between ticks, in ms."""
+    os.environ["PEERNOTES_DATA_DIR"] = str(folder / "gapdata")
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from peernotes.core.merge_sources import writer_twin
+    from peernotes.ui.background import run_in_background
+
+    app = QApplication.instance() or QApplication([])
+    target = folder / "manager.peernotes"
+    sources = sorted(folder.glob("peer*.peernotes"))
+    cf = ChallengeFile.open(target)
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+
+    def work(report: object) -> merge.MergeReport:
+        twin = writer_twin(cf)
+        try:
+            return merge.merge(twin, sources, progress=report)  # type: ignore[arg-type]
+        finally:
+            twin.close()
+
+    timer.start()
+    run_in_background(None, "Merging…", work)
+    timer.stop()
+    cf.close()
+    gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
+    print(f"{max(gaps) * 1000:.0f} {len(ticks)}")
+    del app
+
+
+def repaint_gap(folder: Path) -> tuple[float, int]:
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.merge", "--gap-child", str(folder)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    gap, ticks = done.stdout.strip().splitlines()[-1].split()
+    return float(gap), int(ticks)
+
+
 def rss_growth(folder: Path, count: int) -> float:
     done = subprocess.run(
         [sys.executable, "-m", "benchmarks.merge", "--rss-child", str(folder), str(count)],
@@ -196,9 +250,13 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--rss-child", nargs=2, metavar=("FOLDER", "COUNT"), help=argparse.SUPPRESS)
+    parser.add_argument("--gap-child", metavar="FOLDER", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.rss_child:
         rss_child(Path(args.rss_child[0]), int(args.rss_child[1]))
+        return 0
+    if args.gap_child:
+        gap_child(Path(args.gap_child))
         return 0
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -206,11 +264,16 @@ def main() -> int:
         os.environ.setdefault("PEERNOTES_DATA_DIR", str(folder / "data"))
         manager, peers = cached(args.peers, args.observations, rebuild=args.rebuild)
 
-        firsts, agains, raws = [], [], []
+        firsts, agains, raws, dries = [], [], [], []
         report = again = None
         merged = 0
         for run in range(args.runs):
             target, sources = fresh_copies(manager, peers, folder / f"run{run}")
+            started = time.perf_counter()  # the CLI's --dry-run: a snapshot, then previews
+            snapshot = merge.open_source(target)
+            merge_preview.previews(snapshot, sources)
+            snapshot.close()
+            dries.append(time.perf_counter() - started)
             cf = ChallengeFile.open(target)
             started = time.perf_counter()
             report = merge.merge(cf, sources)  # all files, one transaction, backup first
@@ -241,8 +304,12 @@ def main() -> int:
         counts = sorted({1, *(c for c in (2, 4) if c < args.peers), args.peers})
         rss = {count: rss_growth(rss_folder, count) for count in counts}
 
+        gap_folder = folder / "gap"
+        fresh_copies(manager, peers, gap_folder)
+        gap_ms, ticks = repaint_gap(gap_folder)
+
     assert report is not None and again is not None
-    first, second, raw = (statistics.median(v) for v in (firsts, agains, raws))
+    first, second, raw, dry = (statistics.median(v) for v in (firsts, agains, raws, dries))
     print(
         f"first merge : {_figure(firsts)} for {args.peers} files -> {merged:,} observations "
         f"(target <= {FIRST_TARGET:g} s) {'OK' if first <= FIRST_TARGET else 'SLOW'}"
@@ -259,7 +326,8 @@ def main() -> int:
         "peak RSS growth merging N files in one call (fresh process): "
         + ", ".join(f"{n}: {mb:.1f}" for n, mb in rss.items())
         + f" MB -> {per_file:+.1f} MB per extra file (one file is {source_mb:.1f} MB) "
-        + ("FLAT" if per_file < source_mb / 4 else "GROWS")
+        + ("FLAT" if per_file <= PER_FILE_MB_TARGET else "GROWS")
+        + f" (target <= {PER_FILE_MB_TARGET:g} MB per extra file)"
     )
     print(
         "peak Python memory per file merged one by one into a growing file: "
@@ -267,7 +335,19 @@ def main() -> int:
         + " MB"
     )
     print(f"raw baseline: {_figure(raws)} (ATTACH + INSERT OR IGNORE ... SELECT of every table)")
-    print(f"ratio       : first merge / raw baseline = {first / raw:.1f}x (medians)")
+    print(
+        f"ratio       : first merge / raw baseline = {first / raw:.2f}x (medians; target <= "
+        f"{RAW_RATIO_TARGET:g}x) {'OK' if first / raw <= RAW_RATIO_TARGET else 'SLOW'}"
+    )
+    print(
+        f"dry run     : {_figure(dries)} = {dry / first:.2f}x the first merge (target <= "
+        f"{DRY_RATIO_TARGET:g}x) {'OK' if dry / first <= DRY_RATIO_TARGET else 'SLOW'}"
+    )
+    print(
+        f"repaint gap : longest {gap_ms:.0f} ms between {ticks} ticks of a 5 ms timer during "
+        f"the background merge (target <= {GAP_TARGET_MS} ms) "
+        + ("OK" if gap_ms <= GAP_TARGET_MS else "SLOW")
+    )
     return 0
 
 

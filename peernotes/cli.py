@@ -34,6 +34,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "peernotes.commands.import_programme",
     ),
     "merge": ("merge peers' copies of a challenge into one file", "peernotes.commands.merge"),
+    "team-copies": (
+        "write the merged team file as one copy per peer (the morning pick-up)",
+        "peernotes.commands.team_copies",
+    ),
     "check": ("check a challenge file is sound; salvage a damaged one", "peernotes.commands.check"),
 }
 

@@ -24,6 +24,7 @@ are not scanned. Everything else the user confirms with the allow-list.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -111,6 +112,9 @@ COMMON_WORDS = frozenset(
 )
 
 _WORD = re.compile(r"\w+")
+# The guard builds a few patterns per person met: over re's own cache of 512 with ~150 people,
+# so every scan recompiled them all (most of an export's time). Compiled once per pattern.
+_compiled = functools.lru_cache(maxsize=8192)(re.compile)
 _BOUNDARY_L = r"(?<![\w'])"
 _BOUNDARY_R = r"(?![\w])"
 _POSSESSIVE = r"(?:'s|s')?"
@@ -247,7 +251,7 @@ class _Guard:
     def _expected(self, tokens: list[str]) -> bool:
         return (
             bool(tokens)
-            and re.search(_BOUNDARY_L + _phrase(tokens) + _BOUNDARY_R, self.expected_text)
+            and _compiled(_BOUNDARY_L + _phrase(tokens) + _BOUNDARY_R).search(self.expected_text)
             is not None
         )
 
@@ -298,7 +302,7 @@ class _Guard:
             if given and len(given[0]) >= 3 and self._distinctive(given[0]):
                 case_sensitive.add(len(alternatives))
                 alternatives.append(("first_name", re.escape(given[0])))
-            pattern = re.compile(
+            pattern = _compiled(
                 _BOUNDARY_L
                 + "(?:"
                 + "|".join(f"({body})" for _, body in alternatives)

@@ -71,6 +71,8 @@ class BuilderBase:
             "people": f.people_phrase(),
             "days": f.days_phrase(),
             "onsite_dates": date_range(ch["onsite_start"], ch["onsite_end"]),
+            "action_plan_date": long_date(s.action_plan_date) or "a date to be agreed",
+            "progress_review_date": long_date(s.progress_review_date) or "a date to be agreed",
         }
         context = {k: markup.escape(v) for k, v in plain.items()}
         context["clients"] = join_words(s.lines("clients"))  # markup text already

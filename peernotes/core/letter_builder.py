@@ -29,7 +29,9 @@ class LetterBuilder(GeneratedBlocks, FindingBlocks):
         self._headings = framework_headings(self.cf)
         self._quotes = self._linked_quotes() if self.settings.include_quotes else {}
         sections = outline(self.cf)
-        self.has_key_messages = any(b.kind == "key_messages" for s in sections for b in s.blocks)
+        kinds = {b.kind for s in sections for b in s.blocks}
+        self.has_key_messages = "key_messages" in kinds
+        self.has_appendix = "appendix" in kinds
         self._container: int | None = None
         for section in sections:
             self._section(section)

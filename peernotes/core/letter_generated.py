@@ -28,6 +28,7 @@ from peernotes.core.store import Row
 
 class GeneratedBlocks(BuilderBase):
     _headings: list[Row]
+    has_appendix: bool
 
     # ---------------------------------------------------------------- authored
     def _prose(self, block: OutlineBlock) -> None:
@@ -124,7 +125,7 @@ class GeneratedBlocks(BuilderBase):
         text = (
             f"The team used the {self.context['framework']} as the framework for the challenge. "
             f"Its {_plural(len(tops), label)} gave the headings for the feedback and for this "
-            f"{self.document_word} (see Appendix 1)"
+            f"{self.document_word}" + (" (see Appendix 1)" if self.has_appendix else "")
         )
         text += (
             ", together with the scoping questions set out above:"

@@ -63,6 +63,8 @@ FIELDS: Mapping[str, str] = MappingProxyType(
         "days": "days on site ('four days')",
         "onsite_dates": "the on-site dates ('10 to 13 November 2026')",
         "feedback_date": "the date of the feedback presentation",
+        "action_plan_date": "when the council's action plan is due (the deck's next steps too)",
+        "progress_review_date": "when the progress review is planned (the deck's next steps too)",
         "clients": "who commissioned the challenge",
         "purpose": "why they asked",
     }

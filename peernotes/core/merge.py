@@ -15,9 +15,8 @@ before anything changes. A merge that would bring nothing writes nothing (no bac
 
 Cost (docs/merge.md, benchmarks/merge.py): sources are checked, then merged, one at a time,
 each compared with the target chunk by chunk through indexed lookups, so memory does not
-grow with the number of files or the size of the target (only the ids of changed rows,
-which listeners are told about, grow with what came in); new rows go in with multi-row
-INSERTs.
+grow with the number of files or the size of the target; listeners are told which tables
+gained rows (Change.bulk), not every new row's id; new rows go in with multi-row INSERTs.
 """
 
 from __future__ import annotations
@@ -27,143 +26,33 @@ import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
 from itertools import chain
 from pathlib import Path
 from typing import Any
 
 from peernotes.core import fileformat, versions
-from peernotes.core.errors import FileRefused, NotAPeerNotesFile, SaveFailed, TooNewFile
+from peernotes.core.errors import (
+    DamagedFile,
+    FileRefused,
+    NotAPeerNotesFile,
+    SaveFailed,
+    TooNewFile,
+)
 from peernotes.core.files import WAL, companion
+from peernotes.core.merge_report import LINK_TABLES as LINK_TABLES  # the report: part of
+from peernotes.core.merge_report import NO_PEER as NO_PEER  # this module's interface too
+from peernotes.core.merge_report import Counts as Counts
+from peernotes.core.merge_report import MergeReport as MergeReport
+from peernotes.core.merge_report import SourceReport as SourceReport
 from peernotes.core.schema import APPLICATION_ID, SCHEMA_VERSION, SYNCED_TABLES, migrate
 from peernotes.core.store import DB_ERRORS, ChallengeFile, Row
 
 # `conflict` is derived (recomputed from versions), never copied row by row.
 MERGED_TABLES: tuple[str, ...] = tuple(t for t in SYNCED_TABLES if t != "conflict")
-LINK_TABLES: tuple[str, ...] = (
-    "meeting_peer",
-    "meeting_person",
-    "observation_heading",
-    "finding_evidence",
-)
-# What the report counts by peer: the records people make (links and logs are listed by table).
-_NOT_BY_PEER = frozenset(LINK_TABLES) | {"merge_log"}
-NO_PEER = "Set-up (no peer chosen)"
 
 
 class MergeRefused(FileRefused):
     """A file that cannot be merged into this one. Nothing has been changed."""
-
-
-# ----------------------------------------------------------------------- report
-@dataclass
-class Counts:
-    new: int = 0
-    updated: int = 0
-    deleted: int = 0
-    conflicts: int = 0
-
-    @property
-    def total(self) -> int:
-        return self.new + self.updated + self.deleted + self.conflicts
-
-    def add(self, other: Counts) -> None:
-        self.new += other.new
-        self.updated += other.updated
-        self.deleted += other.deleted
-        self.conflicts += other.conflicts
-
-
-@dataclass
-class SourceReport:
-    """What one file brought in."""
-
-    source_name: str
-    by_peer: dict[str, Counts] = field(default_factory=dict)
-    by_table: dict[str, Counts] = field(default_factory=dict)
-    conflicts: list[dict[str, str]] = field(default_factory=list)
-    history_added: int = 0
-    record_history_added: int = 0  # earlier versions of records (not of merge records)
-
-    def count(self, table: str, peer: str, kind: str, n: int = 1) -> None:
-        for key, bucket in ((table, self.by_table), (peer, self.by_peer)):
-            if bucket is self.by_peer and table in _NOT_BY_PEER:
-                continue
-            counts = bucket.setdefault(key, Counts())
-            setattr(counts, kind, getattr(counts, kind) + n)
-
-    @property
-    def changed(self) -> bool:
-        return self.history_added > 0 or any(c.total for c in self.by_table.values())
-
-    @property
-    def worth_logging(self) -> bool:
-        """Brought more than other files' merge records: otherwise logging this merge would
-        itself be news for the next merge, and files exchanging logs would never settle."""
-        return self.record_history_added > 0 or any(
-            c.total for t, c in self.by_table.items() if t != "merge_log"
-        )
-
-    def to_json(self) -> str:
-        return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)
-
-    @classmethod
-    def from_json(cls, text: str) -> SourceReport:
-        data = json.loads(text)
-        return cls(
-            source_name=data["source_name"],
-            by_peer={k: Counts(**v) for k, v in data.get("by_peer", {}).items()},
-            by_table={k: Counts(**v) for k, v in data.get("by_table", {}).items()},
-            conflicts=data.get("conflicts", []),
-            history_added=data.get("history_added", 0),
-            record_history_added=data.get("record_history_added", 0),
-        )
-
-
-@dataclass
-class MergeReport:
-    parts: list[SourceReport] = field(default_factory=list)
-    backup: Path | None = None
-
-    @property
-    def changed(self) -> bool:
-        return any(p.changed for p in self.parts)
-
-    def by_peer(self) -> dict[str, Counts]:
-        total: dict[str, Counts] = {}
-        for part in self.parts:
-            for peer, counts in part.by_peer.items():
-                total.setdefault(peer, Counts()).add(counts)
-        return dict(sorted(total.items()))
-
-    @property
-    def conflicts(self) -> int:
-        return sum(len(p.conflicts) for p in self.parts)
-
-    def lines(self) -> list[str]:
-        """The report as text (CLI, log): per file, then per peer."""
-        out = []
-        for part in self.parts:
-            if not part.changed:
-                out.append(f"{part.source_name}: nothing new (already merged).")
-                continue
-            out.append(f"{part.source_name}:")
-            for peer, c in sorted(part.by_peer.items()):
-                out.append(
-                    f"  {peer}: {c.new} new, {c.updated} updated, {c.deleted} deleted, "
-                    f"{c.conflicts} conflict{'s' if c.conflicts != 1 else ''}"
-                )
-            links = sum(part.by_table.get(t, Counts()).total for t in LINK_TABLES)
-            if links:
-                out.append(f"  links between records: {links} changed")
-        if self.conflicts:
-            out.append(
-                f"{self.conflicts} conflict{'s' if self.conflicts != 1 else ''} to review "
-                "(Tools › Conflicts…): the other versions are kept."
-            )
-        if self.backup:
-            out.append(f"Backup taken before merging: {self.backup}")
-        return out
 
 
 # ----------------------------------------------------------------- the sources
@@ -259,6 +148,7 @@ def merge(
     *,
     backup: bool = True,
     progress: Callable[[str], None] | None = None,
+    keep: Sequence[tuple[str, str]] = (),
 ) -> MergeReport:
     """Merge one or more files (paths, or open ChallengeFiles) of the same challenge into
     `target`, in one transaction. Raises MergeRefused / FileRefused before changing anything.
@@ -267,11 +157,49 @@ def merge(
     opened again one at a time to merge: only one source's snapshot is in memory at once, so
     memory does not grow with the number of files. The check also looks for anything new:
     when no source brings anything (and no conflict here needs recomputing) the file is left
-    alone -- no backup, no transaction -- and the report says "nothing new" for each file."""
+    alone -- no backup, no transaction -- and the report says "nothing new" for each file.
+
+    `keep` lists (table, id) records whose incoming deletions are skipped (the deletion
+    guard): after the sources are in, each one that ended up deleted is undeleted, as a new
+    edit with a fresh stamp made on top of the deletion -- so every copy that later merges
+    this file converges on the record being kept, and the next merge does not ask again."""
     if isinstance(sources, str | Path | ChallengeFile):
         sources = [sources]
     if target.readonly:
         raise SaveFailed(f"{target.path} is open read-only: nothing can be merged into it.")
+    checked, news = _check_sources(target, sources)
+    report = MergeReport()
+    if not news:
+        for _, name in checked:
+            if progress:
+                progress(name)
+            report.parts.append(SourceReport(name))
+        return report
+    check_destination(target)
+    if backup and target.path is not None:
+        report.backup = _backup(target)
+    with target.transaction():
+        for source, name in checked:
+            if progress:
+                progress(name)
+            with _opened(source) as opened:
+                _check_same_challenge(target, opened, name)  # a path may have changed since
+                part = _merge_one(target, opened, name, progress)
+            report.parts.append(part)
+            if part.worth_logging:
+                target.insert("merge_log", {"source_name": name, "report": part.to_json()})
+        report.kept = _undelete(target, keep)
+    from peernotes.core import orphans
+
+    report.orphans = orphans.find(target).lines()
+    return report
+
+
+def _check_sources(
+    target: ChallengeFile, sources: Sequence[Source]
+) -> tuple[list[tuple[Source, str]], bool]:
+    """Each source with its name, refusing any that cannot be merged (nothing changed yet),
+    and whether any of them brings anything new (or a conflict here needs recomputing)."""
     checked: list[tuple[Source, str]] = []
     news = _stale_conflicts(target)
     for source in sources:
@@ -285,26 +213,17 @@ def merge(
             _check_same_challenge(target, opened, name)
             news = news or _brings_anything(target, opened)
         checked.append((source, name))
-    report = MergeReport()
-    if not news:
-        for _, name in checked:
-            if progress:
-                progress(name)
-            report.parts.append(SourceReport(name))
-        return report
-    if backup and target.path is not None:
-        report.backup = _backup(target)
-    with target.transaction():
-        for source, name in checked:
-            if progress:
-                progress(name)
-            with _opened(source) as opened:
-                _check_same_challenge(target, opened, name)  # a path may have changed since
-                part = _merge_one(target, opened, name)
-            report.parts.append(part)
-            if part.worth_logging:
-                target.insert("merge_log", {"source_name": name, "report": part.to_json()})
-    return report
+    return checked, news
+
+
+def _undelete(target: ChallengeFile, keep: Sequence[tuple[str, str]]) -> int:
+    kept = 0
+    for table, row_id in keep:
+        row = target.get(table, row_id, include_deleted=True)
+        if row is not None and row["deleted"]:
+            target.undelete(table, row_id)
+            kept += 1
+    return kept
 
 
 @contextmanager
@@ -350,13 +269,42 @@ def _brings_anything(target: ChallengeFile, source: ChallengeFile) -> bool:
     return False
 
 
+def check_destination(target: ChallengeFile) -> None:
+    """Refuse to write into a damaged file (DamagedFile, nothing changed).
+
+    A merge writes many pages at once: into a file whose b-tree is already damaged it can
+    spread the damage or fail half-way through a page SQLite cannot read. SQLite's
+    quick_check (integrity_check without the slower index-content comparison) finds the
+    damage first; the user is told how to salvage the file instead. Backups already taken
+    are left where they are."""
+    try:
+        found = [r[0] for r in target.conn.execute("PRAGMA quick_check(5)")]
+    except DB_ERRORS as error:
+        found = [str(error)]
+    if found == ["ok"]:
+        return
+    where = target.path or "This file"
+    recover = (
+        f" Save what can be read with: peernotes check {target.path} --recover NEW.peernotes, "
+        "then merge into NEW.peernotes."
+        if target.path
+        else ""
+    )
+    raise DamagedFile(f"{where} is damaged ({found[0]}), so nothing was merged into it.{recover}")
+
+
 def _backup(target: ChallengeFile) -> Path:
     from peernotes.core import backups
 
     return backups.backup(target, "before-merge")
 
 
-def _merge_one(target: ChallengeFile, source: ChallengeFile, name: str) -> SourceReport:
+def _merge_one(
+    target: ChallengeFile,
+    source: ChallengeFile,
+    name: str,
+    progress: Callable[[str], None] | None = None,
+) -> SourceReport:
     """Bring one source in. The source's (id, hlc) stamps are walked in key order, CHUNK at a
     time, each chunk compared with the target by indexed lookups; only rows the target lacks
     or holds in another version are read in full. Nothing proportional to the size of the
@@ -365,6 +313,8 @@ def _merge_one(target: ChallengeFile, source: ChallengeFile, name: str) -> Sourc
     tconn, sconn = target.conn, source.conn
     _advance_clock(target, source)
     peer_names = _peer_names(target, source)
+    if source.peer_id:
+        part.source_peer = peer_names(source.peer_id)
 
     # 1. history: a union on id (one row per record and version)
     hist_cols = "id, table_name, row_id, hlc, modified_at, modified_by, data"
@@ -409,6 +359,8 @@ def _merge_one(target: ChallengeFile, source: ChallengeFile, name: str) -> Sourc
         hlc_at = columns.index("hlc")
         after, mostly_new = "", False  # ids are never empty: every id sorts after ""
         while True:
+            if progress:  # may raise to cancel: the transaction is rolled back
+                progress(f"{name}: {table.replace('_', ' ')}")
             # The next CHUNK ids after `after`: stamps only, or whole rows when the chunk
             # before was mostly new (then this one most likely is too: read it once).
             rows = _next_rows(sconn, select_rows if mostly_new else _stamps_of(table), after)
@@ -435,9 +387,7 @@ def _merge_one(target: ChallengeFile, source: ChallengeFile, name: str) -> Sourc
                 else:
                     new_rows = sorted(_where_ids(sconn, select_rows, missing))
                 _insert(tconn, table, columns, new_rows)
-                note = target.note_change
-                for row in new_rows:
-                    note(table, row[0])
+                target.note_new_rows(table)  # no per-row ids: memory stays flat
                 new_by_peer.update(row[by_at] for row in new_rows if not row[deleted_at])
                 for row_id in sorted(conflicted_there.intersection(missing)):
                     later[row_id] = None

@@ -47,19 +47,22 @@ def _same_file(a: Path, b: Path | None) -> bool:
 
 @contextmanager
 def unlocked_sources(
-    target: ChallengeFile, paths: Sequence[Path], ask: Ask
+    target: ChallengeFile, paths: Sequence[Path], ask: Ask, *, try_first: str | None = None
 ) -> Iterator[list[Path | ChallengeFile]]:
     """The sources for `merge(target, ...)`, asking (in order) for each protected file's
     passphrase. A wrong passphrase is asked again until `ask` gives up: then the
     WrongPassphrase is raised; giving up at once raises MergeCancelled. Either way nothing
-    has been merged, and every snapshot already opened is closed."""
+    has been merged, and every snapshot already opened is closed.
+
+    `try_first` (the team file's own passphrase) is tried on each protected copy before
+    asking: copies made with Copy for a peer share it, so the manager types nothing more."""
     sources: list[Path | ChallengeFile] = []
     try:
         for path in map(Path, paths):
             if _same_file(path, target.path) or not needs_passphrase(path):
                 sources.append(path)  # merge() refuses it or opens it itself
                 continue
-            sources.append(_unlock(path, ask))
+            sources.append(_unlock(path, ask, try_first))
         yield sources
     finally:
         for source in sources:
@@ -67,7 +70,17 @@ def unlocked_sources(
                 source.close()
 
 
-def _unlock(path: Path, ask: Ask) -> ChallengeFile:
+def _unlock(path: Path, ask: Ask, try_first: str | None = None) -> ChallengeFile:
+    return _unlock_with(path, ask, try_first)[0]
+
+
+def _unlock_with(path: Path, ask: Ask, try_first: str | None) -> tuple[ChallengeFile, str]:
+    """The file opened, and the passphrase that opened it."""
+    if try_first:
+        try:
+            return open_source(path, passphrase=try_first), try_first
+        except WrongPassphrase:
+            pass
     wrong: WrongPassphrase | None = None
     while True:
         passphrase = ask(path, wrong is not None)
@@ -81,6 +94,34 @@ def _unlock(path: Path, ask: Ask) -> ChallengeFile:
         if not passphrase:
             raise MergeCancelled(f"The passphrase for {path.name} was empty. Nothing was merged.")
         try:
-            return open_source(path, passphrase=passphrase)
+            return open_source(path, passphrase=passphrase), passphrase
         except WrongPassphrase as error:
             wrong = error
+
+
+def verified_passphrases(
+    target: ChallengeFile, paths: Sequence[Path], ask: Ask, *, try_first: str | None = None
+) -> dict[Path, str]:
+    """The passphrase of each protected file among `paths`, checked by opening it (asked
+    as `unlocked_sources` asks). For work done on another thread: an open file cannot cross
+    threads, a passphrase can, so the window asks here and the merge opens the files there."""
+    found: dict[Path, str] = {}
+    for path in map(Path, paths):
+        if _same_file(path, target.path) or not needs_passphrase(path):
+            continue
+        snapshot, found[path] = _unlock_with(path, ask, try_first)
+        snapshot.close()
+    return found
+
+
+def writer_twin(cf: ChallengeFile) -> ChallengeFile:
+    """A second connection to the open file `cf`, for writing on another thread (a merge
+    in the background). Same file, same passphrase, no second lock (this process holds it).
+    Close it on the thread that opened it; then tell `cf`'s listeners what changed."""
+    from peernotes.core import encryption
+    from peernotes.core.store import _connect
+
+    if cf.path is None:
+        raise MergeCancelled("An unsaved file cannot be merged into in the background.")
+    conn = _connect(cf.path, encryption.passphrase_of(cf.conn), readonly=False)
+    return ChallengeFile(conn, cf.path)

@@ -62,9 +62,17 @@ class Change:
     """What one committed transaction changed: {table: {ids}}. Screens decide what to refresh."""
 
     tables: dict[str, set[str]] = field(default_factory=dict)
+    # Tables that gained rows too many to list (a merge's new rows): their ids are not kept,
+    # so a merge's memory does not grow with what comes in. Such a table is in `tables` too
+    # (maybe with no ids): screens showing it re-read it whole.
+    bulk: set[str] = field(default_factory=set)
 
     def add(self, table: str, row_id: str) -> None:
         self.tables.setdefault(table, set()).add(row_id)
+
+    def add_bulk(self, table: str) -> None:
+        self.tables.setdefault(table, set())
+        self.bulk.add(table)
 
     def touches(self, *tables: str) -> bool:
         return any(t in self.tables for t in tables)
@@ -527,6 +535,11 @@ class ChallengeFile:
     def note_change(self, table: str, row_id: str) -> None:
         """For writers outside this class (merge): report a row as changed to listeners."""
         self._pending.add(table, row_id)
+
+    def note_new_rows(self, table: str) -> None:
+        """For writers outside this class (merge): rows were added to `table`, too many to
+        list; listeners re-read the table (Change.bulk)."""
+        self._pending.add_bulk(table)
 
     def _check_columns(self, table: str, row: dict[str, Any]) -> None:
         unknown = set(row) - set(self.columns(table))

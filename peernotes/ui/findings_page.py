@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
 from peernotes.core import evidence, findings, records, search, triangulation
 from peernotes.core.errors import PeerNotesError
 from peernotes.core.rollup import Rollup, rollup
+from peernotes.core.spelling import challenge_names
 from peernotes.core.store import Change
+from peernotes.ui import spelling
 from peernotes.ui.commands import run_undoable
 from peernotes.ui.finding_editor import FindingEditor
 from peernotes.ui.findings_browser import ObservationBrowser
@@ -40,6 +42,7 @@ from peernotes.ui.synthesis_dialogs import (
     ThresholdsDialog,
 )
 from peernotes.ui.widgets.remembered import remember_splitter
+from peernotes.ui.workspace import Ref
 
 WATCHED = (
     "finding",
@@ -290,6 +293,7 @@ class FindingsPage(QWidget):
         self._dirty = False
         cf = self.session.cf
         self.rollup = rollup(cf, inbox_limit=0, observation_stats=False)
+        spelling.set_names(challenge_names(cf))  # the people met are never "misspelt"
         self.observations.fill_choices()
         self.editor.fill_choices(records.headings(cf), findings.recommendation_groups(cf))
         self._load_tree()
@@ -353,6 +357,16 @@ class FindingsPage(QWidget):
     # ------------------------------------------------------------ selection
     def selected_observation_ids(self) -> list[str]:
         return self.observations.selected_ids()
+
+    def select(self, ref: Ref) -> bool:
+        """Go to a finding, or to the notes under a heading (workspace.SelectsRecords)."""
+        if ref.table == "finding":
+            self.select_finding(ref.row_id)
+        elif ref.table == "heading":
+            self.show_heading(ref.row_id)
+        else:
+            return False
+        return True
 
     def select_finding(self, finding_id: str) -> None:
         if self._dirty:

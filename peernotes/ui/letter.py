@@ -1,4 +1,5 @@
-"""The Letter page: the letter's settings, an outline of what will be written, and the exports.
+"""The Letter page: the letter's settings, the composer (outline beside a preview), the
+findings with their evidence, and the exports.
 
 File › Export letter… builds the letter, runs the non-attribution guard, and -- only when
 nothing is found or the user has allowed each item -- writes the .docx, with a progress
@@ -48,6 +49,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QTableView,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -60,11 +62,20 @@ from peernotes.core.letter import Letter, build_letter
 from peernotes.core.store import DB_ERRORS, Change
 from peernotes.ui.commands import run_undoable
 from peernotes.ui.dialogs import messages
+from peernotes.ui.letter_composer import LetterComposer
 from peernotes.ui.models.base import FixedColumnsModel
 from peernotes.ui.session import Session
 
 Index = QModelIndex | QPersistentModelIndex
-_SETTINGS_TABLES = ("setting", "challenge", "peer", "heading", "framework")
+_SETTINGS_TABLES = (
+    "setting",
+    "challenge",
+    "peer",
+    "heading",
+    "framework",
+    "letter_section",
+    "letter_block",
+)
 _LETTER_TABLES = (
     *_SETTINGS_TABLES,
     "finding",
@@ -353,7 +364,8 @@ class LetterPage(QWidget):
         hint = QLabel(
             "Edits are saved as you type (Edit › Undo takes them back). In the paragraphs, "
             "{council}, {programme}, {document}, {feedback_date} and {framework} are filled in "
-            "when the letter is exported. ↺ goes back to PeerNotes' wording or the default."
+            "when the letter is exported; **bold**, *italic* and lines starting '- ' (a "
+            "nested list) print as such. ↺ goes back to PeerNotes' wording or the default."
         )
         hint.setWordWrap(True)
         form_layout.addWidget(hint)
@@ -402,9 +414,14 @@ class LetterPage(QWidget):
         self.feedback_changes = FeedbackChangesPanel(session)
         right_layout.addWidget(self.feedback_changes)
 
+        self.composer = LetterComposer(session, self)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Letter outline and preview, or findings and evidence")
+        self.tabs.addTab(self.composer, "Outline and preview")
+        self.tabs.addTab(right, "Findings and evidence")
         splitter = QSplitter()
         splitter.addWidget(scroll)
-        splitter.addWidget(right)
+        splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
@@ -618,6 +635,7 @@ class LetterPage(QWidget):
         except ImportError:  # pragma: no cover - triangulation ships with the core
             badges = {}
         self.outline_model.set_letter(letter, badges)
+        self.composer.refresh(letter)
         figures = letter.figures
         notes = [
             f"Counted from the notes: {figures.documents_phrase()}, {figures.meetings_phrase()}, "

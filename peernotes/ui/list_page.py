@@ -23,6 +23,7 @@ from peernotes.ui.dialogs.form import explain
 from peernotes.ui.models import ID_ROLE, WordFilterProxyModel
 from peernotes.ui.models.records import RecordTableModel
 from peernotes.ui.session import Session
+from peernotes.ui.workspace import Ref
 
 
 class RecordTableView(QTableView):
@@ -133,6 +134,11 @@ class ListPage(QWidget):
         ):
             return None
         return index.data(ID_ROLE)
+
+    def select(self, ref: Ref) -> bool:
+        """Go to a row of this list (workspace.SelectsRecords)."""
+        self.select_id(ref.row_id)
+        return True
 
     def select_id(self, row_id: str) -> None:
         self.model.ensure_fresh()

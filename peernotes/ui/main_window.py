@@ -8,6 +8,7 @@ one module and the window itself stays small. Files are opened through peernotes
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
@@ -24,14 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peernotes.core import records
 from peernotes.core.errors import PeerNotesError
 from peernotes.paths import APP_NAME, FILE_SUFFIX
 from peernotes.ui.features import Page, feature_modules
 from peernotes.ui.menus import with_mnemonic
-from peernotes.ui.opening import open_file
 from peernotes.ui.page_header import ensure_header
-from peernotes.ui.session import Session
 from peernotes.ui.welcome import WelcomeScreen
 from peernotes.ui.window_settings import (
     fit_to_screen,
@@ -42,6 +40,10 @@ from peernotes.ui.window_settings import (
     save_geometry,
     settings,
 )
+from peernotes.ui.workspace import Ref, go_to
+
+if TYPE_CHECKING:  # the store loads after the window's first paint (ui/startup.py)
+    from peernotes.ui.session import Session
 
 
 def quit_shortcut() -> QKeySequence:
@@ -236,6 +238,7 @@ class MainWindow(QMainWindow):
 
     # ---------------------------------------------------------------- files
     def new_challenge(self) -> None:
+        from peernotes.ui.session import Session
         from peernotes.ui.wizard import NewChallengeWizard, create_challenge_file
 
         data = NewChallengeWizard.get_challenge(self)
@@ -274,6 +277,9 @@ class MainWindow(QMainWindow):
             self.central.setCurrentWidget(self.workspace)
             self.statusBar().showMessage(f"{Path(path).name} is already open in this window.", 5000)
             return True
+        from peernotes.ui.opening import open_file
+        from peernotes.ui.session import Session
+
         cf = open_file(self, path)
         if cf is None:
             return False
@@ -427,6 +433,10 @@ class MainWindow(QMainWindow):
         page = self.pages.get(key)
         return page.widget if page else None
 
+    def go_to(self, ref: Ref) -> bool:
+        """Show a record where it is listed (Go to from the letter, roll-up, coverage…)."""
+        return go_to(self, ref)
+
     def capture_in(self, meeting_id: str) -> None:
         """Go to the capture pane, writing in this meeting."""
         pane = self.page_widget("capture")
@@ -462,6 +472,8 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         cf = self.session.cf
+        from peernotes.core import records
+
         peer_id = WhoAreYouDialog.ask(self, records.team(cf), cf.peer_id)
         if peer_id:
             try:

@@ -11,6 +11,7 @@ be protected: its backup before the merge is protected too.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -24,23 +25,31 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from peernotes.core import merge
+from peernotes.core import encryption, merge, merge_preview
 from peernotes.core.errors import PeerNotesError
 from peernotes.core.merge import MergeReport
-from peernotes.core.merge_sources import MergeCancelled, unlocked_sources
-from peernotes.core.store import Change
+from peernotes.core.merge_preview import FilePreview
+from peernotes.core.merge_sources import (
+    MergeCancelled,
+    unlocked_sources,
+    verified_passphrases,
+    writer_twin,
+)
+from peernotes.core.store import ChallengeFile, Change
 from peernotes.paths import FILE_SUFFIX
+from peernotes.ui.background import Report, run_in_background
 from peernotes.ui.conflicts_dialog import ConflictsDialog
 from peernotes.ui.dialogs import messages
 from peernotes.ui.passphrase_dialog import PassphraseDialog
 from peernotes.ui.session import Session
-from peernotes.ui.team_models import report_model
+from peernotes.ui.team_models import preview_model, report_model
 
 
 def choose_files(parent: QWidget | None) -> list[Path]:
@@ -78,6 +87,11 @@ class MergeDialog(QDialog):
         add.clicked.connect(self.add_files)
         remove = QPushButton("&Remove")
         remove.clicked.connect(self.remove_selected)
+        self.previews: list[FilePreview] = []
+        self.skipped: list[str] = []  # files of a folder left out, and why (shown with results)
+        self._keys: dict[Path, str] = {}
+        self.preview_button = QPushButton("&Preview")
+        self.preview_button.clicked.connect(self.run_preview)
         self.merge_button = QPushButton("&Merge")
         self.merge_button.setDefault(True)
         self.merge_button.clicked.connect(self.run_merge)
@@ -85,10 +99,15 @@ class MergeDialog(QDialog):
         file_buttons.addWidget(add)
         file_buttons.addWidget(remove)
         file_buttons.addStretch(1)
+        file_buttons.addWidget(self.preview_button)
         file_buttons.addWidget(self.merge_button)
         self.result = QLabel()
         self.result.setWordWrap(True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.preview_view = QTableView()
+        self.preview_view.setAccessibleName("What each file would bring")
+        self.preview_view.verticalHeader().hide()
+        self.preview_view.hide()
         self.report_view = QTableView()
         self.report_view.setAccessibleName("What came in, by peer")
         self.report_view.verticalHeader().hide()
@@ -104,6 +123,7 @@ class MergeDialog(QDialog):
         layout.addWidget(self.files, 1)
         layout.addLayout(file_buttons)
         layout.addWidget(self.result)
+        layout.addWidget(self.preview_view, 2)
         layout.addWidget(self.report_view, 2)
         layout.addWidget(buttons)
         self._update_buttons()
@@ -148,30 +168,100 @@ class MergeDialog(QDialog):
 
     def _update_buttons(self) -> None:
         self.merge_button.setEnabled(self.files.count() > 0)
+        self.preview_button.setEnabled(self.files.count() > 0)
 
     # ----------------------------------------------------------------- merge
+    def run_preview(self) -> list[FilePreview] | None:
+        """Show what each file would bring (worked out in the background); None if stopped."""
+        paths = self.paths()
+        if not paths:
+            return None
+        keys = self._passphrases(paths)
+        if keys is None:
+            return None
+        try:
+            found = run_in_background(
+                self,
+                "Previewing the merge…",
+                lambda report: _preview(self.session.cf, paths, keys, report),
+            )
+        except MergeCancelled as error:
+            self.result.setText(f"Nothing was merged: {error}")
+            return None
+        except PeerNotesError as error:
+            messages.error(self, "Nothing was merged", str(error))
+            return None
+        self.previews = found
+        self.preview_view.setModel(preview_model(found, self))
+        header = self.preview_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.preview_view.show()
+        held = [p for p in found if p.held]
+        lines = [
+            f"<b>Preview</b> of {len(found)} file{'s' if len(found) != 1 else ''}: nothing changed yet."
+        ]
+        if held:
+            lines.append(
+                "<b>Held:</b> "
+                + "; ".join(html.escape(_held_text(p)) for p in held)
+                + ". Merge asks what to do with these deletions."
+            )
+        self.result.setText("<br>".join(lines))
+        return found
+
     def run_merge(self) -> None:
         paths = self.paths()
         if not paths:
             return
-        changed: list[Change] = []
-        self.session.changed.connect(changed.append)
+        found = self.run_preview()
+        if found is None:
+            return
+        keep: list[tuple[str, str]] = []
+        held = [p for p in found if p.held]
+        if held:
+            choice = ask_deletions(self, held)
+            if choice is None:
+                self.result.setText("Nothing was merged: cancelled at the deletion check.")
+                return
+            if choice == "skip":
+                keep = [r for p in held for r in p.deleted]
+        keys = self._keys
         try:
-            with unlocked_sources(self.session.cf, paths, self._ask_passphrase) as sources:
-                report = merge.merge(self.session.cf, sources)
-        except MergeCancelled:
-            self.result.setText("Nothing was merged: no passphrase was given.")
+            report, change = run_in_background(
+                self, "Merging…", lambda r: _merge(self.session.cf, paths, keys, keep, r)
+            )
+        except MergeCancelled as error:
+            self.result.setText(f"Nothing was merged: {error}")
             return
         except PeerNotesError as error:
             messages.error(self, "Nothing was merged", str(error))
             return
-        finally:
-            self.session.changed.disconnect(changed.append)
+        if change.tables:
+            self.session.changed.emit(change)  # the merge wrote through its own connection
         self.report = report
-        kept_undo = keep_undo_history(self.session, changed)
+        kept_undo = keep_undo_history(self.session, [change])
         self._show_report(report, kept_undo)
         self.files.clear()
+        self.preview_view.hide()
         self._update_buttons()
+
+    def _passphrases(self, paths: list[Path]) -> dict[Path, str] | None:
+        """Ask (here, on the UI thread) for the passphrase of each protected file."""
+        try:
+            self._keys = verified_passphrases(
+                self.session.cf,
+                paths,
+                self._ask_passphrase,
+                try_first=encryption.passphrase_of(self.session.cf.conn),
+            )
+        except MergeCancelled:
+            self.result.setText("Nothing was merged: no passphrase was given.")
+            return None
+        except PeerNotesError as error:
+            messages.error(self, "Nothing was merged", str(error))
+            return None
+        return self._keys
 
     def _ask_passphrase(self, path: Path, wrong: bool) -> str | None:
         return PassphraseDialog.unlock(
@@ -180,6 +270,7 @@ class MergeDialog(QDialog):
 
     def _show_report(self, report: MergeReport, kept_undo: bool) -> None:
         lines = []
+        lines += [html.escape(line) for line in self.skipped]
         if not report.changed:
             lines.append("<b>Nothing new</b>: these files were already merged.")
         else:
@@ -190,6 +281,12 @@ class MergeDialog(QDialog):
             lines.append(
                 f"{report.conflicts} conflict{'s' if report.conflicts != 1 else ''} to review: "
                 "the newest change is current and the other is kept."
+            )
+        lines += [f"Check: {html.escape(line)} (on another laptop)." for line in report.orphans]
+        if report.kept:
+            lines.append(
+                f"{report.kept} deletion{'s' if report.kept != 1 else ''} skipped: those "
+                "records are kept, on every laptop this file reaches."
             )
         if report.backup:
             lines.append(f"A backup was taken first: {report.backup.name}")
@@ -205,6 +302,73 @@ class MergeDialog(QDialog):
 
     def review_conflicts(self) -> None:
         ConflictsDialog.review(self, self.session)
+
+
+def ask_deletions(parent: QWidget | None, held: list[FilePreview]) -> str | None:
+    """Apply the held deletions ("apply"), keep those records ("skip"), or cancel (None).
+    Tests replace this."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Many records deleted")
+    box.setText(
+        "<br>".join(html.escape(_held_text(p)) for p in held)
+        + "<br><br>Deletions spread to every laptop this file reaches. Check with the peer "
+        "if you are not sure."
+    )
+    apply = box.addButton("&Apply the deletions", QMessageBox.ButtonRole.DestructiveRole)
+    skip = box.addButton("&Keep those records", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(skip)
+    box.exec()
+    clicked = box.clickedButton()
+    return "apply" if clicked is apply else "skip" if clicked is skip else None
+
+
+def _held_text(preview: FilePreview) -> str:
+    kinds = ", ".join(f"{k.deletes} of {k.existing} {k.label}" for k in preview.kinds if k.held)
+    who = f" ({preview.peer_name})" if preview.peer_name else ""
+    return f"{preview.source_name}{who} deletes {kinds}"
+
+
+def _preview(
+    cf: ChallengeFile, paths: list[Path], keys: dict[Path, str], report: Report
+) -> list[FilePreview]:
+    """On the worker thread: its own connection to the open file, and to each copy."""
+    twin = writer_twin(cf)
+    try:
+        with unlocked_sources(
+            twin, paths, lambda path, wrong: None if wrong else keys.get(path)
+        ) as sources:
+            return merge_preview.previews(twin, sources, progress=report)
+    finally:
+        twin.close()
+
+
+def _merge(
+    cf: ChallengeFile,
+    paths: list[Path],
+    keys: dict[Path, str],
+    keep: list[tuple[str, str]],
+    report: Report,
+) -> tuple[MergeReport, Change]:
+    """On the worker thread: merge through a second connection; return what changed, for
+    the window's listeners (told on the UI thread once the merge has committed)."""
+    twin = writer_twin(cf)
+    changed = Change()
+
+    def collect(change: Change) -> None:
+        for table, ids in change.tables.items():
+            changed.tables.setdefault(table, set()).update(ids)
+        changed.bulk |= change.bulk
+
+    twin.subscribe(collect)
+    try:
+        ask = lambda path, wrong: None if wrong else keys.get(path)  # noqa: E731
+        with unlocked_sources(twin, paths, ask) as sources:
+            result = merge.merge(twin, sources, progress=report, keep=keep)
+    finally:
+        twin.close()
+    return result, changed
 
 
 def keep_undo_history(session: Session, changes: list[Change]) -> bool:

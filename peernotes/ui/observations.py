@@ -33,6 +33,7 @@ from peernotes.ui.models import ID_ROLE, ObservationTableModel
 from peernotes.ui.models.records import meeting_label
 from peernotes.ui.session import Session
 from peernotes.ui.widgets.observation_editor import ObservationEditor
+from peernotes.ui.workspace import Ref
 
 
 def _combo(name: str, tooltip: str) -> QComboBox:
@@ -212,6 +213,13 @@ class ObservationsPage(QWidget):
 
     def show_meeting(self, meeting_id: str | None) -> None:
         self.meeting.setCurrentIndex(max(self.meeting.findData(meeting_id), 0))
+
+    def select(self, ref: Ref) -> bool:
+        """Go to a note (workspace.SelectsRecords)."""
+        if ref.table != "observation":
+            return False
+        self.select_observation(ref.row_id)
+        return True
 
     def select_observation(self, observation_id: str) -> None:
         row = self.model.row_of(observation_id)

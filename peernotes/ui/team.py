@@ -19,14 +19,16 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from peernotes.core import distribution, merge, records
+from peernotes.core import distribution, handin, merge, records
 from peernotes.core.errors import PeerNotesError
 from peernotes.core.store import Change
 from peernotes.paths import FILE_SUFFIX
@@ -35,6 +37,7 @@ from peernotes.ui.dialogs import messages
 from peernotes.ui.features import Page
 from peernotes.ui.merge_dialog import MergeDialog
 from peernotes.ui.session import Session
+from peernotes.ui.team_models import hand_in_model
 
 
 def install_actions(window: Any) -> None:
@@ -184,7 +187,8 @@ class CopyForPeerDialog(QDialog):
 
 
 class MergePage(QWidget):
-    """The file's merge history (what each merge brought, by peer) and open conflicts."""
+    """The evening hand-in: who has handed in, merging a folder of copies, sending the team
+    copy back; then the file's merge history and open conflicts."""
 
     def __init__(self, session: Session, window: Any):
         super().__init__()
@@ -193,17 +197,41 @@ class MergePage(QWidget):
         self.history = QLabel()
         self.history.setWordWrap(True)
         merge_button = QPushButton("&Merge from…")
+        merge_button.setToolTip("Choose peers' copies (or, in the morning, the team copy)")
         merge_button.clicked.connect(lambda: merge_from(window))
+        folder_button = QPushButton("Merge all from &folder…")
+        folder_button.setToolTip("Every copy in a folder or on a USB stick, in one step")
+        folder_button.clicked.connect(lambda: merge_folder(window))
+        send_button = QPushButton("&Send the team copy…")
+        send_button.setToolTip("Write a copy of this merged file for each peer, into a folder")
+        send_button.clicked.connect(lambda: send_team_copy(window))
         copy_button = QPushButton("Cop&y for a peer…")
         copy_button.clicked.connect(lambda: copy_for_peer(window))
         self.review_button = QPushButton("Review &conflicts…")
         self.review_button.clicked.connect(lambda: review_conflicts(window))
         row = QHBoxLayout()
-        for button in (merge_button, copy_button, self.review_button):
+        for button in (merge_button, folder_button, send_button, copy_button, self.review_button):
             row.addWidget(button)
         row.addStretch(1)
+        self.hand_in = QTableView()
+        self.hand_in.setAccessibleName("Hand-in: each peer's last copy merged")
+        self.hand_in.verticalHeader().hide()
+        self.hand_in_model = hand_in_model(self)
+        self.hand_in.setModel(self.hand_in_model)
+        header = self.hand_in.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        guide = QLabel(
+            "Evening: merge every peer's copy (a folder of them at once), then send the team "
+            "copy back. Morning: each peer merges the team copy into their own file "
+            "(Merge from…)."
+        )
+        guide.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
+        layout.addWidget(guide)
+        layout.addWidget(QLabel("<b>Hand-in</b>"))
+        layout.addWidget(self.hand_in, 1)
         layout.addWidget(self.conflicts)
         layout.addWidget(QLabel("<b>Merges into this file</b>"))
         layout.addWidget(self.history, 1)
@@ -211,7 +239,7 @@ class MergePage(QWidget):
         self.reload()
 
     def _on_change(self, change: Change) -> None:
-        if change.touches("merge_log", "conflict"):
+        if change.touches("merge_log", "conflict", "peer"):
             self.reload()
 
     def reload(self) -> None:
@@ -222,6 +250,7 @@ class MergePage(QWidget):
             else "No conflicts to review."
         )
         self.review_button.setEnabled(count > 0)
+        self.hand_in_model.set_items(handin.hand_in_status(self.session.cf))
         entries = merge.merge_history(self.session.cf)
         if not entries:
             self.history.setText(
@@ -241,3 +270,54 @@ class MergePage(QWidget):
                 f"<br>{peers or 'links only'}"
             )
         self.history.setText("<br><br>".join(lines))
+
+
+def choose_folder(parent: QWidget | None, title: str) -> Path | None:
+    """Ask for a folder (tests replace this)."""
+    name = QFileDialog.getExistingDirectory(parent, title)
+    return Path(name) if name else None
+
+
+def merge_folder(window: Any) -> None:
+    """Merge all from folder…: tonight's copies, checked, previewed and merged in one step."""
+    session = _session(window)
+    if session is None:
+        return
+    folder = choose_folder(window, "Merge every copy in a folder")
+    if folder is None:
+        return
+    found = handin.folder_copies(session.cf, folder)
+    if not found.paths:
+        messages.error(
+            window,
+            "Nothing to merge",
+            "\n".join([f"{folder} holds no copies of this challenge.", *found.skipped_lines()]),
+        )
+        return
+    dialog = MergeDialog(session, window)
+    dialog.add_paths(list(found.paths))
+    dialog.skipped = found.skipped_lines()
+    dialog.run_merge()
+    dialog.exec()
+
+
+def send_team_copy(window: Any) -> None:
+    """Send the team copy…: one clean copy of this file per peer, written to a folder."""
+    session = _session(window)
+    if session is None:
+        return
+    folder = choose_folder(window, "Write the team copy for each peer into")
+    if folder is None:
+        return
+    try:
+        written = handin.team_copies(session.cf, folder)
+    except PeerNotesError as error:
+        messages.error(window, "The team copies were not written", str(error))
+        return
+    names = "\n".join(f"{s.path.name} ({s.peer_name})" for s in written)
+    tell(
+        window,
+        "Team copies written",
+        f"{len(written)} copies in {folder}:\n{names}\n\nIn the morning each peer merges "
+        "theirs into their own file (Merge from…), with the same preview.",
+    )

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from peernotes.core.conflicts import Conflict, HistoryEntry, describe_record
+from peernotes.core.handin import PeerHandIn
 from peernotes.core.merge import Counts, MergeReport
+from peernotes.core.merge_preview import FilePreview, KindPreview
 from peernotes.ui.models.base import FixedColumnsModel
 
 T = TypeVar("T")
@@ -63,6 +66,50 @@ def report_model(report: MergeReport, parent: Any = None) -> ListTableModel:
     )
     model.set_items(list(report.by_peer().items()))
     return model
+
+
+def preview_model(previews: Sequence[FilePreview], parent: Any = None) -> ListTableModel:
+    """What each file would bring, one row per file and kind of record it changes."""
+    rows: list[tuple[FilePreview, KindPreview | None]] = []
+    for preview in previews:
+        kinds = [k for k in preview.kinds if k.adds or k.changes or k.deletes or k.conflicts]
+        rows.extend((preview, k) for k in kinds) if kinds else rows.append((preview, None))
+    model: ListTableModel[tuple[FilePreview, KindPreview | None]] = ListTableModel(
+        [
+            ("File", lambda r: r[0].source_name),
+            ("From", lambda r: r[0].peer_name or ""),
+            ("Last merged", lambda r: (r[0].last_merged or "never")[:16].replace("T", " ")),
+            ("Kind", lambda r: r[1].label if r[1] else "nothing new"),
+            ("Add", lambda r: r[1].adds if r[1] else 0),
+            ("Change", lambda r: r[1].changes if r[1] else 0),
+            ("Delete", lambda r: r[1].deletes if r[1] else 0),
+            ("Conflicts", lambda r: r[1].conflicts if r[1] else 0),
+            ("Held", lambda r: "HELD" if r[1] and r[1].held else ""),
+        ],
+        parent,
+    )
+    model.set_items(rows)
+    return model
+
+
+def hand_in_model(parent: Any = None) -> ListTableModel[PeerHandIn]:
+    """The hand-in panel: one row per peer, their last copy merged, when, what it brought."""
+    today = datetime.now(UTC).date()
+
+    def brought(p: PeerHandIn) -> str:
+        c = p.brought
+        return f"{c.new} new, {c.updated} changed, {c.deleted} deleted" if c else ""
+
+    return ListTableModel(
+        [
+            ("Peer", lambda p: p.name),
+            ("Last copy merged", lambda p: p.last_copy or "none yet"),
+            ("When", lambda p: (p.last_merged or "")[:16].replace("T", " ")),
+            ("What it brought", brought),
+            ("Today", lambda p: "handed in" if p.handed_in_on(today) else "not handed in today"),
+        ],
+        parent,
+    )
 
 
 def conflicts_model(parent: Any = None) -> ListTableModel[Conflict]:

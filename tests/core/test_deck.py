@@ -283,3 +283,18 @@ def test_next_steps_dates_are_letter_settings(scene, template):
     texts = [b.text for b in steps.bullets]
     assert "The council's action plan: by 1 February 2027" in texts
     assert "A progress review: 20 September 2027" in texts
+
+
+def test_the_letter_can_quote_the_same_next_step_dates(scene):
+    """The letter's Next steps can name the action plan and progress review dates the deck
+    shows ({action_plan_date}, {progress_review_date}), so the two never disagree."""
+    from peernotes.core.letter import build_letter
+
+    letter_settings.save(
+        scene.cf,
+        action_plan_date="2027-02-01",
+        progress_review_date="2027-09-20",
+        next_steps="An action plan by {action_plan_date}; a review on {progress_review_date}.",
+    )
+    texts = [text for text, _source in build_letter(scene.cf).texts()]
+    assert "An action plan by 1 February 2027; a review on 20 September 2027." in texts

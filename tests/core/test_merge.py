@@ -242,14 +242,19 @@ def test_merge_moves_the_clock_past_everything_seen(team):
 
 
 def test_listeners_hear_of_merged_rows(team):
-    """Open screens refresh after a merge: they are told which records changed."""
+    """Open screens refresh after a merge: they are told which records changed, and which
+    tables gained new rows (without every new id, so memory stays flat)."""
     manager, priya, _ = team
-    oid = _obs(priya, "Heard at lunch")
+    shared = manager.rows("observation")[0]["id"]
+    merge.merge(priya, manager)
+    records.update_observation(priya, shared, text="Edited at lunch")
+    _obs(priya, "Heard at lunch")
     heard = []
     manager.subscribe(heard.append)
     merge.merge(manager, priya)
     [change] = heard
-    assert oid in change.tables["observation"]
+    assert shared in change.tables["observation"]
+    assert "observation" in change.bulk and change.touches("observation")
 
 
 # -------------------------------------------------------------- safety on disk

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -118,8 +118,11 @@ def unreadable(window: QWidget, page: QWidget) -> list[str]:
             inset = 5  # inside the button's frame: only its face and its words
         else:
             continue
-        origin = child.mapTo(window, QPoint(0, 0))
-        rect = QRect(origin, child.size()).adjusted(inset, inset, -inset, -inset)
+        shown = child.visibleRegion().boundingRect()  # a label scrolled out of view is not read
+        if shown.isEmpty():
+            continue
+        origin = child.mapTo(window, shown.topLeft())
+        rect = QRect(origin, shown.size()).adjusted(inset, inset, -inset, -inset)
         rect = QRect(
             int(rect.x() * scale),
             int(rect.y() * scale),

@@ -325,7 +325,9 @@ class ObservationTableModel(IdListModel):
             return
         notes = change.tables.get("observation", set())
         links = change.tables.get("observation_heading", set())
-        if len(notes) + len(links) > BULK_CHANGE:
+        if change.bulk & {"observation", "observation_heading"} or (
+            len(notes) + len(links) > BULK_CHANGE
+        ):
             self.refresh()  # a merge: re-read everything rather than look up each link
             return
         changed = set(notes)

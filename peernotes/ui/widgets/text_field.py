@@ -1,6 +1,6 @@
 """A wrapping text box for words bound for the letter: statements and narratives.
 
-Tab moves focus (a tab character in a statement would go into the letter), the whole text is
+Spelling is checked as you type (peernotes.ui.spelling). Tab moves focus (a tab character in a statement would go into the letter), the whole text is
 visible as it wraps, and `editingFinished` fires once when the person leaves the box, so a
 save is one undo step rather than one per key.
 """
@@ -26,6 +26,9 @@ class TextField(QPlainTextEdit):
         self.single_line = single_line
         self.setTabChangesFocus(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        from peernotes.ui.spelling import attach
+
+        self.spelling = attach(self)  # words bound for the letter: British spelling, as typed
 
     def text(self) -> str:
         text = self.toPlainText()

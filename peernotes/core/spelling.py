@@ -1,0 +1,138 @@
+"""Spelling for the words bound for notes and the letter: British English, offline.
+
+The checker is pyspellchecker (maintained, MIT, pure Python: it installs with `pip install .`
+on Windows and macOS with no system library, and ships its word list inside the wheel). Its
+English list is American, so British forms are added: the -ise/-isation/-yse form of each
+-ize/-ization/-yze word, and a shipped list (resources/spelling/en-GB-extra.txt). The names
+of the team, the people met, the council and the framework's terms are never flagged, and
+each user's "Add to dictionary" words are kept in their data folder across restarts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from peernotes.core.store import ChallengeFile
+from peernotes.paths import data_dir, resources_dir
+
+WORD = re.compile(r"[A-Za-z][A-Za-z']*[A-Za-z]|[A-Za-z]")
+_BRITISH = (
+    ("ization", "isation"),
+    ("izing", "ising"),
+    ("ized", "ised"),
+    ("izes", "ises"),
+    ("ize", "ise"),
+    ("yzed", "ysed"),
+    ("yzes", "yses"),
+    ("yze", "yse"),
+)
+
+
+def user_dictionary_path() -> Path:
+    return data_dir() / "dictionary.txt"
+
+
+@lru_cache(maxsize=1)
+def _base_words() -> frozenset[str]:
+    """Every English word the checker knows, with British forms added (loaded once)."""
+    from spellchecker import SpellChecker
+
+    words = set(SpellChecker(language="en", distance=1).word_frequency.dictionary)
+    for word in list(words):
+        for american, british in _BRITISH:
+            if word.endswith(american):
+                words.add(word[: -len(american)] + british)
+                break
+    extra = resources_dir() / "spelling" / "en-GB-extra.txt"
+    for line in extra.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            words.update(w.lower() for w in line.split())
+    return frozenset(words)
+
+
+class Speller:
+    """Knows words; suggests corrections; learns a user's own words and a challenge's names."""
+
+    def __init__(self, names: Iterable[str] = ()) -> None:
+        self._base = _base_words()
+        self._own = set(self._read_own())
+        self._names: set[str] = set()
+        self.add_names(names)
+
+    @staticmethod
+    def _read_own() -> list[str]:
+        try:
+            text = user_dictionary_path().read_text(encoding="utf-8")
+        except OSError:
+            return []
+        return [w.strip().lower() for w in text.splitlines() if w.strip()]
+
+    def add_names(self, names: Iterable[str]) -> None:
+        """Words of people's names, the council and the framework: never flagged."""
+        for name in names:
+            self._names.update(w.lower() for w in WORD.findall(name or ""))
+
+    def known(self, word: str) -> bool:
+        lower = word.lower().strip("'")
+        if len(lower) < 2 or lower in self._base or lower in self._own or lower in self._names:
+            return True
+        if lower.endswith("'s") and lower[:-2] in self._base | self._own | self._names:
+            return True
+        return word.isupper()  # an acronym (ASC, CQC) is not a misspelling
+
+    def misspelt(self, text: str) -> list[tuple[int, int]]:
+        """(start, length) of each unknown word in `text`."""
+        return [
+            (m.start(), len(m.group())) for m in WORD.finditer(text) if not self.known(m.group())
+        ]
+
+    def suggestions(self, word: str, limit: int = 6) -> list[str]:
+        """Likely corrections, best first, in the word's own capitalisation."""
+        checker = _checker()
+        found = checker.candidates(word.lower()) or set()
+        ranked = sorted(
+            (w for w in found if w != word.lower()), key=checker.word_usage_frequency, reverse=True
+        )
+        british = [w for w in ranked if self.known(w)][:limit]
+        return [w.capitalize() if word[:1].isupper() else w for w in british]
+
+    def add_to_dictionary(self, word: str) -> None:
+        """Remember `word` for this user, in every challenge and after a restart."""
+        lower = word.lower()
+        if lower in self._own:
+            return
+        self._own.add(lower)
+        path = user_dictionary_path()
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write(lower + "\n")
+
+
+@lru_cache(maxsize=1)
+def _checker() -> Any:
+    """pyspellchecker with the British words, for suggestions (built on first right-click)."""
+    from spellchecker import SpellChecker
+
+    checker = SpellChecker(language="en", distance=2)
+    checker.word_frequency.load_words(
+        [w for w in _base_words() if w not in checker.word_frequency.dictionary]
+    )
+    return checker
+
+
+def challenge_names(cf: ChallengeFile) -> list[str]:
+    """The team, the people met, the council, groups, documents and the framework's terms."""
+    names = [str(cf.challenge().get("council") or "")]
+    for table, column in (
+        ("peer", "name"),
+        ("person", "name"),
+        ("stakeholder_group", "name"),
+        ("heading", "name"),
+        ("document", "title"),
+        ("meeting", "title"),
+    ):
+        names += [r[0] for r in cf.conn.execute(f"SELECT {column} FROM {table} WHERE deleted = 0")]
+    return names

@@ -1,0 +1,42 @@
+"""Go to a record from anywhere: the window shows the page that lists it, with it selected."""
+
+from __future__ import annotations
+
+from recording_helpers import open_window
+from synthesis_data import build_scene
+
+from peernotes.core import findings
+from peernotes.ui.models import ID_ROLE
+from peernotes.ui.workspace import Ref
+
+
+def test_go_to_a_finding_and_a_note_selects_them_on_their_pages(qtbot, challenge_path):
+    """'Go to' from the letter, roll-up or weak-findings list must land on the record, not
+    just on its page (a renamed method once made it land nowhere, silently)."""
+    window = open_window(qtbot, challenge_path)
+    scene = build_scene(window.session.cf)
+    note = scene.obs("Carers praised the respite service", meeting="carers", headings=("1",))
+    other = scene.obs("Another note", meeting="carers", headings=("1",))
+    finding = findings.create_finding(
+        window.session.cf, "Respite works", heading_id=scene.headings["1"], observation_ids=[note]
+    )
+    findings.create_finding(window.session.cf, "Something else", heading_id=scene.headings["1"])
+
+    assert window.go_to(Ref("finding", finding))
+    assert window.stack.currentWidget() is window.page_widget("findings")
+    assert window.page_widget("findings").current_id == finding
+
+    assert window.go_to(Ref("observation", other))
+    page = window.page_widget("observations")
+    assert window.stack.currentWidget() is page
+    assert page.table.currentIndex().data(ID_ROLE) == other
+    window.close()
+
+
+def test_go_to_an_unknown_kind_of_record_changes_nothing(qtbot, challenge_path):
+    """A reference the window cannot show leaves the person where they were."""
+    window = open_window(qtbot, challenge_path)
+    before = window.stack.currentWidget()
+    assert not window.go_to(Ref("setting", "letter.signatory"))
+    assert window.stack.currentWidget() is before
+    window.close()
