@@ -25,7 +25,28 @@ EXCLUDED_MODULES = [
     "hypothesis",
     "IPython",
     "numpy",
-    "PIL",
+    # Pillow stays (python-pptx and openpyxl import it for picture sizes); its optional
+    # codecs and toolkits go: AVIF alone brings a 4.7 MB library.
+    "PIL._avif",
+    "PIL.AvifImagePlugin",
+    "PIL._webp",
+    "PIL.WebPImagePlugin",
+    "PIL._imagingtk",
+    "PIL.ImageTk",
+    "PIL._imagingcms",
+    "PIL.ImageCms",
+    "PIL._imagingmath",
+    "PIL.ImageMath",
+    "PIL._imagingmorph",
+    "PIL.ImageMorph",
+    "PIL.ImageQt",
+    "PIL._imagingft",  # text measuring (python-pptx's fit_text, unused): FreeType, HarfBuzz
+    # Nothing goes over a network: without _ssl and _hashlib, OpenSSL (5 MB) stays out;
+    # hashlib falls back to Python's built-in hashes, and http/urllib/asyncio import ssl
+    # only if it is there.
+    "ssl",
+    "_ssl",
+    "_hashlib",
     "lxml.objectify",  # python-docx and python-pptx use lxml.etree only
     "lxml.html",
     "lxml.isoschematron",
@@ -93,9 +114,10 @@ def prune_orphans(
     """Drop the shared libraries that only a dropped plugin needed.
 
     PyInstaller collects a plugin's dependencies as separate top-level entries, so filtering
-    out the plugin leaves them behind (GTK, cairo, pango for the GTK theme). A top-level
-    library stays only while a kept binary still links to it; the Python library stays
-    always (the executable loads it at run time, it does not link to it).
+    out the plugin leaves them behind (GTK, cairo, pango for the GTK theme; Qt's EGLFS
+    libraries). A top-level or Qt/lib library stays only while a kept binary still links to
+    it; plugins and Python extensions are loaded by name and always stay, and so does the
+    Python library (the executable loads it at run time, it does not link to it).
     """
     kept = [entry for entry in binaries if keep_binary(entry[0])]
     while True:
@@ -108,4 +130,6 @@ def prune_orphans(
 
 def _orphan(dest: str, needed: set[str]) -> bool:
     name = dest.replace("\\", "/")
-    return "/" not in name and not name.startswith(("libpython", "python")) and name not in needed
+    linked_only = "/" not in name or "/Qt/lib/" in f"/{name}"  # never loaded by name
+    base = Path(name).name
+    return linked_only and not base.startswith(("libpython", "python")) and base not in needed

@@ -64,14 +64,21 @@ def test_libraries_only_a_dropped_plugin_needed_are_dropped_too():
         ("libpixman-1.so.0", "/x/libpixman-1.so.0", "BINARY"),
         ("libfreetype.so.6", "/x/libfreetype.so.6", "BINARY"),
         ("libpython3.11.so.1.0", "/x/libpython3.11.so.1.0", "BINARY"),
+        ("PySide6/QtGui.abi3.so", "/x/QtGui.abi3.so", "BINARY"),
     ]
     links = {
+        "/x/QtGui.abi3.so": ["libQt6Gui.so.6"],
         "/x/libqgtk3.so": ["libcairo.so.2", "libQt6Gui.so.6"],
         "/x/libcairo.so.2": ["libpixman-1.so.0", "libfreetype.so.6"],
         "/x/libQt6Gui.so.6": ["libfreetype.so.6"],
     }
     kept = {dest for dest, *_ in rules.prune_orphans(binaries, lambda p: links.get(p, []))}
-    assert kept == {"PySide6/Qt/lib/libQt6Gui.so.6", "libfreetype.so.6", "libpython3.11.so.1.0"}
+    assert kept == {
+        "PySide6/Qt/lib/libQt6Gui.so.6",
+        "PySide6/QtGui.abi3.so",
+        "libfreetype.so.6",
+        "libpython3.11.so.1.0",
+    }
 
 
 def test_windows_version_resource_carries_the_package_version():
@@ -147,3 +154,23 @@ def load_windows(name: str) -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def test_pillow_stays_for_the_deck_but_its_extras_go():
+    """python-pptx imports Pillow for every deck: leaving it out would break export
+    --feedback in the built app; its AVIF/WebP codecs and OpenSSL are not needed."""
+    excluded = set(rules.EXCLUDED_MODULES)
+    assert "PIL" not in excluded and "PIL.Image" not in excluded
+    assert {"PIL._avif", "_ssl", "_hashlib"} <= excluded
+
+
+def test_qt_libraries_only_a_dropped_plugin_linked_are_dropped():
+    """Qt's EGLFS library goes with the EGLFS plugin; Qt's GUI library stays."""
+    binaries = [
+        ("PySide6/Qt/lib/libQt6EglFSDeviceIntegration.so.6", "/x/eglfs", "BINARY"),
+        ("PySide6/Qt/lib/libQt6Gui.so.6", "/x/gui", "BINARY"),
+        ("PySide6/QtGui.abi3.so", "/x/QtGui.abi3.so", "BINARY"),
+    ]
+    links = {"/x/QtGui.abi3.so": ["libQt6Gui.so.6"]}
+    kept = {dest for dest, *_ in rules.prune_orphans(binaries, lambda p: links.get(p, []))}
+    assert kept == {"PySide6/Qt/lib/libQt6Gui.so.6", "PySide6/QtGui.abi3.so"}
