@@ -10,10 +10,10 @@ the last backup (peernotes.core.backups.backup_if_changed).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow
 
 from peernotes.core import backups, encryption
 from peernotes.core.errors import PeerNotesError
@@ -22,13 +22,16 @@ from peernotes.ui.backup_dialog import BackupDialog
 from peernotes.ui.passphrase_dialog import PassphraseDialog
 from peernotes.ui.session import Session
 
+if TYPE_CHECKING:
+    from peernotes.ui.main_window import MainWindow
+
 BACKUP_INTERVAL_MS = 10 * 60 * 1000
 
 
 class SafetyActions:
     """The menu actions and the backup timer, attached to one main window."""
 
-    def __init__(self, window: QMainWindow):
+    def __init__(self, window: MainWindow):
         self.window = window
         file_menu = window.menu("&File")
         file_menu.addSeparator()
@@ -51,7 +54,7 @@ class SafetyActions:
 
     # ------------------------------------------------------------------ state
     def _session(self) -> Session | None:
-        return getattr(self.window, "session", None)
+        return self.window.session
 
     def update_actions(self) -> None:
         session = self._session()
@@ -164,7 +167,7 @@ class SafetyActions:
         )
 
 
-def install_actions(window: QMainWindow) -> None:
+def install_actions(window: MainWindow) -> None:
     window.safety = SafetyActions(window)  # type: ignore[attr-defined]
 
 
