@@ -50,6 +50,7 @@ from peernotes.ui.dialogs.person import DuplicatePersonDialog, PersonData, Perso
 from peernotes.ui.models import ID_ROLE, ObservationTableModel
 from peernotes.ui.models.records import meeting_label
 from peernotes.ui.session import Session
+from peernotes.ui.spelling import attach as spell_check
 from peernotes.ui.widgets.chips import ChipBox
 from peernotes.ui.widgets.choices import ChoiceButtons
 from peernotes.ui.widgets.heading_picker import HeadingPicker
@@ -218,6 +219,7 @@ class CapturePane(QWidget):
         self.people.removed.connect(self.remove_person)
 
         self.editor = CaptureEditor()
+        spell_check(self.editor)  # notes bound for the letter: British spelling, as typed
         self.editor.setAccessibleName("Observation text")
         self.editor.setPlaceholderText(
             "Type what you read, heard or saw… Enter saves, Shift+Enter starts a new line."

@@ -462,6 +462,9 @@ class LetterPage(QWidget):
         else:
             editor = QPlainTextEdit()
             editor.setTabChangesFocus(True)
+            from peernotes.ui.spelling import attach as spell_check
+
+            spell_check(editor)  # the letter's own words: British spelling, as typed
             editor.setMinimumHeight(64 if spec.kind == "lines" else 84)
             editor.setMaximumHeight(140)
             editor.textChanged.connect(lambda n=name: self._edited(n))

@@ -59,3 +59,19 @@ def test_a_person_met_is_never_flagged(qtbot):
     qtbot.addWidget(box)
     box.setPlainText("Oluwaseun Prendergast-Kowalczyk told us")
     assert underlined(box) == []
+
+
+def test_capture_observation_and_letter_boxes_are_spell_checked(qtbot, challenge_path):
+    """Every box bound for notes or the letter underlines misspellings as you type."""
+    from recording_helpers import open_window
+
+    window = open_window(qtbot, challenge_path)
+    boxes = [window.page_widget("capture").editor]
+    window.show_page("observations")
+    boxes.append(window.page_widget("observations").editor.text)
+    window.show_page("letter")
+    boxes += [
+        e for e in window.page_widget("letter").editors.values() if e.inherits("QPlainTextEdit")
+    ]
+    assert all(box.property("spellChecked") for box in boxes), boxes
+    window.close()

@@ -25,6 +25,7 @@ from peernotes.ui.commands import run_undoable
 from peernotes.ui.dialogs.form import explain
 from peernotes.ui.models.records import meeting_label
 from peernotes.ui.session import Session
+from peernotes.ui.spelling import attach as spell_check
 from peernotes.ui.widgets.choices import ChoiceButtons
 from peernotes.ui.widgets.heading_picker import HeadingPicker
 from peernotes.ui.widgets.note_keys import (
@@ -53,6 +54,7 @@ class ObservationEditor(QWidget):
         self.text = QPlainTextEdit()
         self.text.setAccessibleName("Observation text")
         self.text.setTabChangesFocus(True)
+        spell_check(self.text)
         self.text.setToolTip("Changes are saved as you type; Ctrl+Z undoes them")
         self.mode = ChoiceButtons(MODE_KEYS, "Mode")
         self.polarity = ChoiceButtons(
