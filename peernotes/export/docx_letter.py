@@ -100,6 +100,7 @@ class DocxWriter:
                 resolved[key] = styles[name].style_id
             except KeyError:
                 resolved[key] = None
+        self.fell_back = {key for key, value in resolved.items() if value is None}
         for key, value in list(resolved.items()):
             if value is None:
                 fallback = _FALLBACK.get(key)
@@ -121,7 +122,9 @@ class DocxWriter:
         """The one numbering list of numbered recommendations: the "List Number" style's own
         definition when the template links one, else a decimal list made here."""
         if self._list_num_id is None:
-            linked = self._numbering_of(self.style_ids.get("list_number"), warn=False)
+            linked = None
+            if "list_number" not in self.fell_back:  # not a bullet style standing in for it
+                linked = self._numbering_of(self.style_ids.get("list_number"), warn=False)
             self._list_num_id = linked or self._new_numbering(("%1.",), "decimal")
         return self._list_num_id
 

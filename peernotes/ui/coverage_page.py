@@ -7,7 +7,7 @@ and the heat map of evidence per heading by mode and stakeholder group.
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -33,6 +33,10 @@ from peernotes.ui.coverage_table import CoverageTableModel
 from peernotes.ui.palette import colours
 from peernotes.ui.session import Session
 from peernotes.ui.widgets.stale import StaleRefresher
+from peernotes.ui.workspace import Ref
+
+if TYPE_CHECKING:
+    from peernotes.ui.workspace import Workspace
 
 
 def summary_html(data: Coverage) -> str:
@@ -73,7 +77,7 @@ def summary_html(data: Coverage) -> str:
 
 
 class CoveragePage(QWidget):
-    def __init__(self, session: Session, window: Any = None):
+    def __init__(self, session: Session, window: Workspace | None = None):
         super().__init__()
         self.session = session
         self.window_ = window
@@ -165,7 +169,4 @@ class CoveragePage(QWidget):
     def _open_heading(self, heading_id: str) -> None:
         if self.window_ is None:
             return
-        self.window_.show_page("findings")
-        page = getattr(self.window_, "pages", {}).get("findings")
-        if page is not None and hasattr(page.widget, "show_heading"):
-            page.widget.show_heading(heading_id)
+        self.window_.go_to(Ref("heading", heading_id))

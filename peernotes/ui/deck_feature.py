@@ -6,14 +6,17 @@ show behind them) so those load only when first used."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 
 from peernotes.ui.dialogs import messages
 
+if TYPE_CHECKING:
+    from peernotes.ui.main_window import MainWindow
 
-def install_actions(window: Any) -> None:
+
+def install_actions(window: MainWindow) -> None:
     file_menu = window.menu("&File")
     action = QAction("Export feedback pre&sentation…", window)
     action.setStatusTip("Write the final-day feedback slides (PowerPoint) with speaker notes")
@@ -32,8 +35,8 @@ def install_actions(window: Any) -> None:
     window.present_action = present
 
 
-def present_feedback(window: Any) -> None:
-    if getattr(window, "session", None) is None:
+def present_feedback(window: MainWindow) -> None:
+    if window.session is None:
         messages.error(window, "No challenge open", "Open a challenge file first.")
         return
     from peernotes.ui.presenter import present
@@ -41,8 +44,8 @@ def present_feedback(window: Any) -> None:
     present(window)
 
 
-def export_feedback(window: Any) -> None:
-    if getattr(window, "session", None) is None:
+def export_feedback(window: MainWindow) -> None:
+    if window.session is None:
         messages.error(window, "No challenge open", "Open a challenge file first.")
         return
     from peernotes.ui.deck_export import export_feedback as run

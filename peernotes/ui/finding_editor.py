@@ -166,8 +166,10 @@ class FindingEditor(QGroupBox):
         flags.addStretch(1)
         flags.addWidget(self.badge)
         form = QFormLayout()
-        form.addRow("&Statement", self.statement)
-        form.addRow("&Narrative", self.narrative)
+        # Alt+S, Alt+A and Alt+N are the note keys (polarity) wherever a note is edited, so
+        # no label here may take them: Statement is Alt+T, Narrative Alt+R.
+        form.addRow("S&tatement", self.statement)
+        form.addRow("Na&rrative", self.narrative)
         form.addRow("&Kind", row)
         form.addRow("&Heading", self.heading)
         for field in (self.kind, self.heading):  # a row that is a layout gets no buddy

@@ -433,6 +433,15 @@ class MainWindow(QMainWindow):
         page = self.pages.get(key)
         return page.widget if page else None
 
+    def current_finding_id(self) -> str | None:
+        """The finding selected on the Findings page, if that page has been opened."""
+        from peernotes.ui.findings_page import FindingsPage  # loaded once the page is built
+
+        page = self.pages.get("findings")
+        if page is None or not page.built or not isinstance(page.widget, FindingsPage):
+            return None
+        return page.widget.current_id
+
     def go_to(self, ref: Ref) -> bool:
         """Show a record where it is listed (Go to from the letter, roll-up, coverage…)."""
         return go_to(self, ref)

@@ -17,7 +17,7 @@ then 48 px at 1920 × 1080, 36 pt at 96 dpi).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QKeyEvent, QPainter
@@ -30,6 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from peernotes.core.deck import Deck, Slide
+
+if TYPE_CHECKING:
+    from peernotes.ui.main_window import MainWindow
 
 PAGE_W, PAGE_H = 960.0, 540.0  # points, as the 13.333 × 7.5 in template
 TITLE_PT, BODY_PT, SUBTITLE_PT = 36.0, 24.0, 28.0
@@ -337,11 +340,11 @@ class Presentation(QObject):
         self.finished.emit()
 
 
-def present(window: Any) -> Presentation | None:
+def present(window: MainWindow) -> Presentation | None:
     """F5: build and guard the deck, then start the show (None if the guard stopped it)."""
     from peernotes.ui.deck_export import guarded_deck
 
-    session = getattr(window, "session", None)
+    session = window.session
     if session is None:
         return None
     deck = guarded_deck(window, session, "Presentation not shown")

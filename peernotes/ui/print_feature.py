@@ -4,14 +4,17 @@ peernotes.ui.printing (Qt's print support, the printables) loads when first used
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 
 from peernotes.ui.dialogs import messages
 
+if TYPE_CHECKING:
+    from peernotes.ui.main_window import MainWindow
 
-def install_actions(window: Any) -> None:
+
+def install_actions(window: MainWindow) -> None:
     file_menu = window.menu("&File")
     action = QAction("Pr&int…", window)
     action.setShortcut(QKeySequence("Ctrl+P"))
@@ -24,8 +27,8 @@ def install_actions(window: Any) -> None:
     window.print_action = action
 
 
-def print_from(window: Any) -> None:
-    if getattr(window, "session", None) is None:
+def print_from(window: MainWindow) -> None:
+    if window.session is None:
         messages.error(window, "No challenge open", "Open a challenge file first.")
         return
     from peernotes.ui.printing import print_from as run

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QTextDocument
@@ -34,6 +34,9 @@ from peernotes.core import records
 from peernotes.core.store import ChallengeFile
 from peernotes.ui import printables
 from peernotes.ui.printables import INTERNAL, Printable
+
+if TYPE_CHECKING:
+    from peernotes.ui.main_window import MainWindow
 
 HEADER_MM = 12.0
 
@@ -224,15 +227,12 @@ def show_preview(parent: QWidget | None, printable: Printable) -> None:
     preview_dialog(parent, printable).exec()
 
 
-def print_from(window: Any) -> None:
+def print_from(window: MainWindow) -> None:
     """File › Print…: choose, then preview (and print) or save as PDF."""
-    session = getattr(window, "session", None)
+    session = window.session
     if session is None:
         return
-    findings_page = getattr(window, "pages", {}).get("findings")
-    current = None
-    if findings_page is not None and findings_page.built:
-        current = getattr(findings_page.widget, "current_id", None)
+    current = window.current_finding_id()
     choice = ask_what(window, session.cf, current)
     if choice is None:
         return

@@ -9,7 +9,7 @@ Built from peernotes.core.rollup, the same data the letter export uses.
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QUrl
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -32,6 +32,10 @@ from peernotes.ui.session import Session
 from peernotes.ui.synthesis_dialogs import ThresholdsDialog
 from peernotes.ui.synthesis_models import LEVEL_COLOURS, LEVEL_TINTS
 from peernotes.ui.widgets.stale import StaleRefresher
+from peernotes.ui.workspace import Ref
+
+if TYPE_CHECKING:
+    from peernotes.ui.workspace import Workspace
 
 KIND_TITLES = {
     "strength": "Strengths",
@@ -184,7 +188,7 @@ class RollupBrowser(QTextBrowser):
 
 
 class RollupPage(QWidget):
-    def __init__(self, session: Session, window: Any = None):
+    def __init__(self, session: Session, window: Workspace | None = None):
         super().__init__()
         self.session = session
         self.window_ = window
@@ -246,11 +250,7 @@ class RollupPage(QWidget):
     def _open(self, url: QUrl) -> None:
         text = url.toString()
         if text.startswith("finding:") and self.window_ is not None:
-            finding_id = text.split(":", 1)[1]
-            self.window_.show_page("findings")
-            page = getattr(self.window_, "pages", {}).get("findings")
-            if page is not None and hasattr(page.widget, "select_finding"):
-                page.widget.select_finding(finding_id)
+            self.window_.go_to(Ref("finding", text.split(":", 1)[1]))
 
     def edit_thresholds(self) -> None:
         current = triangulation.thresholds(self.session.cf)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from peernotes.core.store import ChallengeFile
 from peernotes.core.weak_findings import WeakFinding, summary, weak_findings
+from peernotes.ui.workspace import Ref, Workspace
 
 
 @dataclass(frozen=True)
@@ -88,18 +89,15 @@ class WeakFindingsDialog(QDialog):
         return dialog.decision
 
 
-def go_to_finding(window: object, finding_id: str) -> None:
-    """Show the finding on the Findings page of `window` (the main window), if it has one."""
-    show_page = getattr(window, "show_page", None)
-    if show_page is None:
-        return
-    show_page("findings")
-    page = getattr(window, "pages", {}).get("findings")
-    if page is not None and hasattr(page.widget, "select_finding"):
-        page.widget.select_finding(finding_id)
+def go_to_finding(window: Workspace | None, finding_id: str) -> None:
+    """Show the finding on the Findings page of `window` (the main window), if there is one."""
+    if window is not None:
+        window.go_to(Ref("finding", finding_id))
 
 
-def confirm_export(parent: QWidget | None, cf: ChallengeFile, what: str, window: object) -> bool:
+def confirm_export(
+    parent: QWidget | None, cf: ChallengeFile, what: str, window: Workspace | None
+) -> bool:
     """Ask once about weak findings before `what` is written; True to go on exporting."""
     decision = WeakFindingsDialog.review(parent, weak_findings(cf), what)
     if decision.action == "goto" and decision.finding_id:

@@ -295,6 +295,35 @@ def test_a_rebranded_template_without_some_styles_still_exports(scene, tmp_path)
     ]
 
 
+def test_a_template_without_list_number_still_numbers_recommendations(scene, tmp_path):
+    """A re-branded template lacking the "List Number" style: the export warns and the
+    recommendations are still one numbered Word list (decimal, made by PeerNotes)."""
+    from peernotes.core.letter_presets import apply_preset
+    from peernotes.export.docx_letter import render_letter, template_path
+
+    template = docx.Document(str(template_path()))
+    style = template.styles["List Number"].element
+    style.getparent().remove(style)
+    stripped = tmp_path / "no-list-number.docx"
+    template.save(str(stripped))
+    apply_preset(scene.cf, "corporate_2024")
+    writer = render_letter(build_letter(scene.cf), stripped)
+    assert any("List Number" in w for w in writer.warnings)
+    document = docx.Document(str(writer.save(tmp_path / "out.docx")))
+    numbering = document.part.numbering_part.element
+    items = [
+        p for p in document.paragraphs if p.text == "Publish a single contact list for providers"
+    ]
+    num_id = items[0]._p.pPr.numPr.numId.val
+    num = next(n for n in numbering.findall(qn("w:num")) if n.numId == num_id)
+    abstract_id = num.abstractNumId.val
+    abstract = next(
+        a for a in numbering.findall(qn("w:abstractNum"))
+        if a.get(qn("w:abstractNumId")) == str(abstract_id)
+    )  # fmt: skip
+    assert abstract.find(f"{qn('w:lvl')}/{qn('w:numFmt')}").get(qn("w:val")) == "decimal"
+
+
 # ------------------------------------------------------------------ safe writing
 def test_a_failed_write_leaves_nothing_behind(tmp_path):
     """If writing fails half-way, the target is not created and no temporary file remains."""

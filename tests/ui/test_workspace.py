@@ -40,3 +40,29 @@ def test_go_to_an_unknown_kind_of_record_changes_nothing(qtbot, challenge_path):
     assert not window.go_to(Ref("setting", "letter.signatory"))
     assert window.stack.currentWidget() is before
     window.close()
+
+
+def test_a_finding_link_in_the_rollup_opens_it_on_the_findings_page(qtbot, challenge_path):
+    """Clicking a finding in the roll-up on the last morning must show that finding."""
+    from PySide6.QtCore import QUrl
+
+    window = open_window(qtbot, challenge_path)
+    scene = build_scene(window.session.cf)
+    findings.create_finding(window.session.cf, "First", heading_id=scene.headings["1"])
+    second = findings.create_finding(window.session.cf, "Second", heading_id=scene.headings["2"])
+    window.show_page("rollup")
+    window.page_widget("rollup")._open(QUrl(f"finding:{second}"))
+    assert window.stack.currentWidget() is window.page_widget("findings")
+    assert window.page_widget("findings").current_id == second
+    window.close()
+
+
+def test_a_heading_on_the_coverage_map_lists_its_notes_on_findings(qtbot, challenge_path):
+    """From a thin heading on the coverage map, the lead peer lands on its notes."""
+    window = open_window(qtbot, challenge_path)
+    scene = build_scene(window.session.cf)
+    scene.obs("Respite is hard to book", meeting="carers", headings=("1",))
+    window.show_page("coverage")
+    window.page_widget("coverage")._open_heading(scene.headings["1"])
+    assert window.stack.currentWidget() is window.page_widget("findings")
+    window.close()
