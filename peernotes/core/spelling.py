@@ -1,11 +1,13 @@
 """Spelling for the words bound for notes and the letter: British English, offline.
 
 The checker is pyspellchecker (maintained, MIT, pure Python: it installs with `pip install .`
-on Windows and macOS with no system library, and ships its word list inside the wheel). Its
-English list is American, so British forms are added: the -ise/-isation/-yse form of each
--ize/-ization/-yze word, and a shipped list (resources/spelling/en-GB-extra.txt). The names
-of the team, the people met, the council and the framework's terms are never flagged, and
-each user's "Add to dictionary" words are kept in their data folder across restarts.
+on Windows and macOS with no system library). Its own English list is American, so it loads a
+British one instead: resources/spelling/en_GB.json.gz, built by scripts/make_en_gb_dictionary.py
+from the LibreOffice en_GB Hunspell dictionary (LGPL), so "color" and "organization" are
+flagged and "colour" and "organisation" pass. A short shipped list
+(resources/spelling/en-GB-extra.txt) adds local-government words. The names of the team, the
+people met, the council and the framework's terms are never flagged, and each user's "Add to
+dictionary" words are kept in their data folder across restarts.
 """
 
 from __future__ import annotations
@@ -20,16 +22,6 @@ from peernotes.core.store import ChallengeFile
 from peernotes.paths import data_dir, resources_dir
 
 WORD = re.compile(r"[A-Za-z][A-Za-z']*[A-Za-z]|[A-Za-z]")
-_BRITISH = (
-    ("ization", "isation"),
-    ("izing", "ising"),
-    ("ized", "ised"),
-    ("izes", "ises"),
-    ("ize", "ise"),
-    ("yzed", "ysed"),
-    ("yzes", "yses"),
-    ("yze", "yse"),
-)
 
 
 def user_dictionary_path() -> Path:
@@ -38,20 +30,8 @@ def user_dictionary_path() -> Path:
 
 @lru_cache(maxsize=1)
 def _base_words() -> frozenset[str]:
-    """Every English word the checker knows, with British forms added (loaded once)."""
-    from spellchecker import SpellChecker
-
-    words = set(SpellChecker(language="en", distance=1).word_frequency.dictionary)
-    for word in list(words):
-        for american, british in _BRITISH:
-            if word.endswith(american):
-                words.add(word[: -len(american)] + british)
-                break
-    extra = resources_dir() / "spelling" / "en-GB-extra.txt"
-    for line in extra.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("#"):
-            words.update(w.lower() for w in line.split())
-    return frozenset(words)
+    """Every British English word the checker knows (loaded once)."""
+    return frozenset(_checker().word_frequency.dictionary)
 
 
 class Speller:
@@ -113,12 +93,15 @@ class Speller:
 
 @lru_cache(maxsize=1)
 def _checker() -> Any:
-    """pyspellchecker with the British words, for suggestions (built on first right-click)."""
+    """pyspellchecker with the British list and the local-government words (loaded once)."""
     from spellchecker import SpellChecker
 
-    checker = SpellChecker(language="en", distance=2)
+    folder = resources_dir() / "spelling"
+    checker = SpellChecker(language=None, local_dictionary=str(folder / "en_GB.json.gz"))
+    checker.distance = 2
+    extra = (folder / "en-GB-extra.txt").read_text(encoding="utf-8").splitlines()
     checker.word_frequency.load_words(
-        [w for w in _base_words() if w not in checker.word_frequency.dictionary]
+        w.lower() for line in extra if not line.startswith("#") for w in line.split()
     )
     return checker
 
