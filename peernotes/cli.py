@@ -5,7 +5,8 @@
     peernotes demo --out FILE         write a demo challenge without opening a window
     peernotes export FILE --json OUT  write the whole challenge as JSON
     peernotes import IN.json --out NEW.peernotes
-    peernotes import-programme FILE TIMETABLE.csv|.xlsx [--dry-run] [--map COLUMN=FIELD]
+    peernotes import-programme FILE TIMETABLE.csv|.xlsx [--dry-run] [--sheet NAME]
+                                      [--map COLUMN=FIELD]
 Each subcommand lives in peernotes/commands/<name>.py and registers itself in COMMANDS.
 """
 

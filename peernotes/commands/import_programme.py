@@ -38,6 +38,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="print what would change; FILE is left byte-identical",
     )
+    parser.add_argument(
+        "--sheet",
+        metavar="NAME",
+        help="the workbook's sheet to read (default: the first whose headings look like a "
+        "timetable, so a cover page is skipped)",
+    )
     fields = ", ".join(programme_columns.FIELDS)
     parser.add_argument(
         "--map",
@@ -51,7 +57,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    table = sheets.read_table(args.timetable)
+    tables = sheets.read_tables(args.timetable)
+    table = programme_columns.timetable_table(tables, args.sheet, args.timetable.name)
     layout = programme_columns.recognise(table)
     overrides = programme_columns.parse_overrides(args.map)
     if overrides:

@@ -11,10 +11,11 @@ COLUMN is the header's text, the column's letter (C) or its number (3). The dial
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from peernotes.core.errors import ValidationError
-from peernotes.core.sheets import Table, column_letter
+from peernotes.core.sheets import Table, choose_table, column_letter
 
 # field -> what the user sees. "time" is a start and end in one cell ("9.30-10.30").
 FIELDS: dict[str, str] = {
@@ -159,6 +160,14 @@ def recognise(table: Table) -> Layout | None:
     if best is None:
         return None
     return Layout(best[0], _assign(table.rows[best[0]]))
+
+
+def timetable_table(tables: Sequence[Table], sheet: str | None, source: str) -> Table:
+    """The sheet named `sheet`, else the first whose headers look like a timetable's (a cover
+    page often comes first), else the first sheet."""
+    if sheet:
+        return choose_table(tables, sheet, source)
+    return next((t for t in tables if recognise(t) is not None), tables[0])
 
 
 def _assign(header: tuple[object, ...]) -> dict[int, str]:

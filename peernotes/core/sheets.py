@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from peernotes.core.errors import PeerNotesError
 
@@ -46,7 +47,14 @@ class Table:
 
 
 def read_table(path: Path) -> Table:
-    """The first sheet of an .xlsx file, or a CSV file; SheetRefused with the reason if neither."""
+    """The first sheet with anything in it of an .xlsx file, or a CSV file."""
+    return read_tables(path)[0]
+
+
+def read_tables(path: Path) -> list[Table]:
+    """Every sheet with anything in it, in the workbook's order (a CSV file is one sheet), so
+    the caller can choose: councils often put a cover page before the timetable. SheetRefused
+    with the reason if the file is neither."""
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -59,7 +67,18 @@ def read_table(path: Path) -> Table:
             f"{path.name} is not a CSV or .xlsx file. Save it from the spreadsheet program as "
             "Excel Workbook (.xlsx) or CSV and import that."
         )
-    return _csv(path, data)
+    return [_csv(path, data)]
+
+
+def choose_table(tables: Sequence[Table], name: str, source: str) -> Table:
+    """The sheet called `name` (case and outer spaces ignored); SheetRefused naming the
+    sheets there are when there is none."""
+    wanted = name.strip().casefold()
+    for table in tables:
+        if table.name.strip().casefold() == wanted:
+            return table
+    names = ", ".join(f"'{t.name}'" for t in tables)
+    raise SheetRefused(f"{source} has no sheet called '{name}'. Its sheets: {names}.")
 
 
 def decode_text(data: bytes) -> str:
@@ -95,7 +114,7 @@ def _delimiter(text: str) -> str:
     return best
 
 
-def _xlsx(path: Path, data: bytes) -> Table:
+def _xlsx(path: Path, data: bytes) -> list[Table]:
     import openpyxl  # type: ignore[import-untyped]  # 1.5 MB: only when a workbook is opened
 
     try:
@@ -105,9 +124,13 @@ def _xlsx(path: Path, data: bytes) -> Table:
             f"{path.name} could not be read as an Excel workbook ({error}). Save it again as "
             ".xlsx or CSV."
         ) from error
-    sheet = next((s for s in book.worksheets if s.max_row > 1 or s.max_column > 1), None)
-    if sheet is None:
+    tables = [_sheet_table(s) for s in book.worksheets if s.max_row > 1 or s.max_column > 1]
+    if not tables:
         raise SheetRefused(f"{path.name} has no sheet with anything in it.")
+    return tables
+
+
+def _sheet_table(sheet: Any) -> Table:
     grid = [list(row) for row in sheet.iter_rows(values_only=True)]
     for merged in sheet.merged_cells.ranges:
         top = grid[merged.min_row - 1][merged.min_col - 1]
