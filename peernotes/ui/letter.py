@@ -65,6 +65,7 @@ from peernotes.ui.dialogs import messages
 from peernotes.ui.letter_composer import LetterComposer
 from peernotes.ui.models.base import FixedColumnsModel
 from peernotes.ui.session import Session
+from peernotes.ui.workspace import Ref, Workspace
 
 Index = QModelIndex | QPersistentModelIndex
 _SETTINGS_TABLES = (
@@ -328,7 +329,7 @@ class LetterOutlineModel(FixedColumnsModel):
 class LetterPage(QWidget):
     """Settings form (left), outline with evidence badges and notes (right), export buttons."""
 
-    def __init__(self, session: Session, window: Any = None):
+    def __init__(self, session: Session, window: Workspace | None = None):
         super().__init__()
         self.session = session
         self.window_ = window
@@ -755,23 +756,12 @@ class LetterPage(QWidget):
     def _go_to_record(self, table: str | None, row_id: str | None, field_name: str | None) -> None:
         window = self.window_
         if table == "setting" and row_id:
-            if window is not None and hasattr(window, "show_page"):
+            if window is not None:
                 window.show_page("letter")
             self.focus_field(row_id)
             return
-        page_for = {
-            "finding": ("findings", "select_finding"),
-            "observation": ("observations", "select_observation"),
-        }
-        if window is None or table not in page_for:
-            if table in ("peer",) and window is not None:
-                window.show_page("people")
-            return
-        key, method = page_for[table]
-        window.show_page(key)
-        page = getattr(window, "pages", {}).get(key)
-        if page is not None and hasattr(page.widget, method) and row_id:
-            getattr(page.widget, method)(row_id)
+        if window is not None and table and row_id:
+            window.go_to(Ref(table, row_id))
 
 
 def _write_letter(letter: Letter, target: Path) -> Path:

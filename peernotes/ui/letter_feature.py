@@ -6,7 +6,8 @@ start-up."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 
@@ -14,14 +15,18 @@ from peernotes.ui.dialogs import messages
 from peernotes.ui.features import Page
 from peernotes.ui.session import Session
 
+if TYPE_CHECKING:
+    from peernotes.ui.letter import LetterPage
+    from peernotes.ui.main_window import MainWindow
 
-def _letter_page(session: Session, window: Any):
+
+def _letter_page(session: Session, window: MainWindow) -> LetterPage:
     from peernotes.ui.letter import LetterPage
 
     return LetterPage(session, window)
 
 
-def create_pages(session: Session, window: Any) -> list[Page]:
+def create_pages(session: Session, window: MainWindow) -> list[Page]:
     return [
         Page(
             "letter",
@@ -33,24 +38,36 @@ def create_pages(session: Session, window: Any) -> list[Page]:
     ]
 
 
-def install_actions(window: Any) -> None:
+def _export_letter(page: LetterPage) -> None:
+    page.export_letter()
+
+
+def _export_evidence_report(page: LetterPage) -> None:
+    page.export_evidence_report()
+
+
+def install_actions(window: MainWindow) -> None:
     file_menu = window.menu("&File")
     file_menu.addSeparator()
-    for text, method, shortcut in (
-        ("Export &letter…", "export_letter", "Ctrl+Shift+E"),
-        ("Export &evidence report…", "export_evidence_report", None),
-    ):
+    actions: tuple[tuple[str, Callable[[LetterPage], None], str | None], ...] = (
+        ("Export &letter…", _export_letter, "Ctrl+Shift+E"),
+        ("Export &evidence report…", _export_evidence_report, None),
+    )
+    for text, run, shortcut in actions:
         action = QAction(text, window)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _checked=False, m=method: _run_on_page(window, m))
+        action.triggered.connect(lambda _checked=False, r=run: _run_on_page(window, r))
         file_menu.addAction(action)
 
 
-def _run_on_page(window: Any, method: str) -> None:
-    page = getattr(window, "pages", {}).get("letter")
-    if getattr(window, "session", None) is None or page is None:
+def _run_on_page(window: MainWindow, run: Callable[[LetterPage], None]) -> None:
+    """Show the Letter page and run one of its exports (it asks about weak findings)."""
+    from peernotes.ui.letter import LetterPage
+
+    page = window.page_widget("letter") if window.session is not None else None
+    if not isinstance(page, LetterPage):
         messages.error(window, "No challenge open", "Open a challenge file first.")
         return
     window.show_page("letter")
-    getattr(page.widget, method)()
+    run(page)

@@ -33,7 +33,7 @@ from peernotes.ui.models import ID_ROLE, ObservationTableModel
 from peernotes.ui.models.records import meeting_label
 from peernotes.ui.session import Session
 from peernotes.ui.widgets.observation_editor import ObservationEditor
-from peernotes.ui.workspace import Ref
+from peernotes.ui.workspace import Ref, Workspace
 
 
 def _combo(name: str, tooltip: str) -> QComboBox:
@@ -45,7 +45,9 @@ def _combo(name: str, tooltip: str) -> QComboBox:
 
 
 class ObservationsPage(QWidget):
-    def __init__(self, session: Session, window: Any = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: Session, window: Workspace | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.window_ = window
@@ -125,7 +127,7 @@ class ObservationsPage(QWidget):
         find.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
         self.addAction(find)
         self.editor = ObservationEditor(session)
-        if window is not None and hasattr(window, "set_saving"):
+        if window is not None:
             self.editor.saving.connect(window.set_saving)
 
         top = QHBoxLayout()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -38,6 +38,9 @@ from peernotes.ui.features import Page
 from peernotes.ui.merge_dialog import MergeDialog
 from peernotes.ui.session import Session
 from peernotes.ui.team_models import hand_in_model
+
+if TYPE_CHECKING:
+    from peernotes.ui.main_window import MainWindow
 
 
 def install_actions(window: Any) -> None:
@@ -69,8 +72,8 @@ def create_pages(session: Session, window: Any) -> list[Page]:
     ]
 
 
-def _session(window: Any) -> Session | None:
-    session = getattr(window, "session", None)
+def _session(window: MainWindow) -> Session | None:
+    session = window.session
     if session is None:
         messages.error(window, "No challenge open", "Open a challenge file first.")
     return session

@@ -18,6 +18,7 @@ from peernotes.ui.letter import GuardDecision, GuardDialog, LetterPage, NameHits
 from peernotes.ui.main_window import MainWindow
 from peernotes.ui.session import Session
 from peernotes.ui.weak_findings_dialog import WeakDecision, WeakFindingsDialog
+from peernotes.ui.workspace import Ref
 
 
 @pytest.fixture
@@ -156,12 +157,12 @@ def test_go_to_shows_the_finding(page, scene, monkeypatch):
     )
     calls = []
 
-    class FakeFindings:
-        def select_finding(self, finding_id):
-            calls.append(finding_id)
+    class FakeWindow:  # the Workspace the main window implements
+        session = page.session
 
-    class FakeWindow:
-        pages = {"findings": type("P", (), {"widget": FakeFindings()})()}
+        def go_to(self, ref):
+            calls.append(ref)
+            return True
 
         def show_page(self, key):
             calls.append(key)
@@ -173,7 +174,7 @@ def test_go_to_shows_the_finding(page, scene, monkeypatch):
         classmethod(lambda cls, parent, hits: GuardDecision("goto", [], hits[0])),
     )
     assert page.export_letter() is None
-    assert calls == ["findings", finding]
+    assert calls == [Ref("finding", finding)]
 
 
 def test_guard_dialog_allows_item_by_item(scene, qtbot, qtmodeltester):
