@@ -12,6 +12,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
+    QInputDialog,
     QPushButton,
     QStackedWidget,
     QTabBar,
@@ -332,9 +333,12 @@ class ProgrammePage(ListPage):
         if path is None:
             return
         try:
-            table = sheets.read_table(path)
+            tables = sheets.read_tables(path)
         except PeerNotesError as error:
             messages.error(self, "Import programme", str(error))
+            return
+        table = choose_sheet(self, tables, path.name)
+        if table is None:
             return
         layout = ImportProgrammeDialog.ask(
             self, table, path.name, programme_columns.recognise(table), self.plan_for(table, path)
@@ -392,3 +396,21 @@ def choose_timetable(parent: QWidget | None) -> Path | None:
         "Timetables (*.xlsx *.csv *.txt);;All files (*)",
     )
     return Path(name) if name else None
+
+
+def choose_sheet(parent: QWidget | None, tables: list[sheets.Table], source: str) -> Any:
+    """The sheet to import (None: cancelled). A workbook of several sheets offers them all,
+    the first that looks like a timetable chosen, since councils often put a cover page first."""
+    default = programme_columns.timetable_table(tables, None, source)
+    if len(tables) == 1:
+        return default
+    names = [t.name for t in tables]
+    name, ok = QInputDialog.getItem(
+        parent,
+        "Import programme",
+        f"{source} has {len(names)} sheets. Import the timetable on:",
+        names,
+        names.index(default.name),
+        False,
+    )
+    return tables[names.index(name)] if ok else None

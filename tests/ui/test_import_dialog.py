@@ -103,3 +103,36 @@ def test_a_file_that_is_not_a_spreadsheet_is_one_sentence(qtbot, window, tmp_pat
     )
     window.page_widget("programme").import_programme()
     assert shown and "Save it from the spreadsheet program" in shown[0]
+
+
+def test_a_workbook_offers_its_sheets_with_the_timetable_chosen(
+    qtbot, window, tmp_path, monkeypatch
+):
+    """A workbook opening on a cover page: the user is offered its sheets, the timetable
+    already chosen, and the sheet they pick is the one imported (not the cover page)."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Cover"
+    book.active.append(["Corporate peer challenge (fictional council)"])
+    book.active.append(["Prepared by the policy team"])
+    for name, title in (("Week 1", "Chief Executive"), ("Week 2", "Leader")):
+        sheet = book.create_sheet(name)
+        sheet.append(["Date", "Time", "Meeting"])
+        sheet.append(["10/11/2026", "9.30", title])
+    path = tmp_path / "programme.xlsx"
+    book.save(path)
+    offered = []
+
+    def get_item(parent, title, label, items, current, editable):
+        offered.append((list(items), current))
+        return "Week 2", True
+
+    monkeypatch.setattr(programme, "choose_timetable", lambda parent: path)
+    monkeypatch.setattr(programme.QInputDialog, "getItem", staticmethod(get_item))
+    monkeypatch.setattr(
+        ImportProgrammeDialog, "ask", staticmethod(lambda p, t, s, layout, plan: layout)
+    )
+    window.page_widget("programme").import_programme()
+    assert offered == [(["Cover", "Week 1", "Week 2"], 1)]
+    assert [m["title"] for m in window.session.cf.rows("meeting")] == ["Leader"]
