@@ -5,16 +5,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from peernotes.ui.capture import CapturePane
-from peernotes.ui.documents import DocumentsPage
 from peernotes.ui.features import Page
-from peernotes.ui.observations import ObservationsPage
-from peernotes.ui.people import PeoplePage
-from peernotes.ui.programme import ProgrammePage
 from peernotes.ui.session import Session
 
 
 def create_pages(session: Session, window: Any) -> list[Page]:
+    # Imported here, when a file opens: the window paints before these screens load.
+    from peernotes.ui.capture import CapturePane
+    from peernotes.ui.documents import DocumentsPage
+    from peernotes.ui.observations import ObservationsPage
+    from peernotes.ui.people import PeoplePage
+    from peernotes.ui.programme import ProgrammePage
+
     capture = CapturePane(session)
     return [
         Page(

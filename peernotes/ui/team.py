@@ -10,7 +10,6 @@ import html
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,42 +33,12 @@ from peernotes.core.store import Change
 from peernotes.paths import FILE_SUFFIX
 from peernotes.ui.conflicts_dialog import ConflictsDialog
 from peernotes.ui.dialogs import messages
-from peernotes.ui.features import Page
 from peernotes.ui.merge_dialog import MergeDialog
 from peernotes.ui.session import Session
 from peernotes.ui.team_models import hand_in_model
 
 if TYPE_CHECKING:
     from peernotes.ui.main_window import MainWindow
-
-
-def install_actions(window: Any) -> None:
-    file_menu = window.menu("&File")
-    file_menu.addSeparator()
-    for text, slot, tip in (
-        ("Cop&y for a peer…", copy_for_peer, "Write a copy of this challenge for a team member"),
-        ("&Merge from…", merge_from, "Bring team members' files into this one"),
-    ):
-        action = QAction(text, window)
-        action.setStatusTip(tip)
-        action.triggered.connect(lambda _checked=False, s=slot: s(window))
-        file_menu.addAction(action)
-    review = QAction("&Conflicts…", window)
-    review.setStatusTip("Review records changed on two laptops before they were merged")
-    review.triggered.connect(lambda _checked=False: review_conflicts(window))
-    window.menu("&Tools").addAction(review)
-
-
-def create_pages(session: Session, window: Any) -> list[Page]:
-    return [
-        Page(
-            "merge",
-            "Merge",
-            90,
-            lambda: MergePage(session, window),
-            "Merge the team's files and review conflicts",
-        )
-    ]
 
 
 def _session(window: MainWindow) -> Session | None:

@@ -12,7 +12,7 @@ from peernotes.core import conflicts, merge, records
 from peernotes.core.clock import HybridClock
 from peernotes.core.distribution import copy_for_peer
 from peernotes.core.store import ChallengeFile
-from peernotes.ui import merge_dialog, team
+from peernotes.ui import merge_dialog, team_feature
 from peernotes.ui.commands import run_undoable
 from peernotes.ui.conflicts_dialog import ConflictsDialog
 from peernotes.ui.history_dialog import HistoryDialog
@@ -185,7 +185,9 @@ def test_the_window_offers_copy_merge_and_conflicts(qtbot, qapp):
     file_actions = [a.text() for a in window.menu("&File").actions()]
     assert "Cop&y for a peer…" in file_actions and "&Merge from…" in file_actions
     assert "&Conflicts…" in [a.text() for a in window.menu("&Tools").actions()]
-    assert team.create_pages  # the Merge page is offered when a file is open
+    # The Merge page is offered when a file is open, and built only when first shown.
+    pages = team_feature.create_pages(None, window)
+    assert [page.key for page in pages] == ["merge"] and not pages[0].built
 
 
 def test_a_protected_peer_file_asks_for_its_passphrase(setup, qtbot, monkeypatch):
