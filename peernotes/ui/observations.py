@@ -32,6 +32,7 @@ from peernotes.ui.commands import run_undoable
 from peernotes.ui.models import ID_ROLE, ObservationTableModel
 from peernotes.ui.models.records import meeting_label
 from peernotes.ui.session import Session
+from peernotes.ui.widgets.chips import FlowLayout
 from peernotes.ui.widgets.observation_editor import ObservationEditor
 from peernotes.ui.workspace import Ref, Workspace
 
@@ -134,7 +135,8 @@ class ObservationsPage(QWidget):
         top.addWidget(title)
         top.addWidget(self.count, 1)
         top.addWidget(self.search, 1)
-        filters = QHBoxLayout()
+        filter_row = QWidget()  # wraps onto a second line when the window is narrow (150 %)
+        filters = FlowLayout(filter_row, spacing=6)
         for widget in (
             self.meeting,
             self.peer,
@@ -144,11 +146,10 @@ class ObservationsPage(QWidget):
             self.clear_button,
         ):
             filters.addWidget(widget)
-        filters.addStretch(1)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(filters)
+        left_layout.addWidget(filter_row)
         left_layout.addWidget(self.table, 1)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(left)

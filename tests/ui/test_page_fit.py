@@ -106,9 +106,9 @@ def test_every_page_has_a_title_and_hint(qtbot, challenge_path):
     window.close()
 
 
-# Pages still wider than a 150 % laptop screen, owned by other work in progress (issue 13's
-# capture and observation screens): listed, not hidden -- remove a page when it fits.
-TOO_WIDE_AT_150 = {"capture", "observations"}
+# Capture still needs ~1150x467 px at 150 % (the window has ~750x420 beside the navigation):
+# its tag row and form do not wrap yet. Listed, not hidden -- remove it when it fits.
+TOO_WIDE_AT_150 = {"capture"}
 
 
 @pytest.mark.parametrize(
@@ -116,7 +116,7 @@ TOO_WIDE_AT_150 = {"capture", "observations"}
     [
         pytest.param(
             key,
-            marks=pytest.mark.xfail(reason="wider than 910 px at 150 %", strict=False)
+            marks=pytest.mark.xfail(reason="larger than the window at 150 %", strict=False)
             if SCALE > 1.25 and key in TOO_WIDE_AT_150
             else (),
         )
