@@ -380,7 +380,12 @@ def _save_people_and_counts(cf: Any, meeting_id: str, data: MeetingData) -> None
     for text in data.new_people:
         name, role = records.name_and_role(text)  # "Jo Reid (Carer lead)"
         person_id = records.add_person(
-            cf, name, group_id=data.new_people_group, job_title=role, allow_duplicate=True
+            cf,
+            name,
+            group_id=data.new_people_group,
+            job_title=role,
+            organisation=data.new_people_organisation,
+            allow_duplicate=True,
         )
         records.add_person_to_meeting(cf, meeting_id, person_id)
     counts = headcounts.parse_counts(data.headcounts, headcounts.group_lookup(cf))

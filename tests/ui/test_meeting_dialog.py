@@ -110,3 +110,22 @@ def test_editing_shows_the_headcount_as_typed(qtbot, window, monkeypatch):
     monkeypatch.setattr(MeetingDialog, "ask", staticmethod(fake))
     page.edit(meeting)
     assert seen["headcounts"] == "12 carers"
+
+
+def test_new_people_added_inline_keep_their_organisation(qtbot, window):
+    """Names added in the meeting dialog with an organisation are saved with it (as the Person
+    dialog would); if this fails the People page shows them with no organisation."""
+    cf = window.session.cf
+    dialog = _dialog(qtbot, window.page_widget("programme"))
+    qtbot.keyClicks(dialog.title, "Partners' forum")
+    dialog.paste.setPlainText("Ana Wu (Director)\nJo Reid\n")
+    qtbot.keyClicks(dialog.new_organisation, "Anyshire Carers' Centre")
+    dialog.add_names()
+    assert "Anyshire Carers' Centre" in dialog.people.item(dialog.people.count() - 1).text()
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted, dialog.error_label.text()
+    meeting = cf.rows("meeting")[0]["id"]
+    met = {p["name"]: p for p in records.meeting_people(cf, meeting)}
+    assert sorted(met) == ["Ana Wu", "Jo Reid"]
+    assert {p["organisation"] for p in met.values()} == {"Anyshire Carers' Centre"}
+    assert met["Ana Wu"]["job_title"] == "Director"

@@ -47,6 +47,7 @@ class MeetingData:
     person_ids: list[str] = field(default_factory=list)
     new_people: list[str] = field(default_factory=list)  # names to add as people met
     new_people_group: str | None = None  # the stakeholder group of the new people
+    new_people_organisation: str = ""  # their organisation, as the Person dialog records it
     headcounts: str = ""  # people met without names, as typed: "12 carers; 3 providers"
 
 
@@ -249,12 +250,17 @@ class MeetingDialog(FormDialog):
         self.new_group.addItem("(no group)", None)
         for group_id, name in groups:
             self.new_group.addItem(name, group_id)
+        self.new_organisation = QLineEdit()
+        self.new_organisation.setAccessibleName("Organisation of the new people")
+        self.new_organisation.setPlaceholderText("e.g. Anyshire Carers' Centre")
         add = QPushButton("&Add names")
         add.setToolTip("Tick people already recorded; add the others as new people met")
         add.clicked.connect(self.add_names)
         row = QHBoxLayout()
         row.addWidget(QLabel("New people's group:"))
         row.addWidget(self.new_group, 1)
+        row.addWidget(QLabel("Organisation:"))
+        row.addWidget(self.new_organisation, 1)
         row.addWidget(add)
         box = QVBoxLayout()
         box.addWidget(self.paste)
@@ -269,7 +275,8 @@ class MeetingDialog(FormDialog):
             if known is None:
                 known = NEW + name
                 group = self.new_group.currentText() if self.new_group.currentData() else ""
-                item = QListWidgetItem(f"{name} (new{', ' + group if group else ''})")
+                where = [w for w in (group, self.new_organisation.text().strip()) if w]
+                item = QListWidgetItem(f"{name} ({', '.join(['new', *where])})")
                 item.setData(Qt.ItemDataRole.UserRole, known)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 self.people.addItem(item)
@@ -301,6 +308,7 @@ class MeetingDialog(FormDialog):
             person_ids=[p for p in checked if not p.startswith(NEW)],
             new_people=[p[len(NEW) :] for p in checked if p.startswith(NEW)],
             new_people_group=self.new_group.currentData(),
+            new_people_organisation=self.new_organisation.text().strip(),
             headcounts=self.headcounts.text().strip(),
         )
 
