@@ -8,6 +8,21 @@ from PySide6.QtCore import Qt
 
 from peernotes.ui.main_window import MainWindow
 
+# Every page of an open challenge, in navigation order: the accessibility, appearance and
+# fit walks all use this list, and test_every_page_is_walked keeps it equal to the window's.
+WORKFLOW_PAGES = (
+    "programme",
+    "capture",
+    "people",
+    "documents",
+    "observations",
+    "findings",
+    "rollup",
+    "coverage",
+    "letter",
+    "merge",
+)
+
 
 def open_window(qtbot, path: Path) -> MainWindow:
     """A shown, active main window with `path` open."""

@@ -9,20 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QWidget
-from recording_helpers import open_window
-
-PAGES = (
-    "programme",
-    "capture",
-    "people",
-    "documents",
-    "observations",
-    "findings",
-    "rollup",
-    "coverage",
-    "letter",
-    "merge",
-)
+from recording_helpers import WORKFLOW_PAGES, open_window
 
 
 def spoken_name(widget: QWidget) -> str:
@@ -54,7 +41,7 @@ def test_every_focusable_control_has_a_name(qtbot, challenge_path):
     window = open_window(qtbot, challenge_path)
     window.resize(1366, 768)
     found = {}
-    for key in PAGES:
+    for key in WORKFLOW_PAGES:
         if key not in window.pages:
             continue
         window.show_page(key)
@@ -103,4 +90,12 @@ def test_symbol_buttons_are_named_in_words(qtbot, challenge_path):
     for name, button in page.reset_buttons.items():
         assert button.text() == "↺"
         assert spoken_name(button).startswith("Reset "), name
+    window.close()
+
+
+def test_every_page_is_walked(qtbot, challenge_path):
+    """A new page missing from WORKFLOW_PAGES would escape the accessibility, contrast and fit
+    checks: a screen reader user or a 150 % laptop would meet it untested."""
+    window = open_window(qtbot, challenge_path)
+    assert tuple(window.pages) == WORKFLOW_PAGES
     window.close()

@@ -20,22 +20,13 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QWidget,
 )
-from recording_helpers import open_window
+from recording_helpers import WORKFLOW_PAGES, open_window
 
 from peernotes.ui.palette import DARK, LIGHT, colours, contrast, dark_palette
 from peernotes.ui.style import restyle
 
-PAGES = (
-    "programme",
-    "capture",
-    "people",
-    "documents",
-    "observations",
-    "findings",
-    "rollup",
-    "coverage",
-    "letter",
-)
+# The Merge page is left out of this walk, as it was before the page list was shared.
+PAGES = tuple(key for key in WORKFLOW_PAGES if key != "merge")
 
 
 def high_contrast_palette() -> QPalette:

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QHeaderView, QLabel, QWidget
-from recording_helpers import open_window
+from recording_helpers import WORKFLOW_PAGES, open_window
 
 from peernotes.ui.style import restyle
 
@@ -75,25 +75,11 @@ def outside(window: QWidget, page: QWidget) -> list[str]:
     return problems[:5]
 
 
-PAGES = (
-    "programme",
-    "capture",
-    "people",
-    "documents",
-    "observations",
-    "findings",
-    "rollup",
-    "coverage",
-    "letter",
-    "merge",
-)
-
-
 def test_every_page_has_a_title_and_hint(qtbot, challenge_path):
     """Each page says what it is and what it is for, in the same place."""
     window = open_window(qtbot, challenge_path)
     missing = []
-    for key in PAGES:
+    for key in WORKFLOW_PAGES:
         if key not in window.pages:
             continue
         window.show_page(key)
@@ -120,7 +106,7 @@ TOO_WIDE_AT_150 = {"capture"}
             if SCALE > 1.25 and key in TOO_WIDE_AT_150
             else (),
         )
-        for key in PAGES
+        for key in WORKFLOW_PAGES
     ],
 )
 def test_page_fits_at_this_scale(qtbot, challenge_path, key):
