@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from peernotes.core import meeting_choice, records
 from peernotes.core.errors import PeerNotesError, SaveFailed
+from peernotes.core.records import read_models
 from peernotes.core.records.read_models import ObservationFilter
 from peernotes.core.store import Change
 from peernotes.ui.capture_edit import NoteReediting
@@ -158,7 +159,7 @@ class CapturePane(QWidget):
         self._shortcuts()
         self.reload_meetings()
         self.reload_documents()
-        self.heading_picker.set_headings(records.headings(session.cf))
+        self.heading_picker.set_headings(read_models.framework_headings(session.cf))
         self.reload_people_names()
         self.set_meeting(self.default_meeting_id())
         self.restored_draft = False  # the window announces it wherever the peer is
@@ -372,9 +373,9 @@ class CapturePane(QWidget):
         self.meeting.blockSignals(True)
         self.meeting.clear()
         self.meeting.addItem("(No meeting: documents and other notes)", None)
-        self._meetings = {m["id"]: m for m in records.meeting_list(self.session.cf)}
-        for row in self._meetings.values():
-            self.meeting.addItem(meeting_label(row), row["id"])
+        self._meetings = {m.id: m for m in read_models.meeting_list(self.session.cf)}
+        for meeting in self._meetings.values():
+            self.meeting.addItem(meeting_label(meeting), meeting.id)
         index = self.meeting.findData(current)
         self.meeting.setCurrentIndex(index if index >= 0 else 0)
         self.meeting.blockSignals(False)
@@ -427,8 +428,8 @@ class CapturePane(QWidget):
 
     def natural_mode(self) -> str:
         """The mode a new note in the current meeting starts in (and returns to after Enter)."""
-        row = self._meetings.get(self._meeting_id) if self._meeting_id else None
-        return meeting_choice.natural_mode(row["type"] if row else None)
+        meeting = self._meetings.get(self._meeting_id) if self._meeting_id else None
+        return meeting_choice.natural_mode(meeting.type if meeting else None)
 
     def _meeting_chosen(self, *_: Any) -> None:
         meeting_id = self.meeting.currentData()
@@ -451,15 +452,15 @@ class CapturePane(QWidget):
 
     def _show_meeting_info(self) -> None:
         meeting_id = self._meeting_id
-        row = self._meetings.get(meeting_id) if meeting_id else None
-        if row is None:
+        meeting = self._meetings.get(meeting_id) if meeting_id else None
+        if meeting is None:
             self.meeting_info.setText("Notes not taken in a meeting (e.g. documents read).")
             return
-        details = [row["type"].replace("_", " ").capitalize()]
-        if row["location"]:
-            details.append(row["location"])
-        if row["peer_names"]:
-            details.append(f"peers: {row['peer_names']}")
+        details = [meeting.type.replace("_", " ").capitalize()]
+        if meeting.location:
+            details.append(meeting.location)
+        if meeting.peer_names:
+            details.append(f"peers: {meeting.peer_names}")
         chosen_for, reason = self._reason
         if chosen_for == meeting_id and reason:
             details.append(f"chosen: {reason}")
@@ -496,8 +497,8 @@ class CapturePane(QWidget):
         self.document.blockSignals(True)
         self.document.clear()
         self.document.addItem("(no particular document)", None)
-        for row in records.document_list(self.session.cf):
-            self.document.addItem(row["title"], row["id"])
+        for document in read_models.document_list(self.session.cf):
+            self.document.addItem(document.title, document.id)
         self.document.setCurrentIndex(max(self.document.findData(current), 0))
         self.document.blockSignals(False)
 
@@ -514,14 +515,11 @@ class CapturePane(QWidget):
 
     def reload_people(self) -> None:
         meeting_id = self._meeting_id
-        people = records.meeting_people(self.session.cf, meeting_id) if meeting_id else []
-        groups = {g["id"]: g["name"] for g in records.stakeholder_groups(self.session.cf)}
+        people = read_models.people_in(self.session.cf, meeting_id) if meeting_id else []
+        groups = {g.id: g.name for g in read_models.groups(self.session.cf)}
         self.people.set_chips(
             [
-                (
-                    p["id"],
-                    p["name"] + (f" · {groups[p['group_id']]}" if p["group_id"] in groups else ""),
-                )
+                (p.id, p.name + (f" · {groups[p.group_id]}" if p.group_id in groups else ""))
                 for p in people
             ]
         )
@@ -534,9 +532,9 @@ class CapturePane(QWidget):
 
     def _person_completed(self, name: str) -> None:
         self._picked_person = True
-        matches = records.people_named(self.session.cf, name)
+        matches = read_models.people_named(self.session.cf, name)
         if len(matches) == 1:
-            self._add_existing_person(matches[0]["id"])
+            self._add_existing_person(matches[0].id)
         else:
             self.add_person_named(name)
         QTimer.singleShot(0, self.person_field.clear)
@@ -561,11 +559,7 @@ class CapturePane(QWidget):
             self.show_problem("Choose a meeting first: people are added to a meeting.")
             return False
         cf = self.session.cf
-        groups = {g["id"]: g["name"] for g in records.stakeholder_groups(cf)}
-        matches = [
-            dict(p, group_name=groups.get(p["group_id"], ""))
-            for p in records.people_named(cf, name)
-        ]
+        matches = read_models.people_named(cf, name)
         if matches:
             choice = DuplicatePersonDialog.ask(self, name, matches)
             if choice is None:
@@ -591,7 +585,7 @@ class CapturePane(QWidget):
 
         data = PersonDialog.ask(
             self,
-            list(records.stakeholder_groups(cf)),
+            read_models.groups(cf),
             PersonData(name),
             save,
             title="New person met",
@@ -809,7 +803,7 @@ class CapturePane(QWidget):
         if change.touches("document"):
             self.reload_documents()
         if change.touches("heading"):
-            self.heading_picker.set_headings(records.headings(self.session.cf))
+            self.heading_picker.set_headings(read_models.framework_headings(self.session.cf))
         if change.touches("person"):
             self.reload_people_names()
         if change.touches("person", "meeting_person", "stakeholder_group"):

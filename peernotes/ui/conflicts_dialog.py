@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
 from peernotes.core import conflict_undo, conflicts
 from peernotes.core.conflicts import Conflict
 from peernotes.core.errors import PeerNotesError
-from peernotes.core.store import ChallengeFile, Change, Row
+from peernotes.core.snapshots import Snapshot
+from peernotes.core.store import ChallengeFile, Change
 from peernotes.core.versions import conflict_id
 from peernotes.ui.dialogs import messages
 from peernotes.ui.history_dialog import HistoryDialog
@@ -227,7 +228,7 @@ class ResolveCommand(QUndoCommand):
         self.row_id = conflict.row_id
         self.other_hlc = conflict.other["hlc"]  # the conflicting version now under review
         self.resolve = resolve
-        self.before: dict[tuple[str, str], Row | None] = {}
+        self.before = Snapshot({})
         self._done_once = False
 
     def run(self) -> None:
@@ -235,7 +236,7 @@ class ResolveCommand(QUndoCommand):
         cf = self.session.cf
         with cf.capture() as touched, cf.transaction():
             self.resolve(cf, conflict_id(self.table, self.row_id, self.other_hlc))
-        self.before = dict(touched)
+        self.before = Snapshot(dict(touched))
 
     def redo(self) -> None:
         if not self._done_once:  # push() calls redo: the resolution already ran
@@ -249,7 +250,7 @@ class ResolveCommand(QUndoCommand):
     def undo(self) -> None:
         try:
             self.other_hlc = conflict_undo.reopen(
-                self.session.cf, self.table, self.row_id, self.other_hlc, self.before
+                self.session.cf, self.table, self.row_id, self.other_hlc, self.before.states
             )
         except PeerNotesError as error:
             self.session.error.emit(str(error))

@@ -13,9 +13,10 @@ Tests answer the dialogs through the module functions `ask_save_path`, `show_don
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QDate,
@@ -66,6 +67,9 @@ from peernotes.ui.models.base import FixedColumnsModel
 from peernotes.ui.session import Session
 from peernotes.ui.undo import run_undoable
 from peernotes.ui.workspace import Ref, Workspace
+
+if TYPE_CHECKING:
+    from peernotes.core.triangulation import Triangulation
 
 Index = QModelIndex | QPersistentModelIndex
 _SETTINGS_TABLES = (
@@ -289,7 +293,7 @@ class LetterOutlineModel(FixedColumnsModel):
             tuple[str, int, str, str, str | None]
         ] = []  # text, depth, badge, tip, finding
 
-    def set_letter(self, letter: Letter, badges: dict[str, Any]) -> None:
+    def set_letter(self, letter: Letter, badges: Mapping[str, Triangulation]) -> None:
         rows = []
         for block in letter.blocks:
             if block.kind == "heading" and block.level <= 2:

@@ -11,6 +11,7 @@ answer them.
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -89,10 +90,10 @@ def ask_title(parent: QWidget | None, title: str, current: str) -> str | None:
 def ask_options(
     parent: QWidget | None,
     kind: str,
-    options: dict[str, Any],
+    options: Mapping[str, object],
     heading_id: str | None,
     headings: list[tuple[str, str]],
-) -> tuple[dict[str, Any], str | None] | None:
+) -> tuple[dict[str, object], str | None] | None:
     """A block's options (and a findings block's heading); None when cancelled."""
     dialog = QDialog(parent)
     dialog.setWindowTitle(f"{BLOCK_KINDS.get(kind, kind)} – options")
@@ -143,7 +144,7 @@ def ask_options(
 def _findings_controls(
     form: QFormLayout,
     controls: tuple[QComboBox, QComboBox, QCheckBox, QCheckBox],
-    options: dict[str, Any],
+    options: Mapping[str, object],
     heading_id: str | None,
     headings: list[tuple[str, str]],
 ) -> None:

@@ -481,9 +481,9 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         cf = self.session.cf
-        from peernotes.core import records
+        from peernotes.core.records import read_models
 
-        peer_id = WhoAreYouDialog.ask(self, records.team(cf), cf.peer_id)
+        peer_id = WhoAreYouDialog.ask(self, read_models.team_members(cf), cf.peer_id)
         if peer_id:
             try:
                 cf.set_current_peer(peer_id)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from peernotes.core import records, vocab
+from peernotes.core.records import read_models
 from peernotes.core.records.read_models import ObservationFilter
 from peernotes.core.store import Change
 from peernotes.ui.models import ID_ROLE, ObservationTableModel
@@ -190,15 +191,15 @@ class ObservationsPage(QWidget):
             (
                 self.meeting,
                 "Any meeting",
-                [(m["id"], meeting_label(m)) for m in records.meeting_list(cf)],
+                [(m.id, meeting_label(m)) for m in read_models.meeting_list(cf)],
             ),
-            (self.peer, "Any peer", [(p["id"], p["name"]) for p in records.team(cf)]),
+            (self.peer, "Any peer", [(p.id, p.name) for p in read_models.team_members(cf)]),
             (
                 self.heading,
                 "Any heading",
                 [
-                    (h["id"], ("    " if h["depth"] else "") + records.heading_label(h))
-                    for h in records.headings(cf)
+                    (h.id, ("    " if h.depth else "") + h.label)
+                    for h in read_models.framework_headings(cf)
                 ],
             ),
         ):

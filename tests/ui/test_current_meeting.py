@@ -98,8 +98,8 @@ def test_now_picks_the_parallel_session_this_peer_attends(monkeypatch, demo_file
         running = [
             m
             for m in records.meeting_list(cf)
-            if m["date"] == moment.date().isoformat()
-            and m["start_time"] <= moment.strftime("%H:%M") < m["end_time"]
+            if m.date == moment.date().isoformat()
+            and m.start_time <= moment.strftime("%H:%M") < m.end_time
         ]
         assert len(running) >= 2  # parallel sessions, as in the issue
         for peer in records.team(cf):

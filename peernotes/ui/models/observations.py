@@ -19,7 +19,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from peernotes.core import records, vocab
 from peernotes.core.meeting_choice import natural_mode
 from peernotes.core.records.read_models import ObservationFilter
-from peernotes.core.store import Change, Row
+from peernotes.core.records.values import ObservationSummary
+from peernotes.core.store import Change
 from peernotes.ui.models.background import BackgroundQueries
 from peernotes.ui.models.base import Column, IdListModel
 from peernotes.ui.palette import colours
@@ -33,59 +34,59 @@ BACKGROUND_FROM = 5000  # observations: from here on, whole-list queries leave t
 SHOWN_TABLES = ("meeting", "document", "peer", "heading", "observation_heading")
 
 
-def _time(row: Row) -> str:
+def _time(row: ObservationSummary) -> str:
     """'13 Nov 15:54': the on-site days are one week, so the year only adds width."""
-    value = row["observed_at"] or ""
+    value = row.observed_at
     try:
         return datetime.fromisoformat(value).strftime("%d %b %H:%M").lstrip("0")
     except ValueError:
         return value[:16].replace("T", " ")
 
 
-def _source(row: Row) -> str:
+def _source(row: ObservationSummary) -> str:
     """'13 Nov 15:00 Feedback presentation…' or the document's title."""
-    if row.get("meeting_id") and row.get("meeting_date"):
+    if row.meeting_id and row.meeting_date:
         try:
-            day = datetime.fromisoformat(row["meeting_date"]).strftime("%d %b").lstrip("0")
+            day = datetime.fromisoformat(row.meeting_date).strftime("%d %b").lstrip("0")
         except ValueError:
-            day = row["meeting_date"]
-        start = f" {row['meeting_start']}" if row.get("meeting_start") else ""
-        return f"{day}{start} {row['meeting_title']}"
-    return row.get("source") or ""
+            day = row.meeting_date
+        start = f" {row.meeting_start}" if row.meeting_start else ""
+        return f"{day}{start} {row.meeting_title}"
+    return row.source
 
 
-def unusual_mode(row: Row) -> str | None:
+def unusual_mode(row: ObservationSummary) -> str | None:
     """Why this note's mode is worth a second look (seen at an interview, heard in a document),
     or None when it is the source's natural mode."""
-    meeting_type = row.get("meeting_type") if row.get("meeting_id") else None
+    meeting_type = row.meeting_type if row.meeting_id else None
     natural = natural_mode(meeting_type)
-    if row["mode"] == natural:
+    if row.mode == natural:
         return None
     source = vocab.MEETING_TYPES.get(meeting_type or "", "a meeting").lower()
     article = "an" if source[:1] in "aeiou" else "a"
     where = f"at {article} {source}" if meeting_type else "outside any meeting"
-    mode = vocab.MODES.get(row["mode"], row["mode"])
+    mode = vocab.MODES.get(row.mode, row.mode)
     return f"{mode} {where}, where notes are usually {natural}: check the mode."
 
 
-def _mode(row: Row) -> str:
-    label = vocab.MODES.get(row["mode"], row["mode"])
+def _mode(row: ObservationSummary) -> str:
+    label = vocab.MODES.get(row.mode, row.mode)
     return f"{label} ⚠" if unusual_mode(row) else label
 
 
-def _quote(row: Row) -> str:
-    return "Quote" if row["is_quote"] else ""
+def _quote(row: ObservationSummary) -> str:
+    return "Quote" if row.is_quote else ""
 
 
-OBSERVATION_COLUMNS: tuple[Column, ...] = (
+OBSERVATION_COLUMNS: tuple[Column[ObservationSummary], ...] = (
     Column(
         "When",
         _time,
-        sort=lambda r: r["observed_at"],
+        sort=lambda r: r.observed_at,
         tooltip="When the observation was recorded",
         key="observed_at",
     ),
-    Column("Observation", lambda r: r["text"], key="text"),
+    Column("Observation", lambda r: r.text, key="text"),
     Column(
         "Mode",
         _mode,
@@ -94,13 +95,13 @@ OBSERVATION_COLUMNS: tuple[Column, ...] = (
     ),
     Column(
         "Polarity",
-        lambda r: vocab.POLARITIES.get(r["polarity"], r["polarity"]),
+        lambda r: vocab.POLARITIES.get(r.polarity, r.polarity),
         tooltip="Strength, area for consideration or neutral",
         key="polarity",
     ),
-    Column("Headings", lambda r: "; ".join(r["headings"]), tooltip="Framework headings", key=""),
+    Column("Headings", lambda r: "; ".join(r.headings), tooltip="Framework headings", key=""),
     Column("Source", _source, tooltip="The meeting or document", key="source"),
-    Column("Recorded by", lambda r: r["recorded_by_name"] or "", key="recorded_by"),
+    Column("Recorded by", lambda r: r.recorded_by_name, key="recorded_by"),
     Column("Quote", _quote, tooltip="A verbatim quote (never attributed)", key="is_quote"),
 )
 TEXT_COLUMN = 1
@@ -128,7 +129,7 @@ class ObservationTableModel(IdListModel):
         self.where = where or ObservationFilter()
         self.order_by = order_by
         self.descending = descending
-        self._cache: dict[str, Row] = {}
+        self._cache: dict[str, ObservationSummary] = {}
         self._active = True
         self._stale = False
         self.fetches = 0  # pages read from the file (tests check the list stays lazy)
@@ -191,10 +192,10 @@ class ObservationTableModel(IdListModel):
             self.query_answered.emit()
 
     # ------------------------------------------------------------- reading
-    def row_for(self, row_id: str) -> Row | None:
+    def row_for(self, row_id: str) -> ObservationSummary | None:
         return self.row_at(-1, row_id)
 
-    def row_at(self, position: int, row_id: str) -> Row | None:
+    def row_at(self, position: int, row_id: str) -> ObservationSummary | None:
         row = self._cache.get(row_id)
         if row is None:
             self._fetch_page_around(row_id, position)
@@ -226,7 +227,7 @@ class ObservationTableModel(IdListModel):
     def extra_data(self, row_id: str, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.FontRole and column == TEXT_COLUMN:
             row = self.row_for(row_id)
-            if row and row["is_quote"]:
+            if row and row.is_quote:
                 font = QFont()
                 font.setItalic(True)
                 return font
@@ -239,9 +240,9 @@ class ObservationTableModel(IdListModel):
             return self.columns[column].display(row) if row else None
         return None
 
-    def tooltip(self, row: Row, column: int) -> str | None:
+    def tooltip(self, row: ObservationSummary, column: int) -> str | None:
         if column == TEXT_COLUMN:
-            return row["text"]
+            return row.text
         if column == MODE_COLUMN:
             return unusual_mode(row)
         return None

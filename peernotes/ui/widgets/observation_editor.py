@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from peernotes.core import records
 from peernotes.core.errors import PeerNotesError, SaveFailed
+from peernotes.core.records import read_models
 from peernotes.core.store import Change
 from peernotes.ui.dialogs.form import explain
 from peernotes.ui.models.records import meeting_label
@@ -155,13 +156,13 @@ class ObservationEditor(QWidget):
         self._loading = True
         self.meeting.clear()
         self.meeting.addItem("(no meeting)", None)
-        for row in records.meeting_list(cf):
-            self.meeting.addItem(meeting_label(row), row["id"])
+        for meeting in read_models.meeting_list(cf):
+            self.meeting.addItem(meeting_label(meeting), meeting.id)
         self.document.clear()
         self.document.addItem("(no document)", None)
-        for row in records.document_list(cf):
-            self.document.addItem(row["title"], row["id"])
-        self.headings.set_headings(records.headings(cf))
+        for document in read_models.document_list(cf):
+            self.document.addItem(document.title, document.id)
+        self.headings.set_headings(read_models.framework_headings(cf))
         self._loading = False
 
     def show_observation(self, observation_id: str | None) -> None:
