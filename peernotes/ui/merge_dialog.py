@@ -42,6 +42,7 @@ from peernotes.core.merge_sources import (
     verified_passphrases,
     writer_twin,
 )
+from peernotes.core.snapshots import Snapshot
 from peernotes.core.store import ChallengeFile, Change
 from peernotes.paths import FILE_SUFFIX
 from peernotes.ui.background import Report, run_in_background
@@ -379,7 +380,8 @@ def keep_undo_history(session: Session, changes: list[Change]) -> bool:
     stack = session.undo_stack
     for index in range(stack.count()):
         command = stack.command(index)
-        rows = set(getattr(command, "before", {}) or {})
+        before = getattr(command, "before", None)  # what undo would write back
+        rows = set(before.keys()) if isinstance(before, Snapshot) else set()
         if rows & touched:
             stack.clear()
             return False
