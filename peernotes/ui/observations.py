@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from peernotes.core import records, vocab
-from peernotes.core.records import ObservationFilter
+from peernotes.core.records.read_models import ObservationFilter
 from peernotes.core.store import Change
 from peernotes.ui.models import ID_ROLE, ObservationTableModel
 from peernotes.ui.models.records import meeting_label
