@@ -44,13 +44,13 @@ from peernotes.core.errors import PeerNotesError, SaveFailed
 from peernotes.core.records import ObservationFilter
 from peernotes.core.store import Change
 from peernotes.ui.capture_edit import NoteReediting
-from peernotes.ui.commands import run_undoable
 from peernotes.ui.dialogs.form import explain
 from peernotes.ui.dialogs.person import DuplicatePersonDialog, PersonData, PersonDialog
 from peernotes.ui.models import ID_ROLE, ObservationTableModel
 from peernotes.ui.models.records import meeting_label
 from peernotes.ui.session import Session
 from peernotes.ui.spelling import attach as spell_check
+from peernotes.ui.undo import run_undoable
 from peernotes.ui.widgets.chips import ChipBox
 from peernotes.ui.widgets.choices import ChoiceButtons
 from peernotes.ui.widgets.heading_picker import HeadingPicker
