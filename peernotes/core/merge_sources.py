@@ -139,7 +139,7 @@ def damaged_text_refusal(files: Sequence[Path | ChallengeFile]) -> FileRefused |
                 opened = open_source(source)
                 conn, path = opened.conn, source
             found = bad_text.find(conn, limit=5)
-        except (PeerNotesError, *DB_ERRORS):
+        except DB_ERRORS + (PeerNotesError,):
             continue
         finally:
             if opened is not None:
