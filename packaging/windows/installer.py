@@ -23,7 +23,6 @@ sys.path[:0] = [str(ROOT), str(ROOT / "packaging")]
 
 from build import version_tuple  # noqa: E402
 
-# isort: split
 from peernotes import __version__  # noqa: E402
 
 SCRIPT = Path(__file__).resolve().parent / "peernotes.nsi"
