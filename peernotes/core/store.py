@@ -14,7 +14,6 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -23,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from peernotes import __version__, paths
 from peernotes.core import fileformat, locking, sqlite_errors
 from peernotes.core import readonly as readonly_state
+from peernotes.core.changes import Change
 from peernotes.core.clock import shared_clock
 from peernotes.core.errors import FileRefused, NotAPeerNotesFile, NotFound, SaveFailed
 from peernotes.core.files import (
@@ -55,27 +55,6 @@ Row = dict[str, Any]
 
 def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
-@dataclass
-class Change:
-    """What one committed transaction changed: {table: {ids}}. Screens decide what to refresh."""
-
-    tables: dict[str, set[str]] = field(default_factory=dict)
-    # Tables that gained rows too many to list (a merge's new rows): their ids are not kept,
-    # so a merge's memory does not grow with what comes in. Such a table is in `tables` too
-    # (maybe with no ids): screens showing it re-read it whole.
-    bulk: set[str] = field(default_factory=set)
-
-    def add(self, table: str, row_id: str) -> None:
-        self.tables.setdefault(table, set()).add(row_id)
-
-    def add_bulk(self, table: str) -> None:
-        self.tables.setdefault(table, set())
-        self.bulk.add(table)
-
-    def touches(self, *tables: str) -> bool:
-        return any(t in self.tables for t in tables)
 
 
 Listener = Callable[[Change], None]

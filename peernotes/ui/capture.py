@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from peernotes.core import meeting_choice, records
+from peernotes.core.changes import Table
 from peernotes.core.errors import PeerNotesError, SaveFailed
 from peernotes.core.records import read_models
 from peernotes.core.records.read_models import ObservationFilter
@@ -798,15 +799,15 @@ class CapturePane(QWidget):
 
     # -------------------------------------------------------------- refresh
     def _on_changed(self, change: Change) -> None:
-        if change.touches("meeting", "meeting_peer"):
+        if change.touches(Table.MEETING, Table.MEETING_PEER):
             self.reload_meetings()
-        if change.touches("document"):
+        if change.touches(Table.DOCUMENT):
             self.reload_documents()
-        if change.touches("heading"):
+        if change.touches(Table.HEADING):
             self.heading_picker.set_headings(read_models.framework_headings(self.session.cf))
-        if change.touches("person"):
+        if change.touches(Table.PERSON):
             self.reload_people_names()
-        if change.touches("person", "meeting_person", "stakeholder_group"):
+        if change.touches(Table.PERSON, Table.MEETING_PERSON, Table.STAKEHOLDER_GROUP):
             self.reload_people()
-        if change.touches("observation"):
+        if change.touches(Table.OBSERVATION):
             self._update_list_title()

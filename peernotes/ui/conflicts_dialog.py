@@ -209,7 +209,7 @@ class ConflictsDialog(QDialog):
         self.stack.setCurrentWidget(self.orphan_host)
 
     def _on_change(self, change: Change) -> None:
-        if change.tables:
+        if change:
             self.reload()
 
     # --------------------------------------------------------------- actions

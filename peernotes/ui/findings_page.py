@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from peernotes.core import evidence, findings, records, search, triangulation
+from peernotes.core.changes import Table
 from peernotes.core.errors import PeerNotesError
 from peernotes.core.records import read_models
 from peernotes.core.rollup import Rollup, rollup
@@ -46,19 +47,19 @@ from peernotes.ui.widgets.remembered import remember_splitter
 from peernotes.ui.workspace import Ref
 
 WATCHED = (
-    "finding",
-    "finding_evidence",
-    "observation",
-    "observation_heading",
-    "heading",
-    "recommendation_group",
-    "setting",
-    "meeting",
-    "meeting_person",
-    "person",
-    "document",
-    "peer",
-    "stakeholder_group",
+    Table.FINDING,
+    Table.FINDING_EVIDENCE,
+    Table.OBSERVATION,
+    Table.OBSERVATION_HEADING,
+    Table.HEADING,
+    Table.RECOMMENDATION_GROUP,
+    Table.SETTING,
+    Table.MEETING,
+    Table.MEETING_PERSON,
+    Table.PERSON,
+    Table.DOCUMENT,
+    Table.PEER,
+    Table.STAKEHOLDER_GROUP,
 )
 HINT = "Select notes on the left, then make a finding (Ctrl+Shift+N) or add them to one."
 

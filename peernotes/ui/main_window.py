@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from peernotes.core.changes import Table
 from peernotes.core.errors import PeerNotesError
 from peernotes.paths import APP_NAME, FILE_SUFFIX
 from peernotes.ui.features import Page, feature_modules
@@ -521,7 +522,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ save state
     def _saved(self, change: object = None) -> None:
         self._set_saved_text("✓ Saved", False)
-        if getattr(change, "touches", None) and change.touches("peer"):
+        if getattr(change, "touches", None) and change.touches(Table.PEER):
             self._update_peer()  # the current peer's name may have been edited
 
     def set_saving(self, pending: bool) -> None:

@@ -239,7 +239,7 @@ class MergeDialog(QDialog):
         except PeerNotesError as error:
             messages.error(self, "Nothing was merged", str(error))
             return
-        if change.tables:
+        if change:
             self.session.changed.emit(change)  # the merge wrote through its own connection
         self.report = report
         kept_undo = keep_undo_history(self.session, [change])
@@ -366,12 +366,7 @@ def _merge(
     twin = writer_twin(cf)
     changed = Change()
 
-    def collect(change: Change) -> None:
-        for table, ids in change.tables.items():
-            changed.tables.setdefault(table, set()).update(ids)
-        changed.bulk |= change.bulk
-
-    twin.subscribe(collect)
+    twin.subscribe(changed.absorb)
     try:
         ask = lambda path, wrong: None if wrong else keys.get(path)  # noqa: E731
         with unlocked_sources(twin, paths, ask) as sources, damage_explained(twin, sources):
@@ -385,7 +380,7 @@ def keep_undo_history(session: Session, changes: list[Change]) -> bool:
     """Undo restores earlier versions of the rows an edit touched. If a merge changed one of
     those rows, undoing would silently overwrite a peer's newer edit, so clear the history
     (returns False); otherwise local edits stay undoable after the merge (True)."""
-    touched = {(t, i) for change in changes for t, ids in change.tables.items() for i in ids}
+    touched = {key for change in changes for key in change.rows()}
     stack = session.undo_stack
     for index in range(stack.count()):
         command = stack.command(index)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from peernotes.core import records, vocab
+from peernotes.core.changes import Table
 from peernotes.core.records import read_models
 from peernotes.core.records.read_models import ObservationFilter
 from peernotes.core.store import Change
@@ -273,7 +274,7 @@ class ObservationsPage(QWidget):
         run_undoable(self.session, label, operation)
 
     def _on_changed(self, change: Change) -> None:
-        if change.touches("meeting", "peer", "heading"):
+        if change.touches(Table.MEETING, Table.PEER, Table.HEADING):
             self._reload_choices()
 
     def flush(self) -> None:

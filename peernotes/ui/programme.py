@@ -27,6 +27,7 @@ from peernotes.core import (
     records,
     sheets,
 )
+from peernotes.core.changes import Table
 from peernotes.core.errors import PeerNotesError
 from peernotes.core.programme_columns import Layout
 from peernotes.core.programme_import import ImportPlan
@@ -183,7 +184,7 @@ class ProgrammePage(ListPage):
             self.window_.capture_in(meeting_id)
 
     def _on_changed(self, change: Change) -> None:
-        if change.touches("meeting", "challenge"):
+        if change.touches(Table.MEETING, Table.CHALLENGE):
             days = sorted({m["date"] for m in self.session.cf.rows("meeting")})
             if not set(days) <= set(self._days):
                 self.reload_days()

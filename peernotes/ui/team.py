@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from peernotes.core import distribution, handin, merge, records
+from peernotes.core.changes import Table
 from peernotes.core.errors import PeerNotesError
 from peernotes.core.store import Change
 from peernotes.paths import FILE_SUFFIX
@@ -212,7 +213,7 @@ class MergePage(QWidget):
 
     def _on_change(self, change: Change) -> None:
         orphan_tables = ("observation", "finding", "meeting", "document", "heading")
-        if change.touches("merge_log", "conflict", "peer", *orphan_tables):
+        if change.touches(Table.MERGE_LOG, Table.CONFLICT, Table.PEER, *orphan_tables):
             self.reload()
 
     def reload(self) -> None:

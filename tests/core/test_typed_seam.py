@@ -78,3 +78,46 @@ def test_the_check_catches_each_kind_of_generic_row():
         "c(rows)",
         "d(options)",
     ]
+
+
+def enum_less_listeners(source: str, name: str) -> list[str]:
+    """'file:line' for each listener that names a table by string (`touches("meeting")`) or
+    reads the store's raw record of a Change (`change.tables`, `change.bulk`)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            if node.func.attr in ("touches", "ids", "is_bulk") and any(
+                isinstance(a, ast.Constant) and isinstance(a.value, str) for a in node.args
+            ):
+                found.append(f"{name}:{node.lineno} {node.func.attr}() by string")
+        if (
+            isinstance(node, ast.Attribute)
+            and node.attr in ("tables", "bulk")
+            and isinstance(node.value, ast.Name)
+            and node.value.id in ("change", "changed")
+        ):
+            found.append(f"{name}:{node.lineno} change.{node.attr}")
+    return found
+
+
+def test_ui_listeners_name_tables_by_the_enum():
+    """A screen watching `touches("meeting ")` (a typo) would silently stop refreshing; by
+    `Table.MEETING` the typo fails at import and in mypy."""
+    found = []
+    for path in sorted(UI.rglob("*.py")):
+        found += enum_less_listeners(path.read_text(encoding="utf-8"), path.name)
+    assert found == [], "use Table members and Change's accessors:\n" + "\n".join(found)
+
+
+def test_the_listener_check_catches_strings_and_raw_reads():
+    """The check itself sees a string table name and a raw read, and passes the enum."""
+    planted = (
+        "change.touches('meeting')\n"
+        "change.touches(Table.MEETING)\n"
+        "ids = change.tables.get('observation')\n"
+        "self.tables = ()\n"
+    )
+    assert [f.split(" ", 1)[1] for f in enum_less_listeners(planted, "x.py")] == [
+        "touches() by string",
+        "change.tables",
+    ]

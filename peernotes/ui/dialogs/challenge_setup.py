@@ -36,9 +36,10 @@ from PySide6.QtWidgets import (
 )
 
 from peernotes.core import setup
+from peernotes.core.changes import Table
 from peernotes.core.errors import PeerNotesError
 from peernotes.core.setup import ExtraHeading, GroupUse
-from peernotes.core.store import ChallengeFile
+from peernotes.core.store import ChallengeFile, Change
 from peernotes.ui.dialogs.form import explain
 from peernotes.ui.models.base import ID_ROLE, FixedColumnsModel, Record
 from peernotes.ui.session import Session
@@ -430,7 +431,15 @@ class SetupReloader(QObject):
     """Reload the pages' lists after any committed edit to their tables (undo included),
     deferred to the event loop so an in-place editor is never reset under itself."""
 
-    TABLES = frozenset({"stakeholder_group", "person", "heading", "observation_heading", "finding"})
+    TABLES = frozenset(
+        {
+            Table.STAKEHOLDER_GROUP,
+            Table.PERSON,
+            Table.HEADING,
+            Table.OBSERVATION_HEADING,
+            Table.FINDING,
+        }
+    )
 
     def __init__(self, session: Session, pages: Sequence[SetupListPage], owner: QWidget) -> None:
         super().__init__(owner)  # goes (and stops listening) with the dialog
@@ -446,9 +455,8 @@ class SetupReloader(QObject):
             self._stopped = True
             self.session.changed.disconnect(self._changed)
 
-    def _changed(self, change: Any) -> None:
-        tables = set(getattr(change, "tables", ()) or ())
-        if tables & self.TABLES and not self._queued:
+    def _changed(self, change: Change) -> None:
+        if change.touches(*self.TABLES) and not self._queued:
             self._queued = True
             QTimer.singleShot(0, self, self.reload)
 

@@ -9,6 +9,7 @@ model exists to avoid. Small lists use the proxy (see WordFilterProxyModel).
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -17,6 +18,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from peernotes.core import records, vocab
+from peernotes.core.changes import Table
 from peernotes.core.meeting_choice import natural_mode
 from peernotes.core.records.read_models import ObservationFilter
 from peernotes.core.records.values import ObservationSummary
@@ -31,7 +33,7 @@ CACHE_LIMIT = 4000
 BULK_CHANGE = 500  # more changed rows than this (a merge) and the list is simply re-read
 BACKGROUND_FROM = 5000  # observations: from here on, whole-list queries leave the UI thread
 # Tables whose rows are shown in the list (meeting titles, peer names, heading labels...).
-SHOWN_TABLES = ("meeting", "document", "peer", "heading", "observation_heading")
+SHOWN_TABLES = (Table.MEETING, Table.DOCUMENT, Table.PEER, Table.HEADING, Table.OBSERVATION_HEADING)
 
 
 def _time(row: ObservationSummary) -> str:
@@ -316,7 +318,7 @@ class ObservationTableModel(IdListModel):
         self._positions = None
 
     def _on_changed(self, change: Change) -> None:
-        if not change.touches("observation", *SHOWN_TABLES):
+        if not change.touches(Table.OBSERVATION, *SHOWN_TABLES):
             return
         if not self._active:
             self._stale = True
@@ -324,11 +326,10 @@ class ObservationTableModel(IdListModel):
         if change.touches(*SHOWN_TABLES[:-1]):
             self.refresh()
             return
-        notes = change.tables.get("observation", set())
-        links = change.tables.get("observation_heading", set())
-        if change.bulk & {"observation", "observation_heading"} or (
-            len(notes) + len(links) > BULK_CHANGE
-        ):
+        notes = change.ids(Table.OBSERVATION)
+        links = change.ids(Table.OBSERVATION_HEADING)
+        bulk = change.is_bulk(Table.OBSERVATION) or change.is_bulk(Table.OBSERVATION_HEADING)
+        if bulk or len(notes) + len(links) > BULK_CHANGE:
             self.refresh()  # a merge: re-read everything rather than look up each link
             return
         changed = set(notes)
@@ -336,7 +337,7 @@ class ObservationTableModel(IdListModel):
             changed |= self._observations_of_links(links)
         self.refresh(changed)
 
-    def _observations_of_links(self, link_ids: set[str]) -> set[str]:
+    def _observations_of_links(self, link_ids: AbstractSet[str]) -> set[str]:
         cf = self.session.cf
         found = set()
         for link_id in link_ids:

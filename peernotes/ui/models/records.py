@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from peernotes.core import vocab
+from peernotes.core.changes import Table
 from peernotes.core.records import read_models
 from peernotes.core.records.values import Document, Meeting, Peer, Person
 from peernotes.core.store import ChallengeFile, Change
@@ -20,7 +21,7 @@ from peernotes.ui.session import Session
 class RecordTableModel(IdListModel):
     """Records from one core read model, refreshed when any of `tables` changes."""
 
-    tables: tuple[str, ...] = ()
+    tables: tuple[Table, ...] = ()
     load: Callable[[ChallengeFile], Sequence[Record]]
 
     def __init__(self, session: Session, parent: Any = None) -> None:
@@ -91,7 +92,14 @@ def meeting_label(meeting: Meeting) -> str:
 
 
 class MeetingTableModel(RecordTableModel):
-    tables = ("meeting", "meeting_peer", "meeting_person", "observation", "peer", "person")
+    tables = (
+        Table.MEETING,
+        Table.MEETING_PEER,
+        Table.MEETING_PERSON,
+        Table.OBSERVATION,
+        Table.PEER,
+        Table.PERSON,
+    )
     load = staticmethod(read_models.meeting_list)
     columns: tuple[Column[Meeting], ...] = (
         Column(
@@ -125,7 +133,7 @@ class MeetingTableModel(RecordTableModel):
 
 
 class PersonTableModel(RecordTableModel):
-    tables = ("person", "stakeholder_group", "meeting_person", "meeting")
+    tables = (Table.PERSON, Table.STAKEHOLDER_GROUP, Table.MEETING_PERSON, Table.MEETING)
     load = staticmethod(read_models.person_list)
     columns: tuple[Column[Person], ...] = (
         Column("Name", lambda r: r.name),
@@ -142,7 +150,7 @@ class PersonTableModel(RecordTableModel):
 
 
 class DocumentTableModel(RecordTableModel):
-    tables = ("document", "observation")
+    tables = (Table.DOCUMENT, Table.OBSERVATION)
     load = staticmethod(read_models.document_list)
     columns: tuple[Column[Document], ...] = (
         Column("Title", lambda r: r.title),
@@ -163,7 +171,7 @@ class DocumentTableModel(RecordTableModel):
 
 
 class PeerTableModel(RecordTableModel):
-    tables = ("peer",)
+    tables = (Table.PEER,)
     load = staticmethod(read_models.team_members)
     columns: tuple[Column[Peer], ...] = (
         Column("Name", lambda r: r.name),

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from peernotes.core import records
+from peernotes.core.changes import Table
 from peernotes.core.errors import PeerNotesError, SaveFailed
 from peernotes.core.records import read_models
 from peernotes.core.store import Change
@@ -265,11 +266,13 @@ class ObservationEditor(QWidget):
         self.deleted.emit(observation_id)
 
     def _on_changed(self, change: Change) -> None:
-        if change.touches("meeting", "document", "heading"):
+        if change.touches(Table.MEETING, Table.DOCUMENT, Table.HEADING):
             self._reload_choices()
         if self.observation_id and (
-            self.observation_id in change.tables.get("observation", set())
-            or change.touches("observation_heading", "meeting", "document", "heading")
+            self.observation_id in change.ids(Table.OBSERVATION)
+            or change.touches(
+                Table.OBSERVATION_HEADING, Table.MEETING, Table.DOCUMENT, Table.HEADING
+            )
         ):
             if self.timer.isActive():
                 return  # the user is typing: their text wins, and is saved next
