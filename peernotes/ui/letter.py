@@ -149,8 +149,8 @@ class LetterPage(QWidget):
         splitter = QSplitter()
         splitter.addWidget(form)
         splitter.addWidget(self.tabs)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
@@ -184,8 +184,9 @@ class LetterPage(QWidget):
         hint = QLabel(
             "Edits are saved as you type (Edit › Undo takes them back). In the paragraphs, "
             "{council}, {programme}, {document}, {feedback_date} and {framework} are filled in "
-            "when the letter is exported; **bold**, *italic* and lines starting '- ' (a "
-            "nested list) print as such. ↺ goes back to PeerNotes' wording or the default."
+            'when the letter is exported; **bold**, *italic*, ""a quote"", lines starting '
+            "'- ' (a nested list) and 'a) ' (a lettered list) print as such. ↺ goes back to "
+            "PeerNotes' wording or the default."
         )
         hint.setWordWrap(True)
         form_layout.addWidget(hint)
