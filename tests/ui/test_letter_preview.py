@@ -59,7 +59,7 @@ def test_the_preview_uses_the_templates_styles_and_width(scene):
     assert round(look.text_width_pt) == round(docx.shared.Length(width).pt)
     html = preview_html(build_letter(scene.cf), look)
     assert f"font-family:'{normal.font.name}'" in html
-    assert f"font-size:{normal.font.size.pt:g}pt" in html
+    assert f"font-size:{round(normal.font.size.pt * 96 / 72)}px" in html  # 100 %
     assert f"color:#{heading.font.color.rgb}".lower() in html.lower()
     quoted = Letter(
         [Block("paragraph", (Run("They said "), Run("“yes”", quote=True)))],
