@@ -118,7 +118,7 @@ class FindingsTab(QWidget):
         if finding_id:
             self._open_finding(finding_id)
 
-    def refresh(self, letter: Letter, badges: dict[str, Any]) -> None:
+    def refresh(self, letter: Letter, badges: Mapping[str, Triangulation]) -> None:
         self.model.set_letter(letter, badges)
         figures = letter.figures
         notes = [
