@@ -489,14 +489,10 @@ class ChallengeFile:
 
         with self.transaction():
             settle(self, table, current)  # an edit of a field-merged row: see versions.settle
-            self._write_version(table, current, changes)
-
-    def _write_version(self, table: str, current: Row, changes: dict[str, Any]) -> None:
-        stamp, now, peer = self._stamp()
-        values = dict(changes, modified_at=now, modified_by=peer, hlc=stamp)
-        values["base_hlc"] = current["hlc"]  # the version this edit was made on (merge)
-        assignments = ", ".join(f"{_ident(k)} = ?" for k in values)
-        with self.transaction():
+            stamp, now, peer = self._stamp()
+            values = dict(changes, modified_at=now, modified_by=peer, hlc=stamp)
+            values["base_hlc"] = current["hlc"]  # the version this edit was made on (merge)
+            assignments = ", ".join(f"{_ident(k)} = ?" for k in values)
             self._captured(table, current["id"], current)
             self.record_history(table, current)
             self.conn.execute(
