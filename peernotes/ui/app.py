@@ -21,7 +21,11 @@ if TYPE_CHECKING:
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
-    app = existing or QApplication(argv if argv is not None else sys.argv[:1])
+    if existing is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    else:
+        assert isinstance(existing, QApplication), "PeerNotes is a widgets application"
+        app = existing
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
@@ -30,7 +34,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         from peernotes.ui.style import apply_style
 
         apply_style(app)
-    return app  # type: ignore[return-value]
+    return app
 
 
 def demo_path() -> Path:

@@ -220,8 +220,8 @@ class CoverageHeatMap(QWidget):
         x = 8
         painter.drawText(QRect(x, y, 120, 18), Qt.AlignmentFlag.AlignVCenter, "Fewer")
         x += 40
-        for colour in RAMP[1:]:
-            painter.fillRect(QRect(x, y + 2, 26, 14), QColor(colour))
+        for step in RAMP[1:]:
+            painter.fillRect(QRect(x, y + 2, 26, 14), QColor(step))
             x += 28
         painter.drawText(
             QRect(x + 4, y, 200, 18), Qt.AlignmentFlag.AlignVCenter, "More observations"
@@ -260,6 +260,8 @@ class CoverageHeatMap(QWidget):
         return super().event(event)
 
     def tooltip(self, heading: HeadingCoverage, key: str) -> str:
+        if self.data is None:  # no cell to point at before the first refresh
+            return ""
         if key == "label":
             text = (
                 f"{heading.label}: {heading.total} observation(s), {heading.findings} finding(s)."

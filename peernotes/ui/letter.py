@@ -290,7 +290,7 @@ class LetterOutlineModel(FixedColumnsModel):
         ] = []  # text, depth, badge, tip, finding
 
     def set_letter(self, letter: Letter, badges: dict[str, Any]) -> None:
-        rows = []
+        rows: list[tuple[str, int, str, str, str | None]] = []
         for block in letter.blocks:
             if block.kind == "heading" and block.level <= 2:
                 rows.append((block.text, block.level - 1, "", "", None))
@@ -435,10 +435,11 @@ class LetterPage(QWidget):
     def _editor(self, spec: letter_settings.Field) -> QWidget:
         name = spec.name
         if spec.kind == "choice":
-            editor: QWidget = QComboBox()
-            editor.addItems(list(spec.choices))
-            editor.setEditable(spec.free)
-            editor.currentTextChanged.connect(lambda _t, n=name: self._edited(n, now=True))
+            combo = QComboBox()
+            combo.addItems(list(spec.choices))
+            combo.setEditable(spec.free)
+            combo.currentTextChanged.connect(lambda _t, n=name: self._edited(n, now=True))
+            editor: QWidget = combo
         elif spec.kind == "date":
             editor = QDateEdit()
             editor.setCalendarPopup(True)

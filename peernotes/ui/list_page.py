@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from peernotes.core.errors import PeerNotesError
 from peernotes.ui.dialogs import messages
 from peernotes.ui.dialogs.form import explain
+from peernotes.ui.menus import focus_and_select
 from peernotes.ui.models import ID_ROLE, WordFilterProxyModel
 from peernotes.ui.models.records import RecordTableModel
 from peernotes.ui.session import Session
@@ -103,7 +104,7 @@ class ListPage(QWidget):
         find = QAction(self)
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.triggered.connect(lambda: (self.filter.setFocus(), self.filter.selectAll()))
+        find.triggered.connect(focus_and_select(self.filter))
         self.addAction(find)
 
         top = QHBoxLayout()

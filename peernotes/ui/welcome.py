@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -97,7 +97,7 @@ class WelcomeScreen(QWidget):
         card.setMinimumHeight(360)
 
     @staticmethod
-    def _button(text: str, tooltip: str, signal: Signal) -> QPushButton:
+    def _button(text: str, tooltip: str, signal: SignalInstance) -> QPushButton:
         button = QPushButton(text)
         button.setToolTip(tooltip)
         button.setMinimumWidth(200)
