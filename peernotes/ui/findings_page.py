@@ -171,6 +171,13 @@ class FindingsPage(QWidget):
         return action
 
     def _build_actions(self) -> None:
+        """Every action of the page, each placed by the list or the pane it works on."""
+        self._build_finding_actions()
+        self._build_evidence_actions()
+        self._place_actions()
+
+    def _build_finding_actions(self) -> None:
+        """Making, ordering and deleting findings; the groups and the triangulation rule."""
         self.new_from_action = self._action(
             "New finding from selected",
             self.new_finding_from_selection,
@@ -223,6 +230,9 @@ class FindingsPage(QWidget):
             "How many modes and sources a finding needs",
         )
         self.search_action = self._action("Search", focus_and_select(self.search_edit), "Ctrl+F")
+
+    def _build_evidence_actions(self) -> None:
+        """The evidence panes' buttons: unlink, or move to the other relation."""
         self.remove_support_action = self._action(
             "Remove from finding",
             lambda: self.remove_evidence(self.editor.supporting),
@@ -244,6 +254,7 @@ class FindingsPage(QWidget):
             lambda: self.switch_relation(self.editor.contradicting, "supports"),
         )
 
+    def _place_actions(self) -> None:
         for action in (self.new_from_action, self.add_to_action, self.contradict_action):
             self.observations.add_action(action)
         supporting, contradicting = self.editor.supporting, self.editor.contradicting

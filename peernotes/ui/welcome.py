@@ -41,6 +41,32 @@ class WelcomeScreen(QWidget):
         )
         tagline.setWordWrap(True)
         tagline.setObjectName("welcomeTagline")
+        grid = QGridLayout(card)
+        grid.setContentsMargins(32, 28, 32, 28)
+        grid.setHorizontalSpacing(28)
+        grid.setVerticalSpacing(14)
+        grid.addWidget(title, 0, 0, 1, 2)
+        grid.addWidget(tagline, 1, 0, 1, 2)
+        grid.addLayout(self._buttons(), 2, 0)
+        grid.addLayout(self._recent_files(), 2, 1)
+        grid.setColumnStretch(1, 1)
+        grid.setRowStretch(2, 1)
+        footer = QLabel(f"PeerNotes {__version__} · works offline · one challenge is one file")
+        footer.setObjectName("hint")
+        footer.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(card, 4)
+        row.addStretch(1)
+        outer.addLayout(row, 3)
+        outer.addWidget(footer)
+        outer.addStretch(1)
+        card.setMinimumHeight(360)
+
+    def _buttons(self) -> QVBoxLayout:
+        """New challenge (the default), Open, Open demo."""
         self.new_button = self._button(
             "New challenge…", "Set up a new peer challenge (Ctrl+N)", self.new_requested
         )
@@ -56,6 +82,10 @@ class WelcomeScreen(QWidget):
         for button in (self.new_button, self.open_button, self.demo_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        return buttons
+
+    def _recent_files(self) -> QVBoxLayout:
+        """The recent files (Alt+R), or a line saying there are none yet."""
         recent_title = QLabel("&Recent files")
         recent_title.setObjectName("sectionTitle")
         self.recent = QListWidget()
@@ -72,29 +102,7 @@ class WelcomeScreen(QWidget):
         recent_box.addWidget(self.recent, 1)
         recent_box.addWidget(self.empty)
         recent_box.addStretch(0)  # with no list shown, the message sits under its title
-        grid = QGridLayout(card)
-        grid.setContentsMargins(32, 28, 32, 28)
-        grid.setHorizontalSpacing(28)
-        grid.setVerticalSpacing(14)
-        grid.addWidget(title, 0, 0, 1, 2)
-        grid.addWidget(tagline, 1, 0, 1, 2)
-        grid.addLayout(buttons, 2, 0)
-        grid.addLayout(recent_box, 2, 1)
-        grid.setColumnStretch(1, 1)
-        grid.setRowStretch(2, 1)
-        footer = QLabel(f"PeerNotes {__version__} · works offline · one challenge is one file")
-        footer.setObjectName("hint")
-        footer.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(card, 4)
-        row.addStretch(1)
-        outer.addLayout(row, 3)
-        outer.addWidget(footer)
-        outer.addStretch(1)
-        card.setMinimumHeight(360)
+        return recent_box
 
     @staticmethod
     def _button(text: str, tooltip: str, signal: SignalInstance) -> QPushButton:
