@@ -83,10 +83,13 @@ def run_app(file: str | None = None, demo: bool = False) -> int:
     last closed (on the page that was showing), else the welcome screen."""
     app = make_application()
     if file and not demo:
-        from peernotes.ui.single_instance import hand_over
+        from peernotes.ui.instance_name import may_be_running
 
-        if hand_over(Path(file)):
-            return 0  # the running PeerNotes shows it
+        if may_be_running():  # else no need to load the network module before the window
+            from peernotes.ui.single_instance import hand_over
+
+            if hand_over(Path(file)):
+                return 0  # the running PeerNotes shows it
     from peernotes.ui.main_window import MainWindow
 
     show_unexpected_errors()
