@@ -43,7 +43,7 @@ class LetterOutlineModel(FixedColumnsModel):
         ] = []  # text, depth, badge, tip, finding
 
     def set_letter(self, letter: Letter, badges: Mapping[str, Triangulation]) -> None:
-        rows = []
+        rows: list[tuple[str, int, str, str, str | None]] = []
         seen: set[str] = set()
         for block in letter.blocks:
             if block.kind == "heading" and block.level <= 2:

@@ -4,7 +4,7 @@ None when cancelled), so tests replace it with a lambda instead of driving a mod
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TypedDict
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -43,6 +43,15 @@ def heading_choices(combo: QComboBox, headings: Sequence[Heading], *, none_label
     combo.addItem(none_label, None)
     for heading in headings:
         combo.addItem(("    " if heading.depth else "") + heading.label, heading.id)
+
+
+class NewFindingValues(TypedDict):
+    """A new finding's fields, as `findings.create_finding` takes them as keywords."""
+
+    statement: str
+    kind: str
+    heading_id: str | None
+    group_id: str | None
 
 
 class NewFindingDialog(QDialog):
@@ -99,7 +108,7 @@ class NewFindingDialog(QDialog):
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, activated=self._accept)
+            QShortcut(QKeySequence(keys), self).activated.connect(self._accept)
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.statement.setFocus()
@@ -149,7 +158,7 @@ class NewFindingDialog(QDialog):
             return
         self.accept()
 
-    def values(self) -> dict[str, str | None]:
+    def values(self) -> NewFindingValues:
         """The new finding's fields, as `findings.create_finding` takes them."""
         kind = self.kind.currentData()
         return {
@@ -171,7 +180,7 @@ class NewFindingDialog(QDialog):
         evidence_count: int = 0,
         evidence: Sequence[ObservationInfo] = (),
         kind: str | None = "strength",
-    ) -> dict[str, str | None] | None:
+    ) -> NewFindingValues | None:
         dialog = cls(parent, headings, groups, heading_id, statement, evidence, kind)
         return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
