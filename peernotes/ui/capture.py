@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from peernotes.core import meeting_choice, records
 from peernotes.core.errors import PeerNotesError, SaveFailed
-from peernotes.core.records import ObservationFilter
+from peernotes.core.records.read_models import ObservationFilter
 from peernotes.core.store import Change
 from peernotes.ui.capture_edit import NoteReediting
 from peernotes.ui.dialogs.form import explain
