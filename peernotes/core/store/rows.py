@@ -10,13 +10,16 @@ import json
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from peernotes.core.errors import NotAPeerNotesFile, NotFound
 from peernotes.core.ids import link_id, new_id
 from peernotes.core.schema import BOOKKEEPING_COLUMNS, SYNCED_TABLES
 from peernotes.core.store.change import Row, utc_now
 from peernotes.core.store.transactions import TransactionalStore
+
+if TYPE_CHECKING:
+    from peernotes.core.store.challenge_file import ChallengeFile
 
 
 class RowStore(TransactionalStore):
@@ -178,6 +181,14 @@ class RowStore(TransactionalStore):
         return True
 
     def _write_update(self, table: str, current: Row, changes: dict[str, Any]) -> None:
+        from peernotes.core.versions import settle  # versions builds on this module
+
+        with self.transaction():
+            # an edit of a field-merged row: see versions.settle (self is the ChallengeFile)
+            settle(cast("ChallengeFile", self), table, current)
+            self._write_version(table, current, changes)
+
+    def _write_version(self, table: str, current: Row, changes: dict[str, Any]) -> None:
         stamp, now, peer = self._stamp()
         values = dict(changes, modified_at=now, modified_by=peer, hlc=stamp)
         values["base_hlc"] = current["hlc"]  # the version this edit was made on (merge)
