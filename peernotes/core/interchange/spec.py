@@ -66,6 +66,8 @@ ENUMS: dict[tuple[str, str], tuple[str, ...]] = {
 FLAGS = frozenset(
     {"deleted", "is_quote", "notable", "key_message", "single_person", "numbered", "prose_only"}
 )
+# Whole numbers the schema CHECKs to a few values: refused with a path, not an IntegrityError.
+INT_CHOICES: dict[tuple[str, str], tuple[int, ...]] = {("letter_section", "level"): (1, 2)}
 # Link tables: the id is derived from the two ends (ids.link_id), in this order, so the same
 # link made on two laptops is one row. On import the id may be left out and is derived.
 LINK_ENDS: dict[str, tuple[str, str]] = {

@@ -27,6 +27,7 @@ from peernotes.core.interchange.parsing import (
 from peernotes.core.interchange.spec import (
     FORMAT,
     FORMAT_VERSION,
+    INT_CHOICES,
     LINK_ENDS,
     MAX_PROBLEMS,
     PATTERNS,
@@ -249,6 +250,10 @@ def _check_value(column: Column, row: dict[str, Any], where: str, problems: _Pro
     if column.type == "integer":
         if isinstance(value, bool) or not isinstance(value, int):
             problems.add(path, f"must be a whole number, not {value!r}")
+            return None
+        allowed = INT_CHOICES.get((column.table, column.name))
+        if allowed is not None and value not in allowed:
+            problems.add(path, f"must be one of {', '.join(map(str, allowed))}, not {value!r}")
             return None
         return value
     if column.type == "real":
