@@ -26,6 +26,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from peernotes import paths
 from peernotes.core import demo_content as text
 from peernotes.core.demo_builder import DemoBuilder
 from peernotes.core.errors import PeerNotesError, ValidationError
@@ -52,6 +53,7 @@ def write_demo(
     peers: int = 7,
     seed: int = 1,
     with_findings: bool = True,
+    device: str | None = None,
 ) -> Path:
     """Write a new demo challenge file at `path` (refused if it exists). On any failure the
     half-made file is removed, so a path either holds a whole demo or nothing."""
@@ -63,7 +65,7 @@ def write_demo(
         documents=documents,
         peers=peers,
     )
-    cf = ChallengeFile.create(path)
+    cf = ChallengeFile.create(path, device=device)
     try:
         build_demo(
             cf,
@@ -160,6 +162,7 @@ def run_from_args(args: argparse.Namespace) -> int:
         peers=args.peers,
         seed=args.seed,
         with_findings=not args.no_findings,
+        device=paths.device_id(),  # the script is an edge of the app
     )
     seconds = time.perf_counter() - started
     findings = "no" if args.no_findings else "draft"

@@ -124,7 +124,7 @@ def writer_twin(cf: ChallengeFile) -> ChallengeFile:
     if cf.path is None:
         raise MergeCancelled("An unsaved file cannot be merged into in the background.")
     conn = connect(cf.path, encryption.passphrase_of(cf.conn), readonly=False)
-    return ChallengeFile(conn, cf.path)
+    return ChallengeFile(conn, cf.path, device=cf.clock.device)
 
 
 def damaged_text_refusal(files: Sequence[Path | ChallengeFile]) -> FileRefused | None:

@@ -47,7 +47,7 @@ from peernotes.core.frameworks import (
     default_groups,
 )
 from peernotes.core.store import ChallengeFile
-from peernotes.paths import FILE_SUFFIX, challenges_folder
+from peernotes.paths import FILE_SUFFIX, challenges_folder, device_id
 from peernotes.ui.passphrase_dialog import MIN_LENGTH, new_passphrase_problem
 
 CUSTOM = "custom"
@@ -99,7 +99,7 @@ def create_challenge_file(data: NewChallengeData) -> ChallengeFile:
     """Write the new file: schema, challenge, framework, team and who is editing, or nothing.
     With `data.passphrase` the file is protected from the start (never written in the clear)."""
     path = data.path or default_path(data.council, data.programme_title)
-    cf = ChallengeFile.create(path, passphrase=data.passphrase)
+    cf = ChallengeFile.create(path, passphrase=data.passphrase, device=device_id())
     try:
         records.new_challenge(
             cf,

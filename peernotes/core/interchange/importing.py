@@ -22,7 +22,7 @@ from peernotes.core.schema_v8 import v8_escape_texts
 from peernotes.core.store import ChallengeFile
 
 
-def import_json(data: Any, path: str | Path) -> ChallengeFile:
+def import_json(data: Any, path: str | Path, *, device: str | None = None) -> ChallengeFile:
     """Create a NEW challenge file at `path` from a parsed document (see `loads`/`read`).
     All or nothing: everything is checked before anything is written, the rows go in in one
     transaction, and the file appears at `path` only once complete. Returns it, open."""
@@ -32,7 +32,7 @@ def import_json(data: Any, path: str | Path) -> ChallengeFile:
     checked = validate(data)
     temporary = path.with_name(f".{path.name}.importing-{uuid.uuid4().hex[:8]}")
     try:
-        cf = ChallengeFile.create(temporary)
+        cf = ChallengeFile.create(temporary, device=device)
         try:
             _write(cf, checked)
         finally:
@@ -44,7 +44,7 @@ def import_json(data: Any, path: str | Path) -> ChallengeFile:
         for leftover in _sidecars(temporary):
             leftover.unlink(missing_ok=True)
         raise
-    return ChallengeFile.open(path)
+    return ChallengeFile.open(path, device=device)
 
 
 def _sidecars(path: Path) -> Iterable[Path]:
@@ -60,31 +60,17 @@ def _write(cf: ChallengeFile, checked: Checked) -> None:
             if not rows:
                 continue
             names = list(spec()[table].columns)
-            cf.conn.executemany(
-                f'INSERT INTO "{table}" ({", ".join(names)}) VALUES ({", ".join("?" for _ in names)})',
-                [[row[name] for name in names] for row in rows],
-            )
-            if table != "history":
-                for row in rows:
-                    cf.note_change(table, row["id"])
+            cf.insert_verbatim(table, names, ([row[name] for name in names] for row in rows))
         _install_builtin_headings(cf, checked)
         if checked.schema_version < 6:
             _escape_for_markup(cf)
         if checked.schema_version < 8:  # the inline quote and lettered sub-list marks
             v8_escape_texts(cf.conn)
-        cf.conn.execute(
-            "INSERT INTO meta(key, value) VALUES ('challenge_id', ?)", (checked.challenge_id,)
-        )
+        cf.set_meta("challenge_id", checked.challenge_id)
         stamps = [r["hlc"] for rows in checked.tables.values() for r in rows]
         stamps += [r["hlc"] for r in checked.history]
         if stamps:
-            newest = max(stamps, key=parse_hlc)
-            cf.clock.observe(newest)
-            cf.conn.execute(
-                "INSERT INTO local(key, value) VALUES ('hlc_high', ?) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                (cf.clock.now(),),
-            )
+            cf.observe_stamp(max(stamps, key=parse_hlc))
 
 
 def _clear_seed_outline(cf: ChallengeFile) -> None:

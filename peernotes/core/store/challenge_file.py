@@ -20,6 +20,7 @@ from peernotes.core.files import WAL, all_companions, companion
 from peernotes.core.schema import SCHEMA_VERSION, migrate
 from peernotes.core.sqlite_errors import DB_ERRORS
 from peernotes.core.store import connection
+from peernotes.core.store.bulk import BulkStore
 from peernotes.core.store.connection import (
     ReadOnlyCause,
     _abandon_new,
@@ -29,10 +30,9 @@ from peernotes.core.store.connection import (
     _verify_connection,
     connect,
 )
-from peernotes.core.store.rows import RowStore
 
 
-class ChallengeFile(RowStore):
+class ChallengeFile(BulkStore):
     """An open challenge file. Not thread-safe: use it from one thread."""
 
     # ----------------------------------------------------------------- opening
@@ -46,6 +46,7 @@ class ChallengeFile(RowStore):
         before_migration: Callable[[Path], None] | None = None,
         accept_missing_wal: bool = False,
         check_integrity: bool = False,
+        device: str | None = None,
     ) -> ChallengeFile:
         """Open an existing file, refusing (untouched) anything that is not ours or too new.
 
@@ -62,7 +63,7 @@ class ChallengeFile(RowStore):
         try:
             conn = connect(path, passphrase, readonly=readonly)
             _prepare_schema(conn, path, readonly, check_integrity, before_migration)
-            cf = cls(conn, path, readonly=readonly)
+            cf = cls(conn, path, readonly=readonly, device=device)
             if not readonly:
                 if not wal_present and not accept_missing_wal and locking.left_open(conn):
                     cf.readonly = True
@@ -86,7 +87,9 @@ class ChallengeFile(RowStore):
         return cf
 
     @classmethod
-    def create(cls, path: str | Path | None, *, passphrase: str | None = None) -> ChallengeFile:
+    def create(
+        cls, path: str | Path | None, *, passphrase: str | None = None, device: str | None = None
+    ) -> ChallengeFile:
         """A new, empty challenge file (schema only). Use peernotes.core.records.new_challenge
         to fill in the challenge itself. `path=None` makes an in-memory file (tests)."""
         if path is not None:
@@ -101,7 +104,7 @@ class ChallengeFile(RowStore):
         try:
             conn = connect(path, passphrase, readonly=False)
             migrate(conn)
-            cf = cls(conn, path)
+            cf = cls(conn, path, device=device)
             cf.lock = lock = locking.acquire(path) if path is not None else None
             if path is not None:
                 locking.mark_open(conn)

@@ -15,9 +15,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Self
 
-from peernotes import paths
 from peernotes.core import locking, sqlite_errors
-from peernotes.core.clock import shared_clock
+from peernotes.core.clock import shared_clock, unnamed_device
 from peernotes.core.errors import SaveFailed
 from peernotes.core.sqlite_errors import DATABASE_ERRORS, INTEGRITY_ERRORS, save_failed
 from peernotes.core.store.change import Change, Listener, Row
@@ -31,11 +30,20 @@ class TransactionalStore:
     """A connection with transactions, listeners and local settings; rows come one level up
     (peernotes.core.store.rows). Not thread-safe: use it from one thread."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path | None, *, readonly: bool = False):
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        path: Path | None,
+        *,
+        readonly: bool = False,
+        device: str | None = None,
+    ):
+        """`device` names this laptop in every stamp (merge tells laptops apart by it); the
+        caller passes it, the store never reads the user's data folder (clock.unnamed_device)."""
         self.conn = conn
         self.path = path
         self.readonly = readonly
-        self.clock = shared_clock(paths.device_id())
+        self.clock = shared_clock(device or unnamed_device())
         self._listeners: list[Listener] = []
         self._depth = 0
         self._pending = Change()
