@@ -194,12 +194,12 @@ class RowStore(TransactionalStore):
         values["base_hlc"] = current["hlc"]  # the version this edit was made on (merge)
         assignments = ", ".join(f"{_ident(k)} = ?" for k in values)
         with self.transaction():
-            self._captured(table, current["id"], current)
-            self.record_history(table, current)
             self.conn.execute(
                 f"UPDATE {_ident(table)} SET {assignments} WHERE id = ?",
                 [*values.values(), current["id"]],
             )
+            self._captured(table, current["id"], current)
+            self.record_history(table, current)
             self._touch(table, current["id"], stamp)
 
     def record_history(self, table: str, version: Row) -> None:
@@ -229,11 +229,9 @@ class RowStore(TransactionalStore):
         return rows
 
     def _touch(self, table: str, row_id: str, stamp: str) -> None:
-        self.conn.execute(
-            "INSERT INTO local(key, value) VALUES ('hlc_high', ?) "
-            "ON CONFLICT(key) DO UPDATE SET value = max(value, excluded.value)",
-            (stamp,),
-        )
+        """A row was written with `stamp`: listeners will hear of it, and the clock's high
+        mark is saved once, as the transaction commits (`_save_high`)."""
+        self._high = max(self._high, stamp)
         self._pending.add(table, row_id)
 
     def note_change(self, table: str, row_id: str) -> None:
