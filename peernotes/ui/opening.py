@@ -122,7 +122,11 @@ def _open_with_passphrase(
         missing_wal = cf.readonly_cause is ReadOnlyCause.MISSING_WAL
         if missing_wal and not accept_missing_wal:
             answer = messages.choose(
-                parent, "Part of this file may be missing", cf.readonly_reason, [EDIT_ANYWAY], ""
+                parent,
+                "Part of this file may be missing",
+                cf.readonly_reason or "",
+                [EDIT_ANYWAY],
+                "",
             )
             if answer == EDIT_ANYWAY:
                 cf.close()

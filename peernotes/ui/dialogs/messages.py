@@ -43,7 +43,8 @@ def choose(
         if choice == default:
             box.setDefaultButton(button)
     box.exec()
-    return buttons.get(box.clickedButton())
+    clicked = box.clickedButton()
+    return next((choice for button, choice in buttons.items() if button is clicked), None)
 
 
 def save_path(parent: QWidget | None, title: str, suggested: Path) -> Path | None:
