@@ -11,7 +11,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from peernotes import __version__
+from peernotes import __version__, paths
 from peernotes.paths import APP_NAME, data_dir, resources_dir
 from peernotes.ui.startup import AfterFirstPaint, when_usable
 
@@ -21,7 +21,11 @@ if TYPE_CHECKING:
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
-    app = existing or QApplication(argv if argv is not None else sys.argv[:1])
+    if existing is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    else:
+        assert isinstance(existing, QApplication), "PeerNotes is a widgets application"
+        app = existing
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
@@ -30,7 +34,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         from peernotes.ui.style import apply_style
 
         apply_style(app)
-    return app  # type: ignore[return-value]
+    return app
 
 
 def demo_path() -> Path:
@@ -43,7 +47,7 @@ def ensure_demo() -> Path:
     if not path.exists():
         from peernotes.core.demo import write_demo
 
-        write_demo(path)
+        write_demo(path, device=paths.device_id())
     return path
 
 
@@ -79,10 +83,13 @@ def run_app(file: str | None = None, demo: bool = False) -> int:
     last closed (on the page that was showing), else the welcome screen."""
     app = make_application()
     if file and not demo:
-        from peernotes.ui.single_instance import hand_over
+        from peernotes.ui.instance_name import may_be_running
 
-        if hand_over(Path(file)):
-            return 0  # the running PeerNotes shows it
+        if may_be_running():  # else no need to load the network module before the window
+            from peernotes.ui.single_instance import hand_over
+
+            if hand_over(Path(file)):
+                return 0  # the running PeerNotes shows it
     from peernotes.ui.main_window import MainWindow
 
     show_unexpected_errors()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from peernotes.core import records, vocab
 from peernotes.core.records.read_models import ObservationFilter
 from peernotes.core.store import Change
+from peernotes.ui.menus import focus_and_select
 from peernotes.ui.models import ID_ROLE, ObservationTableModel
 from peernotes.ui.models.records import meeting_label
 from peernotes.ui.session import Session
@@ -116,6 +117,12 @@ class ObservationsPage(QWidget):
         self.meeting.activated.connect(self._meeting_filter_chosen)
         self.clear_button = QPushButton("Clear filters")
         self.clear_button.clicked.connect(self.clear_filters)
+        self.capture_button = QPushButton("Capture in this meeting")
+        self.capture_button.setToolTip(
+            "Make the selected note's meeting the current one and add notes to it in Capture"
+        )
+        self.capture_button.setEnabled(False)
+        self.capture_button.clicked.connect(self.capture_in_meeting)
 
     def _build_table(self) -> None:
         self.table = QTableView()
@@ -149,7 +156,7 @@ class ObservationsPage(QWidget):
         find = QAction(self)
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
+        find.triggered.connect(focus_and_select(self.search))
         self.addAction(find)
 
     def _arrange(self) -> None:
@@ -166,6 +173,7 @@ class ObservationsPage(QWidget):
         for widget in (self.meeting, self.peer, self.mode, self.heading, self.polarity):
             filters.addWidget(widget)
         filters.addWidget(self.clear_button)
+        filters.addWidget(self.capture_button)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -257,7 +265,21 @@ class ObservationsPage(QWidget):
         self.count.setText(f"{n:,} shown")
 
     def _current_changed(self, current, _previous) -> None:
-        self.editor.show_observation(current.data(ID_ROLE) if current.isValid() else None)
+        observation_id = current.data(ID_ROLE) if current.isValid() else None
+        self.editor.show_observation(observation_id)
+        row = self.model.row_for(observation_id) if observation_id else None
+        self.capture_button.setEnabled(bool(row and row["meeting_id"]))
+
+    def capture_in_meeting(self) -> None:
+        """The selected note's meeting becomes the current one, and Capture opens on it (a
+        note found by searching is often where the peer wants to add the next one)."""
+        index = self.table.currentIndex()
+        row = self.model.row_for(index.data(ID_ROLE)) if index.isValid() else None
+        if not row or not row["meeting_id"]:
+            return
+        self.session.select_meeting(row["meeting_id"])
+        if self.window_ is not None:
+            self.window_.show_page("capture")
 
     def delete_selected(self) -> None:
         ids = [index.data(ID_ROLE) for index in self.table.selectionModel().selectedRows()]

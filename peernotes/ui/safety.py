@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction
 from peernotes.core import backups, encryption
 from peernotes.core.errors import PeerNotesError
 from peernotes.ui import opening
+from peernotes.ui.dialogs import messages
 
 if TYPE_CHECKING:
     from peernotes.ui.main_window import MainWindow
@@ -56,14 +57,14 @@ class SafetyActions:
 
     def update_actions(self) -> None:
         session = self._session()
-        has_file = session is not None and session.cf.path is not None
-        self.restore_action.setEnabled(has_file)
-        protected = has_file and encryption.passphrase_of(session.cf.conn) is not None
+        cf = session.cf if session is not None and session.cf.path is not None else None
+        self.restore_action.setEnabled(cf is not None)
+        protected = cf is not None and encryption.passphrase_of(cf.conn) is not None
         self.protect_action.setText(
             "Change &passphrase…" if protected else "Protect with &passphrase…"
         )
         self.protect_action.setEnabled(
-            has_file and not session.cf.readonly and encryption.available()
+            cf is not None and not cf.readonly and encryption.available()
         )
 
     def backup_now(self) -> None:
@@ -96,9 +97,9 @@ class SafetyActions:
         try:
             backups.restore(chosen.path, path, passphrase if chosen.encrypted else None)
         except PeerNotesError as error:
-            opening.messages.warn(self.window, "Restore failed", str(error))
+            messages.error(self.window, "Restore failed", str(error))
         self._reopen(path, passphrase if chosen.encrypted else None)
-        opening.messages.inform(
+        messages.inform(
             self.window,
             "Backup restored",
             f"{path.name} now holds the backup of {chosen.describe()}. What it held before "
@@ -134,7 +135,7 @@ class SafetyActions:
         try:
             encryption.encrypt_file(path, passphrase)
         except PeerNotesError as error:
-            opening.messages.warn(self.window, "Not protected", f"{error}")
+            messages.error(self.window, "Not protected", f"{error}")
             self._reopen(path, None)
             return
         removed = backups.delete_unprotected(path)
@@ -142,7 +143,7 @@ class SafetyActions:
         current = self._session()
         if current is not None:
             backups.backup(current.cf, "manual")  # a protected backup to replace the plain ones
-        opening.messages.inform(
+        messages.inform(
             self.window,
             "Protected",
             f"{path.name} is now protected: it cannot be read without the passphrase. "
@@ -162,10 +163,10 @@ class SafetyActions:
         try:
             encryption.change_passphrase(session.cf, old, new)
         except PeerNotesError as error:
-            opening.messages.warn(self.window, "Passphrase not changed", str(error))
+            messages.error(self.window, "Passphrase not changed", str(error))
             return
         moved = backups.rekey_backups(path, old, new)
-        opening.messages.inform(
+        messages.inform(
             self.window,
             "Passphrase changed",
             f"{path.name} now opens with the new passphrase"
@@ -174,7 +175,7 @@ class SafetyActions:
 
 
 def install_actions(window: MainWindow) -> None:
-    window.safety = SafetyActions(window)  # type: ignore[attr-defined]
+    window.safety = SafetyActions(window)
 
 
 __all__ = ["BACKUP_INTERVAL_MS", "SafetyActions", "install_actions"]

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -81,17 +80,12 @@ def copy_for_peer(window: Any) -> None:
         if summary.left_out
         else ""
     )
-    tell(
+    messages.inform(
         window,
         "Copy written",
         f"{summary.path.name} is ready for {summary.peer_name}. When they open it, what they "
         f"record is saved as theirs.{left_out} Merge it back with File › Merge from…",
     )
-
-
-def tell(parent: QWidget | None, title: str, text: str) -> None:
-    """An information box (tests replace this)."""
-    QMessageBox.information(parent, title, text)
 
 
 def choose_copy_path(parent: QWidget | None, suggested: str) -> Path | None:
@@ -166,6 +160,7 @@ class MergePage(QWidget):
         super().__init__()
         self.session, self.window_ = session, window
         self.conflicts = QLabel()
+        self._listed = 0  # conflicts and orphans listed at the last count
         self.history = QLabel()
         self.history.setWordWrap(True)
         merge_button = QPushButton("&Merge from…")
@@ -210,19 +205,27 @@ class MergePage(QWidget):
         session.changed.connect(self._on_change)
         self.reload()
 
-    def _on_change(self, change: Change) -> None:
-        orphan_tables = ("observation", "finding", "meeting", "document", "heading")
-        if change.touches("merge_log", "conflict", "peer", *orphan_tables):
-            self.reload()
-
-    def reload(self) -> None:
+    def _show_count(self) -> None:
+        """Open conflicts and orphans: what Review conflicts… lists."""
         count = merge.open_conflict_count(self.session.cf)
+        self._listed = count
         self.conflicts.setText(
             f"{count} conflict{'s' if count != 1 else ''} to review."
             if count
             else "No conflicts to review."
         )
         self.review_button.setEnabled(count > 0)
+
+    def _on_change(self, change: Change) -> None:
+        if change.touches("merge_log", "conflict", "peer"):
+            self.reload()
+        elif change.touches("meeting", "document", "heading", "finding") or (
+            self._listed and change.touches("observation")
+        ):
+            self._show_count()  # an orphan made or resolved; note saves cost nothing else
+
+    def reload(self) -> None:
+        self._show_count()
         self.hand_in_model.set_items(handin.hand_in_status(self.session.cf))
         entries = merge.merge_history(self.session.cf)
         if not entries:
@@ -288,7 +291,7 @@ def send_team_copy(window: Any) -> None:
         messages.error(window, "The team copies were not written", str(error))
         return
     names = "\n".join(f"{s.path.name} ({s.peer_name})" for s in written)
-    tell(
+    messages.inform(
         window,
         "Team copies written",
         f"{len(written)} copies in {folder}:\n{names}\n\nIn the morning each peer merges "

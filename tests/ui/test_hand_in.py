@@ -13,6 +13,7 @@ from peernotes.core import records
 from peernotes.core.distribution import copy_for_peer
 from peernotes.core.store import ChallengeFile
 from peernotes.ui import merge_dialog, team
+from peernotes.ui.dialogs import messages
 from peernotes.ui.merge_dialog import MergeDialog
 from peernotes.ui.session import Session
 
@@ -52,7 +53,7 @@ def test_merge_all_from_folder_and_the_hand_in_panel(evening, qtbot, monkeypatch
     assert [r[4] for r in _rows(page.hand_in_model)] == ["not handed in today"] * 3
     shown = []
     monkeypatch.setattr(team, "choose_folder", lambda parent, title: stick)
-    monkeypatch.setattr(MergeDialog, "exec", lambda self: shown.append(self.result.text()))
+    monkeypatch.setattr(MergeDialog, "exec", lambda self: shown.append(self.result_label.text()))
     monkeypatch.setattr(merge_dialog, "ask_deletions", lambda parent, held: pytest.fail("asked"))
     team.merge_folder(page)
     texts = {o["text"] for o in session.cf.rows("observation")}
@@ -74,7 +75,7 @@ def test_send_the_team_copy_writes_one_per_peer(evening, qtbot, monkeypatch, tmp
     out = tmp_path / "morning"
     told = []
     monkeypatch.setattr(team, "choose_folder", lambda parent, title: out)
-    monkeypatch.setattr(team, "tell", lambda parent, title, text: told.append(text))
+    monkeypatch.setattr(messages, "inform", lambda parent, title, text: told.append(text))
     team.send_team_copy(SimpleNamespace(session=session))
     assert len(list(out.iterdir())) == 3
     assert "3 copies" in told[0]
