@@ -27,7 +27,7 @@ from peernotes.ui.undo import run_undoable
 from peernotes.ui.widgets.chips import ChipBox
 
 CHIP = "headcount:"  # chip keys: "headcount:<group id>", beside the people's ids
-HINT = "Add person met, or people without names: 12 carers (Ctrl+Shift+P)"
+HINT = "Add person met, or 12 carers…"  # the field is narrow; Ctrl+Shift+P is in the legend
 TIP = (
     "\nA number first records people met without names for their stakeholder group:\n"
     "'12 carers' (a new number replaces the old; remove a count with its chip)."
@@ -99,9 +99,14 @@ def remove(session: Session, meeting_id: str, group_id: str) -> str:
 class _Pane(Protocol):
     """What the entry needs of the capture pane."""
 
-    session: Session
-    person_field: QLineEdit
-    people: ChipBox
+    @property
+    def session(self) -> Session: ...
+
+    @property
+    def person_field(self) -> QLineEdit: ...
+
+    @property
+    def people(self) -> ChipBox: ...
 
     def current_meeting_id(self) -> str | None: ...
 
