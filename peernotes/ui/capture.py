@@ -45,6 +45,7 @@ from peernotes.core.errors import PeerNotesError, SaveFailed
 from peernotes.core.records import read_models
 from peernotes.core.records.read_models import ObservationFilter
 from peernotes.core.store import Change
+from peernotes.ui import capture_headcounts
 from peernotes.ui.capture_edit import NoteReediting
 from peernotes.ui.dialogs.form import explain
 from peernotes.ui.dialogs.person import DuplicatePersonDialog, PersonData, PersonDialog
@@ -222,6 +223,7 @@ class CapturePane(QWidget):
         self.person_field.escape.connect(self.focus_editor)
         self.people.set_trailing(self.person_field)
         self.people.removed.connect(self.remove_person)
+        self.headcounts = capture_headcounts.HeadcountEntry(self)  # "12 carers" there too
 
         self.editor = CaptureEditor()
         spell_check(self.editor)  # notes bound for the letter: British spelling, as typed
@@ -526,6 +528,7 @@ class CapturePane(QWidget):
                 (p.id, p.name + (f" · {groups[p.group_id]}" if p.group_id in groups else ""))
                 for p in people
             ]
+            + capture_headcounts.chips(self.session.cf, meeting_id)
         )
 
     def _focus_person_field(self) -> None:
@@ -618,7 +621,7 @@ class CapturePane(QWidget):
 
     def remove_person(self, person_id: str) -> None:
         meeting_id = self._meeting_id
-        if meeting_id is None:
+        if meeting_id is None or capture_headcounts.group_of(person_id):
             return
         try:
             run_undoable(
@@ -810,7 +813,9 @@ class CapturePane(QWidget):
             self.heading_picker.set_headings(read_models.framework_headings(self.session.cf))
         if change.touches(Table.PERSON):
             self.reload_people_names()
-        if change.touches(Table.PERSON, Table.MEETING_PERSON, Table.STAKEHOLDER_GROUP):
+        if change.touches(
+            Table.PERSON, Table.MEETING_PERSON, Table.STAKEHOLDER_GROUP, Table.HEADCOUNT
+        ):
             self.reload_people()
         if change.touches(Table.OBSERVATION):
             self._update_list_title()
