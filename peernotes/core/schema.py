@@ -447,6 +447,22 @@ CREATE TABLE feedback_snapshot ({_COMMON},
 """
 
 
+# Meetings written up twice (issue 15): the team's mark on a pair of notes of one meeting
+# taken by two peers -- the same point, keep both, or a disagreement. A link row: its id is
+# derived from the two note ids in sorted order (observation_id < other_id), so the same
+# pair marked on two laptops is one record; clearing a mark is a tombstone.
+V8 = f"""
+CREATE TABLE note_pair ({_COMMON},
+  observation_id TEXT NOT NULL {_ref("observation")},
+  other_id TEXT NOT NULL {_ref("observation")},
+  verdict TEXT NOT NULL CHECK (verdict IN ('same', 'both', 'disagree')),
+  base_hlc TEXT
+);
+CREATE INDEX idx_note_pair_observation ON note_pair(observation_id);
+CREATE INDEX idx_note_pair_other ON note_pair(other_id);
+"""
+
+
 # (version reached, name, step). Append only.
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (1, "challenge, team, programme, people, documents, observations", _script(V1)),
@@ -456,6 +472,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (5, "programme import keys and unnamed headcounts", _script(V5)),
     (6, "the letter outline (sections, blocks); text escaped for the markup", _v6_letter_outline),
     (7, "the feedback as presented (snapshots of the deck)", _script(V7)),
+    (8, "meetings written up twice: marks on pairs of notes", _script(V8)),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
@@ -484,6 +501,7 @@ SYNCED_TABLES: tuple[str, ...] = (
     "merge_log",
     "headcount",
     "feedback_snapshot",
+    "note_pair",
 )
 
 BOOKKEEPING_COLUMNS: tuple[str, ...] = (

@@ -490,14 +490,30 @@ class EvidenceTableModel(FixedColumnsModel):
         info = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return (
-                _one_line(info.text),
+                evidence_text(info),
                 vocab.MODES.get(info.mode, info.mode),
                 info.source or "—",
                 ", ".join(info.groups) or "—",
                 info.recorded_by or "—",
             )[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return info.text if index.column() == 0 else self.data(index)
+            if index.column() == 0:
+                return f"{info.text}\n\n{info.pairing}" if info.pairing else info.text
+            return self.data(index)
         if role == ID_ROLE:
             return info.id
         return None
+
+
+def evidence_text(info: ObservationInfo) -> str:
+    """A note's line in a finding's evidence, with the team's mark beside another peer's
+    note of the meeting (core/finding_evidence.py): a same-point twin is indented under the
+    first note of the pair, a disagreement says so first."""
+    text = _one_line(info.text)
+    if not info.pairing:
+        return text
+    if info.pairing.startswith("Same point as"):
+        return f"↳ same point: {text}"
+    if info.pairing.startswith("Disagrees"):
+        return f"≠ {info.pairing.split(':', 1)[0].lower()}: {text}"
+    return f"{text}  ({info.pairing[0].lower()}{info.pairing[1:]})"
