@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peernotes.core import distribution, handin, merge, records
+from peernotes.core import distribution, handin, merge, merge_preview, records
 from peernotes.core.errors import PeerNotesError
 from peernotes.core.store import Change
 from peernotes.paths import FILE_SUFFIX
@@ -205,16 +205,34 @@ class MergePage(QWidget):
         layout.addWidget(QLabel("<b>Hand-in</b>"))
         layout.addWidget(self.hand_in, 1)
         layout.addWidget(self.conflicts)
+        layout.addLayout(self._guard_row())
         layout.addWidget(QLabel("<b>Merges into this file</b>"))
         layout.addWidget(self.history, 1)
         session.changed.connect(self._on_change)
         self.reload()
 
+    def _guard_row(self) -> QHBoxLayout:
+        """The deletion guard's figures, and the button that changes them (undoable)."""
+        from peernotes.ui.deletion_guard import edit_deletion_guard
+
+        self.guard_label = QLabel()
+        self.guard_label.setWordWrap(True)
+        button = QPushButton("Deletion &guard…")
+        button.setToolTip("How many deletions of one kind hold a copy until you decide")
+        button.clicked.connect(lambda: edit_deletion_guard(self, self.session))
+        row = QHBoxLayout()
+        row.addWidget(self.guard_label, 1)
+        row.addWidget(button)
+        return row
+
     def _on_change(self, change: Change) -> None:
-        if change.touches("merge_log", "conflict", "peer"):
+        if change.touches("merge_log", "conflict", "peer", "setting"):
             self.reload()
 
     def reload(self) -> None:
+        from peernotes.ui.deletion_guard import describe
+
+        self.guard_label.setText(describe(merge_preview.deletion_guard(self.session.cf)))
         count = merge.open_conflict_count(self.session.cf)
         self.conflicts.setText(
             f"{count} conflict{'s' if count != 1 else ''} to review."
