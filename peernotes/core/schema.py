@@ -19,6 +19,8 @@ import sqlite3
 import uuid
 from collections.abc import Callable
 
+from peernotes.core.schema_v8 import v8_prose_only
+
 APPLICATION_ID = 0x50654E6F  # "PeNo": marks a SQLite file as a PeerNotes challenge file
 
 _COMMON = """
@@ -451,7 +453,7 @@ CREATE TABLE feedback_snapshot ({_COMMON},
 # taken by two peers -- the same point, keep both, or a disagreement. A link row: its id is
 # derived from the two note ids in sorted order (observation_id < other_id), so the same
 # pair marked on two laptops is one record; clearing a mark is a tombstone.
-V8 = f"""
+V9 = f"""
 CREATE TABLE note_pair ({_COMMON},
   observation_id TEXT NOT NULL {_ref("observation")},
   other_id TEXT NOT NULL {_ref("observation")},
@@ -472,7 +474,12 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (5, "programme import keys and unnamed headcounts", _script(V5)),
     (6, "the letter outline (sections, blocks); text escaped for the markup", _v6_letter_outline),
     (7, "the feedback as presented (snapshots of the deck)", _script(V7)),
-    (8, "meetings written up twice: marks on pairs of notes", _script(V8)),
+    (
+        8,
+        "findings printed as prose only; text escaped for quotes and lettered lists",
+        v8_prose_only,
+    ),
+    (9, "meetings written up twice: marks on pairs of notes", _script(V9)),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
