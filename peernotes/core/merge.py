@@ -58,10 +58,13 @@ class MergeRefused(FileRefused):
 
 # ----------------------------------------------------------------- the sources
 def open_source(path: str | Path, *, passphrase: str | None = None) -> ChallengeFile:
-    """A private in-memory snapshot of a file to merge from, upgraded if it is older.
+    """A read-only view of a file to merge from, upgraded (in memory) if it is older.
 
-    The file itself is opened read-only: `immutable` when it has no -wal beside it (nothing
-    at all is written, not even a -shm), plain read-only when a -wal holds recent edits.
+    A file of this version with no -wal beside it is read in place, `immutable` (nothing at
+    all is written, not even a -shm; memory stays at SQLite's page cache whatever its size).
+    Otherwise it is copied into a private in-memory snapshot: from a plain read-only
+    connection when a -wal holds recent edits (their edits included), upgraded there when
+    the file is older.
     A file protected with a passphrase needs `passphrase` (EncryptedFile without it,
     WrongPassphrase with a wrong one); its snapshot stays in memory, never on disk. The
     passphrase of a plain file is ignored."""
@@ -69,6 +72,7 @@ def open_source(path: str | Path, *, passphrase: str | None = None) -> Challenge
     header = fileformat.check_openable(path, encrypted_ok=passphrase is not None)
     wal = companion(path, WAL)
     query = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
+    direct = header is not None and not wal.exists() and header.user_version == SCHEMA_VERSION
     if header is None:  # protected (check_openable lets that through only with a passphrase)
         from peernotes.core import encryption
 
@@ -78,10 +82,14 @@ def open_source(path: str | Path, *, passphrase: str | None = None) -> Challenge
             raise NotAPeerNotesFile(
                 f"{path} cannot be read as a PeerNotes file ({error}). Nothing was changed."
             ) from error
+    elif direct:
+        # Nothing to upgrade and no -wal: the file itself, read in place. A copy in memory
+        # would cost the file's size twice per merge (the check, then the merge).
+        snapshot = readonly_state.reading_connection(path, query)
     else:
         snapshot = sqlite3.connect(":memory:", isolation_level=None)
     try:
-        if header is not None:
+        if header is not None and not direct:
             source = readonly_state.reading_connection(path, query)
             try:
                 source.backup(snapshot)
@@ -168,6 +176,10 @@ def merge(
         sources = [sources]
     if target.readonly:
         raise SaveFailed(f"{target.path} is open read-only: nothing can be merged into it.")
+    # The savepoint helper (sqlite-utils, loaded on first use) is loaded before any source
+    # is read: loaded half-way, its modules took heap the first source's rows had freed, and
+    # the next source's rows needed as much again (+7 MB peak from one file to two).
+    target.db  # noqa: B018
     checked, news = _check_sources(target, sources)
     report = MergeReport()
     if not news:
