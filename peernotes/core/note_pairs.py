@@ -36,8 +36,9 @@ MARKS: dict[str, str] = {
     "both": "Keep both",
     "disagree": "Disagreement",
 }
-# Below this similarity two notes are not suggested as a pair (they are listed alone).
-SUGGEST_AT = 0.2
+# Below this similarity two notes are not suggested as a pair (they are listed alone), nor
+# when they share a single word and both have more than two (one word in common is chance).
+SUGGEST_AT = 0.3
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _STOP = frozenset(
@@ -218,8 +219,10 @@ def align(
     for li, ln in enumerate(left):
         for ri, rn in enumerate(right):
             mark = marked.get(frozenset((ln.id, rn.id)))
-            score = similarity(left_words[ln.id], right_words[rn.id])
-            if mark is not None or score >= SUGGEST_AT:
+            a, b = left_words[ln.id], right_words[rn.id]
+            score = similarity(a, b)
+            alike = score >= SUGGEST_AT and (len(a & b) > 1 or min(len(a), len(b)) <= 2)
+            if mark is not None or alike:
                 candidates.append((mark is None, -score, li, ri, score, mark))
     candidates.sort()
     used_left: dict[int, tuple[int, float, str | None]] = {}

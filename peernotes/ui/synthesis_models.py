@@ -494,7 +494,7 @@ class EvidenceTableModel(FixedColumnsModel):
                 vocab.MODES.get(info.mode, info.mode),
                 info.source or "—",
                 ", ".join(info.groups) or "—",
-                info.recorded_by or "—",
+                evidence_recorder(info),
             )[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             if index.column() == 0:
@@ -508,12 +508,22 @@ class EvidenceTableModel(FixedColumnsModel):
 def evidence_text(info: ObservationInfo) -> str:
     """A note's line in a finding's evidence, with the team's mark beside another peer's
     note of the meeting (core/finding_evidence.py): a same-point twin is indented under the
-    first note of the pair, a disagreement says so first."""
+    first note of the pair, a disagreement is marked ≠; the tooltip says it in words."""
     text = _one_line(info.text)
-    if not info.pairing:
-        return text
     if info.pairing.startswith("Same point as"):
-        return f"↳ same point: {text}"
+        return f"↳ {text}"
     if info.pairing.startswith("Disagrees"):
-        return f"≠ {info.pairing.split(':', 1)[0].lower()}: {text}"
-    return f"{text}  ({info.pairing[0].lower()}{info.pairing[1:]})"
+        return f"≠ {text}"
+    return text
+
+
+def evidence_recorder(info: ObservationInfo) -> str:
+    """'Priya Nair (same point)': who recorded it, and how the team marked it."""
+    name = info.recorded_by or "—"
+    if info.pairing.startswith("Same point as"):
+        return f"{name} (same point)"
+    if info.pairing.startswith("Same point also"):
+        return f"{name} (also noted by {info.pairing.rsplit(' by ', 1)[-1]})"
+    if info.pairing.startswith("Disagrees"):
+        return f"{name} (disagrees)"
+    return name

@@ -144,7 +144,9 @@ class WrittenTwiceDialog(QDialog):
         peers.addWidget(self.left_peer, 1)
         peers.addWidget(QLabel("beside"))
         peers.addWidget(self.right_peer, 1)
-        form.addRow("&Compare:", peers)
+        compare = QLabel("&Compare:")
+        compare.setBuddy(self.left_peer)
+        form.addRow(compare, peers)
         bar = QHBoxLayout()
         for verdict, text in (
             ("same", "&Same point"),
@@ -183,6 +185,11 @@ class WrittenTwiceDialog(QDialog):
         self.meeting.setCurrentIndex(max(0, found) if self.meetings else -1)
         self.meeting.blockSignals(False)
         self._meeting_chosen()
+        if meeting_id and found < 0:
+            self.status.setText(
+                "That meeting has notes from fewer than two peers: nothing to line up there. "
+                + (self.status.text() if self.meetings else NOTHING_YET)
+            )
 
     def current_meeting_id(self) -> str | None:
         data = self.meeting.currentData()

@@ -116,10 +116,34 @@ def test_the_tools_menu_opens_the_view(scene, qtbot, tmp_path):
 
 def _evidence_lines(page: FindingsPage) -> list[str]:
     model = page.editor.supporting.model
-    return [model.index(row, 0).data() for row in range(model.rowCount())]
+    return [
+        f"{model.index(row, 0).data()} | {model.index(row, 4).data()}"
+        for row in range(model.rowCount())
+    ]
 
 
 def _horizontal():
     from PySide6.QtCore import Qt
 
     return Qt.Orientation.Horizontal
+
+
+def test_the_programme_opens_the_view_on_the_selected_meeting(scene, session, qtbot):
+    """Compare write-ups… on the Programme opens the side-by-side view on the meeting
+    selected there; a meeting only one peer noted says there is nothing to line up."""
+    from peernotes.ui.programme import ProgrammePage
+
+    cf, meeting, _ids = scene
+    alone = records.add_meeting(cf, date="2026-11-12", title="Finance interview").id
+    records.add_observation(cf, "Budget set.", meeting_id=alone, recorded_by=None)
+    page = ProgrammePage(session)
+    qtbot.addWidget(page)
+    page.select_id(meeting)
+    assert page.compare_button.isEnabled()
+    page.compare_button.click()
+    assert page.written_twice.current_meeting_id() == meeting
+    page.written_twice.close()
+    page.select_id(alone)
+    page.compare_button.click()
+    assert "fewer than two peers" in page.written_twice.status.text()
+    page.written_twice.close()
