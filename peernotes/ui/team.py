@@ -226,7 +226,8 @@ class MergePage(QWidget):
         return row
 
     def _on_change(self, change: Change) -> None:
-        if change.touches("merge_log", "conflict", "peer", "setting"):
+        orphan_tables = ("observation", "finding", "meeting", "document", "heading")
+        if change.touches("merge_log", "conflict", "peer", "setting", *orphan_tables):
             self.reload()
 
     def reload(self) -> None:
