@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QEvent, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -103,7 +103,7 @@ class CaptureEditor(QPlainTextEdit):
         super().keyPressEvent(event)
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
             if (
                 event.matches(QKeySequence.StandardKey.Undo)
                 and not self.document().isUndoAvailable()
@@ -125,7 +125,9 @@ class PersonField(QLineEdit):
     escape = Signal()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
-        if event.key() == Qt.Key.Key_Escape and not self.completer().popup().isVisible():
+        completer = self.completer()
+        popup = completer.popup() if completer is not None else None
+        if event.key() == Qt.Key.Key_Escape and not (popup is not None and popup.isVisible()):
             self.escape.emit()
             return
         super().keyPressEvent(event)
@@ -212,7 +214,8 @@ class CapturePane(QWidget):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.person_field.setCompleter(completer)
-        completer.activated[str].connect(self._person_completed)
+        # The str overload (the stubs do not know overloaded signals can be indexed).
+        completer.activated[str].connect(self._person_completed)  # type: ignore[index]
         self.person_field.returnPressed.connect(self._person_entered)
         self.person_field.escape.connect(self.focus_editor)
         self.people.set_trailing(self.person_field)

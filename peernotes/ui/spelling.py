@@ -47,9 +47,9 @@ class SpellHighlighter(QSyntaxHighlighter):
 
     def __init__(self, edit: QPlainTextEdit | QTextEdit) -> None:
         super().__init__(edit.document())
-        self.format = QTextCharFormat()
-        self.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
-        self.format.setUnderlineColor(QColor("#d0021b"))
+        self.underline = QTextCharFormat()
+        self.underline.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+        self.underline.setUnderlineColor(QColor("#d0021b"))
         _highlighters.add(self)
         if _speller is None:
             QTimer.singleShot(0, ensure_speller)
@@ -59,7 +59,7 @@ class SpellHighlighter(QSyntaxHighlighter):
         if checker is None or not text:
             return
         for start, length in checker.misspelt(text):
-            self.setFormat(start, length, self.format)
+            self.setFormat(start, length, self.underline)
 
 
 def word_at(edit: QPlainTextEdit | QTextEdit, pos: QPoint) -> QTextCursor | None:
@@ -102,19 +102,23 @@ def spelling_menu(
         return menu
     word = cursor.selectedText()
     first = menu.actions()[0] if menu.actions() else None
+    added = []
     suggestions = ensure_speller().suggestions(word)
     for suggestion in suggestions:
         action = menu.addAction(suggestion)
         action.triggered.connect(lambda _c=False, s=suggestion, c=cursor: replace_word(c, s))
-        menu.insertAction(first, action)
+        added.append(action)
     if not suggestions:
         none = menu.addAction("(no suggestions)")
         none.setEnabled(False)
-        menu.insertAction(first, none)
+        added.append(none)
     add = menu.addAction(f"Add “{word}” to dictionary")
     add.triggered.connect(lambda: add_word(word, highlighter))
-    menu.insertAction(first, add)
-    menu.insertSeparator(first)
+    added.append(add)
+    if first is not None:  # above the box's own items (Undo, Cut, Copy …), then a line
+        for action in added:
+            menu.insertAction(first, action)
+        menu.insertSeparator(first)
     return menu
 
 
