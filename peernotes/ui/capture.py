@@ -43,6 +43,7 @@ from peernotes.core import meeting_choice, records
 from peernotes.core.errors import PeerNotesError, SaveFailed
 from peernotes.core.records.read_models import ObservationFilter
 from peernotes.core.store import Change
+from peernotes.ui import capture_headcounts
 from peernotes.ui.capture_edit import NoteReediting
 from peernotes.ui.dialogs.form import explain
 from peernotes.ui.dialogs.person import DuplicatePersonDialog, PersonData, PersonDialog
@@ -220,6 +221,7 @@ class CapturePane(QWidget):
         self.person_field.escape.connect(self.focus_editor)
         self.people.set_trailing(self.person_field)
         self.people.removed.connect(self.remove_person)
+        self.headcounts = capture_headcounts.HeadcountEntry(self)  # "12 carers" there too
 
         self.editor = CaptureEditor()
         spell_check(self.editor)  # notes bound for the letter: British spelling, as typed
@@ -527,6 +529,7 @@ class CapturePane(QWidget):
                 )
                 for p in people
             ]
+            + capture_headcounts.chips(self.session.cf, meeting_id)
         )
 
     def _focus_person_field(self) -> None:
@@ -623,7 +626,7 @@ class CapturePane(QWidget):
 
     def remove_person(self, person_id: str) -> None:
         meeting_id = self._meeting_id
-        if meeting_id is None:
+        if meeting_id is None or capture_headcounts.group_of(person_id):
             return
         try:
             run_undoable(
@@ -815,7 +818,7 @@ class CapturePane(QWidget):
             self.heading_picker.set_headings(records.headings(self.session.cf))
         if change.touches("person"):
             self.reload_people_names()
-        if change.touches("person", "meeting_person", "stakeholder_group"):
+        if change.touches("person", "meeting_person", "stakeholder_group", "headcount"):
             self.reload_people()
         if change.touches("observation"):
             self._update_list_title()
