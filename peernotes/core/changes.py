@@ -37,6 +37,7 @@ class Table(StrEnum):
     MEETING_PERSON = "meeting_person"
     MERGE_LOG = "merge_log"
     META = "meta"
+    NOTE_PAIR = "note_pair"
     OBSERVATION = "observation"
     OBSERVATION_HEADING = "observation_heading"
     PEER = "peer"
