@@ -151,11 +151,6 @@ def _write_atomically(out: Path, pieces: Iterable[str]) -> None:
 
 
 def _export_letter(args: argparse.Namespace) -> int:
-    try:
-        from peernotes.commands.letter_export import export_letter
-    except ImportError as error:
-        if error.name not in ("peernotes.commands.letter_export",):
-            raise
-        print("peernotes export: letter export is not available in this build", file=sys.stderr)
-        return 2
+    from peernotes.commands.letter_export import export_letter
+
     return export_letter(args)

@@ -60,11 +60,5 @@ class Page:
 
 
 def feature_modules() -> list[ModuleType]:
-    modules = []
-    for name in FEATURE_MODULES:
-        try:
-            modules.append(importlib.import_module(name))
-        except ModuleNotFoundError as error:
-            if error.name != name:  # a real missing dependency, not an absent feature
-                raise
-    return modules
+    """Every feature ships with the app: a missing one is a broken install, not an option."""
+    return [importlib.import_module(name) for name in FEATURE_MODULES]

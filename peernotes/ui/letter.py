@@ -410,12 +410,9 @@ class LetterPage(QWidget):
         self.load_settings()
         cf = self.session.cf
         letter = build_letter(cf)
-        try:
-            from peernotes.core.triangulation import assess_all
+        from peernotes.core.triangulation import assess_all
 
-            badges = assess_all(cf)
-        except ImportError:  # pragma: no cover - triangulation ships with the core
-            badges = {}
+        badges = assess_all(cf)
         self.findings_tab.refresh(letter, badges)
         self.composer.refresh(letter)
 

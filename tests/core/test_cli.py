@@ -164,13 +164,21 @@ def test_export_hands_word_outputs_to_the_letter_exporter(
     assert seen == {"docx": Path("l.docx"), "report": Path("r.docx"), "allow": ["Cllr A", "Dr B"]}
 
 
-def test_export_says_when_the_letter_is_not_available(
-    small_demo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+def test_a_broken_install_is_one_line_and_a_log_not_a_traceback(
+    small_demo: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
 ) -> None:
+    """A module of PeerNotes itself missing (a damaged install) is not an optional feature:
+    the user gets one line naming the log, never a traceback and never a silent 'not
+    available'."""
+    monkeypatch.setenv("PEERNOTES_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setitem(sys.modules, "peernotes.commands.letter_export", None)
     capsys.readouterr()
-    assert main(["export", str(small_demo), "--docx", "l.docx"]) == 2
-    _one_line_error(capsys, "letter export is not available in this build")
+    assert main(["export", str(small_demo), "--docx", str(tmp_path / "l.docx")]) == 3
+    _one_line_error(capsys, "an unexpected error stopped the command", "peernotes-errors.log")
+    assert not (tmp_path / "l.docx").exists()
 
 
 # ------------------------------------------------------------------------------- import
