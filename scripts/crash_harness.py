@@ -83,8 +83,8 @@ def child_window(path: Path) -> None:
     from peernotes.core import records
     from peernotes.ui import opening
     from peernotes.ui.app import make_application
-    from peernotes.ui.commands import run_undoable
     from peernotes.ui.main_window import MainWindow
+    from peernotes.ui.undo import run_undoable
 
     class NoDialogs:
         """A message box in the child would wait for ever: report it and stop instead."""

@@ -8,7 +8,10 @@ header) -- no code changes. A replacement template should keep these style names
 
     Title, Subtitle, Heading 1, Heading 2, Heading 3, List Bullet, List Bullet 2,
     Numbered Paragraph (a paragraph style linked to a numbering definition), Letter Table,
-    Table Text (paragraphs inside tables)
+    Table Text (paragraphs inside tables), Heading Numbers (a list style: the numbers of
+    numbered headings, 1 / 3.1 / 3.1.2), List Number (numbered recommendations), List Letter
+    (a lettered sub-list inside a paragraph: a, b, c), Strong (bold), Emphasis (italic),
+    Inline Quote (a quote inside a sentence)
 
 and may put the text ``{document_title}`` anywhere in its header or footer: the exporter
 replaces it with "<council> – <programme> – <Summary Letter|Report>". Anything missing
@@ -41,6 +44,12 @@ BULLET_ABSTRACT_ID = 90
 BULLET_NUM_ID = 90
 PARAGRAPH_ABSTRACT_ID = 91
 PARAGRAPH_NUM_ID = 91
+HEADING_ABSTRACT_ID = 92
+HEADING_NUM_ID = 92
+LIST_NUMBER_ABSTRACT_ID = 93
+LIST_NUMBER_NUM_ID = 93
+LETTER_ABSTRACT_ID = 94
+LETTER_NUM_ID = 94
 INDENT = 567  # twips: 1 cm, the hanging indent of numbers and bullets
 
 
@@ -118,7 +127,7 @@ def _numbering(document: docx.document.Document) -> None:
     )
     # abstractNum elements must come before every w:num (schema order).
     first_num = numbering.find(qn("w:num"))
-    for abstract in (bullet, paragraphs):
+    for abstract in (bullet, paragraphs, *_more_abstracts()):
         if first_num is not None:
             first_num.addprevious(abstract)
         else:
@@ -126,6 +135,9 @@ def _numbering(document: docx.document.Document) -> None:
     for num_id, abstract_id in (
         (BULLET_NUM_ID, BULLET_ABSTRACT_ID),
         (PARAGRAPH_NUM_ID, PARAGRAPH_ABSTRACT_ID),
+        (HEADING_NUM_ID, HEADING_ABSTRACT_ID),
+        (LIST_NUMBER_NUM_ID, LIST_NUMBER_ABSTRACT_ID),
+        (LETTER_NUM_ID, LETTER_ABSTRACT_ID),
     ):
         numbering.append(
             parse_xml(
@@ -133,6 +145,42 @@ def _numbering(document: docx.document.Document) -> None:
                 f'<w:abstractNumId w:val="{abstract_id}"/></w:num>'
             )
         )
+
+
+def _more_abstracts() -> list:
+    """Heading numbers (1, 3.1, 3.1.2: a list style, so Word's multilevel list gallery shows
+    it), the numbered recommendations (1., 2.) and the lettered sub-list (a), b)); indents
+    line the numbers up with the numbered paragraphs' text."""
+    headings = parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{HEADING_ABSTRACT_ID}">'
+        '<w:nsid w:val="50454844"/><w:multiLevelType w:val="multilevel"/>'
+        '<w:styleLink w:val="HeadingNumbers"/>'
+        + "".join(
+            f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+            f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
+            f'<w:pPr><w:ind w:left="{INDENT + 283 * level}" w:hanging="{INDENT + 283 * level}"/>'
+            "</w:pPr></w:lvl>"
+            for level, text in enumerate(("%1", "%1.%2", "%1.%2.%3"))
+        )
+        + "</w:abstractNum>"
+    )
+    list_number = parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{LIST_NUMBER_ABSTRACT_ID}">'
+        '<w:nsid w:val="50454C4E"/><w:multiLevelType w:val="singleLevel"/>'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+        '<w:pStyle w:val="ListNumber"/><w:lvlText w:val="%1."/><w:lvlJc w:val="left"/>'
+        f'<w:pPr><w:ind w:left="{INDENT}" w:hanging="{INDENT}"/></w:pPr></w:lvl>'
+        "</w:abstractNum>"
+    )
+    lettered = parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{LETTER_ABSTRACT_ID}">'
+        '<w:nsid w:val="50454C4C"/><w:multiLevelType w:val="singleLevel"/>'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/>'
+        '<w:pStyle w:val="ListLetter"/><w:lvlText w:val="%1)"/><w:lvlJc w:val="left"/>'
+        f'<w:pPr><w:ind w:left="{INDENT * 2}" w:hanging="{INDENT}"/></w:pPr></w:lvl>'
+        "</w:abstractNum>"
+    )
+    return [headings, list_number, lettered]
 
 
 # --------------------------------------------------------------------- styles
@@ -266,6 +314,9 @@ def _styles(document: docx.document.Document) -> None:
     _set_num(numbered, PARAGRAPH_NUM_ID, 0)
     _spacing(numbered, 0, 8)
 
+    _list_styles(document)
+    _emphasis_styles(document)
+
     for name, size in (("Header", 9), ("Footer", 9)):
         _font(styles[name], size, color=MUTED)
 
@@ -280,6 +331,50 @@ def _styles(document: docx.document.Document) -> None:
     _font(caption, 9, color=MUTED)
 
     _table_style(document)
+
+
+def _list_styles(document: docx.document.Document) -> None:
+    """Heading Numbers (a list style), List Number and List Letter, each linked to its own
+    numbering definition in this file (the exporter reads the links, makes none)."""
+    styles = document.styles
+    document.styles.element.append(
+        parse_xml(
+            f'<w:style {nsdecls("w")} w:type="numbering" w:customStyle="1" '
+            'w:styleId="HeadingNumbers"><w:name w:val="Heading Numbers"/>'
+            '<w:uiPriority w:val="99"/>'
+            f'<w:pPr><w:numPr><w:numId w:val="{HEADING_NUM_ID}"/></w:numPr></w:pPr></w:style>'
+        )
+    )
+    list_number = styles["List Number"]
+    _set_num(list_number, LIST_NUMBER_NUM_ID, 0)
+    _spacing(list_number, 0, 6)
+    list_number.paragraph_format.left_indent = None
+    lettered = styles.add_style("List Letter", WD_STYLE_TYPE.PARAGRAPH)
+    lettered.base_style = styles["Normal"]
+    lettered.quick_style = True
+    lettered.element.set(qn("w:customStyle"), "1")
+    _set_num(lettered, LETTER_NUM_ID, 0)
+    _spacing(lettered, 0, 4)
+    for style in (list_number, lettered):
+        ppr = style.element.get_or_add_pPr()
+        for el in ppr.findall(qn("w:contextualSpacing")):
+            ppr.remove(el)
+
+
+def _emphasis_styles(document: docx.document.Document) -> None:
+    """Strong (bold), Emphasis (italic) and Inline Quote (a quote inside a sentence):
+    character styles, so a re-brand can colour or un-italicise them."""
+    styles = document.styles
+    for name, bold, italic in (("Strong", True, False), ("Emphasis", False, True)):
+        style = styles[name]
+        style.font.bold = bold or None
+        style.font.italic = italic or None
+    quote = styles.add_style("Inline Quote", WD_STYLE_TYPE.CHARACTER)
+    quote.base_style = styles["Default Paragraph Font"]
+    quote.quick_style = True
+    quote.element.set(qn("w:customStyle"), "1")
+    quote.font.italic = True
+    quote.font.color.rgb = RGBColor(0x26, 0x26, 0x26)
 
 
 def _character_twin(styles, name: str) -> None:

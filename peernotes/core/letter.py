@@ -70,9 +70,13 @@ class Source:
 
 @dataclass(frozen=True)
 class Run:
+    """A run of text; `quote` is a quote inside a sentence (printed in the template's
+    "Inline Quote" style, its quotation marks part of the text)."""
+
     text: str
     bold: bool = False
     italic: bool = False
+    quote: bool = False
 
 
 @dataclass(frozen=True)
@@ -80,10 +84,13 @@ class Block:
     """One paragraph-level element of the letter.
 
     kind: 'title' | 'subtitle' | 'heading' (level 1-3) | 'paragraph' | 'numbered'
-          | 'bullet' (level 1-2) | 'list_number' | 'quote' | 'table' | 'page_break'
+          | 'bullet' (level 1-2) | 'list_number' | 'lettered' | 'quote' | 'table'
+          | 'page_break'
     Tables keep their cells in `rows`, the first row being the header. `numbered` marks a
     heading that takes Word's heading numbering (the "numbered headings" scheme); 'numbered'
     paragraphs and 'list_number' items are numbered by Word too (see Letter.numbers).
+    'lettered' items are a sub-list inside a paragraph (a, b, c); `starts_list` marks the
+    first item of each, where Word's letters start again.
     """
 
     kind: str
@@ -93,6 +100,7 @@ class Block:
     source: Source | None = None
     finding_id: str | None = None
     numbered: bool = False
+    starts_list: bool = False
 
     @property
     def text(self) -> str:
@@ -147,11 +155,14 @@ class Letter:
         on through the document (1, 2 … 59); numbered headings 1, 2, 2.1; numbered list
         items 1, 2, 3 through the document. What the composer's preview shows."""
         shown: list[str] = []
-        paragraph = item = 0
+        paragraph = item = letter = 0
         heading = [0, 0, 0]
         for block in self.blocks:
             label = ""
-            if block.kind == "numbered":
+            if block.kind == "lettered":
+                letter = 1 if block.starts_list else letter + 1
+                label = f"{_letters(letter)})"
+            elif block.kind == "numbered":
                 paragraph += 1
                 label = f"{paragraph}."
             elif block.kind == "list_number":
@@ -167,6 +178,11 @@ class Letter:
 
 
 # --------------------------------------------------------------------------- numbers
+def _letters(n: int) -> str:
+    """Word's lowerLetter format: a … z, then aa, bb … (the letter repeated)."""
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
 _WORDS = (
     "no one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty"

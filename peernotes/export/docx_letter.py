@@ -7,6 +7,14 @@ only map block kinds to its style names:
     title -> Title        subtitle -> Subtitle       heading n -> Heading n
     bullet 1/2 -> List Bullet / List Bullet 2        numbered -> Numbered Paragraph
     paragraph -> Normal   quote -> Quote             table -> Letter Table
+    numbered heading -> Heading n numbered by the "Heading Numbers" list style
+    list_number -> List Number    lettered -> List Letter
+    bold / italic / inline quote runs -> Strong / Emphasis / Inline Quote
+
+Every numbering comes from the template's own definitions (linked to those styles); only a
+lettered sub-list gets a new instance (w:num) of the "List Letter" definition, restarting at
+a. A template lacking one of these styles falls back (a similar style, direct bold/italic,
+numbering made here) with a warning naming the style.
 
 Numbered paragraphs also carry an explicit w:numPr pointing at the numbering definition of
 the "Numbered Paragraph" style: one list (one numId) for the whole letter, so the numbers run
@@ -50,13 +58,22 @@ STYLE_NAMES: dict[str, str] = {
     "bullet2": "List Bullet 2",
     "numbered": "Numbered Paragraph",
     "list_number": "List Number",
+    "list_letter": "List Letter",
+    "heading_numbers": "Heading Numbers",
     "paragraph": "Normal",
     "quote": "Quote",
     "table": "Letter Table",
     "table_text": "Table Text",
 }
+# Character styles of the runs: none in the template means direct bold / italic.
+RUN_STYLE_NAMES: dict[str, str] = {
+    "bold": "Strong",
+    "italic": "Emphasis",
+    "quote": "Inline Quote",
+}
 _FALLBACK = {
     "list_number": "bullet1",
+    "list_letter": "bullet2",
     "bullet2": "bullet1",
     "heading3": "heading2",
     "table": "Table Grid",
@@ -86,10 +103,13 @@ class DocxWriter:
                 self.body.remove(child)
         self.anchor = self.body.find(qn("w:sectPr"))
         self.style_ids = self._resolve_styles()
+        self.run_style_ids = self._resolve_run_styles()
         self.paragraph_num_id = self._numbering_of(self.style_ids.get("numbered"))
         self.paragraph_count = 0
         self._list_num_id: str | None = None
         self._heading_num_id: str | None = None
+        self._letter_abstract: str | None = None
+        self.letter_num_id: str | None = None
 
     # ------------------------------------------------------------------ styles
     def _resolve_styles(self) -> dict[str, str | None]:
@@ -111,11 +131,30 @@ class DocxWriter:
                         resolved[key] = styles[fallback].style_id
                     except KeyError:
                         resolved[key] = None
-                if key not in ("paragraph", "table_text"):
+                if key == "heading_numbers":
+                    self.warnings.append(
+                        "The letter template has no “Heading Numbers” style: numbered "
+                        "headings use PeerNotes' own numbering (1, 2.1, 2.1.1)."
+                    )
+                elif key not in ("paragraph", "table_text"):
                     self.warnings.append(
                         f"The letter template has no “{STYLE_NAMES[key]}” style: "
                         f"{'a similar style' if resolved[key] else 'Normal'} was used instead."
                     )
+        return resolved
+
+    def _resolve_run_styles(self) -> dict[str, str | None]:
+        """Strong, Emphasis and Inline Quote: missing ones print as direct bold or italic."""
+        resolved: dict[str, str | None] = {}
+        for key, name in RUN_STYLE_NAMES.items():
+            try:
+                resolved[key] = self.document.styles[name].style_id
+            except KeyError:
+                resolved[key] = None
+                self.warnings.append(
+                    f"The letter template has no “{name}” style: "
+                    f"{'bold' if key == 'bold' else 'italic'} text was used instead."
+                )
         return resolved
 
     def list_num_id(self) -> str | None:
@@ -130,12 +169,41 @@ class DocxWriter:
 
     def heading_num_id(self) -> str:
         """Word numbering for headings (1, 2.1, 3.1.1): one multi-level list, so a heading
-        inserted in Word renumbers the rest."""
+        inserted in Word renumbers the rest. The template's "Heading Numbers" list style's
+        definition, else one made here."""
         if self._heading_num_id is None:
-            self._heading_num_id = self._new_numbering(("%1", "%1.%2", "%1.%2.%3"), "decimal")
+            linked = None
+            if "heading_numbers" not in self.fell_back:
+                linked = self._numbering_of(self.style_ids.get("heading_numbers"), warn=False)
+            self._heading_num_id = linked or self._new_numbering(
+                ("%1", "%1.%2", "%1.%2.%3"), "decimal"
+            )
         return self._heading_num_id
 
-    def _new_numbering(self, formats: Sequence[str], kind: str) -> str:
+    def new_letter_list(self) -> str:
+        """A new lettered sub-list (a, b, c): an instance of the "List Letter" definition
+        that starts again at a, so each paragraph's sub-list has its own letters."""
+        if self._letter_abstract is None:
+            linked = None
+            if "list_letter" not in self.fell_back:
+                linked = self._numbering_of(self.style_ids.get("list_letter"), warn=False)
+            if linked is None:
+                linked = self._new_numbering(("%1)",), "lowerLetter", indent=1134)
+            self._letter_abstract = self._abstract_of(linked)
+        numbering = self.document.part.numbering_part.element
+        num = numbering.add_num(int(self._letter_abstract))
+        override = num.add_lvlOverride(ilvl=0)
+        override.add_startOverride(1)
+        return str(num.numId)
+
+    def _abstract_of(self, num_id: str) -> str:
+        numbering = self.document.part.numbering_part.element
+        for num in numbering.findall(qn("w:num")):
+            if num.get(qn("w:numId")) == num_id:
+                return str(num.abstractNumId.val)
+        raise ValueError(f"no numbering {num_id}")
+
+    def _new_numbering(self, formats: Sequence[str], kind: str, indent: int = 567) -> str:
         numbering = self.document.part.numbering_part.element
         abstract_ids = [
             int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))
@@ -153,8 +221,8 @@ class DocxWriter:
             SubElement(lvl, qn("w:lvlJc")).set(_VAL, "left")
             ppr = SubElement(lvl, _PPR)
             ind = SubElement(ppr, qn("w:ind"))
-            ind.set(qn("w:left"), str(567 + 283 * level))
-            ind.set(qn("w:hanging"), str(567 + 283 * level))
+            ind.set(qn("w:left"), str(indent + 283 * level))
+            ind.set(qn("w:hanging"), str(min(indent, 567) + 283 * level))
         first_num = numbering.find(qn("w:num"))
         if first_num is not None:
             first_num.addprevious(abstract)  # abstractNum elements come before num elements
@@ -210,10 +278,24 @@ class DocxWriter:
         for run in text_runs:
             text = clean_text(run.text)
             if text:
-                _add_run(p, text, run.bold, run.italic)
+                _add_run(p, text, self._run_styles(run))
         self._append(p)
         self.paragraph_count += 1
         return p
+
+    def _run_styles(self, run: Run) -> tuple[str | None, bool, bool]:
+        """(character style id, direct bold, direct italic) for a run: the template's
+        Inline Quote / Strong / Emphasis, or direct formatting when it lacks them."""
+        ids = self.run_style_ids
+        if run.quote:
+            return ids["quote"], run.bold, run.italic or not ids["quote"]
+        if run.bold and run.italic:
+            return ids["bold"], not ids["bold"], True
+        if run.bold:
+            return ids["bold"], not ids["bold"], False
+        if run.italic:
+            return ids["italic"], False, not ids["italic"]
+        return None, False, False
 
     def heading(self, text: str, level: int = 1) -> BaseOxmlElement:
         return self.paragraph(f"heading{min(max(level, 1), 3)}", text)
@@ -305,9 +387,10 @@ _PPR, _PSTYLE, _NUMPR, _ILVL, _NUMID, _BIDI = (
     qn("w:numId"),
     qn("w:bidi"),
 )
-_R, _RPR, _B, _I, _T, _TAB, _BR = (
+_R, _RPR, _RSTYLE, _B, _I, _T, _TAB, _BR = (
     qn("w:r"),
     qn("w:rPr"),
+    qn("w:rStyle"),
     qn("w:b"),
     qn("w:i"),
     qn("w:t"),
@@ -319,11 +402,14 @@ _SPACE = qn("xml:space")
 _PIECES = re.compile(r"(\t|\n)")
 
 
-def _add_run(p: BaseOxmlElement, text: str, bold: bool, italic: bool) -> None:
+def _add_run(p: BaseOxmlElement, text: str, style: tuple[str | None, bool, bool]) -> None:
     """A w:r with its text split into w:t / w:tab / w:br, as Word writes tabs and breaks."""
     r = SubElement(p, _R)
-    if bold or italic:
+    style_id, bold, italic = style
+    if style_id or bold or italic:
         rpr = SubElement(r, _RPR)
+        if style_id:
+            SubElement(rpr, _RSTYLE).set(_VAL, style_id)
         if bold:
             SubElement(rpr, _B)
         if italic:
@@ -390,8 +476,8 @@ def render_letter(letter: Letter, template: str | Path | None = None) -> DocxWri
         # A list ends with the ordinary paragraph gap before the text that follows it.
         if (
             previous
-            and previous[0] == "bullet"
-            and block.kind not in ("bullet", "heading")
+            and previous[0] in ("bullet", "lettered")
+            and block.kind not in ("bullet", "lettered", "heading")
             and gap is not None
         ):
             previous[1].get_or_add_pPr().spacing_after = gap
@@ -412,6 +498,10 @@ def _render_block(writer: DocxWriter, block: Block) -> Any:
         return writer.paragraph("list_number", block.runs, num=(list_id, 0) if list_id else None)
     if kind == "bullet":
         return writer.paragraph("bullet2" if block.level >= 2 else "bullet1", block.runs)
+    if kind == "lettered":
+        if block.starts_list or writer.letter_num_id is None:
+            writer.letter_num_id = writer.new_letter_list()
+        return writer.paragraph("list_letter", block.runs, num=(writer.letter_num_id, 0))
     if kind == "numbered":
         return writer.paragraph("numbered", block.runs, numbered=True)
     if kind == "table":

@@ -31,9 +31,9 @@ from peernotes.ui.capture_form import LEGEND, CaptureForm
 from peernotes.ui.capture_list import CaptureList
 from peernotes.ui.capture_meeting import MeetingChooser
 from peernotes.ui.capture_people import MeetingPeople
-from peernotes.ui.commands import run_undoable
 from peernotes.ui.dialogs.form import explain
 from peernotes.ui.session import Session
+from peernotes.ui.undo import run_undoable
 from peernotes.ui.widgets.note_keys import MODE_KEYS, POLARITY_KEYS, install_note_keys
 
 __all__ = ["DRAFT_KEY", "DRAFT_RESTORED", "LEGEND", "CapturePane"]

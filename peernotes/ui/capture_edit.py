@@ -17,7 +17,7 @@ from PySide6.QtGui import QTextCursor
 
 from peernotes.core import records
 from peernotes.core.errors import PeerNotesError
-from peernotes.ui.commands import run_undoable
+from peernotes.ui.undo import run_undoable
 
 if TYPE_CHECKING:
     from peernotes.ui.capture import CapturePane

@@ -13,8 +13,8 @@ from PySide6.QtCore import QObject, Qt, QTimer
 
 from peernotes.core import records
 from peernotes.core.errors import PeerNotesError
-from peernotes.ui.commands import run_undoable
 from peernotes.ui.dialogs.person import DuplicatePersonDialog, PersonData, PersonDialog
+from peernotes.ui.undo import run_undoable
 
 if TYPE_CHECKING:
     from peernotes.ui.capture import CapturePane

@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
 from peernotes.core import coverage as core_coverage
 from peernotes.core.coverage import Coverage
 from peernotes.core.errors import PeerNotesError
-from peernotes.ui.commands import run_undoable
 from peernotes.ui.coverage_chart import CoverageHeatMap
 from peernotes.ui.coverage_table import CoverageTableModel
 from peernotes.ui.palette import colours
 from peernotes.ui.session import Session
+from peernotes.ui.undo import run_undoable
 from peernotes.ui.widgets.stale import StaleRefresher
 from peernotes.ui.workspace import Ref
 

@@ -35,9 +35,9 @@ from peernotes.core.attribution import NameHit
 from peernotes.core.deck import Deck, build_deck
 from peernotes.core.deck_settings import DeckOptions
 from peernotes.core.errors import PeerNotesError
-from peernotes.ui.commands import run_undoable
 from peernotes.ui.dialogs import messages
 from peernotes.ui.session import Session
+from peernotes.ui.undo import run_undoable
 
 
 class DeckOptionsDialog(QDialog):

@@ -7,12 +7,12 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from peernotes.core import records
-from peernotes.ui.commands import run_undoable
 from peernotes.ui.dialogs import messages
 from peernotes.ui.dialogs.document import DocumentData, DocumentDialog
 from peernotes.ui.list_page import ListPage
 from peernotes.ui.models.records import DocumentTableModel
 from peernotes.ui.session import Session
+from peernotes.ui.undo import run_undoable
 
 
 class DocumentsPage(ListPage):

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from peernotes.core import feedback_snapshot as snapshots
 from peernotes.core.errors import PeerNotesError
 from peernotes.core.store import ChallengeFile
-from peernotes.ui.commands import run_undoable
 from peernotes.ui.dialogs import messages
 from peernotes.ui.session import Session
+from peernotes.ui.undo import run_undoable
 
 TABLES = ("feedback_snapshot", "finding", "heading")
 

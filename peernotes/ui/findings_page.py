@@ -31,7 +31,6 @@ from peernotes.core.rollup import Rollup, rollup
 from peernotes.core.spelling import challenge_names
 from peernotes.core.store import Change
 from peernotes.ui import spelling
-from peernotes.ui.commands import run_undoable
 from peernotes.ui.finding_editor import FindingEditor
 from peernotes.ui.findings_browser import ObservationBrowser
 from peernotes.ui.findings_tree import FindingsTree
@@ -41,6 +40,7 @@ from peernotes.ui.synthesis_dialogs import (
     RecommendationGroupsDialog,
     ThresholdsDialog,
 )
+from peernotes.ui.undo import run_undoable
 from peernotes.ui.widgets.remembered import remember_splitter
 from peernotes.ui.workspace import Ref
 

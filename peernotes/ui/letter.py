@@ -60,11 +60,11 @@ from peernotes.core.attribution import KIND_LABELS, NameHit
 from peernotes.core.errors import PeerNotesError
 from peernotes.core.letter import Letter, build_letter
 from peernotes.core.store import DB_ERRORS, Change
-from peernotes.ui.commands import run_undoable
 from peernotes.ui.dialogs import messages
 from peernotes.ui.letter_composer import LetterComposer
 from peernotes.ui.models.base import FixedColumnsModel
 from peernotes.ui.session import Session
+from peernotes.ui.undo import run_undoable
 from peernotes.ui.workspace import Ref, Workspace
 
 Index = QModelIndex | QPersistentModelIndex

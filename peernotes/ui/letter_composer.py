@@ -46,8 +46,8 @@ from peernotes.core.letter_outline import BLOCK_KINDS, FIELDS, OutlineBlock, Out
 from peernotes.core.letter_presets import PRESETS, apply_preset, is_edited
 from peernotes.core.letter_settings import FIELD_BY_NAME
 from peernotes.core.records import headings as framework_headings
-from peernotes.ui.commands import run_undoable
 from peernotes.ui.session import Session
+from peernotes.ui.undo import run_undoable
 
 _ID = Qt.ItemDataRole.UserRole
 _IS_SECTION = Qt.ItemDataRole.UserRole + 1

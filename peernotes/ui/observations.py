@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 from peernotes.core import records, vocab
 from peernotes.core.records import ObservationFilter
 from peernotes.core.store import Change
-from peernotes.ui.commands import run_undoable
 from peernotes.ui.models import ID_ROLE, ObservationTableModel
 from peernotes.ui.models.records import meeting_label
 from peernotes.ui.session import Session
+from peernotes.ui.undo import run_undoable
 from peernotes.ui.widgets.chips import FlowLayout
 from peernotes.ui.widgets.observation_editor import ObservationEditor
 from peernotes.ui.workspace import Ref, Workspace

@@ -8,13 +8,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from peernotes.core import records
-from peernotes.ui.commands import run_undoable
 from peernotes.ui.dialogs import messages
 from peernotes.ui.dialogs.peer import PeerData, PeerDialog
 from peernotes.ui.dialogs.person import PersonData, PersonDialog
 from peernotes.ui.list_page import ListPage
 from peernotes.ui.models.records import PeerTableModel, PersonTableModel
 from peernotes.ui.session import Session
+from peernotes.ui.undo import run_undoable
 
 
 class PeopleMetList(ListPage):

@@ -31,7 +31,6 @@ from peernotes.core.errors import PeerNotesError
 from peernotes.core.programme_columns import Layout
 from peernotes.core.programme_import import ImportPlan
 from peernotes.core.store import Change
-from peernotes.ui.commands import run_undoable
 from peernotes.ui.dialogs import messages
 from peernotes.ui.dialogs.delete_meeting import DeleteMeetingDialog
 from peernotes.ui.dialogs.import_programme import ImportProgrammeDialog
@@ -41,6 +40,7 @@ from peernotes.ui.models import WordFilterProxyModel
 from peernotes.ui.models.records import MeetingTableModel, day_label, meeting_label
 from peernotes.ui.my_day import MyDayView
 from peernotes.ui.session import Session
+from peernotes.ui.undo import run_undoable
 
 MY_DAY = "my-day"  # the tab's data: not a date
 

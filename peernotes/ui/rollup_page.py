@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 
 from peernotes.core import triangulation, vocab
 from peernotes.core.rollup import FindingEntry, HeadingEntry, Rollup, rollup
-from peernotes.ui.commands import run_undoable
 from peernotes.ui.palette import paper
 from peernotes.ui.session import Session
 from peernotes.ui.synthesis_dialogs import ThresholdsDialog
 from peernotes.ui.synthesis_models import LEVEL_COLOURS, LEVEL_TINTS
+from peernotes.ui.undo import run_undoable
 from peernotes.ui.widgets.stale import StaleRefresher
 from peernotes.ui.workspace import Ref
 

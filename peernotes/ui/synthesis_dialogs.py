@@ -31,8 +31,8 @@ from peernotes.core import findings, vocab
 from peernotes.core.errors import PeerNotesError
 from peernotes.core.evidence import ObservationInfo
 from peernotes.core.triangulation import Thresholds
-from peernotes.ui.commands import run_undoable
 from peernotes.ui.session import Session
+from peernotes.ui.undo import run_undoable
 from peernotes.ui.widgets.text_field import TextField
 
 

@@ -266,6 +266,12 @@ def test_the_template_carries_the_styles(tmp_path):
         "Numbered Paragraph",
         "Letter Table",
         "Table Text",
+        "Heading Numbers",
+        "List Number",
+        "List Letter",
+        "Strong",
+        "Emphasis",
+        "Inline Quote",
     ):
         assert needed in names
     assert template.paragraphs == [] or all(not p.text for p in template.paragraphs)

@@ -19,6 +19,17 @@ from peernotes.core.letter_outline import add_block, outline
 from peernotes.core.letter_presets import apply_preset
 
 
+def _look(run) -> tuple[str, bool, bool]:
+    """A run as a reader sees it: (text, bold, italic), through the template's Strong and
+    Emphasis character styles or direct formatting."""
+    style = run.style.name if run.style is not None else ""
+    return (
+        run.text,
+        bool(run.bold) or style == "Strong",
+        bool(run.italic) or style in ("Emphasis", "Inline Quote"),
+    )
+
+
 def _rebuild(tmp_path: Path, preset: str, edit=None) -> docx.document.Document:
     """Compose in one file, carry it through `export --json` / `import`, export the letter
     with the CLI, reopen the .docx."""
@@ -73,7 +84,7 @@ def test_regional_summary_letter_numbers_paragraphs_and_keeps_the_authors_order(
         "Planning for young people moving to adult services often begins at seventeen."
     ) < texts.index("Staff told the team that managers are visible and approachable.")
     summary = next(p for p in numbered if p.text == "The council is well placed to improve.")
-    runs = [(r.text, bool(r.italic)) for r in summary.runs]
+    runs = [(text, italic) for text, _, italic in map(_look, summary.runs)]
     assert ("well placed", True) in runs
     bullets = [p.text for p in document.paragraphs if p.style.name.startswith("List Bullet")]
     assert bullets.count("Staff are committed and well supported") == 1
@@ -128,7 +139,7 @@ def test_markup_prints_emphasis_and_a_nested_list(tmp_path):
     document = _rebuild(tmp_path, "regional_summary_letter", edit)
     paragraphs = document.paragraphs
     at = next(i for i, p in enumerate(paragraphs) if p.text.startswith("We saw three things"))
-    runs = [(r.text, bool(r.bold), bool(r.italic)) for r in paragraphs[at].runs]
+    runs = [_look(r) for r in paragraphs[at].runs]
     assert ("three", True, False) in runs and ("in particular", False, True) in runs
     assert [(p.style.name, p.text) for p in paragraphs[at + 1 : at + 3]] == [
         ("List Bullet 2", "a clear plan"),

@@ -13,12 +13,12 @@ from peernotes.core.clock import HybridClock
 from peernotes.core.distribution import copy_for_peer
 from peernotes.core.store import ChallengeFile
 from peernotes.ui import merge_dialog, team_feature
-from peernotes.ui.commands import run_undoable
 from peernotes.ui.conflicts_dialog import ConflictsDialog
 from peernotes.ui.history_dialog import HistoryDialog
 from peernotes.ui.merge_dialog import MergeDialog
 from peernotes.ui.session import Session
 from peernotes.ui.team_models import conflicts_model, history_model, report_model
+from peernotes.ui.undo import run_undoable
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 
 from peernotes.core import records
 from peernotes.core.records import ObservationFilter
-from peernotes.ui.commands import run_undoable
 from peernotes.ui.models import (
     ID_ROLE,
     DocumentTableModel,
@@ -20,6 +19,7 @@ from peernotes.ui.models import (
 )
 from peernotes.ui.models import observations as observation_models
 from peernotes.ui.session import Session
+from peernotes.ui.undo import run_undoable
 
 
 @pytest.fixture

@@ -141,7 +141,7 @@ class ChallengeDialog(FormDialog):
 def edit_challenge_details(parent: QWidget, session: Session) -> None:
     """File › Challenge details…: edit the council, dates and scope, as one undoable step."""
     from peernotes.core import records
-    from peernotes.ui.commands import run_undoable
+    from peernotes.ui.undo import run_undoable
 
     row = session.cf.challenge()
     initial = ChallengeData(

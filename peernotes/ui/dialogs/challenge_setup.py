@@ -38,10 +38,10 @@ from PySide6.QtWidgets import (
 from peernotes.core import setup
 from peernotes.core.errors import PeerNotesError
 from peernotes.core.store import ChallengeFile, Row
-from peernotes.ui.commands import run_undoable
 from peernotes.ui.dialogs.form import explain
 from peernotes.ui.models.base import ID_ROLE, FixedColumnsModel
 from peernotes.ui.session import Session
+from peernotes.ui.undo import run_undoable
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 from peernotes.core import records
 from peernotes.core.errors import PeerNotesError, SaveFailed
 from peernotes.core.store import Change
-from peernotes.ui.commands import run_undoable
 from peernotes.ui.dialogs.form import explain
 from peernotes.ui.models.records import meeting_label
 from peernotes.ui.session import Session
 from peernotes.ui.spelling import attach as spell_check
+from peernotes.ui.undo import run_undoable
 from peernotes.ui.widgets.choices import ChoiceButtons
 from peernotes.ui.widgets.heading_picker import HeadingPicker
 from peernotes.ui.widgets.note_keys import (
