@@ -47,7 +47,7 @@ def main() -> None:
     from PySide6.QtTest import QTest
 
     from peernotes.core import records
-    from peernotes.core.records import ObservationFilter
+    from peernotes.core.records.read_models import ObservationFilter
     from peernotes.ui.app import make_application, warm_up
     from peernotes.ui.main_window import MainWindow
 

@@ -12,7 +12,7 @@ laptop the file is merged into. Nothing is deleted; the reopened conflict has a 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from peernotes.core import versions
 from peernotes.core.errors import NotFound
@@ -25,14 +25,22 @@ def reopen(
     row_id: str,
     reviewed_hlc: str,
     restore: Mapping[tuple[str, str], Row | None] | None = None,
+    fields: Sequence[str] | None = None,
 ) -> str:
     """Undo the review of the conflicting version `reviewed_hlc` of a record, in one
     transaction. `restore` holds rows to put back as they were before the review (what
     "use the other version" or "combine" changed). Returns the stamp of the reopened
-    conflicting version (its conflict is `versions.conflict_id(table, row_id, stamp)`)."""
+    conflicting version (its conflict is `versions.conflict_id(table, row_id, stamp)`).
+    `fields` names the fields of a per-field decision: the marker that covered them is the
+    one undone, and only those fields compete again."""
     found = versions.versions_of(cf, table, row_id)
     markers = [
-        v for v in found.values() if versions.is_marker(v) and v.get("base_hlc") == reviewed_hlc
+        v
+        for v in found.values()
+        if versions.is_marker(v)
+        and v.get("base_hlc") == reviewed_hlc
+        and v.get(versions.RESOLUTION_KEY) != versions.SETTLED
+        and (fields is None or set(fields) <= set(v.get(versions.FIELDS_KEY) or ()))
     ]
     reviewed = found.get(reviewed_hlc)
     if not markers or reviewed is None:
@@ -47,6 +55,7 @@ def reopen(
         modified_by=cf.peer_id,
     )
     reopened.pop(versions.RESOLUTION_KEY, None)
+    reopened.pop(versions.FIELDS_KEY, None)
     with cf.transaction():
         cf.record_history(table, reopened)
         _raise_high_water(cf, stamp)

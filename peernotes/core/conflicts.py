@@ -15,7 +15,7 @@ from typing import Any
 
 from peernotes.core import versions
 from peernotes.core.errors import NotFound, ValidationError
-from peernotes.core.store import ChallengeFile, Row, utc_now
+from peernotes.core.store import ChallengeFile, Row
 
 KEEP, SWAP, COMBINE = "kept current", "used other version", "combined"
 
@@ -80,7 +80,7 @@ class Conflict:
     other: Row
     other_by: str
     current_by: str
-    fields: list[str] = field(default_factory=list)  # content fields that differ
+    fields: list[str] = field(default_factory=list)  # the fields in conflict
 
     @property
     def title(self) -> str:
@@ -93,6 +93,13 @@ class Conflict:
         if self.current["deleted"] and not self.other["deleted"]:
             return "edited elsewhere, deleted here"
         return "edited on two laptops"
+
+    @property
+    def whole_record(self) -> bool:
+        """A deletion against an edit: decided for the whole record, not field by field."""
+        return bool(self.other["deleted"]) != bool(self.current["deleted"]) or bool(
+            self.other["deleted"]
+        )
 
     def text_fields(self) -> list[str]:
         """Differing fields whose values are text, so they can be combined."""
@@ -115,25 +122,34 @@ def peer_name(cf: ChallengeFile, peer_id: str | None) -> str:
 
 
 def open_conflicts(cf: ChallengeFile) -> list[Conflict]:
-    """Open conflicts, oldest record first."""
+    """Open conflicts, oldest record first; each lists only the fields in conflict (worked
+    out from the record's versions: fields changed on one side only are merged already)."""
     result = []
+    outcomes: dict[tuple[str, str], versions.Outcome] = {}
     for row in cf.query(
         "SELECT * FROM conflict WHERE status = 'open' AND deleted = 0 ORDER BY table_name, created_at"
     ):
-        current = cf.get(row["table_name"], row["row_id"], include_deleted=True)
+        table, row_id = row["table_name"], row["row_id"]
+        current = cf.get(table, row_id, include_deleted=True)
         if current is None:
             continue
+        if (table, row_id) not in outcomes:
+            found = versions.versions_of(cf, table, row_id)
+            outcomes[(table, row_id)] = versions.choose(found.values(), cf.columns(table))
         other = json.loads(row["loser_data"])
+        fields = list(outcomes[(table, row_id)].fields.get(row["loser_hlc"], ()))
+        if not fields:
+            continue  # settled since the cache was written (an edit here, a review)
         result.append(
             Conflict(
                 id=row["id"],
-                table=row["table_name"],
-                row_id=row["row_id"],
+                table=table,
+                row_id=row_id,
                 current=current,
                 other=other,
                 other_by=peer_name(cf, other.get("modified_by")),
                 current_by=peer_name(cf, current.get("modified_by")),
-                fields=differing_fields(cf, row["table_name"], current, other),
+                fields=fields,
             )
         )
     return result
@@ -150,29 +166,63 @@ def get_conflict(cf: ChallengeFile, conflict_id: str) -> Conflict:
 def keep_current(cf: ChallengeFile, conflict_id: str) -> None:
     """The current version stays; the other one stays in the record's history."""
     conflict = get_conflict(cf, conflict_id)
-    with cf.transaction():
-        _close(cf, conflict, KEEP)
+    if conflict.whole_record:
+        with cf.transaction():
+            _close(cf, conflict, KEEP)
+        return
+    mine = {name: conflict.current.get(name) for name in conflict.fields}
+    resolve_fields(cf, conflict_id, mine, KEEP)
 
 
 def use_other(cf: ChallengeFile, conflict_id: str) -> None:
-    """Swap: the other version becomes current (as a new edit); the current one goes to history."""
+    """The other version's values become current, for every field in conflict (fields
+    changed on one side only are merged already); a deletion against an edit swaps whole."""
     conflict = get_conflict(cf, conflict_id)
-    with cf.transaction():
-        cf.restore_version(conflict.table, conflict.row_id, conflict.other)
-        _close(cf, conflict, SWAP)
+    if conflict.whole_record:
+        with cf.transaction():
+            cf.restore_version(conflict.table, conflict.row_id, conflict.other)
+            _close(cf, conflict, SWAP)
+        return
+    theirs = {name: conflict.other.get(name) for name in conflict.fields}
+    resolve_fields(cf, conflict_id, theirs, SWAP)
 
 
 def combine_text(cf: ChallengeFile, conflict_id: str, values: dict[str, str]) -> None:
-    """Keep both: write `values` (e.g. {'text': both texts edited together}) as a new edit."""
+    """Keep both: write `values` (e.g. {'text': both texts edited together}) as a new edit;
+    any other field in conflict keeps its current value."""
     conflict = get_conflict(cf, conflict_id)
     bad = set(values) - set(conflict.text_fields())
     if bad:
         raise ValidationError(sorted(bad)[0], "is not a text field that differs in this conflict")
+    if conflict.whole_record:
+        with cf.transaction():
+            if conflict.current["deleted"]:
+                cf.undelete(conflict.table, conflict.row_id)
+            cf.update(conflict.table, conflict.row_id, values)
+            _close(cf, conflict, COMBINE)
+        return
+    choices: dict[str, Any] = {name: conflict.current.get(name) for name in conflict.fields}
+    choices.update(values)
+    resolve_fields(cf, conflict_id, choices, COMBINE)
+
+
+def resolve_fields(cf: ChallengeFile, conflict_id: str, choices: dict[str, Any], how: str) -> None:
+    """Decide some conflicting fields of one conflict: each field in `choices` gets its value
+    (mine, theirs, or a combination), in one transaction. The other side's branch gets a
+    partial marker for those fields (they stop competing, on every laptop the file reaches);
+    fields still in conflict stay open. Undo: core/conflict_undo.py."""
+    conflict = get_conflict(cf, conflict_id)
+    if conflict.whole_record:
+        raise ValidationError("field", "a deletion against an edit is resolved as a whole")
+    unknown = set(choices) - set(conflict.fields)
+    if unknown:
+        raise ValidationError(sorted(unknown)[0], "is not in conflict in this record")
     with cf.transaction():
-        if conflict.current["deleted"]:
-            cf.undelete(conflict.table, conflict.row_id)
-        cf.update(conflict.table, conflict.row_id, values)
-        _close(cf, conflict, COMBINE)
+        versions.write_marker(cf, conflict.table, conflict.other, how, list(choices))
+        changes = {k: v for k, v in choices.items() if conflict.current.get(k) != v}
+        if changes:
+            cf.update(conflict.table, conflict.row_id, changes)
+        versions.refresh(cf, conflict.table, conflict.row_id)
 
 
 def suggested_combination(conflict: Conflict, field_name: str) -> str:
@@ -188,22 +238,7 @@ def suggested_combination(conflict: Conflict, field_name: str) -> str:
 
 def _close(cf: ChallengeFile, conflict: Conflict, how: str) -> None:
     """A marker version on the losing branch: that branch has been reviewed."""
-    other = conflict.other
-    stamp = cf.clock.now()
-    marker = dict(
-        other,
-        base_hlc=other["hlc"],
-        hlc=stamp,
-        modified_at=utc_now(),
-        modified_by=cf.peer_id,
-        **{versions.RESOLUTION_KEY: how},
-    )
-    cf.record_history(conflict.table, marker)
-    cf.conn.execute(
-        "INSERT INTO local(key, value) VALUES ('hlc_high', ?) "
-        "ON CONFLICT(key) DO UPDATE SET value = max(value, excluded.value)",
-        (stamp,),
-    )
+    versions.write_marker(cf, conflict.table, conflict.other, how)
     versions.refresh(cf, conflict.table, conflict.row_id)
 
 

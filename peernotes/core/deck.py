@@ -32,7 +32,7 @@ from peernotes.core.letter import (
 )
 from peernotes.core.letter_settings import LetterSettings, date_range, long_date
 from peernotes.core.letter_settings import load as load_settings
-from peernotes.core.records import team as team_in_order
+from peernotes.core.records.people import team as team_in_order
 from peernotes.core.rollup import FindingEntry, HeadingEntry, Rollup, rollup
 from peernotes.core.store import ChallengeFile
 

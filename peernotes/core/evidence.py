@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from peernotes.core.store import ChallengeFile
 
@@ -117,73 +118,71 @@ def meeting_label(title: str, date: str | None) -> str:
     return f"{title} ({date})" if date else title
 
 
+_DESCRIBE_SQL = (
+    "SELECT o.id, o.text, o.mode, o.meeting_id, o.document_id, m.title, m.date, d.title, "
+    "p.name, o.recorded_by, o.observed_at, o.is_quote, o.polarity, "
+    "(SELECT count(*) FROM observation_heading oh JOIN heading h ON h.id = oh.heading_id "
+    " WHERE oh.observation_id = o.id AND oh.deleted = 0 AND h.deleted = 0), "
+    "(SELECT count(*) FROM finding_evidence fe JOIN finding f ON f.id = fe.finding_id "
+    " WHERE fe.observation_id = o.id AND fe.deleted = 0 AND f.deleted = 0) "
+    "FROM observation o LEFT JOIN meeting m ON m.id = o.meeting_id "
+    "LEFT JOIN document d ON d.id = o.document_id LEFT JOIN peer p ON p.id = o.recorded_by "
+    "WHERE o.deleted = 0 AND o.id IN ({})"
+)
+
+
 def describe(cf: ChallengeFile, ids: Sequence[str]) -> dict[str, ObservationInfo]:
     """Evidence-table facts for these observations (live ones only), keyed by id."""
     ids = list(dict.fromkeys(ids))
     if not ids:
         return {}
-    rows = []
+    rows: list[tuple[Any, ...]] = []
     for part in chunks(ids):
         marks = ",".join("?" for _ in part)
-        rows += cf.conn.execute(
-            "SELECT o.id, o.text, o.mode, o.meeting_id, o.document_id, m.title, m.date, d.title, "
-            "p.name, o.recorded_by, o.observed_at, o.is_quote, o.polarity, "
-            "(SELECT count(*) FROM observation_heading oh JOIN heading h ON h.id = oh.heading_id "
-            " WHERE oh.observation_id = o.id AND oh.deleted = 0 AND h.deleted = 0), "
-            "(SELECT count(*) FROM finding_evidence fe JOIN finding f ON f.id = fe.finding_id "
-            " WHERE fe.observation_id = o.id AND fe.deleted = 0 AND f.deleted = 0) "
-            "FROM observation o LEFT JOIN meeting m ON m.id = o.meeting_id "
-            "LEFT JOIN document d ON d.id = o.document_id LEFT JOIN peer p ON p.id = o.recorded_by "
-            f"WHERE o.deleted = 0 AND o.id IN ({marks})",
-            list(part),
-        ).fetchall()
+        rows += cf.conn.execute(_DESCRIBE_SQL.format(marks), list(part)).fetchall()
     groups = meeting_groups(cf, (r[3] for r in rows))
     tagged = heading_labels(cf, [r[0] for r in rows])
     names = group_names(cf)
     order = {group_id: index for index, group_id in enumerate(names)}
-    result = {}
-    for (
-        oid,
-        text,
-        mode,
-        meeting_id,
-        document_id,
-        meeting_title,
-        meeting_date,
-        document_title,
-        peer_name,
-        peer_id,
-        observed_at,
-        is_quote,
-        polarity,
-        heading_count,
-        finding_count,
-    ) in rows:
-        if mode == "read" and document_id:
-            source = document_title or ""
-        elif meeting_id:
-            source = meeting_label(meeting_title or "", meeting_date)
-        else:
-            source = document_title or ""
-        present = sorted(groups.get(meeting_id, ()), key=lambda g: order.get(g, len(order)))
-        result[oid] = ObservationInfo(
-            id=oid,
-            text=text,
-            mode=mode,
-            meeting_id=meeting_id,
-            document_id=document_id,
-            source=source,
-            groups=tuple(names[g] for g in present if g in names),
-            recorded_by=peer_name or "",
-            recorded_by_id=peer_id,
-            observed_at=observed_at,
-            is_quote=bool(is_quote),
-            polarity=polarity,
-            headings=heading_count,
-            findings=finding_count,
-            heading_labels=tuple(tagged.get(oid, ())),
-        )
-    return result
+
+    def present(meeting_id: str | None) -> tuple[str, ...]:
+        found = sorted(groups.get(meeting_id or "", ()), key=lambda g: order.get(g, len(order)))
+        return tuple(names[g] for g in found if g in names)
+
+    return {r[0]: _info(r, present(r[3]), tuple(tagged.get(r[0], ()))) for r in rows}
+
+
+def _info(
+    row: tuple[Any, ...], groups: tuple[str, ...], labels: tuple[str, ...]
+) -> ObservationInfo:
+    """One row of _DESCRIBE_SQL as the evidence tables show it."""
+    (oid, text, mode, meeting_id, document_id, meeting_title, meeting_date, document_title) = row[
+        :8
+    ]
+    peer_name, peer_id, observed_at, is_quote, polarity, heading_count, finding_count = row[8:]
+    if mode == "read" and document_id:
+        source = document_title or ""
+    elif meeting_id:
+        source = meeting_label(meeting_title or "", meeting_date)
+    else:
+        source = document_title or ""
+    return ObservationInfo(
+        id=oid,
+        text=text,
+        mode=mode,
+        meeting_id=meeting_id,
+        document_id=document_id,
+        source=source,
+        groups=groups,
+        recorded_by=peer_name or "",
+        recorded_by_id=peer_id,
+        observed_at=observed_at,
+        is_quote=bool(is_quote),
+        polarity=polarity,
+        headings=heading_count,
+        findings=finding_count,
+        heading_labels=labels,
+    )
 
 
 def heading_labels(cf: ChallengeFile, ids: Sequence[str]) -> dict[str, list[str]]:

@@ -81,7 +81,7 @@ _COUNT = re.compile(r"^(?:(\d{1,5})\s+(?:x\s+)?(.+)|(.+?)\s*[(:]\s*(\d{1,5})\)?)
 def group_lookup(cf: ChallengeFile) -> dict[str, str]:
     """{normalised name, singular and plural: group id}: "carers" and "Carer" find Carer."""
     from peernotes.core.letter import group_plural
-    from peernotes.core.records import normalise_name
+    from peernotes.core.records.people import normalise_name
 
     found: dict[str, str] = {}
     for group in cf.rows("stakeholder_group", order_by="ordinal"):
@@ -93,7 +93,7 @@ def group_lookup(cf: ChallengeFile) -> dict[str, str]:
 def parse_counts(text: str, groups: dict[str, str]) -> dict[str, int]:
     """'12 carers; 3 providers' (or 'Carers (12)', 'carers: 12') -> {group id: people}.
     ValidationError names the part that is not a number of people of a known group."""
-    from peernotes.core.records import normalise_name
+    from peernotes.core.records.people import normalise_name
 
     counts: dict[str, int] = {}
     for part in re.split(r"[;,\n]", text):

@@ -794,7 +794,7 @@ def _clear_seed_outline(cf: ChallengeFile) -> None:
 
 def _install_builtin_headings(cf: ChallengeFile, checked: Checked) -> None:
     from peernotes.core.frameworks import builtin
-    from peernotes.core.records import install_headings
+    from peernotes.core.records.challenge import install_headings
 
     with_headings = {h["framework_id"] for h in checked.tables["heading"]}
     for row in checked.tables["framework"]:

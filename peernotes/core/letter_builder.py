@@ -17,7 +17,7 @@ from peernotes.core.letter import Letter, Source
 from peernotes.core.letter_findings import FindingBlocks
 from peernotes.core.letter_generated import GeneratedBlocks
 from peernotes.core.letter_outline import OutlineBlock, OutlineSection, outline, template_problems
-from peernotes.core.records import headings as framework_headings
+from peernotes.core.records.challenge import headings as framework_headings
 
 AUTHORED_TEMPLATES = ("prose", "bullets")  # may hold fields too; quotes are printed as typed
 

@@ -22,7 +22,7 @@ from peernotes.core.letter import (
 from peernotes.core.letter_base import BuilderBase
 from peernotes.core.letter_outline import OutlineBlock
 from peernotes.core.letter_settings import month_year, split_paragraphs
-from peernotes.core.records import team as team_in_order
+from peernotes.core.records.people import team as team_in_order
 from peernotes.core.store import Row
 
 

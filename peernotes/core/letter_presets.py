@@ -20,7 +20,7 @@ from typing import Any
 from peernotes.core import letter_settings
 from peernotes.core.errors import ValidationError
 from peernotes.core.letter_outline import check_block, outline
-from peernotes.core.records import headings as framework_headings
+from peernotes.core.records.challenge import headings as framework_headings
 from peernotes.core.store import ChallengeFile
 
 BlockSpec = tuple[str, str, str | None, dict[str, Any]]  # kind, text, heading_id, options

@@ -23,7 +23,7 @@ from typing import Any
 from peernotes.core import validation as check
 from peernotes.core.errors import ValidationError
 from peernotes.core.ids import link_id
-from peernotes.core.records import normalise_name, team
+from peernotes.core.records.people import normalise_name, team
 from peernotes.core.store import ChallengeFile
 
 PREFIX = "letter."

@@ -346,7 +346,7 @@ class _Preview:
         outcome = versions.choose(found.values(), target.columns(table))
         after = outcome.winner
         name = self.peer_names
-        if before is not None and before["hlc"] != after["hlc"]:
+        if before is not None and not versions.same_row(before, after):
             if after["deleted"] and not before["deleted"]:
                 self.part.count(table, name(after["modified_by"]), "deleted")
                 self.deleted.append((table, row_id))

@@ -32,7 +32,7 @@ from peernotes.core.programme_rows import (
     RowRead,
     read_rows,
 )
-from peernotes.core.records import normalise_name
+from peernotes.core.records.people import normalise_name
 from peernotes.core.sheets import Table
 from peernotes.core.store import ChallengeFile, Row
 

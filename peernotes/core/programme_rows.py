@@ -23,7 +23,7 @@ from datetime import date
 from peernotes.core import times, vocab
 from peernotes.core.errors import ValidationError
 from peernotes.core.programme_columns import Layout, header_text
-from peernotes.core.records import name_and_role, normalise_name
+from peernotes.core.records.people import name_and_role, normalise_name
 from peernotes.core.sheets import Table
 
 

@@ -485,6 +485,13 @@ class ChallengeFile:
         return True
 
     def _write_update(self, table: str, current: Row, changes: dict[str, Any]) -> None:
+        from peernotes.core.versions import settle  # versions builds on this module
+
+        with self.transaction():
+            settle(self, table, current)  # an edit of a field-merged row: see versions.settle
+            self._write_version(table, current, changes)
+
+    def _write_version(self, table: str, current: Row, changes: dict[str, Any]) -> None:
         stamp, now, peer = self._stamp()
         values = dict(changes, modified_at=now, modified_by=peer, hlc=stamp)
         values["base_hlc"] = current["hlc"]  # the version this edit was made on (merge)

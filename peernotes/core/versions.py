@@ -24,11 +24,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from peernotes.core.field_merge import FIELDS_KEY as FIELDS_KEY
+from peernotes.core.field_merge import RESOLUTION_KEY as RESOLUTION_KEY
+from peernotes.core.field_merge import is_marker as is_marker
+from peernotes.core.field_merge import is_partial, merge_fields, unreviewed
 from peernotes.core.ids import link_id
 from peernotes.core.schema import BOOKKEEPING_COLUMNS
-from peernotes.core.store import ChallengeFile, Row
+from peernotes.core.store import ChallengeFile, Row, utc_now
 
-RESOLUTION_KEY = "_resolution"  # in a marker version's data: how the conflict was resolved
+SETTLED = "merged field by field"  # a marker written by settle, not by a person's review
 _NOT_CONTENT = frozenset(BOOKKEEPING_COLUMNS) - {"deleted"}
 
 
@@ -41,22 +45,33 @@ def content_columns(columns: Iterable[str]) -> list[str]:
     return [c for c in columns if c not in _NOT_CONTENT]
 
 
-def is_marker(version: Row) -> bool:
-    return bool(version.get(RESOLUTION_KEY))
-
-
 @dataclass
 class Outcome:
+    """A record's state worked out from its versions.
+
+    `winner` is the current row: the newest live head's bookkeeping with the field-merged
+    content (equal to `raw`, that head's own version, unless other heads brought fields).
+    `losers` are the heads in conflict with it; `fields` says, per loser hlc, which fields
+    conflict (every differing field for a deletion against an edit)."""
+
     winner: Row
     losers: list[Row] = field(default_factory=list)
+    raw: Row | None = None
+    fields: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    absorbed: list[Row] = field(default_factory=list)  # other live heads, nothing in conflict
+
+    @property
+    def merged(self) -> bool:
+        """Several live heads: the current row is (or may be) a field merge of them."""
+        return bool(self.absorbed) or any(not v["deleted"] for v in self.losers)
 
 
-def choose(versions: Iterable[Row], columns: Iterable[str]) -> Outcome:
-    """The current version and the conflicting heads of one record (pure: order-free)."""
+def heads_of(versions: Iterable[Row], columns: Iterable[str]) -> list[Row]:
+    """Branch tips, minus reviewed ones and those whose content a later version repeats."""
     all_versions = sorted(versions, key=lambda v: v["hlc"])
     cols = content_columns(columns)
     plain = [v for v in all_versions if not is_marker(v)]
-    bases = {v.get("base_hlc") for v in all_versions} - {None}
+    bases = {v.get("base_hlc") for v in all_versions if not is_partial(v)} - {None}
     tips = [v for v in plain if v["hlc"] not in bases]
     latest: dict[tuple[Any, ...], str] = {}
     for version in plain:  # sorted by hlc: the last one seen with a content is the latest
@@ -64,8 +79,34 @@ def choose(versions: Iterable[Row], columns: Iterable[str]) -> Outcome:
     heads = [v for v in tips if latest[content(v, cols)] == v["hlc"]]
     if not heads:  # every tip repeats a later version or was reviewed: fall back, stay pure
         heads = tips or plain
-    winner = max(heads, key=lambda v: (not v["deleted"], v["hlc"]))
-    return Outcome(winner, [v for v in heads if v is not winner])
+    return heads
+
+
+def choose(versions: Iterable[Row], columns: Iterable[str]) -> Outcome:
+    """The current row and the conflicting heads of one record (pure: order-free)."""
+    versions = list(versions)
+    columns = list(columns)
+    heads = heads_of(versions, columns)
+    live = [v for v in heads if not v["deleted"]]
+    if len(live) < 2:  # one edit line (or only deletions): whole-record, as before
+        winner = max(heads, key=lambda v: (not v["deleted"], v["hlc"]))
+        losers = [v for v in heads if v is not winner]
+        fields = {v["hlc"]: _differing(winner, v, columns) for v in losers}
+        return Outcome(winner, losers, winner, fields)
+    raw = max(live, key=lambda v: v["hlc"])
+    names = [c for c in content_columns(columns) if c != "deleted"]
+    merged = merge_fields(versions, live, raw, names)
+    winner = dict(raw, **merged.content)
+    dead = [v for v in heads if v["deleted"]]
+    losers = [v for v in live if v["hlc"] in merged.conflicts] + dead
+    fields = dict(merged.conflicts)
+    fields.update({v["hlc"]: _differing(winner, v, columns) for v in dead})
+    absorbed = [v for v in live if v is not raw and v["hlc"] not in merged.conflicts]
+    return Outcome(winner, losers, raw, fields, absorbed)
+
+
+def _differing(a: Row, b: Row, columns: Iterable[str]) -> tuple[str, ...]:
+    return tuple(c for c in content_columns(columns) if a.get(c) != b.get(c))
 
 
 def conflict_id(table: str, row_id: str, loser_hlc: str) -> str:
@@ -74,7 +115,9 @@ def conflict_id(table: str, row_id: str, loser_hlc: str) -> str:
 
 
 def versions_of(cf: ChallengeFile, table: str, row_id: str) -> dict[str, Row]:
-    """All known versions of a record, by hlc: history plus the current row."""
+    """All known versions of a record, by hlc: history plus the current row. History wins
+    for a stamp both hold: a field-merged current row carries its winning head's stamp, and
+    that head's own version is kept in history (see refresh)."""
     found: dict[str, Row] = {}
     for hlc, data in cf.conn.execute(
         "SELECT hlc, data FROM history WHERE table_name = ? AND row_id = ?", (table, row_id)
@@ -82,7 +125,7 @@ def versions_of(cf: ChallengeFile, table: str, row_id: str) -> dict[str, Row]:
         found[hlc] = json.loads(data)
     current = cf.get(table, row_id, include_deleted=True)
     if current is not None:
-        found[current["hlc"]] = current
+        found.setdefault(current["hlc"], current)
     return found
 
 
@@ -96,7 +139,12 @@ class Refreshed:
 
     @property
     def changed(self) -> bool:
-        return self.before is None or self.before["hlc"] != self.after["hlc"]
+        return self.before is None or not same_row(self.before, self.after)
+
+
+def same_row(a: Row, b: Row) -> bool:
+    """Same stamp and same content (a field merge changes content under the same stamp)."""
+    return a["hlc"] == b["hlc"] and all(a.get(k) == b.get(k) for k in a if k in b)
 
 
 def refresh(cf: ChallengeFile, table: str, row_id: str, extra: Row | None = None) -> Refreshed:
@@ -111,6 +159,10 @@ def refresh(cf: ChallengeFile, table: str, row_id: str, extra: Row | None = None
         versions.setdefault(extra["hlc"], extra)
     outcome = choose(versions.values(), columns)
     winner = outcome.winner
+    if outcome.merged and outcome.raw is not None:
+        # The winning head's own version stays known (the row may show a merge of it); its
+        # presence in history also tells a local edit to settle the merge (store._settle).
+        cf.record_history(table, outcome.raw)
     if current is None:
         cf.conn.execute(
             f'INSERT INTO "{table}" ({", ".join(map(_q, columns))}) '
@@ -118,7 +170,7 @@ def refresh(cf: ChallengeFile, table: str, row_id: str, extra: Row | None = None
             [winner.get(c) for c in columns],
         )
         cf.note_change(table, row_id)
-    elif winner["hlc"] != current["hlc"]:
+    elif not same_row(current, {c: winner.get(c) for c in columns}):
         cf.record_history(table, current)
         assignments = ", ".join(f"{_q(c)} = ?" for c in columns if c != "id")
         cf.conn.execute(
@@ -130,6 +182,60 @@ def refresh(cf: ChallengeFile, table: str, row_id: str, extra: Row | None = None
         cf.record_history(table, extra)
     new_conflicts = _store_conflicts(cf, table, row_id, outcome)
     return Refreshed(current, winner, new_conflicts)
+
+
+def settle(cf: ChallengeFile, table: str, current: Row) -> None:
+    """Before a local edit of a record whose current row merges several heads: the edit is
+    made on what the person saw (the merged row), so the other heads stop competing for the
+    fields it already holds. A head with nothing in conflict gets a marker (it is merged in);
+    a head with fields still in conflict gets a partial marker on its other fields, so only
+    those stay open. Without this, changing a field that came from another head would look
+    like a new conflict with it. Cheap when there is nothing to settle: one lookup by key
+    (a merged row's winning version is kept in history, see refresh)."""
+    history_id = link_id("history", table, current["id"], current["hlc"])
+    if cf.conn.execute("SELECT 1 FROM history WHERE id = ?", (history_id,)).fetchone() is None:
+        return
+    found = versions_of(cf, table, current["id"])
+    outcome = choose(found.values(), cf.columns(table))
+    if not outcome.merged or outcome.raw is None or outcome.raw["hlc"] != current["hlc"]:
+        return
+    names = [c for c in content_columns(cf.columns(table)) if c != "deleted"]
+    for head in outcome.absorbed:
+        write_marker(cf, table, head, SETTLED)
+    for head in outcome.losers:
+        if head["deleted"]:
+            continue
+        open_fields = set(outcome.fields.get(head["hlc"], ()))
+        own = unreviewed(found.values(), head, outcome.raw, names)
+        cover = [n for n in own if n not in open_fields]
+        if cover:
+            write_marker(cf, table, head, SETTLED, cover)
+
+
+def write_marker(
+    cf: ChallengeFile, table: str, head: Row, how: str, fields: Iterable[str] | None = None
+) -> Row:
+    """A marker version on a head: a person (or an edit made on the merged row) has dealt
+    with that branch -- all of it, or only `fields`. Markers live in history only."""
+    stamp = cf.clock.now()
+    marker = dict(
+        head,
+        base_hlc=head["hlc"],
+        hlc=stamp,
+        modified_at=utc_now(),
+        modified_by=cf.peer_id,
+        **{RESOLUTION_KEY: how},
+    )
+    marker.pop(FIELDS_KEY, None)
+    if fields is not None:
+        marker[FIELDS_KEY] = sorted(fields)
+    cf.record_history(table, marker)
+    cf.conn.execute(
+        "INSERT INTO local(key, value) VALUES ('hlc_high', ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = max(value, excluded.value)",
+        (stamp,),
+    )
+    return marker
 
 
 def _store_conflicts(cf: ChallengeFile, table: str, row_id: str, outcome: Outcome) -> list[Row]:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peernotes.core.records import ObservationFilter
+from peernotes.core.records.read_models import ObservationFilter
 from peernotes.ui.models import ID_ROLE, ObservationTableModel
 from peernotes.ui.session import Session
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QLabel
 
 from peernotes.core import meeting_choice, records
-from peernotes.core.records import ObservationFilter
+from peernotes.core.records.read_models import ObservationFilter
 from peernotes.ui.models.records import meeting_label
 from peernotes.ui.session import Session
 

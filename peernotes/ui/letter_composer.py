@@ -45,7 +45,7 @@ from peernotes.core.letter import Letter
 from peernotes.core.letter_outline import BLOCK_KINDS, FIELDS, OutlineBlock, OutlineSection
 from peernotes.core.letter_presets import PRESETS, apply_preset, is_edited
 from peernotes.core.letter_settings import FIELD_BY_NAME
-from peernotes.core.records import headings as framework_headings
+from peernotes.core.records.challenge import headings as framework_headings
 from peernotes.ui.session import Session
 from peernotes.ui.undo import run_undoable
 

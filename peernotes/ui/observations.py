@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from peernotes.core import records, vocab
-from peernotes.core.records import ObservationFilter
+from peernotes.core.records.read_models import ObservationFilter
 from peernotes.core.store import Change
 from peernotes.ui.models import ID_ROLE, ObservationTableModel
 from peernotes.ui.models.records import meeting_label
@@ -54,8 +54,25 @@ class ObservationsPage(QWidget):
         self.window_ = window
         self.model = ObservationTableModel(session, descending=True, lazy=True)  # loads when shown
         self.model.use_background_queries()
-        title = QLabel("Observations")
-        title.setObjectName("pageTitle")
+        self._build_search()
+        self._build_filters()
+        self._build_table()
+        self._build_actions()
+        self.editor = ObservationEditor(session)
+        if window is not None:
+            self.editor.saving.connect(window.set_saving)
+        self._arrange()
+        for signal in (
+            self.model.modelReset,
+            self.model.query_answered,
+            self.model.rowsInserted,
+            self.model.rowsRemoved,
+        ):
+            signal.connect(self._update_count)
+        self._update_count()
+        session.changed.connect(self._on_changed)
+
+    def _build_search(self) -> None:
         self.count = QLabel()
         self.count.setObjectName("hint")
         self.search = QLineEdit()
@@ -64,6 +81,9 @@ class ObservationsPage(QWidget):
         self.search.setToolTip("Shows observations containing every word typed (word starts match)")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda text: self.model.update_filter(text=text))
+
+    def _build_filters(self) -> None:
+        """One combo per filter; choosing in one narrows the list (in the database)."""
         self.meeting = _combo("Filter by meeting", "Only observations from this meeting")
         self.meeting.setMinimumContentsLength(18)
         self.peer = _combo("Filter by peer", "Only observations recorded by this peer")
@@ -97,6 +117,7 @@ class ObservationsPage(QWidget):
         self.clear_button = QPushButton("Clear filters")
         self.clear_button.clicked.connect(self.clear_filters)
 
+    def _build_table(self) -> None:
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName("Observations")
@@ -117,6 +138,9 @@ class ObservationsPage(QWidget):
         header.setStretchLastSection(True)
         self.table.setColumnHidden(7, True)  # quotes show in italics
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+
+    def _build_actions(self) -> None:
+        """Delete in the list; Ctrl+F anywhere on the page goes to the word filter."""
         delete = QAction(self.table)
         delete.setShortcut(QKeySequence.StandardKey.Delete)
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -127,25 +151,21 @@ class ObservationsPage(QWidget):
         find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
         self.addAction(find)
-        self.editor = ObservationEditor(session)
-        if window is not None:
-            self.editor.saving.connect(window.set_saving)
 
+    def _arrange(self) -> None:
+        """Title, count and search on top; the filters (wrapping at 150 %) over the list;
+        the editor under it in a splitter."""
+        title = QLabel("Observations")
+        title.setObjectName("pageTitle")
         top = QHBoxLayout()
         top.addWidget(title)
         top.addWidget(self.count, 1)
         top.addWidget(self.search, 1)
         filter_row = QWidget()  # wraps onto a second line when the window is narrow (150 %)
         filters = FlowLayout(filter_row, spacing=6)
-        for widget in (
-            self.meeting,
-            self.peer,
-            self.mode,
-            self.heading,
-            self.polarity,
-            self.clear_button,
-        ):
+        for widget in (self.meeting, self.peer, self.mode, self.heading, self.polarity):
             filters.addWidget(widget)
+        filters.addWidget(self.clear_button)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -162,12 +182,6 @@ class ObservationsPage(QWidget):
         layout.setContentsMargins(16, 14, 16, 12)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
-        self.model.modelReset.connect(self._update_count)
-        self.model.query_answered.connect(self._update_count)
-        self.model.rowsInserted.connect(self._update_count)
-        self.model.rowsRemoved.connect(self._update_count)
-        self._update_count()
-        session.changed.connect(self._on_changed)
 
     # ----------------------------------------------------------------- filters
     def _reload_choices(self) -> None:

@@ -320,70 +320,11 @@ class FindingsTreeModel(QAbstractItemModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        column = index.column()
         entry = self.finding_at(index)
         if entry is None:
             heading = self.heading_at(index)
-            if heading is None:
-                return None
-            if role == Qt.ItemDataRole.DisplayRole:
-                if column == 0:
-                    count = len(heading.findings)
-                    counted = f"  ({count} finding{'s' if count != 1 else ''})" if count else ""
-                    return ("\u2003\u2003" if heading.depth else "") + heading.label + counted
-                return None
-            if role == Qt.ItemDataRole.FontRole and column == 0:
-                font = QFont()
-                font.setBold(heading.depth == 0)
-                return font
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(QColor(palette.colours().heading_text))
-            if role == ID_ROLE:
-                return heading.id
-            return None
-        t: Triangulation = entry.triangulation
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                marks = ("★ " if entry.key_message else "") + ("◆ " if entry.notable else "")
-                return marks + " ".join(entry.statement.split())
-            if column == 1:
-                return SHORT_KINDS[entry.kind]
-            if column == 2:
-                return t.label
-            if column == 3:
-                return mode_counts(entry.evidence_by_mode)
-            if column == 4:
-                return str(entry.contradicting) if entry.contradicting else ""
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == 2:
-                return t.explanation
-            if column == 3:
-                return f"Supporting notes by mode: read, heard, seen.\n{t.explanation}"
-            if column == 4:
-                return f"{entry.contradicting} observation(s) contradict this finding"
-            if column == 0:
-                extras = [
-                    e
-                    for e, on in (
-                        ("key message", entry.key_message),
-                        ("notable practice", entry.notable),
-                    )
-                    if on
-                ]
-                return entry.statement + (f"\n({', '.join(extras)})" if extras else "")
-        if role == Qt.ItemDataRole.DecorationRole and column == 2:
-            return level_icon(t.level)
-        if role == Qt.ItemDataRole.BackgroundRole and column == 2:
-            return QBrush(QColor(palette.colours().level_tint[t.level]))
-        if role == Qt.ItemDataRole.ForegroundRole and column == 2:
-            return QBrush(QColor(palette.colours().level_text[t.level]))
-        if role == Qt.ItemDataRole.ForegroundRole and column == 4 and entry.contradicting:
-            return QBrush(QColor(palette.colours().against))
-        if role == ID_ROLE:
-            return entry.id
-        if role == LEVEL_ROLE:
-            return t.level
-        return None
+            return None if heading is None else _heading_data(heading, index.column(), role)
+        return _finding_data(entry, index.column(), role)
 
     # ---- drag and drop
     def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
@@ -443,6 +384,80 @@ class FindingsTreeModel(QAbstractItemModel):
             return False
         self.moveRequested.emit(finding_id, heading.id, moving.kind, index)
         return False
+
+
+# The tree's cells, by row kind: a heading row, a finding row.
+def _heading_data(heading: HeadingEntry, column: int, role: int) -> object:
+    if role == Qt.ItemDataRole.DisplayRole:
+        if column != 0:
+            return None
+        count = len(heading.findings)
+        counted = f"  ({count} finding{'s' if count != 1 else ''})" if count else ""
+        return ("\u2003\u2003" if heading.depth else "") + heading.label + counted
+    if role == Qt.ItemDataRole.FontRole and column == 0:
+        font = QFont()
+        font.setBold(heading.depth == 0)
+        return font
+    if role == Qt.ItemDataRole.ForegroundRole:
+        return QBrush(QColor(palette.colours().heading_text))
+    if role == ID_ROLE:
+        return heading.id
+    return None
+
+
+def _finding_text(entry: FindingEntry, column: int) -> str:
+    t: Triangulation = entry.triangulation
+    if column == 0:
+        marks = ("★ " if entry.key_message else "") + ("◆ " if entry.notable else "")
+        return marks + " ".join(entry.statement.split())
+    if column == 1:
+        return SHORT_KINDS[entry.kind]
+    if column == 2:
+        return t.label
+    if column == 3:
+        return mode_counts(entry.evidence_by_mode)
+    return str(entry.contradicting) if entry.contradicting else ""
+
+
+def _finding_tip(entry: FindingEntry, column: int) -> str | None:
+    t: Triangulation = entry.triangulation
+    if column == 1:
+        return None
+    if column == 2:
+        return t.explanation
+    if column == 3:
+        return f"Supporting notes by mode: read, heard, seen.\n{t.explanation}"
+    if column == 4:
+        return f"{entry.contradicting} observation(s) contradict this finding"
+    extras = [
+        e
+        for e, on in (("key message", entry.key_message), ("notable practice", entry.notable))
+        if on
+    ]
+    return entry.statement + (f"\n({', '.join(extras)})" if extras else "")
+
+
+def _finding_data(entry: FindingEntry, column: int, role: int) -> object:
+    t: Triangulation = entry.triangulation
+    colours = palette.colours()
+    if role == Qt.ItemDataRole.DisplayRole:
+        return _finding_text(entry, column)
+    if role == Qt.ItemDataRole.ToolTipRole:
+        return _finding_tip(entry, column)
+    if role == ID_ROLE:
+        return entry.id
+    if role == LEVEL_ROLE:
+        return t.level
+    if column == 2:
+        if role == Qt.ItemDataRole.DecorationRole:
+            return level_icon(t.level)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor(colours.level_tint[t.level]))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor(colours.level_text[t.level]))
+    if role == Qt.ItemDataRole.ForegroundRole and column == 4 and entry.contradicting:
+        return QBrush(QColor(colours.against))
+    return None
 
 
 # ------------------------------------------------------------------- evidence

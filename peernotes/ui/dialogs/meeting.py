@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from peernotes.core import times, validation, vocab
 from peernotes.core.errors import ValidationError
-from peernotes.core.records import name_and_role, normalise_name
+from peernotes.core.records.people import name_and_role, normalise_name
 from peernotes.core.store import Row
 from peernotes.ui.dialogs.form import FormDialog, named_line
 

@@ -18,7 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from peernotes.core import records, vocab
 from peernotes.core.meeting_choice import natural_mode
-from peernotes.core.records import ObservationFilter
+from peernotes.core.records.read_models import ObservationFilter
 from peernotes.core.store import Change, Row
 from peernotes.ui.models.background import BackgroundQueries
 from peernotes.ui.models.base import Column, IdListModel

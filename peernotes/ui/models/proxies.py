@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
-from peernotes.core.records import normalise_name
+from peernotes.core.records.people import normalise_name
 from peernotes.ui.models.base import SORT_ROLE
 
 

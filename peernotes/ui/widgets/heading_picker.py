@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QVBoxLayout, QWidget
 
-from peernotes.core.records import heading_label, normalise_name
+from peernotes.core.records.challenge import heading_label
+from peernotes.core.records.people import normalise_name
 from peernotes.core.store import Row
 from peernotes.ui.widgets.chips import ChipBox
 

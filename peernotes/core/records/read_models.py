@@ -1,0 +1,159 @@
+"""Read models for the recording window's lists: ids in the order asked, then the display
+rows of a page of ids, so a list of 50,000 observations never builds more rows than it shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from peernotes.core.records.challenge import heading_label
+from peernotes.core.search import fts_query  # the one query builder: lists filter as search finds
+from peernotes.core.store import ChallengeFile, Row
+
+OBSERVATION_ORDER: dict[str, str] = {
+    "observed_at": "o.observed_at",
+    "text": "o.text COLLATE NOCASE",
+    "mode": "o.mode",
+    "polarity": "o.polarity",
+    "source": "coalesce(m.date || ' ' || coalesce(m.start_time, ''), d.title) COLLATE NOCASE",
+    "recorded_by": "p.name COLLATE NOCASE",
+    "is_quote": "o.is_quote",
+}
+
+
+@dataclass
+class ObservationFilter:
+    """What the observation lists are narrowed to; None/empty means 'any'."""
+
+    text: str = ""
+    meeting_id: str | None = None
+    document_id: str | None = None
+    recorded_by: str | None = None
+    mode: str | None = None
+    polarity: str | None = None
+    heading_id: str | None = None
+
+
+def observation_ids(
+    cf: ChallengeFile,
+    where: ObservationFilter | None = None,
+    *,
+    order_by: str = "observed_at",
+    descending: bool = False,
+) -> list[str]:
+    """Ids of the live observations matching `where`, in the order asked (then by time)."""
+    where = where or ObservationFilter()
+    clauses, params = ["o.deleted = 0"], []
+    for column in ("meeting_id", "document_id", "recorded_by", "mode", "polarity"):
+        value = getattr(where, column)
+        if value:
+            clauses.append(f"o.{column} = ?")
+            params.append(value)
+    if where.heading_id:
+        clauses.append(
+            "o.id IN (SELECT oh.observation_id FROM observation_heading oh JOIN heading h "
+            "ON h.id = oh.heading_id WHERE oh.deleted = 0 AND (h.id = ? OR h.parent_id = ?))"
+        )
+        params += [where.heading_id, where.heading_id]
+    query = fts_query(where.text)
+    if query:
+        clauses.append(
+            "o.rowid IN (SELECT rowid FROM observation_fts WHERE observation_fts MATCH ?)"
+        )
+        params.append(query)
+    elif where.text.strip():
+        return []
+    order = OBSERVATION_ORDER.get(order_by, OBSERVATION_ORDER["observed_at"])
+    direction = "DESC" if descending else "ASC"
+    joins = ""
+    if order_by == "source":
+        joins = " LEFT JOIN meeting m ON m.id = o.meeting_id LEFT JOIN document d ON d.id = o.document_id"
+    elif order_by == "recorded_by":
+        joins = " LEFT JOIN peer p ON p.id = o.recorded_by"
+    sql = (
+        f"SELECT o.id FROM observation o{joins} WHERE {' AND '.join(clauses)} "
+        f"ORDER BY {order} {direction}, o.observed_at {direction}, o.rowid {direction}"
+    )
+    # One string from SQLite rather than a row per id: the query then runs in one call that
+    # lets other threads run (the UI, while a background thread filters 50,000 notes).
+    joined = cf.conn.execute(f"SELECT group_concat(id, ' ') FROM ({sql})", params).fetchone()[0]
+    return joined.split(" ") if joined else []
+
+
+def observation_summaries(cf: ChallengeFile, ids: Sequence[str]) -> dict[str, Row]:
+    """Display rows for some observations: the row plus `source` (meeting or document),
+    `recorded_by_name` and `headings` (labels in framework order)."""
+    if not ids:
+        return {}
+    marks = ",".join("?" for _ in ids)
+    rows = cf.query(
+        "SELECT o.*, m.title AS meeting_title, m.date AS meeting_date, "
+        "m.start_time AS meeting_start, m.type AS meeting_type, d.title AS document_title, "
+        "p.name AS recorded_by_name FROM observation o LEFT JOIN meeting m ON m.id = o.meeting_id "
+        "LEFT JOIN document d ON d.id = o.document_id LEFT JOIN peer p ON p.id = o.recorded_by "
+        f"WHERE o.id IN ({marks})",
+        list(ids),
+    )
+    labels: dict[str, list[str]] = {}
+    for link in cf.query(
+        "SELECT oh.observation_id, h.id AS heading_id, h.number, h.name FROM observation_heading oh "
+        "JOIN heading h ON h.id = oh.heading_id "
+        f"WHERE oh.deleted = 0 AND h.deleted = 0 AND oh.observation_id IN ({marks}) "
+        "ORDER BY h.kind = 'scope', h.number, h.name",
+        list(ids),
+    ):
+        labels.setdefault(link["observation_id"], []).append(heading_label(link))
+    result = {}
+    for row in rows:
+        if row["meeting_id"]:
+            start = f" {row['meeting_start']}" if row["meeting_start"] else ""
+            row["source"] = f"{row['meeting_date']}{start} {row['meeting_title']}"
+        elif row["document_id"]:
+            row["source"] = row["document_title"] or ""
+        else:
+            row["source"] = ""
+        row["headings"] = labels.get(row["id"], [])
+        result[row["id"]] = row
+    return result
+
+
+def meeting_list(cf: ChallengeFile) -> list[Row]:
+    """The programme in time order, each meeting with its counts and the peers present."""
+    rows = cf.query(
+        "SELECT m.*, "
+        "(SELECT count(*) FROM observation o WHERE o.meeting_id = m.id AND o.deleted = 0) "
+        "AS observation_count, "
+        "(SELECT count(*) FROM meeting_person mp JOIN person p ON p.id = mp.person_id "
+        " WHERE mp.meeting_id = m.id AND mp.deleted = 0 AND p.deleted = 0) AS people_count, "
+        "(SELECT group_concat(name, ', ') FROM (SELECT p.name FROM meeting_peer mp "
+        " JOIN peer p ON p.id = mp.peer_id WHERE mp.meeting_id = m.id AND mp.deleted = 0 "
+        " AND p.deleted = 0 ORDER BY p.ordinal)) AS peer_names "
+        "FROM meeting m WHERE m.deleted = 0 ORDER BY m.date, m.start_time, m.title"
+    )
+    for row in rows:
+        row["peer_names"] = row["peer_names"] or ""
+    return rows
+
+
+def person_list(cf: ChallengeFile) -> list[Row]:
+    """People met, each with their stakeholder group's name and how many meetings they were in."""
+    rows = cf.query(
+        "SELECT p.*, g.name AS group_name, "
+        "(SELECT count(*) FROM meeting_person mp JOIN meeting m ON m.id = mp.meeting_id "
+        " WHERE mp.person_id = p.id AND mp.deleted = 0 AND m.deleted = 0) AS meeting_count "
+        "FROM person p LEFT JOIN stakeholder_group g ON g.id = p.group_id "
+        "WHERE p.deleted = 0 ORDER BY p.name COLLATE NOCASE"
+    )
+    for row in rows:
+        row["group_name"] = row["group_name"] or ""
+    return rows
+
+
+def document_list(cf: ChallengeFile) -> list[Row]:
+    """Documents read, each with how many observations cite it."""
+    return cf.query(
+        "SELECT d.*, (SELECT count(*) FROM observation o WHERE o.document_id = d.id "
+        "AND o.deleted = 0) AS observation_count FROM document d WHERE d.deleted = 0 "
+        "ORDER BY d.title COLLATE NOCASE"
+    )
