@@ -10,6 +10,8 @@ letter, merges and checks from the built folder.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable, Iterable
 from fnmatch import fnmatch
 from pathlib import Path
@@ -25,6 +27,7 @@ EXCLUDED_MODULES = [
     "hypothesis",
     "IPython",
     "numpy",
+    "readline",  # the interactive prompt's line editor (and ncurses): no prompt here
     # Pillow stays (python-pptx and openpyxl import it for picture sizes); its optional
     # codecs and toolkits go: AVIF alone brings a 4.7 MB library.
     "PIL._avif",
@@ -92,6 +95,16 @@ DROPPED = [
     "*/plugins/imageformats/*qtga*",
     "*/plugins/imageformats/*qwbmp*",
     "*/plugins/imageformats/*qpdf*",
+    # CUPS is the one system library the bundle must not carry: the print plugin stays and
+    # loads the machine's own libcups, which has to match the local print server anyway
+    # (exactly what a pip-installed PySide6 does). Bundling it dragged in GnuTLS, Kerberos,
+    # Avahi and friends, ~10 MB. Linux only; Windows prints through its own plugin.
+    "libcups.so*",
+    # East Asian codecs (~0.9 MB): a timetable is read as UTF-8 or Windows-1252 (core/sheets.py);
+    # an unknown encoding gets the same clear message as from a checkout without them.
+    "*/lib-dynload/_codecs_*",
+    "*/lib-dynload/_multibytecodec*",
+    "*/plugins/imageformats/*qicns*",  # Apple icon files
 ]
 
 
@@ -126,6 +139,25 @@ def prune_orphans(
         if not orphans:
             return kept
         kept = [entry for entry in kept if entry not in orphans]
+
+
+def direct_links(path: str) -> list[str] | None:
+    """The libraries an ELF binary links to itself (its DT_NEEDED), or None off Linux.
+
+    PyInstaller's own lookup on Linux is ldd, which lists the whole closure: a kept plugin
+    then seems to need everything its dropped dependency needed (the CUPS plugin "needed"
+    GnuTLS through libcups), and nothing could ever be pruned. objdump is already required
+    by PyInstaller on Linux. Windows (pefile) and macOS (macholib) lookups are direct.
+    """
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        out = subprocess.run(
+            ["objdump", "-p", path], capture_output=True, text=True, check=True
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return [line.split()[1] for line in out.splitlines() if line.strip().startswith("NEEDED")]
 
 
 def _orphan(dest: str, needed: set[str]) -> bool:

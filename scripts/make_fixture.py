@@ -9,8 +9,8 @@ test_migrations.py). The file is built by the frozen migration steps 1..N alone,
 with plain INSERTs, so nothing newer than version N can leak into it.
 
 Committed: v1 (made when version 2 came), v3 (made when version 4 came), v4 (frozen before
-the letter outline) v5 (made when version 6, the letter outline, came) and v6 (made when version 7, the feedback
-as presented, came). v1 holds the rows of `rows_v1`; v2 onwards adds findings,
+the letter outline) v5 (made when version 6, the letter outline, came) v6 (made when version 7, the feedback
+as presented, came) and v7 (made when version 8, findings printed as prose only, came). v1 holds the rows of `rows_v1`; v2 onwards adds findings,
 settings, history, a tombstone and an inbox note; v4 adds a letter's worth of findings (no new
 notes, so the roll-up counts stay as v3's) and typed letter settings, some with characters
 the letter's inline markup will give a meaning to (`*`, `_`).

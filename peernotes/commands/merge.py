@@ -20,11 +20,10 @@ import sys
 from pathlib import Path
 
 from peernotes.commands import passphrases
-from peernotes.core import bad_text, merge, merge_preview
-from peernotes.core.errors import FileRefused, PeerNotesError
+from peernotes.core import merge, merge_preview
 from peernotes.core.handin import folder_copies
 from peernotes.core.merge_preview import FilePreview
-from peernotes.core.merge_sources import unlocked_sources
+from peernotes.core.merge_sources import damaged_text_refusal, unlocked_sources
 from peernotes.core.store import DB_ERRORS, ChallengeFile
 
 
@@ -103,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
                 keep = [r for p in held for r in p.deleted] if args.skip_deletions else []
                 report = merge.merge(cf, sources, backup=not args.no_backup, keep=keep)
             except DB_ERRORS as error:  # rolled back: nothing was merged
-                raise _damaged_text([cf, *sources]) or error from error
+                raise damaged_text_refusal([cf, *sources]) or error from error
     finally:
         cf.close()
     for line in report.lines():
@@ -147,30 +146,3 @@ def _refuse_held(held: list[FilePreview]) -> None:
             "to keep those records. Nothing was changed.",
             file=sys.stderr,
         )
-
-
-def _damaged_text(files: list[Path | ChallengeFile]) -> FileRefused | None:
-    """After a failed merge: is it text that cannot be decoded in one of the files? Looked
-    for only on failure (a full scan costs a quarter of a second per 5,000 notes)."""
-    for source in files:
-        opened = None
-        try:
-            if isinstance(source, ChallengeFile):
-                conn, path = source.conn, source.path
-            else:
-                opened = merge.open_source(source)
-                conn, path = opened.conn, source
-            found = bad_text.find(conn, limit=5)
-        except PeerNotesError:
-            continue
-        finally:
-            if opened is not None:
-                opened.close()
-        if found:
-            where = ", ".join(str(item) for item in found)
-            return FileRefused(
-                f"{path} holds text that cannot be decoded (damaged bytes in {where}), so "
-                f"nothing was merged. Save what can be read with: peernotes check {path} "
-                "--recover NEW.peernotes, then merge NEW."
-            )
-    return None

@@ -22,6 +22,7 @@ class Repairs:
     """How many text values a tolerant connection had to decode with replacements."""
 
     count: int = 0
+    on_first: Callable[[], None] | None = None  # told once, at the first repair (the window)
 
     def note(self) -> str:
         plural = "s" if self.count != 1 else ""
@@ -38,14 +39,19 @@ def _decoder(repairs: Repairs) -> Callable[[bytes], str]:
             return str(raw, "utf-8")
         except UnicodeDecodeError:
             repairs.count += 1
+            if repairs.count == 1 and repairs.on_first is not None:
+                repairs.on_first()
             return raw.decode("utf-8", errors="replace")
 
     return decode
 
 
-def tolerate(conn: Any) -> Repairs:
-    """Make `conn` decode undecodable text with U+FFFD; the returned Repairs counts them."""
-    repairs = Repairs()
+def tolerate(conn: Any, on_first: Callable[[], None] | None = None) -> Repairs:
+    """Make `conn` decode undecodable text with U+FFFD; the returned Repairs counts them.
+
+    `on_first` is called at the first repair, inside SQLite's read: it must only schedule
+    (the window queues a message), never query the connection."""
+    repairs = Repairs(on_first=on_first)
     conn.text_factory = _decoder(repairs)
     return repairs
 

@@ -116,7 +116,7 @@ def _values(cf: ChallengeFile, values: dict[str, Any]) -> dict[str, Any]:
             cleaned[key] = _check_heading(cf, value)
         elif key == "group_id":
             cleaned[key] = _check_group(cf, value)
-        elif key in ("notable", "key_message"):
+        elif key in ("notable", "key_message", "prose_only"):
             cleaned[key] = check.flag(key, value)
         else:
             raise ValidationError(key, "is not a finding field that can be edited")

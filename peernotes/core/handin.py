@@ -16,12 +16,12 @@ pick-up (each peer merges their copy into their own file, with the same preview)
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from peernotes.core import fileformat
+from peernotes.core import readonly as readonly_state
 from peernotes.core.distribution import CopySummary, copy_for_peer, default_file_name
 from peernotes.core.errors import FileRefused
 from peernotes.core.files import WAL, companion
@@ -84,7 +84,7 @@ def _why_not(target: ChallengeFile, path: Path) -> str | None:
 def _challenge_id(path: Path) -> str | None:
     query = "mode=ro" if companion(path, WAL).exists() else "mode=ro&immutable=1"
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True)
+        conn = readonly_state.reading_connection(path, query)
         try:
             row = conn.execute("SELECT value FROM meta WHERE key = 'challenge_id'").fetchone()
         finally:

@@ -39,6 +39,7 @@ from peernotes.core.files import all_companions
 from peernotes.core.ids import link_id
 from peernotes.core.letter_outline import BLOCK_KINDS
 from peernotes.core.schema import BOOKKEEPING_COLUMNS, SCHEMA_VERSION, SYNCED_TABLES, migrate
+from peernotes.core.schema_v8 import v8_escape_texts
 from peernotes.core.store import ChallengeFile, utc_now
 
 FORMAT = "peernotes-challenge"
@@ -88,7 +89,9 @@ ENUMS: dict[tuple[str, str], tuple[str, ...]] = {
     ("conflict", "table_name"): SYNCED_TABLES,
     ("history", "table_name"): SYNCED_TABLES,
 }
-FLAGS = frozenset({"deleted", "is_quote", "notable", "key_message", "single_person", "numbered"})
+FLAGS = frozenset(
+    {"deleted", "is_quote", "notable", "key_message", "single_person", "numbered", "prose_only"}
+)
 # Link tables: the id is derived from the two ends (ids.link_id), in this order, so the same
 # link made on two laptops is one row. On import the id may be left out and is derived.
 LINK_ENDS: dict[str, tuple[str, str]] = {
@@ -161,6 +164,7 @@ COLUMN_DOCS: dict[str, str] = {
     "people": "How many people of the group were met (1 or more).",
     "recorded_at": "When the feedback was recorded as presented (UTC).",
     "occasion": "How it was recorded: presented (the presenter view) or exported (the .pptx).",
+    "prose_only": "1 = the letter prints the finding as prose only: its narrative (else its statement) as a paragraph, no bullet.",
     "presented_findings": 'JSON object: {"slides": n, "findings": [{"id", "kind", "statement", "heading"}]}, the findings as the deck showed them.',
 }
 
@@ -769,6 +773,8 @@ def _write(cf: ChallengeFile, checked: Checked) -> None:
         _install_builtin_headings(cf, checked)
         if checked.schema_version < 6:
             _escape_for_markup(cf)
+        if checked.schema_version < 8:  # the inline quote and lettered sub-list marks
+            v8_escape_texts(cf.conn)
         cf.conn.execute(
             "INSERT INTO meta(key, value) VALUES ('challenge_id', ?)", (checked.challenge_id,)
         )

@@ -89,7 +89,7 @@ class BuilderBase:
     def add_runs(
         self, kind: str, runs: list[Run], source: Source | None = None, **extra: Any
     ) -> None:
-        cleaned = tuple(Run(clean_text(r.text), r.bold, r.italic) for r in runs if r.text)
+        cleaned = tuple(Run(clean_text(r.text), r.bold, r.italic, r.quote) for r in runs if r.text)
         if cleaned:
             self.blocks.append(Block(kind, cleaned, source=source, **extra))
 
@@ -103,7 +103,8 @@ class BuilderBase:
         suffix: Sequence[Run] = (),
         **extra: Any,
     ) -> None:
-        """Text in the inline markup: emphasis as runs, '- ' lines as a nested list level."""
+        """Text in the inline markup: emphasis and inline quotes as runs, '- ' lines as a
+        nested bullet level, 'a) ' lines as a lettered sub-list (letters restart per list)."""
         text = clean_text(text).strip()
         if not text:
             return
@@ -118,11 +119,16 @@ class BuilderBase:
                 continue
             if runs:
                 runs.append(Run("\n"))
-            runs.extend(Run(s.text, s.bold, s.italic) for s in line.spans)
+            runs.extend(_runs(line))
         self.add_runs(kind, [*runs, *suffix], source, level=level, **extra)
+        previous: markup.Line | None = None
         for item in items:
-            sub = [Run(s.text, s.bold, s.italic) for s in item.spans]
-            self.add_runs("bullet", sub, source, level=min(level + 1, 2), **extra)
+            if item.lettered:
+                starts = previous is None or not previous.lettered
+                self.add_runs("lettered", _runs(item), source, starts_list=starts, **extra)
+            else:
+                self.add_runs("bullet", _runs(item), source, level=min(level + 1, 2), **extra)
+            previous = item
 
     def paragraph_kind(self, block: OutlineBlock | None = None) -> str:
         wanted = block is None or block.numbered
@@ -145,3 +151,7 @@ class BuilderBase:
 
     def _source(self, block: OutlineBlock, label: str | None = None) -> Source:
         return Source(self.section, label or block.label, "letter_block", block.id, "text")
+
+
+def _runs(line: markup.Line) -> list[Run]:
+    return [Run(s.text, s.bold, s.italic, s.quote) for s in line.spans]

@@ -5,7 +5,9 @@ heading with findings in framework order, each under its own heading, then "Othe
 Options: `order` "author" (the section's paragraphs in the shared order, whatever their kind)
 or "kind" (strengths' paragraphs first: version 4); `bullets` false for prose-only sections
 (a finding without a narrative then prints its statement as the paragraph); `labels` false
-to leave out the Strengths / Areas sub-headings. A key message's bullet is printed once: in
+to leave out the Strengths / Areas sub-headings. A finding flagged `prose_only` is printed
+that way in any findings block: no bullet, its narrative (else its statement) a paragraph in
+the author's order. A key message's bullet is printed once: in
 the key messages block, when the outline has one.
 """
 
@@ -75,7 +77,7 @@ class FindingBlocks(BuilderBase):
         kind = self.paragraph_kind(block)
         for finding in findings:
             paragraphs = split_paragraphs(finding.narrative or "")
-            if prose and not paragraphs:
+            if (prose or finding.prose_only) and not paragraphs:
                 src = self._finding_source(finding, "statement")
                 self.add_marked(kind, finding.statement, src, finding_id=finding.id)
             src = self._finding_source(finding, "narrative")
@@ -100,7 +102,8 @@ class FindingBlocks(BuilderBase):
             for kind in KINDS:
                 of_kind = [
                     f for f in findings
-                    if f.kind == kind and not (f.key_message and self.has_key_messages)
+                    if f.kind == kind and not f.prose_only
+                    and not (f.key_message and self.has_key_messages)
                 ]  # fmt: skip
                 if not of_kind:
                     continue
@@ -180,6 +183,9 @@ class FindingBlocks(BuilderBase):
             elif named:
                 self.add("heading", "Other recommendations", level=min(self.level + 1, 3))
             for rec in group.recommendations:
-                self._bullet(rec, kind)
+                if not rec.prose_only:
+                    self._bullet(rec, kind)
             if block.options.get("narratives", True):
                 self._narratives(group.recommendations, block)
+            else:
+                self._narratives([r for r in group.recommendations if r.prose_only], block)

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from peernotes.core import fileformat, versions
+from peernotes.core import readonly as readonly_state
 from peernotes.core.errors import (
     DamagedFile,
     FileRefused,
@@ -81,7 +82,7 @@ def open_source(path: str | Path, *, passphrase: str | None = None) -> Challenge
         snapshot = sqlite3.connect(":memory:", isolation_level=None)
     try:
         if header is not None:
-            source = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True)
+            source = readonly_state.reading_connection(path, query)
             try:
                 source.backup(snapshot)
             finally:

@@ -11,6 +11,9 @@ by SQLite's error code, and messages name the real cause (permissions, a read-on
 from __future__ import annotations
 
 import os
+import shutil
+import sqlite3
+import tempfile
 from pathlib import Path
 
 from peernotes.core import sqlite_errors
@@ -60,6 +63,50 @@ def uri_query(path: Path) -> str:
     if not companion(path, WAL).exists() and not writable(path):
         return "mode=ro&immutable=1"
     return "mode=ro"
+
+
+def wal_unreachable(path: Path) -> bool:
+    """True when `path`'s latest saves are in a -wal that SQLite cannot read in place: it
+    would have to create a -shm beside it, and the folder or drive refuses (a stick pulled
+    out while the file was open, then write-protected)."""
+    return companion(path, WAL).exists() and not folder_writable(path)
+
+
+def reading_connection(path: Path, query: str | None = None) -> sqlite3.Connection:
+    """A read-only connection to the latest saves of `path` that writes nothing beside it.
+
+    `query` overrides the URI parameters (merge reads a file with no -wal as immutable);
+    a -wal the folder will not let SQLite read in place is read from a private copy."""
+    if wal_unreachable(path):
+        return _latest_in_memory(path)
+    uri = f"{Path(path).resolve().as_uri()}?{query or uri_query(path)}"
+    return sqlite3.connect(uri, uri=True, isolation_level=None)
+
+
+def _latest_in_memory(path: Path) -> sqlite3.Connection:
+    """The file and its -wal copied to a private temporary folder, read from there into
+    memory, and the copy deleted: the saves in the -wal are read and nothing is written on
+    the read-only medium. A challenge file is a few MB, so memory is not a concern."""
+    folder = Path(tempfile.mkdtemp(prefix="peernotes-readonly-"))
+    try:
+        copy = folder / Path(path).name
+        shutil.copyfile(path, copy)
+        shutil.copyfile(companion(path, WAL), companion(copy, WAL))
+        disk = sqlite3.connect(f"{copy.as_uri()}?mode=ro", uri=True)
+        memory = sqlite3.connect(":memory:", isolation_level=None)
+        try:
+            disk.backup(memory)
+        finally:
+            disk.close()
+        return memory
+    except OSError as error:
+        raise NoAccess(
+            f"{path} could not be read: its latest saves are in {Path(path).name}-wal on a "
+            f"read-only drive, and copying them to a temporary folder failed "
+            f"({error.strerror or error}). Nothing was changed."
+        ) from error
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def refusal(error: BaseException, path: Path) -> NoAccess | None:

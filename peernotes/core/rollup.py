@@ -57,6 +57,7 @@ class FindingEntry:
     triangulation: Triangulation
     evidence_by_mode: Mapping[str, int]  # supporting observations per mode, read/heard/seen
     contradicting: int
+    prose_only: bool = False  # printed as a paragraph with no bullet statement
 
     @property
     def kind_label(self) -> str:
@@ -234,7 +235,7 @@ def rollup(
 def _finding_entries(cf: ChallengeFile, rule: Thresholds) -> list[FindingEntry]:
     rows = cf.query(
         "SELECT id, statement, narrative, kind, heading_id, group_id, notable, key_message, "
-        "ordinal FROM finding WHERE deleted = 0 ORDER BY ordinal, created_at, id"
+        "ordinal, prose_only FROM finding WHERE deleted = 0 ORDER BY ordinal, created_at, id"
     )
     evidence: dict[str, list[EvidenceRow]] = {r["id"]: [] for r in rows}
     for row in cf.conn.execute(EVIDENCE_SQL):
@@ -262,6 +263,7 @@ def _finding_entries(cf: ChallengeFile, rule: Thresholds) -> list[FindingEntry]:
                 triangulation=triangulation,
                 evidence_by_mode=MappingProxyType(by_mode),
                 contradicting=triangulation.contradicting,
+                prose_only=bool(row["prose_only"]),
             )
         )
     return entries

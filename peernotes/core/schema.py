@@ -19,6 +19,8 @@ import sqlite3
 import uuid
 from collections.abc import Callable
 
+from peernotes.core.schema_v8 import v8_prose_only
+
 APPLICATION_ID = 0x50654E6F  # "PeNo": marks a SQLite file as a PeerNotes challenge file
 
 _COMMON = """
@@ -456,6 +458,11 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (5, "programme import keys and unnamed headcounts", _script(V5)),
     (6, "the letter outline (sections, blocks); text escaped for the markup", _v6_letter_outline),
     (7, "the feedback as presented (snapshots of the deck)", _script(V7)),
+    (
+        8,
+        "findings printed as prose only; text escaped for quotes and lettered lists",
+        v8_prose_only,
+    ),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -692,8 +692,7 @@ def _connect(path: Path | None, passphrase: str | None, *, readonly: bool) -> sq
     elif path is None:
         conn = sqlite3.connect(":memory:", isolation_level=None)
     elif readonly:
-        query = readonly_state.uri_query(path)
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True, isolation_level=None)
+        conn = readonly_state.reading_connection(path)
     else:
         conn = sqlite3.connect(str(path), isolation_level=None)
     conn.execute("PRAGMA busy_timeout = 5000")

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -46,6 +48,9 @@ def ensure_demo() -> Path:
 
 
 def warm_up() -> None:
+    """Load what the first save needs (sqlite-utils brings click, dateutil and pluggy), so the
+    first Enter in a meeting does not pay for it. Run once the window is usable: it takes
+    longer than anyone takes to type a first note, and nothing on screen waits for it."""
     import sqlite_utils  # noqa: F401  (the store's nested transactions)
 
 
@@ -57,6 +62,18 @@ def listen_for_files(window: MainWindow) -> None:
     window.instance_server.listen()
 
 
+def show_unexpected_errors() -> None:
+    """An exception in the UI shows a dialog and a log, never vanishes. The dialog's module
+    loads on the first such exception, not at start-up."""
+
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        from peernotes.ui.error_dialog import handle_exception
+
+        handle_exception(exc_type, exc, tb)
+
+    sys.excepthook = hook
+
+
 def run_app(file: str | None = None, demo: bool = False) -> int:
     """`peernotes` with a file or --demo opens it; with neither, the file open when PeerNotes
     last closed (on the page that was showing), else the welcome screen."""
@@ -66,29 +83,27 @@ def run_app(file: str | None = None, demo: bool = False) -> int:
 
         if hand_over(Path(file)):
             return 0  # the running PeerNotes shows it
-    from peernotes.ui.error_dialog import install as show_unexpected_errors
     from peernotes.ui.main_window import MainWindow
 
-    show_unexpected_errors()  # an exception in the UI shows a dialog and a log, never vanishes
-
-    window = MainWindow()
+    show_unexpected_errors()
+    # Only the shell (welcome screen, navigation, the menu bar's titles) before the first
+    # paint; the menus' items, the file and its first pages right after it.
+    window = MainWindow(defer_features=True)
     window.show()
     window.raise_()
     window.activateWindow()  # take the keyboard even without a window manager (kiosk, tests)
-    listen_for_files(window)
 
     def open_challenge() -> None:
+        window.install_features()
+        listen_for_files(window)
         if demo:
             window.open_demo()
         elif file:
             window.open_path(Path(file))
         else:
             window.reopen_last()  # the file and page open when PeerNotes last closed
-        # Before anyone can type: load what the first save needs, so the first Enter in a
-        # meeting does not pay for it.
-        warm_up()
         when_usable(window)
+        QTimer.singleShot(0, warm_up)
 
-    # The window paints first (welcome or empty workspace); the file opens right after.
     AfterFirstPaint(window, open_challenge)
     return app.exec()

@@ -78,7 +78,3 @@ def handle_exception(exc_type, exc, tb) -> None:
         ErrorDialog.show_error(QApplication.activeWindow(), details, log_path)
     finally:
         _showing = False
-
-
-def install() -> None:
-    sys.excepthook = handle_exception

@@ -132,12 +132,7 @@ class FindingEditor(QGroupBox):
         self.group.currentIndexChanged.connect(
             lambda _i: self._edited("group_id", self.group.currentData())
         )
-        self.key_message = QCheckBox("Key message")
-        self.key_message.setToolTip("Key messages go into the letter's summary")
-        self.key_message.toggled.connect(lambda on: self._edited("key_message", on))
-        self.notable = QCheckBox("Notable practice")
-        self.notable.setMinimumWidth(0)
-        self.notable.toggled.connect(lambda on: self._edited("notable", on))
+        self._build_flags()
         self.badge = QLabel()
         self.badge.setTextFormat(Qt.TextFormat.RichText)
         self.explanation = QLabel()  # the level's reasons: shown over the evidence, by the page
@@ -153,6 +148,20 @@ class FindingEditor(QGroupBox):
             )
         self._build_layout()
 
+    def _build_flags(self) -> None:
+        self.key_message = QCheckBox("Key message")
+        self.key_message.setToolTip("Key messages go into the letter's summary")
+        self.key_message.toggled.connect(lambda on: self._edited("key_message", on))
+        self.notable = QCheckBox("Notable practice")
+        self.notable.setMinimumWidth(0)
+        self.notable.toggled.connect(lambda on: self._edited("notable", on))
+        self.prose_only = QCheckBox("Prose only")
+        self.prose_only.setMinimumWidth(0)
+        self.prose_only.setToolTip(
+            "The letter prints the narrative as a paragraph, with no bullet for the statement"
+        )
+        self.prose_only.toggled.connect(lambda on: self._edited("prose_only", on))
+
     def _build_layout(self) -> None:
         row = QHBoxLayout()
         row.addWidget(self.kind, 1)
@@ -163,6 +172,7 @@ class FindingEditor(QGroupBox):
         flags = QHBoxLayout()
         flags.addWidget(self.key_message)
         flags.addWidget(self.notable)
+        flags.addWidget(self.prose_only)
         flags.addStretch(1)
         flags.addWidget(self.badge)
         form = QFormLayout()
@@ -224,6 +234,7 @@ class FindingEditor(QGroupBox):
             self.group.setEnabled(entry.kind == "recommendation")
             self.key_message.setChecked(entry.key_message)
             self.notable.setChecked(entry.notable)
+            self.prose_only.setChecked(entry.prose_only)
             t = entry.triangulation
             self.badge.setText(badge_html(t.level, t.label))
             self.badge.setToolTip(t.explanation + "\n\nRule: " + rule)

@@ -151,6 +151,7 @@ class FindingsPage(QWidget):
         self.statement, self.narrative, self.kind = e.statement, e.narrative, e.kind
         self.heading, self.group = e.heading, e.group
         self.key_message, self.notable = e.key_message, e.notable
+        self.prose_only = e.prose_only
         self.supporting_model, self.supporting_view = e.supporting.model, e.supporting.view
         self.contradicting_model = e.contradicting.model
         self.contradicting_view = e.contradicting.view
@@ -510,6 +511,7 @@ class FindingsPage(QWidget):
             "group_id": "Change recommendation group",
             "key_message": "Key message",
             "notable": "Notable practice",
+            "prose_only": "Prose only",
         }
         self._run(
             labels.get(field, "Edit finding"),

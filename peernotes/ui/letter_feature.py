@@ -13,11 +13,11 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from peernotes.ui.dialogs import messages
 from peernotes.ui.features import Page
-from peernotes.ui.session import Session
 
 if TYPE_CHECKING:
     from peernotes.ui.letter import LetterPage
     from peernotes.ui.main_window import MainWindow
+    from peernotes.ui.session import Session
 
 
 def _letter_page(session: Session, window: MainWindow) -> LetterPage:

@@ -15,7 +15,6 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -30,6 +29,7 @@ from peernotes.paths import APP_NAME, FILE_SUFFIX
 from peernotes.ui.features import Page, feature_modules
 from peernotes.ui.menus import with_mnemonic
 from peernotes.ui.page_header import ensure_header
+from peernotes.ui.status_line import StatusLine
 from peernotes.ui.welcome import WelcomeScreen
 from peernotes.ui.window_settings import (
     fit_to_screen,
@@ -53,7 +53,10 @@ def quit_shortcut() -> QKeySequence:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self) -> None:
+    """`defer_features=True` builds only the shell (welcome screen, navigation, the menu bar's
+    titles) so it can paint at once; `install_features()` must then follow (ui/app.py)."""
+
+    def __init__(self, *, defer_features: bool = False) -> None:
         super().__init__()
         self.session: Session | None = None
         self.pages: dict[str, Page] = {}
@@ -87,12 +90,30 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.central)
         self.nav.currentRowChanged.connect(self._show_row)
 
-        self._build_status_bar()
+        self.status_line = StatusLine(self.statusBar())
+        self.peer_label = self.status_line.peer_label
+        self.saved_label = self.status_line.saved_label
+        self.file_label = self.status_line.file_label
         for name in ("&File", "&Edit", "&View", "&Tools", "&Help"):
             self.menu(name)
+        self._page_actions: list[QAction] = []
+        self._needs_no_file: set[QAction] = set()
+        self._features_installed = False
+        if not defer_features:
+            self.install_features()
+        fit_to_screen(self)
+        restore_geometry(self)
+        self.set_session(None)
+
+    def install_features(self) -> None:
+        """The menus' items: the window's own and the feature modules'. run_app calls it right
+        after the first paint (importing eight feature modules would delay that paint); it
+        runs once, and before any file opens."""
+        if self._features_installed:
+            return
+        self._features_installed = True
         self._build_file_menu()
         self._build_edit_menu()
-        self._page_actions: list[QAction] = []
         for module in feature_modules():
             install = getattr(module, "install_actions", None)
             if install:
@@ -100,24 +121,7 @@ class MainWindow(QMainWindow):
         self._finish_file_menu()
         self._build_help_menu()
         self._needs_no_file = self._file_free_actions()
-        fit_to_screen(self)
-        restore_geometry(self)
-        self.set_session(None)
-
-    def _build_status_bar(self) -> None:
-        """The open file, who is recording and the save state, always in view."""
-        self.peer_label = QLabel()
-        self.peer_label.setObjectName("peerState")
-        self.peer_label.setAccessibleName("Recording as")
-        self.saved_label = QLabel()
-        self.saved_label.setObjectName("savedState")
-        self.saved_label.setAccessibleName("Save state")
-        self.file_label = QLabel()
-        self.file_label.setObjectName("hint")
-        self.file_label.setAccessibleName("Open file")
-        self.statusBar().addPermanentWidget(self.file_label)
-        self.statusBar().addPermanentWidget(self.peer_label)
-        self.statusBar().addPermanentWidget(self.saved_label)
+        self._enable_file_actions(self.session is not None)
 
     def menu(self, name: str) -> QMenu:
         if name not in self._menus:
@@ -313,6 +317,25 @@ class MainWindow(QMainWindow):
         # Hide the workspace first: removing the current page makes the stack show the next
         # one, and each would rebuild itself from a file that is about to close.
         self.central.setCurrentWidget(self.welcome)
+        self._remove_pages()
+        if old is not None:
+            self.undo_group.removeStack(old.undo_stack)
+            old.close()
+            old.deleteLater()
+        self.session = session
+        if session is not None:
+            self._attach(session)
+        else:
+            self.welcome.set_recent(self.recent_files())
+            self.welcome.focus_default()
+            self._set_saved_text("", False)
+        self._rebuild_view_menu()
+        self._enable_file_actions(session is not None)
+        self._update_title()
+        self._update_peer()
+
+    def _remove_pages(self) -> None:
+        """The closing file's pages (built or not) leave the stack and the navigation."""
         for page in self.pages.values():
             if page.built:
                 self.stack.removeWidget(page.widget)
@@ -325,54 +348,46 @@ class MainWindow(QMainWindow):
         self.nav.blockSignals(True)
         self.nav.clear()
         self.nav.blockSignals(False)
-        if old is not None:
-            self.undo_group.removeStack(old.undo_stack)
-            old.close()
-            old.deleteLater()
-        self.session = session
-        if session is not None:
-            self.undo_group.addStack(session.undo_stack)
-            self.undo_group.setActiveStack(session.undo_stack)
-            session.changed.connect(self._saved)
-            session.error.connect(self._save_failed)
-            pages: list[Page] = []
-            for module in feature_modules():
-                create = getattr(module, "create_pages", None)
-                if create:
-                    pages.extend(create(session, self))
-            for page in sorted(pages, key=lambda p: p.order):
-                self.pages[page.key] = page
-                if page.built:
-                    ensure_header(page.widget, page.title, page.tooltip)
-                    self.stack.addWidget(page.widget)
-                else:
-                    self._placeholders[page.key] = placeholder = QWidget()
-                    self.stack.addWidget(placeholder)
-                    page.on_built = self._put_in_place
-                item = QListWidgetItem(page.title)
-                item.setData(Qt.ItemDataRole.UserRole, page.key)
-                item.setToolTip(page.tooltip)
-                self.nav.addItem(item)
-            self.central.setCurrentWidget(self.workspace)
-            if pages:
-                self.nav.setCurrentRow(0)
-            if session.cf.path is not None:
-                self._remember(session.cf.path)
-            if session.cf.peer_id is None and not session.cf.readonly:
-                self.choose_peer()
-            self._set_saved_text(
-                "All changes saved" if not session.cf.readonly else "Read-only", False
-            )
-            self._announce_draft()
-        else:
-            self.central.setCurrentWidget(self.welcome)
-            self.welcome.set_recent(self.recent_files())
-            self.welcome.focus_default()
-            self._set_saved_text("", False)
-        self._rebuild_view_menu()
-        self._enable_file_actions(session is not None)
-        self._update_title()
-        self._update_peer()
+
+    def _attach(self, session: Session) -> None:
+        """An opened file: its undo stack, its save state, its pages, the first one showing."""
+        self.install_features()
+        self.undo_group.addStack(session.undo_stack)
+        self.undo_group.setActiveStack(session.undo_stack)
+        session.changed.connect(self._saved)
+        session.error.connect(self._save_failed)
+        self._add_pages(session)
+        self.central.setCurrentWidget(self.workspace)
+        if self.nav.count():
+            self.nav.setCurrentRow(0)
+        if session.cf.path is not None:
+            self._remember(session.cf.path)
+        if session.cf.peer_id is None and not session.cf.readonly:
+            self.choose_peer()
+        self._set_saved_text("All changes saved" if not session.cf.readonly else "Read-only", False)
+        self._announce_draft()
+
+    def _add_pages(self, session: Session) -> None:
+        """Every feature's pages, in workflow order; a page built on first use waits behind a
+        placeholder (see _put_in_place)."""
+        pages: list[Page] = []
+        for module in feature_modules():
+            create = getattr(module, "create_pages", None)
+            if create:
+                pages.extend(create(session, self))
+        for page in sorted(pages, key=lambda p: p.order):
+            self.pages[page.key] = page
+            if page.built:
+                ensure_header(page.widget, page.title, page.tooltip)
+                self.stack.addWidget(page.widget)
+            else:
+                self._placeholders[page.key] = placeholder = QWidget()
+                self.stack.addWidget(placeholder)
+                page.on_built = self._put_in_place
+            item = QListWidgetItem(page.title)
+            item.setData(Qt.ItemDataRole.UserRole, page.key)
+            item.setToolTip(page.tooltip)
+            self.nav.addItem(item)
 
     def _announce_draft(self) -> None:
         """A note restored after a crash is said in the status bar and marked on Capture's
@@ -511,31 +526,21 @@ class MainWindow(QMainWindow):
 
     def set_saving(self, pending: bool) -> None:
         """Typed text waiting for its debounced save."""
-        if pending:
-            self._set_saved_text("Saving…", False)
-        elif self.saved_label.property("problem") is not True:
-            self._set_saved_text("✓ Saved", False)
+        self.status_line.set_saving(pending)
 
     def _save_failed(self, message: str) -> None:
         self._set_saved_text(f"Not saved: {message}", True)
         self.statusBar().showMessage(message, 15000)
 
     def _set_saved_text(self, text: str, problem: bool) -> None:
-        if self.saved_label.text() != text:
-            self.saved_label.setText(text)
-        if self.saved_label.property("problem") is not problem:
-            self.saved_label.setProperty("problem", problem)
-            self.saved_label.style().unpolish(self.saved_label)
-            self.saved_label.style().polish(self.saved_label)
+        self.status_line.set_saved_text(text, problem)
 
     def _update_title(self) -> None:
         """Short enough for a laptop's taskbar: council — programme — PeerNotes; the file's
         name is in the status bar, its full path in that label's tooltip."""
         if self.session is None:
             self.setWindowTitle(APP_NAME)
-            self.file_label.clear()
-            self.file_label.setToolTip("")
-            self.statusBar().setToolTip("")
+            self.status_line.show_file("", "")
             return
         cf = self.session.cf
         challenge = cf.challenge()
@@ -544,9 +549,7 @@ class MainWindow(QMainWindow):
             f"{challenge['council']} — {challenge['programme_title']}{readonly} — {APP_NAME}"
         )
         path = str(cf.path) if cf.path else "not saved to a file"
-        self.file_label.setText(cf.path.name if cf.path else "unsaved")
-        self.file_label.setToolTip(path)
-        self.statusBar().setToolTip(path)
+        self.status_line.show_file(cf.path.name if cf.path else "unsaved", path)
 
     # ---------------------------------------------------------- recent files
     def recent_files(self) -> list[str]:

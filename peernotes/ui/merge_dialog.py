@@ -38,6 +38,7 @@ from peernotes.core.merge import MergeReport
 from peernotes.core.merge_preview import FilePreview
 from peernotes.core.merge_sources import (
     MergeCancelled,
+    damage_explained,
     unlocked_sources,
     verified_passphrases,
     writer_twin,
@@ -336,9 +337,12 @@ def _preview(
     """On the worker thread: its own connection to the open file, and to each copy."""
     twin = writer_twin(cf)
     try:
-        with unlocked_sources(
-            twin, paths, lambda path, wrong: None if wrong else keys.get(path)
-        ) as sources:
+        with (
+            unlocked_sources(
+                twin, paths, lambda path, wrong: None if wrong else keys.get(path)
+            ) as sources,
+            damage_explained(twin, sources),
+        ):
             return merge_preview.previews(twin, sources, progress=report)
     finally:
         twin.close()
@@ -364,7 +368,7 @@ def _merge(
     twin.subscribe(collect)
     try:
         ask = lambda path, wrong: None if wrong else keys.get(path)  # noqa: E731
-        with unlocked_sources(twin, paths, ask) as sources:
+        with unlocked_sources(twin, paths, ask) as sources, damage_explained(twin, sources):
             result = merge.merge(twin, sources, progress=report, keep=keep)
     finally:
         twin.close()

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import shiboken6
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from peernotes.core import backups, bad_text, encryption, locking, privacy, recovery
@@ -78,12 +80,35 @@ def open_file(
         return None
     # Damaged bytes in a value (bit rot, another tool) show as U+FFFD instead of breaking a
     # screen: reading every note costs 1.6x, the screens' own reads (pages, roll-up) no more.
-    bad_text.tolerate(cf.conn)
+    bad_text.tolerate(cf.conn, on_first=lambda: _tell_damaged_text(parent, path))
     try:
         return _after_open(parent, cf)
     except BaseException:
         cf.close()
         raise
+
+
+DAMAGED_TEXT_TITLE = "Some text in this file is damaged"
+
+
+def damaged_text_message(path: Path) -> str:
+    return (
+        f"Some text in {path.name} could not be read: damaged bytes (a failing disk or "
+        f"another program) are shown as {bad_text.REPLACEMENT}. Everything else is intact. "
+        "Retype the damaged words to repair them; 'peernotes check' on the file lists "
+        "where they are."
+    )
+
+
+def _tell_damaged_text(parent: QWidget | None, path: Path) -> None:
+    """Said once per open file, when a screen first reads a damaged value. Queued: this
+    runs inside SQLite's read, where a message box must not open."""
+
+    def tell() -> None:
+        alive = parent if parent is None or shiboken6.isValid(parent) else None
+        messages.warn(alive, DAMAGED_TEXT_TITLE, damaged_text_message(path))
+
+    QTimer.singleShot(0, tell)
 
 
 def _open_with_passphrase(

@@ -3,18 +3,38 @@ Programme 10, Capture 15, People 20, Documents 30, Observations 40."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QWidget
 
 from peernotes.ui.features import Page
-from peernotes.ui.session import Session
+
+if TYPE_CHECKING:  # the store loads when a file opens, after the first paint
+    from peernotes.ui.session import Session
+
+
+def _people(session: Session, window: Any) -> QWidget:
+    from peernotes.ui.people import PeoplePage
+
+    return PeoplePage(session, window)
+
+
+def _documents(session: Session, window: Any) -> QWidget:
+    from peernotes.ui.documents import DocumentsPage
+
+    return DocumentsPage(session, window)
+
+
+def _observations(session: Session, window: Any) -> QWidget:
+    from peernotes.ui.observations import ObservationsPage
+
+    return ObservationsPage(session, window)
 
 
 def create_pages(session: Session, window: Any) -> list[Page]:
-    # Imported here, when a file opens: the window paints before these screens load.
+    # Imported here, when a file opens: the window paints before these screens load. Capture
+    # (ready to type in) and Programme (the first page) are built now, the rest when shown.
     from peernotes.ui.capture import CapturePane
-    from peernotes.ui.documents import DocumentsPage
-    from peernotes.ui.observations import ObservationsPage
-    from peernotes.ui.people import PeoplePage
     from peernotes.ui.programme import ProgrammePage
 
     capture = CapturePane(session)
@@ -31,17 +51,15 @@ def create_pages(session: Session, window: Any) -> list[Page]:
             "people",
             "People",
             20,
-            lambda: PeoplePage(session, window),
+            lambda: _people(session, window),
             "People met and the peer team",
         ),
-        Page(
-            "documents", "Documents", 30, lambda: DocumentsPage(session, window), "Documents read"
-        ),
+        Page("documents", "Documents", 30, lambda: _documents(session, window), "Documents read"),
         Page(
             "observations",
             "Observations",
             40,
-            lambda: ObservationsPage(session, window),
+            lambda: _observations(session, window),
             "Every observation: filter, sort, edit",
         ),
     ]

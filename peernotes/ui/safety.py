@@ -18,12 +18,10 @@ from PySide6.QtGui import QAction
 from peernotes.core import backups, encryption
 from peernotes.core.errors import PeerNotesError
 from peernotes.ui import opening
-from peernotes.ui.backup_dialog import BackupDialog
-from peernotes.ui.passphrase_dialog import PassphraseDialog
-from peernotes.ui.session import Session
 
 if TYPE_CHECKING:
     from peernotes.ui.main_window import MainWindow
+    from peernotes.ui.session import Session
 
 BACKUP_INTERVAL_MS = 10 * 60 * 1000
 
@@ -83,6 +81,8 @@ class SafetyActions:
         if session is None or session.cf.path is None:
             return
         path = session.cf.path
+        from peernotes.ui.backup_dialog import BackupDialog
+
         chosen = BackupDialog.choose(self.window, path)
         if chosen is None:
             return
@@ -106,6 +106,8 @@ class SafetyActions:
         )
 
     def _reopen(self, path: Path, passphrase: str | None) -> None:
+        from peernotes.ui.session import Session
+
         cf = opening.open_file(self.window, path, passphrase=passphrase)
         if cf is not None:
             self.window.set_session(Session(cf, self.window))
@@ -123,6 +125,8 @@ class SafetyActions:
     def protect(self, session: Session) -> None:
         path = session.cf.path
         assert path is not None
+        from peernotes.ui.passphrase_dialog import PassphraseDialog
+
         passphrase = PassphraseDialog.protect(self.window, path)
         if passphrase is None:
             return
@@ -149,6 +153,8 @@ class SafetyActions:
     def change(self, session: Session) -> None:
         path = session.cf.path
         assert path is not None
+        from peernotes.ui.passphrase_dialog import PassphraseDialog
+
         answer = PassphraseDialog.change(self.window, path)
         if answer is None:
             return

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from peernotes.ui.features import Page
-from peernotes.ui.session import Session
+
+if TYPE_CHECKING:
+    from peernotes.ui.session import Session
 
 # The pages' modules are imported when a page is first shown, not at start-up.
 

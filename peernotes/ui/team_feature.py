@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction
 
 from peernotes.ui.features import Page
-from peernotes.ui.session import Session
 
 if TYPE_CHECKING:
     from peernotes.ui.main_window import MainWindow
+    from peernotes.ui.session import Session
 
 
 def _copy_for_peer(window: MainWindow) -> None:

@@ -198,3 +198,43 @@ def test_each_preset_document_is_accessible(tmp_path, preset):
     assert document.core_properties.language == "en-GB"
     for table in document.tables:
         assert table.rows[0]._tr.trPr is not None  # header row repeats (w:tblHeader)
+
+
+def test_a_prose_only_finding_prints_its_narrative_without_a_bullet(tmp_path):
+    """A strength flagged prose only, in the regional letter (bullets on): no bullet for its
+    statement, its narrative is a numbered paragraph in the author's place; the other
+    findings keep their bullets. The flag survives `export --json` / `import`."""
+
+    def edit(scene):
+        ops.update_finding(scene.cf, scene.findings["s3"], prose_only=True)
+
+    document = _rebuild(tmp_path, "regional_summary_letter", edit)
+    bullets = [p.text for p in document.paragraphs if p.style.name.startswith("List Bullet")]
+    assert "Political leadership is engaged" not in bullets
+    assert "Quality assurance has less resource than commissioning" in bullets
+    numbered = [p.text for p in document.paragraphs if p.style.name == "Numbered Paragraph"]
+    assert "Councillors were well briefed and supportive of integration." in numbered
+
+
+def test_an_inline_quote_and_a_lettered_sub_list_print_as_word_shows_them(tmp_path):
+    """ ""words"" is a run in the Inline Quote style between curly quotes; "a) " lines are a
+    lettered list (List Letter, real Word numbering restarting per paragraph)."""
+
+    def edit(scene):
+        section = outline(scene.cf)[1]
+        add_block(
+            scene.cf, section.id, "prose",
+            text='Staff said ""we are heard"" often. We ask for:\na) a plan\nb) good data',
+        )  # fmt: skip
+        add_block(scene.cf, section.id, "prose", text="And two more:\na) one\nb) two")
+
+    document = _rebuild(tmp_path, "regional_summary_letter", edit)
+    paragraphs = document.paragraphs
+    at = next(i for i, p in enumerate(paragraphs) if p.text.startswith("Staff said"))
+    assert paragraphs[at].text == "Staff said “we are heard” often. We ask for:"
+    quote = [r for r in paragraphs[at].runs if r.text == "“we are heard”"]
+    assert quote and quote[0].style.name == "Inline Quote"
+    lettered = [p for p in paragraphs if p.style.name == "List Letter"]
+    assert [p.text for p in lettered] == ["a plan", "good data", "one", "two"]
+    ids = [_num(p)[0] for p in lettered]
+    assert ids[0] == ids[1] != ids[2] == ids[3]

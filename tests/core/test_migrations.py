@@ -175,15 +175,18 @@ def _as_before_markup(rows: dict[str, list[tuple]], conn) -> dict[str, list[tupl
 
 def _assert_only_added(conn, old: dict[str, list[str]]) -> None:
     """Later steps only add: each new table is empty (but the seeded outline), each new
-    column empty in old rows."""
+    column empty (or at its default) in old rows."""
     for table, cols in _columns(conn).items():
         if table in SEEDED and table not in old:
             continue
         if table not in old:
             assert conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0] == 0, table
             continue
+        defaults = {r[1]: r[4] for r in conn.execute(f'PRAGMA table_info("{table}")')}
         for col in set(cols) - set(old[table]):
-            found = conn.execute(f'SELECT count(*) FROM "{table}" WHERE {col} IS NOT NULL')
+            default = defaults[col.strip('"')]
+            same = f"{col} IS NOT NULL" if default is None else f"{col} IS NOT {default}"
+            found = conn.execute(f'SELECT count(*) FROM "{table}" WHERE {same}')
             assert found.fetchone()[0] == 0, f"{table}.{col}"
 
 

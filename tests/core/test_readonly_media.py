@@ -21,6 +21,7 @@ import pytest
 from disks import listing, remount_readonly, small_disk
 
 from peernotes.cli import main
+from peernotes.core import records
 from peernotes.core.store import ChallengeFile, ReadOnlyCause
 
 REPO = Path(__file__).resolve().parents[2]
@@ -72,6 +73,46 @@ def test_merging_from_a_read_only_drive(stick: Path, tmp_path: Path) -> None:
     before = _digest(stick)
     assert main(["merge", str(into), str(stick)]) == 0
     assert _digest(stick) == before
+
+
+@pytest.fixture
+def stick_with_wal(tmp_path: Path) -> Iterator[Path]:
+    """A locked stick holding a challenge copied while it was open: its latest note is only
+    in the -wal beside it (the stick was pulled out mid-session, then write-protected)."""
+    laptop = tmp_path / "laptop.peernotes"
+    assert main(["demo", "--out", str(laptop), *SMALL]) == 0
+    shutil.copyfile(laptop, tmp_path / "team.peernotes")  # the team's file, before the note
+    with small_disk(tmp_path / "stick") as disk:
+        with ChallengeFile.open(laptop) as cf:
+            records.add_observation(cf, "Saved only in the write-ahead log.")
+            for name in ("challenge.peernotes", "challenge.peernotes-wal"):
+                source = laptop.with_name(laptop.name + name.removeprefix("challenge.peernotes"))
+                shutil.copyfile(source, disk / name)
+        remount_readonly(disk)
+        yield disk / "challenge.peernotes"
+
+
+def test_a_file_with_its_wal_on_a_read_only_drive_opens_with_every_save(
+    stick_with_wal: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The file and its -wal on a locked stick: it opens read-only with the note that is
+    only in the -wal (it was refused with "copy both files"), check says sound, exports and
+    merges carry that note, and nothing is written on the stick."""
+    before = {p.name: _digest(p) for p in stick_with_wal.parent.iterdir()}
+    with ChallengeFile.open(stick_with_wal) as cf:
+        assert cf.readonly and "read-only drive" in (cf.readonly_reason or "")
+        texts = [o["text"] for o in cf.rows("observation")]
+        assert "Saved only in the write-ahead log." in texts and len(texts) == 21
+    assert main(["check", str(stick_with_wal)]) == 0
+    assert "sound" in capsys.readouterr().out
+    out = tmp_path / "c.json"
+    assert main(["export", str(stick_with_wal), "--json", str(out)]) == 0
+    assert "Saved only in the write-ahead log." in out.read_text(encoding="utf-8")
+    into = tmp_path / "team.peernotes"
+    assert main(["merge", str(into), str(stick_with_wal)]) == 0
+    with ChallengeFile.open(into) as team:
+        assert "Saved only in the write-ahead log." in [o["text"] for o in team.rows("observation")]
+    assert {p.name: _digest(p) for p in stick_with_wal.parent.iterdir()} == before
 
 
 # ----------------------------------------------------------------- as a user, not root

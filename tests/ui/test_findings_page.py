@@ -310,3 +310,28 @@ def test_new_finding_dialog_proposes_kind_and_shows_the_evidence(scene, qtbot):
     qtbot.addWidget(asking)
     assert asking.kind.currentIndex() == -1
     assert "mixed" in asking.kind.placeholderText()
+
+
+def test_prose_only_is_ticked_in_the_editor_and_undone(page, scene):
+    """Ticking "Prose only" on a finding: the letter prints its narrative with no bullet;
+    Edit › Undo puts the bullet back."""
+    from peernotes.core.letter import build_letter
+
+    cf = scene.cf
+    finding_id = findings.create_finding(
+        cf, "Carers feel heard", narrative="Carers told us so.", heading_id=scene.headings["1"]
+    )
+    page.refresh()
+    page.select_finding(finding_id)
+    assert not page.prose_only.isChecked()
+    page.prose_only.setChecked(True)
+    assert findings.finding(cf, finding_id)["prose_only"] == 1
+    bullets = [b.text for b in build_letter(cf).blocks if b.kind == "bullet"]
+    assert "Carers feel heard" not in bullets
+    page.session.undo_stack.undo()
+    assert findings.finding(cf, finding_id)["prose_only"] == 0
+    bullets = [b.text for b in build_letter(cf).blocks if b.kind == "bullet"]
+    assert "Carers feel heard" in bullets
+    page.refresh()
+    page.select_finding(finding_id)
+    assert not page.prose_only.isChecked()

@@ -264,3 +264,29 @@ def test_merge_into_a_protected_file(tmp_path, qtbot, qapp):
         session.close()
     assert encryption.is_encrypted(manager)
     assert b"Priya heard this" not in manager.read_bytes()
+
+
+def test_a_copy_with_damaged_text_is_named_not_a_generic_error(setup, qtbot, monkeypatch):
+    """A peer's copy holding one undecodable byte: the window says which file and which
+    record is damaged and how to save the rest, and merges nothing (it showed the generic
+    "something went wrong" dialog)."""
+    import sqlite3
+
+    session, _, files = setup
+    conn = sqlite3.connect(files["priya"])
+    note = conn.execute("SELECT id FROM observation WHERE text LIKE '%Priya%'").fetchone()[0]
+    conn.execute("UPDATE observation SET text = CAST(? AS TEXT) WHERE id = ?", (b"\xff", note))
+    conn.commit()
+    conn.close()
+    told: list[str] = []
+    monkeypatch.setattr(
+        merge_dialog.messages, "error", lambda parent, title, text: told.append(text)
+    )
+    before = session.cf.count("observation")
+    dialog = MergeDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.add_paths([files["priya"]])
+    dialog.run_merge()
+    assert len(told) == 1
+    assert "priya.peernotes" in told[0] and "cannot be decoded" in told[0] and note in told[0]
+    assert session.cf.count("observation") == before and dialog.report is None

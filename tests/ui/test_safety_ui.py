@@ -301,9 +301,11 @@ def test_a_file_on_a_read_only_drive_offers_a_copy(
             cf.close()
 
 
-def test_a_file_with_damaged_text_opens_and_shows_the_rest(tmp_path: Path, told: Recorder) -> None:
+def test_a_file_with_damaged_text_opens_and_shows_the_rest(
+    qtbot, tmp_path: Path, told: Recorder
+) -> None:
     """One invalid UTF-8 byte in one note: the window opens the file and lists every note,
-    the damaged one with U+FFFD, instead of failing on that row."""
+    the damaged one with U+FFFD, instead of failing on that row, and says why."""
     import sqlite3
 
     path = tmp_path / "rotten.peernotes"
@@ -319,5 +321,47 @@ def test_a_file_with_damaged_text_opens_and_shows_the_rest(tmp_path: Path, told:
     try:
         texts = {o["id"]: o["text"] for o in cf.rows("observation")}
         assert texts[note] == "a \ufffd b" and len(texts) == 2
+        qtbot.waitUntil(lambda: opening.DAMAGED_TEXT_TITLE in [t for _, t, _ in told.shown])
+    finally:
+        cf.close()
+
+
+def test_the_window_says_once_when_text_was_damaged(
+    qtbot, tmp_path: Path, told: Recorder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening a file whose notes hold damaged bytes: the user is told, once, that the �
+    they see is damage and how to find it, instead of wondering at a stray symbol."""
+    import sqlite3
+
+    path = tmp_path / "rotten.peernotes"
+    with make_challenge(path) as cf:
+        first = records.add_observation(cf, "placeholder")
+        second = records.add_observation(cf, "another placeholder")
+    conn = sqlite3.connect(path)
+    for note in (first, second):
+        conn.execute("UPDATE observation SET text = CAST(? AS TEXT) WHERE id = ?", (b"\xff", note))
+    conn.commit()
+    conn.close()
+    monkeypatch.setattr(MainWindow, "choose_peer", lambda self: None)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_path(path)
+    window.show_page("observations")  # the list shows both damaged notes
+    qtbot.waitUntil(lambda: opening.DAMAGED_TEXT_TITLE in [t for _, t, _ in told.shown])
+    window.show_page("capture")
+    qtbot.wait(20)
+    warned = [t for _, t, _ in told.shown if t == opening.DAMAGED_TEXT_TITLE]
+    assert len(warned) == 1 and "rotten.peernotes" in told.texts() and "\ufffd" in told.texts()
+
+
+def test_a_sound_file_says_nothing_about_damaged_text(qtbot, challenge_path, told) -> None:
+    """The damaged-text message never appears for a sound file (it would be a false alarm)."""
+    cf = opening.open_file(None, challenge_path)
+    assert cf is not None
+    try:
+        cf.rows("observation")
+        qtbot.wait(20)
+        assert opening.DAMAGED_TEXT_TITLE not in [t for _, t, _ in told.shown]
     finally:
         cf.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QLabel
 
+from peernotes.ui.main_window import MainWindow
 from peernotes.ui.startup import AfterFirstPaint
 
 
@@ -44,3 +45,43 @@ def test_a_window_that_never_paints_still_opens_its_file(qtbot):
     qtbot.addWidget(window)
     AfterFirstPaint(window, lambda: opened.append(True))
     qtbot.waitUntil(lambda: opened == [True], timeout=3000)
+
+
+def _menu_items(window: MainWindow) -> list[tuple[str, str, bool]]:
+    items = []
+    for bar_action in window.menuBar().actions():
+        menu = bar_action.menu()
+        for action in menu.actions() if menu is not None else []:
+            shortcuts = ",".join(s.toString() for s in action.shortcuts())
+            items.append((f"{bar_action.text()} › {action.text()}", shortcuts, action.isEnabled()))
+    return items
+
+
+def test_a_window_started_fast_has_every_menu_item_and_shortcut_once_usable(qtbot, challenge_path):
+    """If this fails, started from the desktop (menus filled after the first paint) PeerNotes
+    lacks a menu item or a shortcut, or lists them in another order, than when built whole."""
+    whole = MainWindow()
+    qtbot.addWidget(whole)
+    fast = MainWindow(defer_features=True)
+    qtbot.addWidget(fast)
+    assert [a.text() for a in fast.menuBar().actions()] == [
+        a.text() for a in whole.menuBar().actions()
+    ]
+    fast.install_features()
+    assert _menu_items(fast) == _menu_items(whole)
+    assert fast.open_path(challenge_path)
+    with_file = _menu_items(fast)
+    fast.close()  # one window at a time holds the file
+    assert whole.open_path(challenge_path)
+    assert _menu_items(whole) == with_file
+    whole.close()
+
+
+def test_a_file_opened_before_the_menus_are_filled_still_gets_them(qtbot, challenge_path):
+    """If this fails, a file handed over at the very start opens in a window with empty menus."""
+    window = MainWindow(defer_features=True)
+    qtbot.addWidget(window)
+    assert window.open_path(challenge_path)
+    assert any(a.text() == "&Undo" for a in window.menu("&Edit").actions())
+    assert window.menu("&File").actions()
+    window.close()
