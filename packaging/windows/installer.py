@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT), str(ROOT / "packaging")]
 
 from build import version_tuple  # noqa: E402
+
 from peernotes import __version__  # noqa: E402
 
 SCRIPT = Path(__file__).resolve().parent / "peernotes.nsi"

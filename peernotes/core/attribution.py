@@ -34,7 +34,7 @@ from typing import Protocol
 from peernotes.core.letter import Source
 from peernotes.core.letter_settings import LetterSettings
 from peernotes.core.seen_text import see
-from peernotes.core.store import ChallengeFile
+from peernotes.core.store import ChallengeFile, Row
 
 KIND_LABELS = {
     "name": "name of someone the team met",
@@ -280,70 +280,74 @@ class _Guard:
             tokens = name_tokens(person["name"])
             if not tokens or self._expected(tokens):
                 continue
-            surname = _surname(tokens)
-            given = tokens[: len(tokens) - len(surname)]
-            alternatives: list[tuple[str, str]] = []
-            surname_re = _phrase(surname).replace(r"\-", r"[\-\s]?")
-            if given:
-                first = re.escape(given[0])
-                alternatives.append(
-                    ("name", rf"{first}(?:[\s\u00a0]+\w+\.?)?[\s\u00a0]+{surname_re}")
-                )
-                alternatives.append(
-                    ("name", rf"{re.escape(given[0][0])}(?:\.[\s\u00a0]*|[\s\u00a0]+){surname_re}")
-                )
-            honorific = "|".join(HONORIFICS)
-            alternatives.append(("name", rf"(?:{honorific})\.?[\s\u00a0]+{surname_re}"))
-            case_sensitive: set[int] = set()
-            if all(self._distinctive(t) for t in surname):
-                if len("".join(surname)) <= 3:
-                    case_sensitive.add(len(alternatives))
-                alternatives.append(("surname", surname_re))
-            if given and len(given[0]) >= 3 and self._distinctive(given[0]):
-                case_sensitive.add(len(alternatives))
-                alternatives.append(("first_name", re.escape(given[0])))
-            pattern = _compiled(
-                _BOUNDARY_L
-                + "(?:"
-                + "|".join(f"({body})" for _, body in alternatives)
-                + ")"
-                + _POSSESSIVE
-                + _BOUNDARY_R
-            )
-            target = _Target(
-                person["name"],
-                "person",
-                pattern,
-                tuple(kind for kind, _ in alternatives),
-                frozenset(case_sensitive),
-            )
-            self.targets.append(target)
-            for token in {*surname, *given[:1]}:
-                for part in re.split(r"[-']", token):
-                    if part:
-                        self.index.setdefault(part, []).append(target)
-            # A role that points at this one person.
-            title_key = " ".join(fold(person["job_title"] or "").split())
+            self._add_name(person["name"], tokens)
             group = groups.get(person["group_id"] or "")
-            single = bool(group and group["single_person"])
-            if title_key and len(title_key.split()) >= 2 and not self._expected(title_key.split()):
-                if single or (titles.get(title_key) == 1 and _SINGULAR_ROLE.match(title_key)):
-                    self.always.append(
-                        _Target(
-                            f"{person['job_title']} – {person['name']}",
-                            "role",
-                            re.compile(
-                                _BOUNDARY_L
-                                + r"((?:the[\s\u00a0]+)?"
-                                + _phrase(title_key.split())
-                                + ")"
-                                + _POSSESSIVE
-                                + _BOUNDARY_R
-                            ),
-                            ("role",),
-                            needs=frozenset(_WORD.findall(title_key)),
-                        )
-                    )
+            self._add_role(person, single=bool(group and group["single_person"]), titles=titles)
+
+    def _add_name(self, name: str, tokens: list[str]) -> None:
+        """The ways a person's name is written: first name and surname, initial, honorific
+        and surname, and the surname or first name alone when distinctive enough."""
+        surname = _surname(tokens)
+        given = tokens[: len(tokens) - len(surname)]
+        alternatives: list[tuple[str, str]] = []
+        surname_re = _phrase(surname).replace(r"\-", r"[\-\s]?")
+        if given:
+            first = re.escape(given[0])
+            alternatives.append(("name", rf"{first}(?:[\s\u00a0]+\w+\.?)?[\s\u00a0]+{surname_re}"))
+            alternatives.append(
+                ("name", rf"{re.escape(given[0][0])}(?:\.[\s\u00a0]*|[\s\u00a0]+){surname_re}")
+            )
+        honorific = "|".join(HONORIFICS)
+        alternatives.append(("name", rf"(?:{honorific})\.?[\s\u00a0]+{surname_re}"))
+        case_sensitive: set[int] = set()
+        if all(self._distinctive(t) for t in surname):
+            if len("".join(surname)) <= 3:
+                case_sensitive.add(len(alternatives))
+            alternatives.append(("surname", surname_re))
+        if given and len(given[0]) >= 3 and self._distinctive(given[0]):
+            case_sensitive.add(len(alternatives))
+            alternatives.append(("first_name", re.escape(given[0])))
+        pattern = _compiled(
+            _BOUNDARY_L
+            + "(?:"
+            + "|".join(f"({body})" for _, body in alternatives)
+            + ")"
+            + _POSSESSIVE
+            + _BOUNDARY_R
+        )
+        kinds = tuple(kind for kind, _ in alternatives)
+        target = _Target(name, "person", pattern, kinds, frozenset(case_sensitive))
+        self.targets.append(target)
+        for token in {*surname, *given[:1]}:
+            for part in re.split(r"[-']", token):
+                if part:
+                    self.index.setdefault(part, []).append(target)
+
+    def _add_role(self, person: Row, *, single: bool, titles: dict[str, int]) -> None:
+        """A job title that points at this one person (their group has one member, or the
+        title is singular and held by nobody else met)."""
+        title_key = " ".join(fold(person["job_title"] or "").split())
+        if not title_key or len(title_key.split()) < 2 or self._expected(title_key.split()):
+            return
+        if not (single or (titles.get(title_key) == 1 and _SINGULAR_ROLE.match(title_key))):
+            return
+        pattern = re.compile(
+            _BOUNDARY_L
+            + r"((?:the[\s\u00a0]+)?"
+            + _phrase(title_key.split())
+            + ")"
+            + _POSSESSIVE
+            + _BOUNDARY_R
+        )
+        self.always.append(
+            _Target(
+                f"{person['job_title']} – {person['name']}",
+                "role",
+                pattern,
+                ("role",),
+                needs=frozenset(_WORD.findall(title_key)),
+            )
+        )
 
     def _groups_and_roles(self) -> None:
         for group in self.cf.rows("stakeholder_group", "single_person = 1"):

@@ -225,6 +225,65 @@ def resolve_fields(cf: ChallengeFile, conflict_id: str, choices: dict[str, Any],
         versions.refresh(cf, conflict.table, conflict.row_id)
 
 
+def decide_field(
+    cf: ChallengeFile, conflict_id: str, name: str, how: str, text: str | None = None
+) -> None:
+    """One field of a conflict decided: KEEP mine (the current value), SWAP to theirs, or
+    COMBINE into `text` (text fields only). The conflict's other fields stay open."""
+    conflict = get_conflict(cf, conflict_id)
+    if how == KEEP:
+        value = conflict.current.get(name)
+    elif how == SWAP:
+        value = conflict.other.get(name)
+    elif name in conflict.text_fields() and text is not None:
+        value = text
+    else:
+        raise ValidationError(name, "only text can be combined")
+    resolve_fields(cf, conflict_id, {name: value}, how)
+
+
+# Columns that point at another record: shown by that record's name, not its id.
+_REFERENCES = {
+    "meeting_id": "meeting",
+    "document_id": "document",
+    "heading_id": "heading",
+    "group_id": "recommendation_group",
+    "recorded_by": "peer",
+    "framework_id": "framework",
+    "person_id": "person",
+    "peer_id": "peer",
+    "observation_id": "observation",
+    "finding_id": "finding",
+    "stakeholder_group_id": "stakeholder_group",
+}
+_YES_NO = frozenset({"notable", "key_message", "is_quote", "single_person"})
+
+
+def field_label(name: str) -> str:
+    """'heading_id' -> 'Heading', 'key_message' -> 'Key message'."""
+    if name == "recorded_by":
+        return "Recorded by"
+    if name == "group_id":
+        return "Recommendation group"
+    return name.removesuffix("_id").replace("_", " ").capitalize()
+
+
+def shown_value(cf: ChallengeFile, name: str, value: Any) -> str:
+    """A field's value as a person reads it: a linked record by its name, yes/no, text."""
+    if value is None or value == "":
+        return "(empty)"
+    table = _REFERENCES.get(name)
+    if table is not None:
+        row = cf.get(table, str(value), include_deleted=True)
+        if row is None:
+            return "(a record this file does not hold)"
+        label = describe_record(table, row).split(": ", 1)[-1]
+        return f"{label} (deleted)" if row["deleted"] else label
+    if name in _YES_NO or name == "deleted":
+        return ("deleted" if value else "kept") if name == "deleted" else ("Yes" if value else "No")
+    return str(value)
+
+
 def suggested_combination(conflict: Conflict, field_name: str) -> str:
     """Both texts, current first, the other appended unless it is already contained."""
     mine = conflict.current.get(field_name) or ""

@@ -92,6 +92,8 @@ ENUMS: dict[tuple[str, str], tuple[str, ...]] = {
 FLAGS = frozenset(
     {"deleted", "is_quote", "notable", "key_message", "single_person", "numbered", "prose_only"}
 )
+# Whole numbers the schema CHECKs to a few values: refused with a path, not an IntegrityError.
+INT_CHOICES: dict[tuple[str, str], tuple[int, ...]] = {("letter_section", "level"): (1, 2)}
 # Link tables: the id is derived from the two ends (ids.link_id), in this order, so the same
 # link made on two laptops is one row. On import the id may be left out and is derived.
 LINK_ENDS: dict[str, tuple[str, str]] = {
@@ -585,6 +587,10 @@ def _check_value(column: Column, row: dict[str, Any], where: str, problems: _Pro
     if column.type == "integer":
         if isinstance(value, bool) or not isinstance(value, int):
             problems.add(path, f"must be a whole number, not {value!r}")
+            return None
+        allowed = INT_CHOICES.get((column.table, column.name))
+        if allowed is not None and value not in allowed:
+            problems.add(path, f"must be one of {', '.join(map(str, allowed))}, not {value!r}")
             return None
         return value
     if column.type == "real":

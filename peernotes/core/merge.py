@@ -541,4 +541,9 @@ def merge_history(cf: ChallengeFile) -> list[tuple[Row, SourceReport]]:
 
 
 def open_conflict_count(cf: ChallengeFile) -> int:
-    return cf.conn.execute("SELECT count(*) FROM conflict WHERE status = 'open'").fetchone()[0]
+    """Open conflicts plus orphans (records whose parent was deleted elsewhere): what the
+    review lists."""
+    from peernotes.core import orphans
+
+    listed = cf.conn.execute("SELECT count(*) FROM conflict WHERE status = 'open'").fetchone()[0]
+    return listed + orphans.find(cf).total

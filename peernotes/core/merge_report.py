@@ -133,7 +133,7 @@ class MergeReport:
                 "(Tools › Conflicts…): the other versions are kept."
             )
         for line in self.orphans:
-            out.append(f"Check: {line} (on another laptop).")
+            out.append(f"Check: {line} (on another laptop): listed in Tools › Conflicts….")
         if self.kept:
             out.append(
                 f"{self.kept} deletion{'s' if self.kept != 1 else ''} skipped: "

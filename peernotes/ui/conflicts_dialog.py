@@ -1,8 +1,12 @@
-"""Tools › Conflicts…: records edited on two laptops since they last met, for a person to decide.
+"""Tools › Conflicts…: what a merge could not settle alone, for a person to decide.
 
-For each conflict the current version and the other one are shown side by side, field by
-field. The choices: keep the current version, use the other one instead (swap), or combine
-the two texts. Whatever is chosen, neither version is lost: both stay in the record's history.
+Three kinds are listed. A field both laptops changed (fields changed on one side only are
+merged already): each such field is shown mine / theirs and decided on its own -- keep mine,
+take theirs, combine the texts (ui/conflict_fields.py). An edit against a deletion: decided
+for the whole record (keep current / use the other version). A record whose meeting,
+document or heading was deleted elsewhere (core/orphans.py): restore the parent, delete the
+record, or move it. Every decision is undoable; nothing is lost: every version stays in the
+record's history.
 """
 
 from __future__ import annotations
@@ -15,15 +19,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QTextBrowser,
     QToolButton,
@@ -31,15 +35,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peernotes.core import conflict_undo, conflicts
+from peernotes.core import conflict_undo, conflicts, orphans
 from peernotes.core.conflicts import Conflict
 from peernotes.core.errors import PeerNotesError
+from peernotes.core.orphans import Orphan
 from peernotes.core.store import ChallengeFile, Change, Row
 from peernotes.core.versions import conflict_id
+from peernotes.ui.conflict_fields import FieldDecision, OrphanPane
 from peernotes.ui.dialogs import messages
 from peernotes.ui.history_dialog import HistoryDialog
 from peernotes.ui.session import Session
-from peernotes.ui.team_models import conflicts_model
+from peernotes.ui.team_models import ListTableModel, conflicts_model
+from peernotes.ui.undo import run_undoable
+
+Item = Conflict | Orphan
 
 
 class ConflictsDialog(QDialog):
@@ -47,10 +56,21 @@ class ConflictsDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.setWindowTitle("Conflicts to review")
-        self.resize(980, 600)
+        self.resize(1000, 660)
+        self.field_boxes: dict[str, FieldDecision] = {}
+        self.orphan_pane: OrphanPane | None = None
+        self._build_list()
+        self._build_detail()
+        self._build_undo(session)
+        self._lay_out()
+        self.view.selectionModel().selectionChanged.connect(self._show_selected)
+        session.changed.connect(self._on_change)
+        self.reload()
+
+    def _build_list(self) -> None:
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.model = conflicts_model(self)
+        self.model: ListTableModel[Item] = conflicts_model(self)
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setAccessibleName("Open conflicts")
@@ -58,26 +78,37 @@ class ConflictsDialog(QDialog):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.view.verticalHeader().hide()
+
+    def _build_detail(self) -> None:
+        """The right-hand side: a heading, then per-field boxes (an edit against an edit),
+        the whole comparison (a deletion against an edit) or the orphan pane."""
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.fields_host = QWidget()
+        self.fields_layout = QVBoxLayout(self.fields_host)
+        self.fields_layout.addStretch(1)
+        self.fields_area = QScrollArea()
+        self.fields_area.setWidgetResizable(True)
+        self.fields_area.setWidget(self.fields_host)
+        self.fields_area.setAccessibleName("Fields in conflict")
         self.compare = QTextBrowser()
         self.compare.setAccessibleName("The two versions")
-        self.combine_field = QComboBox()
-        self.combine_field.setAccessibleName("Field to combine")
-        self.combine_field.currentTextChanged.connect(self._suggest)
-        self.combined = QPlainTextEdit()
-        self.combined.setAccessibleName("Combined text")
-        self.combined.setPlaceholderText("Both texts, to edit into one")
+        self.orphan_host = QWidget()
+        QVBoxLayout(self.orphan_host).setContentsMargins(0, 0, 0, 0)
+        self.stack = QStackedWidget()
+        for page in (self.fields_area, self.compare, self.orphan_host):
+            self.stack.addWidget(page)
         self.keep_button = QPushButton("&Keep current")
-        self.keep_button.setToolTip("The current version stays; the other is kept in history")
+        self.keep_button.setToolTip("Keep every current value; the other version stays in history")
         self.swap_button = QPushButton("&Use other version")
-        self.swap_button.setToolTip("The other version becomes current; this one goes to history")
-        self.combine_button = QPushButton("&Combine text")
-        self.combine_button.setToolTip("Save the combined text below as the current version")
+        self.swap_button.setToolTip("Take the other version's value for every field in conflict")
         self.history_button = QPushButton("&History…")
         self.keep_button.clicked.connect(self.keep_current)
         self.swap_button.clicked.connect(self.use_other)
-        self.combine_button.clicked.connect(self.combine)
         self.history_button.clicked.connect(self.show_history)
-        # The window's undo stack, reachable while this (modal) dialog is open.
+
+    def _build_undo(self, session: Session) -> None:
+        """The window's undo stack, reachable while this (modal) dialog is open."""
         self.undo_action = session.undo_stack.createUndoAction(self, "Undo")
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
         self.redo_action = session.undo_stack.createRedoAction(self, "Redo")
@@ -88,17 +119,14 @@ class ConflictsDialog(QDialog):
         self.undo_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.undo_button.setToolTip("Undo the last change (Ctrl+Z)")
 
+    def _lay_out(self) -> None:
         detail = QWidget()
         right = QVBoxLayout(detail)
         right.setContentsMargins(0, 0, 0, 0)
-        right.addWidget(self.compare, 3)
-        combine_row = QHBoxLayout()
-        combine_row.addWidget(QLabel("Combine:"))
-        combine_row.addWidget(self.combine_field, 1)
-        right.addLayout(combine_row)
-        right.addWidget(self.combined, 2)
+        right.addWidget(self.heading)
+        right.addWidget(self.stack, 1)
         actions = QHBoxLayout()
-        for button in (self.keep_button, self.swap_button, self.combine_button):
+        for button in (self.keep_button, self.swap_button):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.undo_button)
@@ -107,16 +135,13 @@ class ConflictsDialog(QDialog):
         splitter = QSplitter()
         splitter.addWidget(self.view)
         splitter.addWidget(detail)
-        splitter.setSizes([380, 600])
+        splitter.setSizes([400, 600])
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(splitter, 1)
         layout.addWidget(buttons)
-        self.view.selectionModel().selectionChanged.connect(self._show_selected)
-        session.changed.connect(self._on_change)
-        self.reload()
 
     @classmethod
     def review(cls, parent: QWidget | None, session: Session) -> None:
@@ -125,60 +150,78 @@ class ConflictsDialog(QDialog):
     # ----------------------------------------------------------------- state
     def reload(self) -> None:
         chosen = self.selected()
-        items = conflicts.open_conflicts(self.session.cf)
+        cf = self.session.cf
+        items: list[Item] = [*conflicts.open_conflicts(cf), *orphans.listing(cf)]
         self.model.set_items(items)
-        if items:
-            self.summary.setText(
-                f"<b>{len(items)} conflict{'s' if len(items) != 1 else ''} to review.</b> "
-                "The same record was changed on two laptops before they were merged. The newest "
-                "change is current; choose what to keep. Nothing is lost either way: both "
-                "versions stay in the record's history."
-            )
-        else:
-            self.summary.setText("<b>No conflicts.</b> Every merged change fitted together.")
+        self.summary.setText(_summary(items))
         row = next((i for i, c in enumerate(items) if chosen and c.id == chosen.id), 0)
         if items:
             self.view.selectRow(min(row, len(items) - 1))
         self._show_selected()
 
-    def selected(self) -> Conflict | None:
+    def selected(self) -> Item | None:
         rows = self.view.selectionModel().selectedRows() if self.view.selectionModel() else []
         return self.model.item(rows[0].row()) if rows else None
 
     def _show_selected(self, *_: Any) -> None:
-        conflict = self.selected()
-        for widget in (self.keep_button, self.swap_button, self.history_button, self.compare):
-            widget.setEnabled(conflict is not None)
-        self.combine_field.clear()
-        self.combined.clear()
-        if conflict is None:
-            self.compare.clear()
-            self.combine_button.setEnabled(False)
-            self.combined.setEnabled(False)
+        item = self.selected()
+        self._clear_detail()
+        is_conflict = isinstance(item, Conflict)
+        for widget in (self.keep_button, self.swap_button):
+            widget.setEnabled(is_conflict)
+        self.history_button.setEnabled(item is not None)
+        if item is None:
+            self.heading.clear()
             return
-        self.compare.setHtml(_comparison(conflict))
-        fields = conflict.text_fields()
-        self.combine_field.addItems(fields)
-        self.combine_button.setEnabled(bool(fields))
-        self.combined.setEnabled(bool(fields))
-        if fields:
-            self._suggest(fields[0])
+        self.heading.setText(
+            f"<b>{html.escape(item.title)}</b><br>{html.escape(item.kind.capitalize())}."
+        )
+        if isinstance(item, Orphan):
+            self._show_orphan(item)
+        elif item.whole_record:
+            self.compare.setHtml(_comparison(item))
+            self.stack.setCurrentWidget(self.compare)
+        else:
+            for name in item.fields:
+                box = FieldDecision(self.session.cf, item, name, self.decide)
+                self.field_boxes[name] = box
+                self.fields_layout.insertWidget(self.fields_layout.count() - 1, box)
+            self.stack.setCurrentWidget(self.fields_area)
 
-    def _suggest(self, field_name: str) -> None:
-        conflict = self.selected()
-        if conflict is not None and field_name:
-            self.combined.setPlainText(conflicts.suggested_combination(conflict, field_name))
+    def _clear_detail(self) -> None:
+        for box in self.field_boxes.values():
+            box.setParent(None)
+            box.deleteLater()
+        self.field_boxes = {}
+        if self.orphan_pane is not None:
+            self.orphan_pane.setParent(None)
+            self.orphan_pane.deleteLater()
+            self.orphan_pane = None
+        self.compare.clear()
+
+    def _show_orphan(self, orphan: Orphan) -> None:
+        targets = orphans.move_targets(self.session.cf, orphan)
+        self.orphan_pane = OrphanPane(orphan, targets, self.act_on_orphan)
+        layout = self.orphan_host.layout()
+        assert layout is not None
+        layout.addWidget(self.orphan_pane)
+        self.stack.setCurrentWidget(self.orphan_host)
 
     def _on_change(self, change: Change) -> None:
         if change.tables:
             self.reload()
 
     # --------------------------------------------------------------- actions
-    def _resolve(self, text: str, operation: Callable[[ChallengeFile, str], None]) -> None:
+    def _resolve(
+        self,
+        text: str,
+        operation: Callable[[ChallengeFile, str], None],
+        fields: list[str] | None = None,
+    ) -> None:
         conflict = self.selected()
-        if conflict is None:
+        if not isinstance(conflict, Conflict):
             return
-        command = ResolveCommand(self.session, text, conflict, operation)
+        command = ResolveCommand(self.session, text, conflict, operation, fields)
         try:
             command.run()
         except PeerNotesError as error:
@@ -193,20 +236,38 @@ class ConflictsDialog(QDialog):
     def use_other(self) -> None:
         self._resolve("Use the other version", conflicts.use_other)
 
-    def combine(self) -> None:
-        name = self.combine_field.currentText()
-        text = self.combined.toPlainText()
-        if not name:
-            return
+    def decide(self, name: str, how: str, text: str | None) -> None:
+        """One field decided (keep mine / take theirs / combine): the others stay open."""
+        verb = {conflicts.KEEP: "Keep mine", conflicts.SWAP: "Take theirs"}.get(how, "Combine")
         self._resolve(
-            "Combine two versions",
-            lambda cf, conflict_id: conflicts.combine_text(cf, conflict_id, {name: text}),
+            f"{verb}: {conflicts.field_label(name).lower()}",
+            lambda cf, conflict_id: conflicts.decide_field(cf, conflict_id, name, how, text),
+            [name],
         )
 
+    def act_on_orphan(self, action: str, parent_id: str | None) -> None:
+        """Restore the parent, delete the child or move it: an ordinary, undoable edit."""
+        orphan = self.selected()
+        if not isinstance(orphan, Orphan):
+            return
+        label, operation = {
+            "restore": (f"Restore the {orphan.parent_noun}", orphans.restore_parent),
+            "delete": (f"Delete the {orphan.child_noun}", orphans.delete_child),
+            "move": (
+                f"Move the {orphan.child_noun}",
+                lambda cf, oid: orphans.move_child(cf, oid, parent_id),
+            ),
+        }[action]
+        try:
+            run_undoable(self.session, label, lambda cf: operation(cf, orphan.id))
+        except PeerNotesError as error:
+            messages.error(self, "Could not resolve the conflict", str(error))
+        self.reload()
+
     def show_history(self) -> None:
-        conflict = self.selected()
-        if conflict is not None:
-            HistoryDialog.show_for(self, self.session, conflict.table, conflict.row_id)
+        item = self.selected()
+        if item is not None:
+            HistoryDialog.show_for(self, self.session, item.table, item.row_id)
 
 
 class ResolveCommand(QUndoCommand):
@@ -220,8 +281,10 @@ class ResolveCommand(QUndoCommand):
         text: str,
         conflict: Conflict,
         resolve: Callable[[ChallengeFile, str], None],
+        fields: list[str] | None = None,
     ) -> None:
         super().__init__(text)
+        self.fields = fields  # a per-field decision: undo reopens these fields only
         self.session = session
         self.table = conflict.table
         self.row_id = conflict.row_id
@@ -249,10 +312,28 @@ class ResolveCommand(QUndoCommand):
     def undo(self) -> None:
         try:
             self.other_hlc = conflict_undo.reopen(
-                self.session.cf, self.table, self.row_id, self.other_hlc, self.before
+                self.session.cf,
+                self.table,
+                self.row_id,
+                self.other_hlc,
+                self.before,
+                fields=self.fields,
             )
         except PeerNotesError as error:
             self.session.error.emit(str(error))
+
+
+def _summary(items: list[Item]) -> str:
+    if not items:
+        return "<b>No conflicts.</b> Every merged change fitted together."
+    count = len(items)
+    return (
+        f"<b>{count} conflict{'s' if count != 1 else ''} to review.</b> A field changed on two "
+        "laptops before they were merged (decide it field by field: fields changed on one "
+        "laptop only are merged already), an edit against a deletion, or a record whose "
+        "meeting, document or heading was deleted elsewhere. Nothing is lost either way: "
+        "every version stays in the record's history."
+    )
 
 
 def _comparison(conflict: Conflict) -> str:

@@ -17,11 +17,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -45,7 +42,9 @@ from peernotes.core.letter import Letter
 from peernotes.core.letter_outline import BLOCK_KINDS, FIELDS, OutlineBlock, OutlineSection
 from peernotes.core.letter_presets import PRESETS, apply_preset, is_edited
 from peernotes.core.letter_settings import FIELD_BY_NAME
+from peernotes.core.letter_title import set_title_options, title_options
 from peernotes.core.records.challenge import headings as framework_headings
+from peernotes.ui.letter_options import ask_options, ask_title_options
 from peernotes.ui.session import Session
 from peernotes.ui.undo import run_undoable
 
@@ -84,83 +83,6 @@ def ask_title(parent: QWidget | None, title: str, current: str) -> str | None:
         parent, title, "Section title:", QLineEdit.EchoMode.Normal, current
     )
     return text if ok else None
-
-
-def ask_options(
-    parent: QWidget | None,
-    kind: str,
-    options: dict[str, Any],
-    heading_id: str | None,
-    headings: list[tuple[str, str]],
-) -> tuple[dict[str, Any], str | None] | None:
-    """A block's options (and a findings block's heading); None when cancelled."""
-    dialog = QDialog(parent)
-    dialog.setWindowTitle(f"{BLOCK_KINDS.get(kind, kind)} – options")
-    form = QFormLayout()
-    numbered = QCheckBox("Takes a paragraph number (when the letter numbers paragraphs)")
-    numbered.setChecked(bool(options.get("numbered", True)))
-    form.addRow(numbered)
-    heading = QComboBox()
-    order = QComboBox()
-    bullets = QCheckBox("Bullets (Strengths / Areas) before the paragraphs")
-    labels = QCheckBox("Sub-headings (Strengths, Areas …)")
-    if kind == "findings":
-        _findings_controls(form, (heading, order, bullets, labels), options, heading_id, headings)
-    elif kind == "key_messages":
-        labels.setChecked(bool(options.get("labels", True)))
-        form.addRow(labels)
-    setting = QComboBox()
-    if kind == "standard":
-        for name in ops.STANDARD_SETTINGS:
-            setting.addItem(FIELD_BY_NAME[name].label, name)
-        setting.setCurrentIndex(max(0, setting.findData(options.get("setting"))))
-        form.addRow("Prints", setting)
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-    )
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    layout = QVBoxLayout(dialog)
-    layout.addLayout(form)
-    layout.addWidget(buttons)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    result = dict(options)
-    result["numbered"] = numbered.isChecked()
-    if result["numbered"]:
-        del result["numbered"]
-    if kind == "findings":
-        result.update(order=order.currentData(), bullets=bullets.isChecked(),
-                      labels=labels.isChecked())  # fmt: skip
-        return result, heading.currentData()
-    if kind == "key_messages":
-        result["labels"] = labels.isChecked()
-    if kind == "standard":
-        result["setting"] = setting.currentData()
-    return result, heading_id
-
-
-def _findings_controls(
-    form: QFormLayout,
-    controls: tuple[QComboBox, QComboBox, QCheckBox, QCheckBox],
-    options: dict[str, Any],
-    heading_id: str | None,
-    headings: list[tuple[str, str]],
-) -> None:
-    heading, order, bullets, labels = controls
-    heading.addItem("Every heading, each under its own title", None)
-    for hid, name in headings:
-        heading.addItem(name, hid)
-    heading.setCurrentIndex(max(0, heading.findData(heading_id)))
-    order.addItem("In the order the author set", "author")
-    order.addItem("Strengths' paragraphs first, then areas'", "kind")
-    order.setCurrentIndex(max(0, order.findData(options.get("order", "author"))))
-    bullets.setChecked(bool(options.get("bullets", True)))
-    labels.setChecked(bool(options.get("labels", True)))
-    form.addRow("Heading", heading)
-    form.addRow("Paragraph order", order)
-    form.addRow(bullets)
-    form.addRow(labels)
 
 
 def confirm_preset(parent: QWidget | None, name: str) -> bool:
@@ -490,6 +412,9 @@ class LetterComposer(QWidget):
         )
         if block is None:
             return
+        if block.kind == "title":
+            self._edit_title_options(row_id)
+            return
         headings = [
             (h["id"], h["name"]) for h in framework_headings(self.session.cf) if not h["depth"]
         ]
@@ -501,6 +426,17 @@ class LetterComposer(QWidget):
             "Block options",
             lambda cf: ops.update_block(cf, row_id, options=options, heading_id=heading_id),
         )
+
+    def _edit_title_options(self, block_id: str) -> None:
+        """Title lines and order, date style and document type: one undoable step."""
+        try:
+            current = title_options(self.session.cf, block_id)
+        except PeerNotesError as error:
+            show_problem(self, str(error))
+            return
+        wanted = ask_title_options(self, current)
+        if wanted is not None and wanted != current:
+            self._run("Title block options", lambda cf: set_title_options(cf, block_id, wanted))
 
     def edit_from_preview(self, target: str) -> None:
         """Edit, where it appears in the preview, a finding's statement or narrative, or the

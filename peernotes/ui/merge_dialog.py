@@ -283,7 +283,10 @@ class MergeDialog(QDialog):
                 f"{report.conflicts} conflict{'s' if report.conflicts != 1 else ''} to review: "
                 "the newest change is current and the other is kept."
             )
-        lines += [f"Check: {html.escape(line)} (on another laptop)." for line in report.orphans]
+        lines += [
+            f"Check: {html.escape(line)} (on another laptop): listed with the conflicts."
+            for line in report.orphans
+        ]
         if report.kept:
             lines.append(
                 f"{report.kept} deletion{'s' if report.kept != 1 else ''} skipped: those "
@@ -298,7 +301,9 @@ class MergeDialog(QDialog):
         self.report_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.report_view.setVisible(bool(report.by_peer()))
         self.conflicts_button.setVisible(
-            report.conflicts > 0 or merge.open_conflict_count(self.session.cf) > 0
+            report.conflicts > 0
+            or bool(report.orphans)
+            or merge.open_conflict_count(self.session.cf) > 0
         )
 
     def review_conflicts(self) -> None:

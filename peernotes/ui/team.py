@@ -211,7 +211,8 @@ class MergePage(QWidget):
         self.reload()
 
     def _on_change(self, change: Change) -> None:
-        if change.touches("merge_log", "conflict", "peer"):
+        orphan_tables = ("observation", "finding", "meeting", "document", "heading")
+        if change.touches("merge_log", "conflict", "peer", *orphan_tables):
             self.reload()
 
     def reload(self) -> None:

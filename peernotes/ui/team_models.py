@@ -12,6 +12,7 @@ from peernotes.core.conflicts import Conflict, HistoryEntry, describe_record
 from peernotes.core.handin import PeerHandIn
 from peernotes.core.merge import Counts, MergeReport
 from peernotes.core.merge_preview import FilePreview, KindPreview
+from peernotes.core.orphans import Orphan
 from peernotes.ui.models.base import FixedColumnsModel
 
 T = TypeVar("T")
@@ -112,7 +113,7 @@ def hand_in_model(parent: Any = None) -> ListTableModel[PeerHandIn]:
     )
 
 
-def conflicts_model(parent: Any = None) -> ListTableModel[Conflict]:
+def conflicts_model(parent: Any = None) -> ListTableModel[Conflict | Orphan]:
     return ListTableModel(
         [
             ("Record", lambda c: c.title),

@@ -61,8 +61,11 @@ def test_ctrl_z_in_the_dialog_reopens_a_resolved_conflict(review, qtbot, button)
     before = _state(session, shared)
     current, other = before[1][0]
     if button == "combine_button":
-        dialog.combined.setPlainText("Waiting lists are long, say Priya and Tom")
-    qtbot.mouseClick(getattr(dialog, button), Qt.MouseButton.LeftButton)
+        box = dialog.field_boxes["text"]
+        box.combined.setPlainText("Waiting lists are long, say Priya and Tom")
+        qtbot.mouseClick(box.combine_button, Qt.MouseButton.LeftButton)
+    else:
+        qtbot.mouseClick(getattr(dialog, button), Qt.MouseButton.LeftButton)
     assert dialog.model.rowCount() == 0
     assert conflicts.open_conflicts(session.cf) == []
     resolved_text = session.cf.get("observation", shared)["text"]

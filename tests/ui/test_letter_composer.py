@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from letter_data import build_letter_scene
+from PySide6.QtCore import Qt
 
 from peernotes.core.letter import build_letter
 from peernotes.core.letter_outline import outline
@@ -166,3 +167,81 @@ def test_a_standard_paragraph_block_chooses_what_it_prints(page, scene, monkeypa
     page.composer.select(block.id)
     page.composer.edit_options()
     assert outline(scene.cf)[1].blocks[-1].options["setting"] == "closing"
+
+
+def _block_of_kind(scene, kind: str):
+    return next(b for s in outline(scene.cf) for b in s.blocks if b.kind == kind)
+
+
+def _title_lines(scene) -> list[str]:
+    return [b.text for b in build_letter(scene.cf).blocks if b.kind in ("title", "subtitle")]
+
+
+def test_title_block_lines_order_date_and_type_are_set_in_the_window(
+    page, scene, monkeypatch, qtbot
+):
+    """Options… on the title block: untick the programme, move the date to the top, print
+    the on-site dates and call it a "Feedback Report"; the letter's title follows; one
+    Edit › Undo puts everything back."""
+    from peernotes.core import letter_settings
+    from peernotes.ui.letter_options import TitleOptionsDialog
+
+    scene.cf.update("challenge", scene.cf.challenge()["id"],
+                    {"onsite_start": "2026-03-03", "onsite_end": "2026-03-05"})  # fmt: skip
+    before = _title_lines(scene)
+
+    def answer(parent, current):
+        dialog = TitleOptionsDialog(current, parent)
+        qtbot.addWidget(dialog)
+        rows = {dialog.lines.item(i).text(): i for i in range(dialog.lines.count())}
+        dialog.lines.item(rows["Programme"]).setCheckState(Qt.CheckState.Unchecked)
+        dialog.lines.setCurrentRow(rows["Date"])
+        for _ in range(3):
+            qtbot.mouseClick(dialog.up, Qt.MouseButton.LeftButton)
+        dialog.date.setCurrentIndex(dialog.date.findData("onsite_dates"))
+        dialog.document_type.setEditText("Feedback Report")
+        return dialog.answer()
+
+    monkeypatch.setattr(composer_ui, "ask_title_options", answer)
+    page.composer.refresh(build_letter(scene.cf))
+    page.composer.select(_block_of_kind(scene, "title").id)
+    page.composer.edit_options()
+    council = scene.cf.challenge()["council"]
+    assert _title_lines(scene) == ["3 to 5 March 2026", council, "Feedback Report"]
+    assert letter_settings.load(scene.cf).document_type == "Feedback Report"
+    page.session.undo_stack.undo()
+    assert _title_lines(scene) == before
+    assert letter_settings.load(scene.cf).document_type != "Feedback Report"
+
+
+def test_team_role_labels_and_separator_are_set_in_the_window(page, scene, monkeypatch):
+    """Options… on the team list, with its real dialog: role labels off and ": " as the
+    separator; the team lines print "Name: job title, organisation", not bold; undoable."""
+    from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog
+
+    def accept(dialog):
+        boxes = [b for b in dialog.findChildren(QCheckBox) if b.text().startswith("Role labels")]
+        boxes[0].setChecked(False)
+        combo = next(c for c in dialog.findChildren(QComboBox) if c.isEditable())
+        combo.setEditText(": ")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QDialog, "exec", accept)
+    page.composer.refresh(build_letter(scene.cf))
+    team = _block_of_kind(scene, "team")
+    page.composer.select(team.id)
+    page.composer.edit_options()
+    lines = _team_lines(scene)
+    assert lines and all(not any(r.bold for r in b.runs) for b in lines)
+    assert all(": " in b.text and "Lead peer" not in b.text for b in lines)
+    page.session.undo_stack.undo()
+    lines = _team_lines(scene)
+    assert all(b.runs[0].bold and " – " in b.text for b in lines)
+
+
+def _team_lines(scene):
+    """The team list's lines (its bullets, not the sentence before them)."""
+    return [
+        b for b in build_letter(scene.cf).blocks
+        if b.kind == "bullet" and b.source and b.source.label == "Team list"
+    ]  # fmt: skip

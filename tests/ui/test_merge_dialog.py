@@ -90,9 +90,9 @@ def test_combining_text_in_the_dialog(setup, qtbot):
     merge.merge(session.cf, [files["priya"], files["tom"]])
     review = ConflictsDialog(session)
     qtbot.addWidget(review)
-    assert review.combine_field.currentText() == "text"
-    review.combined.setPlainText("Waiting lists are long, say Priya and Tom")
-    qtbot.mouseClick(review.combine_button, Qt.MouseButton.LeftButton)
+    box = review.field_boxes["text"]
+    box.combined.setPlainText("Waiting lists are long, say Priya and Tom")
+    qtbot.mouseClick(box.combine_button, Qt.MouseButton.LeftButton)
     assert (
         session.cf.get("observation", shared)["text"] == "Waiting lists are long, say Priya and Tom"
     )
