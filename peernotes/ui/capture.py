@@ -99,6 +99,7 @@ class CapturePane(QWidget):
         self.model, self.list, self.list_title = self.notes.model, self.notes.view, self.notes.title
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
+        self.form_area = form.scroll  # at 150 % on a laptop the form scrolls, not overlaps
         layout.addWidget(form, 0)
         layout.addSpacing(6)
         layout.addWidget(self.notes, 1)
@@ -168,7 +169,7 @@ class CapturePane(QWidget):
     def _show_mode_hint(self) -> None:
         """A mode the peer set (Ctrl+1/2/3) shows until the note is saved."""
         natural, mode = self.natural_mode(), self.mode.value
-        self.mode_hint.setText(
+        self.form.set_mode_hint(
             f"{mode.capitalize()} for this note only: back to {natural.capitalize()} after saving"
             if mode != natural
             else ""

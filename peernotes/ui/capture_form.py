@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 
 from peernotes.ui.spelling import attach as spell_check
 from peernotes.ui.widgets.capture_editor import CaptureEditor, PersonField
-from peernotes.ui.widgets.chips import ChipBox
+from peernotes.ui.widgets.chips import ChipBox, FlowLayout
 from peernotes.ui.widgets.choices import ChoiceButtons
+from peernotes.ui.widgets.form_scroll import FormScroll
 from peernotes.ui.widgets.heading_picker import HeadingPicker
 from peernotes.ui.widgets.note_keys import MODE_KEYS, POLARITY_KEYS
 
@@ -69,7 +70,7 @@ class CaptureForm(QFrame):
         self.meeting.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.meeting.setMinimumContentsLength(40)
+        self.meeting.setMinimumContentsLength(24)  # long titles must not widen the window
         self.now_button = QPushButton("Now")
         self.now_button.setToolTip(
             "Go to the meeting you attend now by this laptop's clock (else one running now);\n"
@@ -82,6 +83,10 @@ class CaptureForm(QFrame):
         self.document = QComboBox()
         self.document.setAccessibleName("Document read")
         self.document.setToolTip("The document this note is about (for things read)")
+        self.document.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.document.setMinimumContentsLength(24)
         self.document_label = section("&Document", self.document)
 
     def _people_widgets(self) -> None:
@@ -121,6 +126,8 @@ class CaptureForm(QFrame):
         self.mode_hint = QLabel()
         self.mode_hint.setObjectName("modeHint")
         self.mode_hint.setAccessibleName("Mode for this note")
+        self.mode_hint.setWordWrap(True)
+        self.mode_hint.hide()
         self.polarity = ChoiceButtons(POLARITY_KEYS, "Polarity")
         self.polarity.set_value("neutral")
         self.quote = QToolButton()
@@ -145,37 +152,75 @@ class CaptureForm(QFrame):
 
     # -------------------------------------------------------------- layout
     def _arrange(self) -> None:
-        form = QGridLayout(self)
-        form.setHorizontalSpacing(10)
-        form.setVerticalSpacing(8)
-        form.setColumnStretch(1, 1)
+        """Labelled rows in one card. The meeting stays at the top; the rows under it scroll
+        when the window is too short (peernotes.ui.widgets.form_scroll). Rows that wrap
+        (people met, the tag buttons, the legend) report their height for the width they
+        get, so nothing is drawn over the row below."""
+        top = self._grid(self)
         meeting_row = QHBoxLayout()
         meeting_row.addWidget(self.meeting, 1)
         meeting_row.addWidget(self.now_button)
-        form.addWidget(section("&Meeting", self.meeting), 0, 0)
-        form.addLayout(meeting_row, 0, 1)
-        form.addWidget(self.meeting_info, 1, 1)
-        form.addWidget(section("People met"), 2, 0, TOP_RIGHT)
-        form.addWidget(self.people, 2, 1)
-        form.addWidget(self.document_label, 3, 0)
-        form.addWidget(self.document, 3, 1)
-        form.addWidget(section("&Observation", self.editor), 4, 0, TOP_RIGHT)
-        form.addWidget(self.editor, 4, 1)
-        tags = QHBoxLayout()
-        tags.setSpacing(10)
+        top.addWidget(section("&Meeting", self.meeting), 0, 0)
+        top.addLayout(meeting_row, 0, 1)
+        top.addWidget(self.meeting_info, 1, 1)
+        self.rows = QWidget()
+        self.rows.setAccessibleName("Note")
+        rows = self._grid(self.rows)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.addWidget(self._first_line(section("People met"), self.person_field), 0, 0, TOP_RIGHT)
+        rows.addWidget(self.people, 0, 1)
+        rows.addWidget(self.document_label, 1, 0)
+        rows.addWidget(self.document, 1, 1)
+        rows.addWidget(section("&Observation", self.editor), 2, 0, TOP_RIGHT)
+        rows.addWidget(self.editor, 2, 1)
+        self.tags = QWidget()
+        self.tags.setAccessibleName("Tags")
+        flow = FlowLayout(self.tags, spacing=18)
         for widget in (self.mode, self.polarity, self.quote):
-            tags.addWidget(widget)
-            tags.addSpacing(8)
-        tags.addWidget(self.mode_hint, 1)
-        form.addWidget(section("Tags"), 5, 0)
-        form.addLayout(tags, 5, 1)
-        form.addWidget(section("Headings"), 6, 0, TOP_RIGHT)
-        form.addWidget(self.heading_picker, 6, 1)
+            flow.addWidget(widget)
+        rows.addWidget(self._first_line(section("Tags"), self.quote), 3, 0, TOP_RIGHT)
+        rows.addWidget(self.tags, 3, 1)
+        rows.addWidget(self.mode_hint, 4, 1)
+        rows.addWidget(section("Headings"), 5, 0, TOP_RIGHT)
+        rows.addWidget(self.heading_picker, 5, 1)
         actions = QHBoxLayout()
         actions.addWidget(self.message, 1)
         actions.addWidget(self.save_button)
-        form.addLayout(actions, 7, 1)
-        form.addWidget(self.legend, 8, 1)
+        rows.addLayout(actions, 6, 1)
+        rows.addWidget(self.legend, 7, 1)
+        self.scroll = FormScroll(self.rows)
+        top.addWidget(self.scroll, 2, 0, 1, 2)
+        top.setRowStretch(2, 1)
+        self._align_labels(top, rows)
+
+    @staticmethod
+    def _grid(parent: QWidget) -> QGridLayout:
+        grid = QGridLayout(parent)
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(8)
+        grid.setColumnStretch(1, 1)
+        return grid
+
+    @staticmethod
+    def _align_labels(top: QGridLayout, rows: QGridLayout) -> None:
+        """The labels of both grids in one column, as if they were one form."""
+        labels = [rows.itemAtPosition(r, 0) for r in range(rows.rowCount())]
+        labels += [top.itemAtPosition(0, 0)]
+        width = max(item.widget().sizeHint().width() for item in labels if item is not None)
+        top.setColumnMinimumWidth(0, width)
+        rows.setColumnMinimumWidth(0, width)
+
+    @staticmethod
+    def _first_line(label: QLabel, beside: QWidget) -> QLabel:
+        """A label for a row that may wrap: level with its first line, not its middle."""
+        gap = max(beside.sizeHint().height() - label.sizeHint().height(), 0) // 2
+        label.setContentsMargins(0, gap, 0, 0)
+        return label
+
+    def set_mode_hint(self, text: str) -> None:
+        """The line under the tags (shown only while it says something)."""
+        self.mode_hint.setText(text)
+        self.mode_hint.setVisible(bool(text))
 
     def tab_order(self) -> list[QWidget]:
         """The fields in the order Tab visits them."""
