@@ -311,13 +311,35 @@ def _merge_one(
     or holds in another version are read in full. Nothing proportional to the size of the
     target is held in memory, and new rows go in key order (fewer index pages touched)."""
     part = SourceReport(name)
-    tconn, sconn = target.conn, source.conn
     _advance_clock(target, source)
     peer_names = _peer_names(target, source)
     if source.peer_id:
         part.source_peer = peer_names(source.peer_id)
+    history_rows = _merge_history(target, source, part)  # 1. history: a union on id
+    # Records with open conflicts: their versions are not a simple line.
+    source_conflicted = _conflicted(source)
+    already_conflicted = _conflicted(target)
+    for table in MERGED_TABLES:  # 2. rows, table by table, chunk by chunk
+        walk = _TableMerge(target, source, name, table, progress)
+        walk.with_history = history_rows.get(table, set())
+        walk.conflicted_there = source_conflicted.get(table, set())
+        walk.run()
+        for peer_id, count in walk.new_by_peer.items():
+            part.count(table, peer_names(peer_id), "new", count)
+        refresh = walk.to_refresh()
+        for row_id in sorted(already_conflicted.get(table, ())):
+            refresh.setdefault(row_id, None)  # local edits since: its winner may have moved
+        for row_id, incoming in refresh.items():
+            _refresh_row(target, table, row_id, incoming, part, peer_names)
+    return part
 
-    # 1. history: a union on id (one row per record and version)
+
+def _merge_history(
+    target: ChallengeFile, source: ChallengeFile, part: SourceReport
+) -> dict[str, set[str]]:
+    """Copy the versions in the source's history that the target lacks (one row per record
+    and version); returns the records that gained versions, by table."""
+    tconn, sconn = target.conn, source.conn
     hist_cols = "id, table_name, row_id, hlc, modified_at, modified_by, data"
     history_rows: dict[str, set[str]] = defaultdict(set)
     for chunk in _chunks(sconn.execute("SELECT id FROM history ORDER BY id")):
@@ -333,38 +355,53 @@ def _merge_one(
             history_rows[row[1]].add(row[2])
             if row[1] != "merge_log":
                 part.record_history_added += 1
+    return history_rows
 
-    # Records the source has open conflicts on: their versions are not a simple line.
-    source_conflicted: dict[str, set[str]] = defaultdict(set)
-    for table, row_id in sconn.execute("SELECT table_name, row_id FROM conflict"):
-        source_conflicted[table].add(row_id)
 
-    already_conflicted: dict[str, set[str]] = defaultdict(set)
-    for table, row_id in tconn.execute("SELECT table_name, row_id FROM conflict"):
-        already_conflicted[table].add(row_id)
+def _conflicted(cf: ChallengeFile) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = defaultdict(set)
+    for table, row_id in cf.conn.execute("SELECT table_name, row_id FROM conflict"):
+        found[table].add(row_id)
+    return found
 
-    # 2. rows, table by table, chunk by chunk
-    for table in MERGED_TABLES:
+
+class _TableMerge:
+    """One table of one source merged in: new rows copied, rows held in other versions read
+    for `versions.refresh`, chunk by chunk in key order."""
+
+    def __init__(
+        self,
+        target: ChallengeFile,
+        source: ChallengeFile,
+        name: str,
+        table: str,
+        progress: Callable[[str], None] | None,
+    ) -> None:
         columns = target.columns(table)
         if set(columns) != set(source.columns(table)):
             raise MergeRefused(f"{name} has a different layout of {table}; it cannot be merged.")
+        self.target, self.source, self.name, self.table = target, source, name, table
+        self.columns, self.progress = columns, progress
         column_list = ", ".join(f'"{c}"' for c in columns)
-        select_rows = f'SELECT {column_list} FROM "{table}"'
-        deleted_at, by_at = columns.index("deleted"), columns.index("modified_by")
-        with_history = history_rows.get(table, set())
-        conflicted_there = source_conflicted.get(table, set())
-        refresh: dict[str, Row | None] = {}
-        later: dict[str, None] = {}  # refreshed after the rows the source holds in other versions
-        seen_with_history: set[str] = set()
-        new_by_peer: Counter[str | None] = Counter()
-        hlc_at = columns.index("hlc")
+        self.select_rows = f'SELECT {column_list} FROM "{table}"'
+        self.with_history: set[str] = set()  # records that gained versions in history
+        self.conflicted_there: set[str] = set()  # records the source has conflicts on
+        self.refresh: dict[str, Row | None] = {}
+        self.later: dict[str, None] = {}  # refreshed after the rows held in other versions
+        self.seen_with_history: set[str] = set()
+        self.new_by_peer: Counter[str | None] = Counter()
+
+    def run(self) -> None:
+        sconn, tconn, table = self.source.conn, self.target.conn, self.table
+        hlc_at = self.columns.index("hlc")
         after, mostly_new = "", False  # ids are never empty: every id sorts after ""
         while True:
-            if progress:  # may raise to cancel: the transaction is rolled back
-                progress(f"{name}: {table.replace('_', ' ')}")
+            if self.progress:  # may raise to cancel: the transaction is rolled back
+                self.progress(f"{self.name}: {table.replace('_', ' ')}")
             # The next CHUNK ids after `after`: stamps only, or whole rows when the chunk
             # before was mostly new (then this one most likely is too: read it once).
-            rows = _next_rows(sconn, select_rows if mostly_new else _stamps_of(table), after)
+            select = self.select_rows if mostly_new else _stamps_of(table)
+            rows = _next_rows(sconn, select, after)
             if not rows:
                 break
             after = rows[-1][0]
@@ -373,47 +410,59 @@ def _merge_one(
             mine = dict(_where_ids(tconn, _stamps_of(table), ids))
             missing = [row_id for row_id in ids if row_id not in mine]
             differ = [i for i, hlc in chunk if i in mine and mine[i] != hlc] if mine else []
-            if with_history:
-                for row_id in sorted(with_history.intersection(ids)):
-                    seen_with_history.add(row_id)
-                    if row_id in mine:
-                        later[row_id] = None
+            if self.with_history:
+                self._note_history(ids, mine)
             if missing:
-                wanted = set(missing)
-                if mostly_new:
-                    new_rows = [row for row in rows if row[0] in wanted]
-                elif len(missing) * 2 > len(chunk):  # mostly new: read the chunk's id range
-                    span = _id_range(sconn, select_rows, chunk[0][0], chunk[-1][0])
-                    new_rows = [row for row in span if row[0] in wanted]
-                else:
-                    new_rows = sorted(_where_ids(sconn, select_rows, missing))
-                _insert(tconn, table, columns, new_rows)
-                target.note_new_rows(table)  # no per-row ids: memory stays flat
-                new_by_peer.update(row[by_at] for row in new_rows if not row[deleted_at])
-                for row_id in sorted(conflicted_there.intersection(missing)):
-                    later[row_id] = None
+                self._insert_new(rows if mostly_new else None, chunk, missing)
             if differ:
-                if mostly_new:
-                    wanted = set(differ)
-                    found = [row for row in rows if row[0] in wanted]
-                else:
-                    found = sorted(_where_ids(sconn, select_rows, differ))
-                for row in found:
-                    refresh[row[0]] = dict(zip(columns, row, strict=True))
+                self._read_differ(rows if mostly_new else None, differ)
             mostly_new = len(missing) * 2 > len(chunk)
-        for peer_id, count in new_by_peer.items():
-            part.count(table, peer_names(peer_id), "new", count)
+
+    def _note_history(self, ids: list[str], mine: dict[str, str]) -> None:
+        for row_id in sorted(self.with_history.intersection(ids)):
+            self.seen_with_history.add(row_id)
+            if row_id in mine:
+                self.later[row_id] = None
+
+    def _insert_new(
+        self, whole: list[tuple[Any, ...]] | None, chunk: list[Any], missing: list[str]
+    ) -> None:
+        """Copy the rows the target lacks (`whole`: the chunk's rows, already read)."""
+        wanted = set(missing)
+        if whole is not None:
+            new_rows = [row for row in whole if row[0] in wanted]
+        elif len(missing) * 2 > len(chunk):  # mostly new: read the chunk's id range
+            span = _id_range(self.source.conn, self.select_rows, chunk[0][0], chunk[-1][0])
+            new_rows = [row for row in span if row[0] in wanted]
+        else:
+            new_rows = sorted(_where_ids(self.source.conn, self.select_rows, missing))
+        _insert(self.target.conn, self.table, self.columns, new_rows)
+        self.target.note_new_rows(self.table)  # no per-row ids: memory stays flat
+        deleted_at, by_at = self.columns.index("deleted"), self.columns.index("modified_by")
+        self.new_by_peer.update(row[by_at] for row in new_rows if not row[deleted_at])
+        for row_id in sorted(self.conflicted_there.intersection(missing)):
+            self.later[row_id] = None
+
+    def _read_differ(self, whole: list[tuple[Any, ...]] | None, differ: list[str]) -> None:
+        """Read the source's version of the rows both files hold in other versions."""
+        if whole is not None:
+            wanted = set(differ)
+            found = [row for row in whole if row[0] in wanted]
+        else:
+            found = sorted(_where_ids(self.source.conn, self.select_rows, differ))
+        for row in found:
+            self.refresh[row[0]] = dict(zip(self.columns, row, strict=True))
+
+    def to_refresh(self) -> dict[str, Row | None]:
+        """Every record to work out again: the source's other versions (with their row),
+        then records that gained versions in history only."""
         # Versions of records the source no longer holds as rows (not expected, but kept).
-        unseen = sorted(with_history - seen_with_history)
-        for row_id, _ in _where_ids(tconn, _stamps_of(table), unseen):
-            later[row_id] = None
-        for row_id in later:
-            refresh.setdefault(row_id, None)
-        for row_id in sorted(already_conflicted.get(table, ())):
-            refresh.setdefault(row_id, None)  # local edits since: its winner may have moved
-        for row_id, incoming in refresh.items():
-            _refresh_row(target, table, row_id, incoming, part, peer_names)
-    return part
+        unseen = sorted(self.with_history - self.seen_with_history)
+        for row_id, _ in _where_ids(self.target.conn, _stamps_of(self.table), unseen):
+            self.later[row_id] = None
+        for row_id in self.later:
+            self.refresh.setdefault(row_id, None)
+        return self.refresh
 
 
 def _chunks(cursor: sqlite3.Cursor) -> Iterator[list[Any]]:

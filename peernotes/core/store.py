@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 Row = dict[str, Any]
+_UNREAD = object()  # ChallengeFile._peer before the transaction has read it
 
 
 def utc_now() -> str:
@@ -99,6 +100,9 @@ class ChallengeFile:
         self.clock = shared_clock(paths.device_id())
         self._listeners: list[Listener] = []
         self._depth = 0
+        self._broken = False  # an inner level of the open transaction failed
+        self._peer: str | None | object = _UNREAD  # current_peer_id, read once a transaction
+        self._high = ""  # the newest HLC stamp written in the open transaction
         self._pending = Change()
         self._columns: dict[str, tuple[str, ...]] = {}
         self._captures: list[dict[tuple[str, str], Row | None]] = []
@@ -239,51 +243,64 @@ class ChallengeFile:
     # ------------------------------------------------------------ transactions
     @contextmanager
     def transaction(self) -> Iterator[ChallengeFile]:
-        """One transaction (a savepoint when nested). Listeners hear of it after it commits."""
+        """One transaction. Listeners hear of it after it commits.
+
+        A transaction opened inside another joins it (no savepoint): a save is then one
+        BEGIN ... COMMIT however many layers (undo capture, domain operation, row writes) each
+        say "one transaction". An error leaving an inner level rolls the whole outer
+        transaction back, even if a caller catches it: nothing half-done is ever committed."""
         if self.readonly:
             raise SaveFailed(
                 f"{self.path} is open read-only (another window has it, or the file is "
                 "read-only): changes cannot be saved."
             )
-        outer = self._depth == 0
-        self._depth += 1
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self
+            except BaseException:
+                self._broken = True
+                raise
+            finally:
+                self._depth -= 1
+            return
+        self._depth, self._broken, self._peer, self._high = 1, False, _UNREAD, ""
         try:
             try:
                 with self._atomic():
                     yield self
+                    self._save_high()
+                    if self._broken:
+                        raise SaveFailed(
+                            "A change could not be saved as a whole, so nothing was changed."
+                        )
             except DATABASE_ERRORS as error:
                 if isinstance(error, INTEGRITY_ERRORS) or sqlite_errors.code_of(error) is None:
                     raise  # a constraint, or Python's driver (undecodable text): not a save
                 raise save_failed(error, self.path) from error
         except BaseException:
-            if outer:
-                self._pending = Change()
+            self._pending = Change()
             raise
         finally:
-            self._depth -= 1
-        if outer:
-            change, self._pending = self._pending, Change()
-            if change.tables:
-                for listener in list(self._listeners):
-                    listener(change)
+            self._depth, self._peer = 0, _UNREAD
+        change, self._pending = self._pending, Change()
+        if change.tables:
+            for listener in list(self._listeners):
+                listener(change)
 
     @functools.cached_property
     def db(self) -> sqlite_utils.Database:
-        """sqlite-utils over the same connection (nested savepoints). Imported on first use:
-        it brings click, dateutil and pluggy, a seventh of the app's start-up."""
+        """sqlite-utils over the same connection. Imported on first use: it brings click,
+        dateutil and pluggy, a seventh of the app's start-up."""
         import sqlite_utils
 
         return sqlite_utils.Database(self.conn)
 
     @contextmanager
     def _atomic(self) -> Iterator[None]:
-        """The outermost transaction starts with BEGIN IMMEDIATE: a second process writing the
-        same file then waits (busy_timeout) instead of failing with "database is locked" when
-        its read turns into a write after the other committed. Inner levels are savepoints."""
-        if self.conn.in_transaction:
-            with self.db.atomic():
-                yield
-            return
+        """The transaction starts with BEGIN IMMEDIATE: a second process writing the same file
+        then waits (busy_timeout) instead of failing with "database is locked" when its read
+        turns into a write after the other committed."""
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield
@@ -309,6 +326,7 @@ class ChallengeFile:
         return row[0] if row else None
 
     def set_local(self, key: str, value: str | None) -> None:
+        self._peer = _UNREAD
         with self.transaction():
             self.conn.execute(
                 "INSERT INTO local(key, value) VALUES (?, ?) "
@@ -323,7 +341,12 @@ class ChallengeFile:
     @property
     def peer_id(self) -> str | None:
         """The peer whose edits this laptop records (asked at creation: "who are you?")."""
-        return self.local("current_peer_id")
+        if self._peer is _UNREAD or not self._depth:
+            peer = self.local("current_peer_id")
+            if self._depth:
+                self._peer = peer
+            return peer
+        return self._peer  # type: ignore[return-value]
 
     def set_current_peer(self, peer_id: str) -> None:
         self.get("peer", peer_id, required=True)
@@ -497,12 +520,12 @@ class ChallengeFile:
         values["base_hlc"] = current["hlc"]  # the version this edit was made on (merge)
         assignments = ", ".join(f"{_ident(k)} = ?" for k in values)
         with self.transaction():
-            self._captured(table, current["id"], current)
-            self.record_history(table, current)
             self.conn.execute(
                 f"UPDATE {_ident(table)} SET {assignments} WHERE id = ?",
                 [*values.values(), current["id"]],
             )
+            self._captured(table, current["id"], current)
+            self.record_history(table, current)
             self._touch(table, current["id"], stamp)
 
     def record_history(self, table: str, version: Row) -> None:
@@ -532,12 +555,18 @@ class ChallengeFile:
         return rows
 
     def _touch(self, table: str, row_id: str, stamp: str) -> None:
-        self.conn.execute(
-            "INSERT INTO local(key, value) VALUES ('hlc_high', ?) "
-            "ON CONFLICT(key) DO UPDATE SET value = max(value, excluded.value)",
-            (stamp,),
-        )
+        """A row was written with `stamp`: listeners will hear of it, and the clock's high
+        mark is saved once, as the transaction commits (`_save_high`)."""
+        self._high = max(self._high, stamp)
         self._pending.add(table, row_id)
+
+    def _save_high(self) -> None:
+        if self._high:
+            self.conn.execute(
+                "INSERT INTO local(key, value) VALUES ('hlc_high', ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = max(value, excluded.value)",
+                (self._high,),
+            )
 
     def note_change(self, table: str, row_id: str) -> None:
         """For writers outside this class (merge): report a row as changed to listeners."""

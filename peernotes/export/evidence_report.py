@@ -37,6 +37,30 @@ def render_evidence_report(cf: ChallengeFile, template: str | Path | None = None
     report = evidence_report(cf)
     writer = DocxWriter(template)
     _landscape(writer)
+    _front_matter(writer, report, cf.path.name if cf.path else "this challenge")
+    for heading in report.headings:
+        writer.heading(heading.label, heading.level)
+        for item in heading.findings:
+            _finding(writer, item)
+    if report.unheaded:
+        writer.heading("Findings without a framework heading", 1)
+        for item in report.unheaded:
+            _finding(writer, item)
+    if not report.findings:
+        writer.paragraph("paragraph", "There are no findings yet.")
+    title = f"{report.council} – {report.programme_title} – Evidence report"
+    writer.set_document_title(title)
+    _mark_every_page(writer)
+    writer.set_properties(
+        f"Evidence report ({INTERNAL_MARK}) – {report.council}",
+        framework_title(report.framework_name),
+        keywords="internal, not for publication",
+    )
+    return writer
+
+
+def _front_matter(writer: DocxWriter, report: EvidenceReport, source_name: str) -> None:
+    """Title, the internal mark, what the report is, long notes, the rule, the counts."""
     writer.paragraph("title", "Evidence report")
     writer.paragraph("subtitle", f"{report.council} – {report.programme_title}")
     writer.paragraph("subtitle", INTERNAL_MARK)
@@ -51,7 +75,6 @@ def render_evidence_report(cf: ChallengeFile, template: str | Path | None = None
             ),
         ],
     )
-    source_name = cf.path.name if cf.path else "this challenge"
     writer.paragraph(
         "paragraph", f"Produced on {long_date(date.today().isoformat())} from {source_name}."
     )
@@ -75,26 +98,6 @@ def render_evidence_report(cf: ChallengeFile, template: str | Path | None = None
     if report.status_counts:
         rows = [("Status", "Findings"), *((label, str(n)) for label, n in report.status_counts)]
         writer.table(rows, (8.0, 3.0))
-    for heading in report.headings:
-        writer.heading(heading.label, heading.level)
-        for item in heading.findings:
-            _finding(writer, item)
-    if report.unheaded:
-        writer.heading("Findings without a framework heading", 1)
-        for item in report.unheaded:
-            _finding(writer, item)
-    if not report.findings:
-        writer.paragraph("paragraph", "There are no findings yet.")
-
-    title = f"{report.council} – {report.programme_title} – Evidence report"
-    writer.set_document_title(title)
-    _mark_every_page(writer)
-    writer.set_properties(
-        f"Evidence report ({INTERNAL_MARK}) – {report.council}",
-        framework_title(report.framework_name),
-        keywords="internal, not for publication",
-    )
-    return writer
 
 
 def _finding(writer: DocxWriter, item: ReportFinding) -> None:

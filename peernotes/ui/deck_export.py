@@ -137,7 +137,7 @@ def show_done(parent: QWidget | None, path: Path) -> bool:
 
 
 def review_hits(parent: QWidget | None, hits: list[NameHit]):
-    from peernotes.ui.letter import GuardDialog
+    from peernotes.ui.letter_guard import GuardDialog
 
     return GuardDialog.review(parent, hits, document="presentation")
 

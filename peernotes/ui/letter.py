@@ -13,7 +13,6 @@ Tests answer the dialogs through the module functions `ask_save_path`, `show_don
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -25,20 +24,16 @@ from PySide6.QtCore import (
     QTimer,
     QUrl,
 )
-from PySide6.QtGui import QAction, QDesktopServices, QFont, QKeySequence
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -48,7 +43,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -56,13 +50,14 @@ from PySide6.QtWidgets import (
 )
 
 from peernotes.core import attribution, letter_settings
-from peernotes.core.attribution import KIND_LABELS, NameHit
+from peernotes.core.attribution import NameHit
 from peernotes.core.errors import PeerNotesError
 from peernotes.core.letter import Letter, build_letter
 from peernotes.core.store import DB_ERRORS, Change
 from peernotes.ui.dialogs import messages
 from peernotes.ui.letter_composer import LetterComposer
-from peernotes.ui.models.base import FixedColumnsModel
+from peernotes.ui.letter_findings_tab import FindingsTab
+from peernotes.ui.letter_guard import GuardDialog
 from peernotes.ui.session import Session
 from peernotes.ui.undo import run_undoable
 from peernotes.ui.workspace import Ref, Workspace
@@ -119,212 +114,6 @@ def show_done(parent: QWidget | None, title: str, path: Path) -> bool:
     return False
 
 
-# --------------------------------------------------------------------- guard dialog
-@dataclass
-class GuardDecision:
-    """What the user decided about the names found: stop (the default), export (every item
-    allowed), or go to one item to fix it. `allowed` is what they allowed, item by item."""
-
-    action: str = "stop"  # 'stop' | 'export' | 'goto'
-    allowed: list[NameHit] = field(default_factory=list)
-    goto: NameHit | None = None
-
-
-class NameHitsModel(FixedColumnsModel):
-    """The guard's findings: what was found, what it is, where, and whether it is allowed."""
-
-    HEADERS = ("Found", "What it is", "Where", "In context", "Decision")
-
-    def __init__(self, hits: list[NameHit], parent: Any = None):
-        super().__init__(parent)
-        self.hits = list(hits)
-        self.allowed: set[int] = set()
-
-    def row_total(self) -> int:
-        return len(self.hits)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.hits):
-            return None
-        hit = self.hits[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            column = index.column()
-            if column == 0:
-                return hit.matched + (f" (×{hit.count})" if hit.count > 1 else "")
-            if column == 1:
-                return f"{KIND_LABELS.get(hit.kind, hit.kind)}: {hit.who}"
-            if column == 2:
-                return hit.where
-            if column == 3:
-                return hit.context
-            if column == 4:
-                return "Allowed" if index.row() in self.allowed else "Stops the export"
-        if role == Qt.ItemDataRole.FontRole and index.column() == 0:
-            font = QFont()
-            font.setBold(True)
-            return font
-        return None
-
-    def allow(self, row: int) -> None:
-        if 0 <= row < len(self.hits) and row not in self.allowed:
-            self.allowed.add(row)
-            cell = self.index(row, 4)
-            self.dataChanged.emit(cell, cell)
-
-    def all_allowed(self) -> bool:
-        return len(self.allowed) == len(self.hits)
-
-
-class GuardDialog(QDialog):
-    """Lists each name or identifying label found, with where it is; per item Allow or Go to.
-    Stop is the default button; Export is enabled only once every item is allowed."""
-
-    def __init__(
-        self, hits: list[NameHit], parent: QWidget | None = None, document: str = "letter"
-    ):
-        super().__init__(parent)
-        self.setWindowTitle(f"Names found in the {document}")
-        self.decision = GuardDecision()
-        self.model = NameHitsModel(hits, self)
-        intro = QLabel(
-            f"The {document} would name or identify {len(hits)} "
-            f"{'item' if len(hits) == 1 else 'items'} the team must not attribute. "
-            "Go to each one and reword it, or allow it if it is not about anyone the team met "
-            "(a place, a public post holder named as a client…). Nothing is written until "
-            "every item is dealt with."
-        )
-        intro.setWordWrap(True)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(True)
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        if hits:
-            self.table.selectRow(0)
-        self.allow_button = QPushButton("&Allow this item")
-        self.allow_button.setToolTip(
-            "It is not about anyone the team met: let it through (saved with the file)"
-        )
-        self.goto_button = QPushButton("&Go to")
-        self.goto_button.setToolTip("Close this and show where the item is, to reword it")
-        buttons = QDialogButtonBox()
-        self.stop_button = buttons.addButton("Stop", QDialogButtonBox.ButtonRole.RejectRole)
-        self.export_button = buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.export_button.setEnabled(False)
-        self.stop_button.setDefault(True)
-        self.stop_button.setAutoDefault(True)
-        row = QHBoxLayout()
-        row.addWidget(self.allow_button)
-        row.addWidget(self.goto_button)
-        row.addStretch(1)
-        row.addWidget(buttons)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(row)
-        self.allow_button.clicked.connect(self._allow)
-        self.goto_button.clicked.connect(self._goto)
-        self.table.doubleClicked.connect(lambda _index: self._goto())
-        buttons.rejected.connect(self.reject)
-        buttons.accepted.connect(self._export)
-        self.resize(980, 420)
-
-    def _row(self) -> int:
-        rows = self.table.selectionModel().selectedRows()
-        return rows[0].row() if rows else -1
-
-    def _allow(self) -> None:
-        row = self._row()
-        self.model.allow(row)
-        self.export_button.setEnabled(self.model.all_allowed())
-        for candidate in range(len(self.model.hits)):  # move on to the next undecided item
-            if candidate not in self.model.allowed:
-                self.table.selectRow(candidate)
-                break
-        if self.model.all_allowed():
-            self.export_button.setDefault(True)
-
-    def _allowed_hits(self) -> list[NameHit]:
-        return [self.model.hits[r] for r in sorted(self.model.allowed)]
-
-    def _goto(self) -> None:
-        row = self._row()
-        if row < 0:
-            return
-        self.decision = GuardDecision("goto", self._allowed_hits(), self.model.hits[row])
-        self.done(QDialog.DialogCode.Accepted)
-
-    def _export(self) -> None:
-        if self.model.all_allowed():
-            self.decision = GuardDecision("export", self._allowed_hits())
-            self.accept()
-
-    def reject(self) -> None:
-        self.decision = GuardDecision("stop", self._allowed_hits())
-        super().reject()
-
-    @classmethod
-    def review(
-        cls, parent: QWidget | None, hits: list[NameHit], document: str = "letter"
-    ) -> GuardDecision:
-        dialog = cls(hits, parent, document)
-        dialog.exec()
-        return dialog.decision
-
-
-# -------------------------------------------------------------------- outline model
-class LetterOutlineModel(FixedColumnsModel):
-    """The letter's sections and findings as they will appear, each finding with its
-    triangulation badge, so thin evidence is seen before the letter goes out."""
-
-    HEADERS = ("In the letter", "Evidence")
-
-    def __init__(self, parent: Any = None):
-        super().__init__(parent)
-        self.rows: list[
-            tuple[str, int, str, str, str | None]
-        ] = []  # text, depth, badge, tip, finding
-
-    def set_letter(self, letter: Letter, badges: dict[str, Any]) -> None:
-        rows = []
-        for block in letter.blocks:
-            if block.kind == "heading" and block.level <= 2:
-                rows.append((block.text, block.level - 1, "", "", None))
-            elif block.kind == "bullet" and block.finding_id:
-                badge = badges.get(block.finding_id)
-                label = badge.label if badge is not None else ""
-                tip = badge.explanation if badge is not None else ""
-                rows.append((block.text, 2, label, tip, block.finding_id))
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def row_total(self) -> int:
-        return len(self.rows)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        text, depth, badge, tip, finding_id = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if index.column() == 0:
-                return ("    " * depth) + ("• " if finding_id else "") + text
-            return badge
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return tip or text
-        if role == Qt.ItemDataRole.FontRole and depth < 2 and index.column() == 0:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.UserRole:
-            return finding_id
-        return None
-
-
 # ---------------------------------------------------------------------- the page
 class LetterPage(QWidget):
     """Settings form (left), outline with evidence badges and notes (right), export buttons."""
@@ -343,6 +132,33 @@ class LetterPage(QWidget):
         self._refresh_timer = QTimer(self, singleShot=True, interval=150)
         self._refresh_timer.timeout.connect(self.refresh)
 
+        top, form = self._top_row(), self._settings_form()  # first: the tab order follows
+        self.tabs = QTabWidget()
+        self.composer = LetterComposer(session, self)
+        self.findings_tab = FindingsTab(
+            session, lambda finding_id: self._go_to_record("finding", finding_id, None)
+        )
+        self.outline_model, self.outline = self.findings_tab.model, self.findings_tab.view
+        self.notes, self.feedback_changes = (
+            self.findings_tab.notes,
+            self.findings_tab.feedback_changes,
+        )
+        self.tabs.setAccessibleName("Letter outline and preview, or findings and evidence")
+        self.tabs.addTab(self.composer, "Outline and preview")
+        self.tabs.addTab(self.findings_tab, "Findings and evidence")
+        splitter = QSplitter()
+        splitter.addWidget(form)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        session.changed.connect(self._on_change)
+        self.refresh()
+
+    def _top_row(self) -> QHBoxLayout:
+        """The page's title and its two export buttons."""
         self.export_button = QPushButton("Export letter…")
         self.export_button.setToolTip(
             "Check for names, then write the summary letter as a Word document"
@@ -359,14 +175,18 @@ class LetterPage(QWidget):
         top.addStretch(1)
         top.addWidget(self.report_button)
         top.addWidget(self.export_button)
+        return top
 
+    def _settings_form(self) -> QScrollArea:
+        """The letter settings, one group box per group, in a scroll area."""
         form_host = QWidget()
         form_layout = QVBoxLayout(form_host)
         hint = QLabel(
             "Edits are saved as you type (Edit › Undo takes them back). In the paragraphs, "
             "{council}, {programme}, {document}, {feedback_date} and {framework} are filled in "
-            "when the letter is exported; **bold**, *italic* and lines starting '- ' (a "
-            "nested list) print as such. ↺ goes back to PeerNotes' wording or the default."
+            'when the letter is exported; **bold**, *italic*, ""a quote"", lines starting '
+            "'- ' (a nested list) and 'a) ' (a lettered list) print as such. ↺ goes back to "
+            "PeerNotes' wording or the default."
         )
         hint.setWordWrap(True)
         form_layout.addWidget(hint)
@@ -385,51 +205,7 @@ class LetterPage(QWidget):
         scroll.setAccessibleName("Letter settings")
         scroll.setWidgetResizable(True)
         scroll.setWidget(form_host)
-
-        self.outline_model = LetterOutlineModel(self)
-        self.outline = QTableView()
-        self.outline.setModel(self.outline_model)
-        self.outline.setAccessibleName("Letter outline")
-        self.outline.verticalHeader().hide()
-        self.outline.setWordWrap(False)
-        self.outline.verticalHeader().setDefaultSectionSize(self.outline.fontMetrics().height() + 8)
-        self.outline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.outline.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.outline.horizontalHeader().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.outline.doubleClicked.connect(self._open_outline_row)
-        self.notes = QLabel()
-        self.notes.setWordWrap(True)
-        self.notes.setTextFormat(Qt.TextFormat.PlainText)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(
-            QLabel("What the letter will contain (double-click a finding to edit it):")
-        )
-        right_layout.addWidget(self.outline, 1)
-        right_layout.addWidget(self.notes)
-        from peernotes.ui.feedback_changes import FeedbackChangesPanel
-
-        self.feedback_changes = FeedbackChangesPanel(session)
-        right_layout.addWidget(self.feedback_changes)
-
-        self.composer = LetterComposer(session, self)
-        self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Letter outline and preview, or findings and evidence")
-        self.tabs.addTab(self.composer, "Outline and preview")
-        self.tabs.addTab(right, "Findings and evidence")
-        splitter = QSplitter()
-        splitter.addWidget(scroll)
-        splitter.addWidget(self.tabs)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(splitter, 1)
-        session.changed.connect(self._on_change)
-        self.refresh()
+        return scroll
 
     # ------------------------------------------------------------------ editors
     def _editor(self, spec: letter_settings.Field) -> QWidget:
@@ -638,23 +414,8 @@ class LetterPage(QWidget):
             badges = assess_all(cf)
         except ImportError:  # pragma: no cover - triangulation ships with the core
             badges = {}
-        self.outline_model.set_letter(letter, badges)
+        self.findings_tab.refresh(letter, badges)
         self.composer.refresh(letter)
-        figures = letter.figures
-        notes = [
-            f"Counted from the notes: {figures.documents_phrase()}, {figures.meetings_phrase()}, "
-            f"{figures.people_phrase()}, {figures.days_phrase()} on site.",
-            *letter.warnings,
-        ]
-        self.notes.setText("\n".join(notes))
-        self.feedback_changes.refresh()
-
-    def _open_outline_row(self, index: QModelIndex) -> None:
-        finding_id = self.outline_model.data(
-            self.outline_model.index(index.row(), 0), Qt.ItemDataRole.UserRole
-        )
-        if finding_id:
-            self._go_to_record("finding", finding_id, None)
 
     # ----------------------------------------------------------------- exports
     def _suggested(self, what: str) -> Path:

@@ -3,14 +3,13 @@
 The outline is a tree of sections and their blocks; buttons and shortcuts add, edit, move
 (Ctrl+Up / Ctrl+Down) and remove them, and apply a preset (asking first when the outline was
 edited). Every step is one core operation through run_undoable, so Edit › Undo takes it
-back. The preview is the letter as built for Word, each paragraph with the number Word will
-show (Letter.numbers()). Dialogs are module functions returning plain data, so tests can
+back. The preview (ui/letter_preview.py) is the letter as built for Word, each paragraph with the
+number Word will show (Letter.numbers()), in the template's styles and text width. Dialogs are module functions returning plain data, so tests can
 answer them.
 """
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -29,7 +28,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSplitter,
-    QTextBrowser,
     QToolButton,
     QTreeView,
     QVBoxLayout,
@@ -45,6 +43,7 @@ from peernotes.core.letter_settings import FIELD_BY_NAME
 from peernotes.core.letter_title import set_title_options, title_options
 from peernotes.core.records.challenge import headings as framework_headings
 from peernotes.ui.letter_options import ask_options, ask_title_options
+from peernotes.ui.letter_preview import PagePreview
 from peernotes.ui.session import Session
 from peernotes.ui.undo import run_undoable
 
@@ -61,7 +60,8 @@ def ask_text(parent: QWidget | None, title: str, label: str, text: str) -> str |
     editor.setAccessibleName(label)
     fields = ", ".join("{" + f + "}" for f in FIELDS)
     hint = QLabel(
-        f"{label}\n**bold**, *italic*, a line starting '- ' is a nested list item.\n"
+        f'{label}\n**bold**, *italic*, ""a quote"" inside a sentence; a line starting '
+        "'- ' is a bullet of a nested list, 'a) ' an item of a lettered list.\n"
         f"Fields: {fields}"
     )
     hint.setWordWrap(True)
@@ -141,52 +141,6 @@ def outline_model(
         model.appendRow(item)
 
 
-def preview_html(letter: Letter) -> str:
-    """The letter as HTML, each paragraph with the number Word will show."""
-    parts = []
-    for number, block in zip(letter.numbers(), letter.blocks, strict=True):
-        if block.kind == "page_break":
-            parts.append("<hr/>")
-            continue
-        if block.kind == "table":
-            rows = "".join(
-                "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>"
-                for row in block.rows
-            )
-            parts.append(f"<table border='1' cellspacing='0' cellpadding='3'>{rows}</table>")
-            continue
-        runs = "".join(_run_html(r.text, r.bold, r.italic) for r in block.runs)
-        source = block.source
-        if source and source.table in ("finding", "letter_block") and source.row_id:
-            target = f"edit:{source.table}:{source.row_id}:{source.field or 'text'}"
-            runs = f"<a href='{target}' style='color:inherit;text-decoration:none'>{runs}</a>"
-        shown = f"<b>{html.escape(number)}</b>&nbsp;&nbsp;" if number else ""
-        if block.kind == "title":
-            parts.append(f"<h1>{runs}</h1>")
-        elif block.kind == "subtitle":
-            parts.append(f"<h3 style='color:#555'>{runs}</h3>")
-        elif block.kind == "heading":
-            level = min(block.level + 1, 4)
-            parts.append(f"<h{level}>{shown}{runs}</h{level}>")
-        elif block.kind in ("bullet",):
-            indent = 18 * block.level
-            parts.append(f"<p style='margin-left:{indent}px'>•&nbsp;{runs}</p>")
-        elif block.kind == "quote":
-            parts.append(f"<p style='margin-left:24px'><i>{runs}</i></p>")
-        else:
-            parts.append(f"<p>{shown}{runs}</p>")
-    return "\n".join(parts)
-
-
-def _run_html(text: str, bold: bool, italic: bool) -> str:
-    out = html.escape(text).replace("\n", "<br/>")
-    if bold:
-        out = f"<b>{out}</b>"
-    if italic:
-        out = f"<i>{out}</i>"
-    return out
-
-
 # ---------------------------------------------------------------------- tree
 class OutlineTree(QTreeView):
     """The outline's tree; a drop asks the composer to move the row in the file (the tree
@@ -224,7 +178,7 @@ class LetterComposer(QWidget):
         self.tree.setAccessibleName("Letter outline: sections and blocks")
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.doubleClicked.connect(lambda _i: self.edit_selected())
-        self.preview = QTextBrowser()
+        self.preview = PagePreview()
         self.preview.setAccessibleName("Letter preview with Word's paragraph numbers")
         self.preview.setOpenLinks(False)
         self.preview.setToolTip("Click a finding's text or your own paragraph to edit it")
@@ -241,8 +195,8 @@ class LetterComposer(QWidget):
         splitter.addWidget(self.preview)
         for pane in (left, self.preview):  # split by the stretch factors, not the texts' width
             pane.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -306,7 +260,7 @@ class LetterComposer(QWidget):
         self.tree.expandAll()
         if selected is not None:
             self.select(selected[0])
-        self.preview.setHtml(preview_html(letter))
+        self.preview.show_letter(letter)
 
     def selected(self) -> tuple[str, bool] | None:
         index = self.tree.currentIndex()

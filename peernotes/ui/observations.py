@@ -116,6 +116,12 @@ class ObservationsPage(QWidget):
         self.meeting.activated.connect(self._meeting_filter_chosen)
         self.clear_button = QPushButton("Clear filters")
         self.clear_button.clicked.connect(self.clear_filters)
+        self.capture_button = QPushButton("Capture in this meeting")
+        self.capture_button.setToolTip(
+            "Make the selected note's meeting the current one and add notes to it in Capture"
+        )
+        self.capture_button.setEnabled(False)
+        self.capture_button.clicked.connect(self.capture_in_meeting)
 
     def _build_table(self) -> None:
         self.table = QTableView()
@@ -166,6 +172,7 @@ class ObservationsPage(QWidget):
         for widget in (self.meeting, self.peer, self.mode, self.heading, self.polarity):
             filters.addWidget(widget)
         filters.addWidget(self.clear_button)
+        filters.addWidget(self.capture_button)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -257,7 +264,21 @@ class ObservationsPage(QWidget):
         self.count.setText(f"{n:,} shown")
 
     def _current_changed(self, current, _previous) -> None:
-        self.editor.show_observation(current.data(ID_ROLE) if current.isValid() else None)
+        observation_id = current.data(ID_ROLE) if current.isValid() else None
+        self.editor.show_observation(observation_id)
+        row = self.model.row_for(observation_id) if observation_id else None
+        self.capture_button.setEnabled(bool(row and row["meeting_id"]))
+
+    def capture_in_meeting(self) -> None:
+        """The selected note's meeting becomes the current one, and Capture opens on it (a
+        note found by searching is often where the peer wants to add the next one)."""
+        index = self.table.currentIndex()
+        row = self.model.row_for(index.data(ID_ROLE)) if index.isValid() else None
+        if not row or not row["meeting_id"]:
+            return
+        self.session.select_meeting(row["meeting_id"])
+        if self.window_ is not None:
+            self.window_.show_page("capture")
 
     def delete_selected(self) -> None:
         ids = [index.data(ID_ROLE) for index in self.table.selectionModel().selectedRows()]

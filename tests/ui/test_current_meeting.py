@@ -81,6 +81,34 @@ def test_capture_s_picker_makes_the_meeting_current_everywhere(qtbot, demo_file,
     window.close()
 
 
+def test_capture_in_this_meeting_from_a_search_result(qtbot, demo_file, tmp_path):
+    """A note found by searching Observations, then "Capture in this meeting": Capture opens
+    in that note's meeting (it stayed in whichever meeting it had, and notes landed there)."""
+    path = tmp_path / "copy.peernotes"
+    path.write_bytes(demo_file.read_bytes())
+    window = open_window(qtbot, path)
+    capture = window.page_widget("capture")
+    window.show_page("observations")
+    page = window.page_widget("observations")
+    qtbot.keyClicks(page.search, "carers")
+    qtbot.waitUntil(lambda: not page.model.pending and page.model.rowCount() > 0)
+    cf = window.session.cf
+    rows = [page.model.row_for(page.model.id_at(r)) for r in range(page.model.rowCount())]
+    current = window.session.current_meeting_id
+    wanted = next(r for r in rows if r["meeting_id"] not in (None, current))
+    page.select_observation(wanted["id"])
+    assert page.capture_button.isEnabled()
+    qtbot.mouseClick(page.capture_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is capture
+    assert capture.current_meeting_id() == wanted["meeting_id"]
+    assert window.session.current_meeting_id == wanted["meeting_id"]
+    from_document = records.add_observation(cf, "Carers read about", mode="read")
+    window.show_page("observations")
+    page.select_observation(from_document)
+    assert not page.capture_button.isEnabled()  # a note from no meeting: nowhere to go
+    window.close()
+
+
 @pytest.mark.parametrize(
     "moment",
     [

@@ -14,7 +14,7 @@ from peernotes.core import deck_settings
 from peernotes.core.deck_settings import DeckOptions
 from peernotes.ui import deck_export
 from peernotes.ui.deck_export import DeckOptionsDialog
-from peernotes.ui.letter import GuardDecision
+from peernotes.ui.letter_guard import GuardDecision
 from peernotes.ui.main_window import MainWindow
 from peernotes.ui.session import Session
 from peernotes.ui.weak_findings_dialog import WeakDecision, WeakFindingsDialog

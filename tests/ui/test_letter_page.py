@@ -14,7 +14,8 @@ from peernotes.core import attribution, letter_settings
 from peernotes.core.letter import build_letter
 from peernotes.ui import letter as letter_ui
 from peernotes.ui import letter_feature as letter_ui_feature
-from peernotes.ui.letter import GuardDecision, GuardDialog, LetterPage, NameHitsModel
+from peernotes.ui.letter import LetterPage
+from peernotes.ui.letter_guard import GuardDecision, GuardDialog, NameHitsModel
 from peernotes.ui.main_window import MainWindow
 from peernotes.ui.session import Session
 from peernotes.ui.weak_findings_dialog import WeakDecision, WeakFindingsDialog

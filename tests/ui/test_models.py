@@ -224,3 +224,74 @@ def test_a_file_the_worker_cannot_read_falls_back_to_direct_queries(qtbot, sessi
     qtbot.waitUntil(lambda: not model.pending)
     assert model.rowCount() == 2
     assert model._background is None
+
+
+def test_a_saved_note_joins_the_list_without_re_reading_it(session, monkeypatch):
+    """Enter in Capture shows the new note at the top at once; re-reading a meeting's ids after
+    every save made each Enter wait on the list (issue 13's 5 ms budget on the large file)."""
+    ids = _fill(session.cf, 6)
+    model = ObservationTableModel(
+        session, ObservationFilter(meeting_id=ids["meeting"]), descending=True
+    )
+    reads = []
+    real = records.observation_ids
+    monkeypatch.setattr(
+        records, "observation_ids", lambda *a, **k: reads.append(1) or real(*a, **k)
+    )
+    for i in range(3):  # saved within the same second: the newest still comes first
+        new = run_undoable(
+            session,
+            "Add",
+            lambda cf, i=i: records.add_observation(cf, f"New {i}", meeting_id=ids["meeting"]),
+        )
+        assert model.index(0, 1).data() == f"New {i}"
+        assert model.id_at(0) == new
+    elsewhere = records.add_observation(session.cf, "Elsewhere", meeting_id=ids["other"])
+    assert elsewhere not in model.ids()
+    session.undo_stack.undo()
+    assert model.index(0, 1).data() == "New 1"
+    assert reads == []
+    assert model.ids() == real(
+        session.cf, ObservationFilter(meeting_id=ids["meeting"]), descending=True
+    )
+
+
+def test_the_list_stays_in_order_whatever_changes(session):
+    """Backdated notes, undo and redo, edits and moves between meetings: the list always shows
+    what the file holds, in order (a wrong place would hide a note among older ones)."""
+    ids = _fill(session.cf, 6)
+    for descending in (True, False):
+        _check_order(session, ids, descending)
+
+
+def _check_order(session, ids: dict[str, str], descending: bool) -> None:
+    where = ObservationFilter(meeting_id=ids["meeting"])
+    model = ObservationTableModel(session, where, descending=descending)
+    model.index(0, 1).data()  # rows on screen are cached
+    steps = [
+        lambda cf: records.add_observation(cf, "Now", meeting_id=ids["meeting"]),
+        lambda cf: records.add_observation(
+            cf, "Backdated", meeting_id=ids["meeting"], observed_at="2026-11-10T09:01:30"
+        ),
+        lambda cf: records.update_observation(cf, model.id_at(1), text="Edited"),
+        lambda cf: records.update_observation(cf, model.id_at(0), meeting_id=ids["other"]),
+        lambda cf: records.update_observation(
+            cf, model.id_at(0), observed_at="2026-11-09T08:00:00"
+        ),
+    ]
+
+    def in_step() -> bool:
+        return model.ids() == records.observation_ids(session.cf, where, descending=descending)
+
+    for step in steps:
+        run_undoable(session, "Step", step)
+        assert in_step()
+        for row in range(model.rowCount()):
+            model.index(row, 1).data()
+    for _ in steps:
+        session.undo_stack.undo()
+        assert in_step()
+    for _ in steps:
+        session.undo_stack.redo()
+        assert in_step()
+    assert "Edited" in [model.index(r, 1).data() for r in range(model.rowCount())]

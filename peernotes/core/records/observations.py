@@ -12,6 +12,7 @@ from typing import Any
 from peernotes.core import validation as check
 from peernotes.core import vocab
 from peernotes.core.errors import ValidationError
+from peernotes.core.ids import link_id
 from peernotes.core.records.challenge import check_headings
 from peernotes.core.records.programme import remove_link
 from peernotes.core.store import ChallengeFile
@@ -74,11 +75,11 @@ def add_observation(
     ids = check_headings(cf, heading_ids, "heading_ids")
     with cf.transaction():
         observation_id = cf.insert("observation", values)
-        for heading_id in ids:
-            cf.link(
+        for heading_id in ids:  # a new note's links are new: no lookup (cf.link) needed
+            cf.insert(
                 "observation_heading",
                 {"observation_id": observation_id, "heading_id": heading_id},
-                (observation_id, heading_id),
+                row_id=link_id("observation_heading", observation_id, heading_id),
             )
     return observation_id
 

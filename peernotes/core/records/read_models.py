@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from peernotes.core.records.challenge import heading_label
 from peernotes.core.search import fts_query  # the one query builder: lists filter as search finds
@@ -35,15 +36,8 @@ class ObservationFilter:
     heading_id: str | None = None
 
 
-def observation_ids(
-    cf: ChallengeFile,
-    where: ObservationFilter | None = None,
-    *,
-    order_by: str = "observed_at",
-    descending: bool = False,
-) -> list[str]:
-    """Ids of the live observations matching `where`, in the order asked (then by time)."""
-    where = where or ObservationFilter()
+def _observation_where(where: ObservationFilter) -> tuple[str, list[Any]] | None:
+    """The SQL condition for `where` on `observation o` (None: it can match nothing)."""
     clauses, params = ["o.deleted = 0"], []
     for column in ("meeting_id", "document_id", "recorded_by", "mode", "polarity"):
         value = getattr(where, column)
@@ -63,7 +57,22 @@ def observation_ids(
         )
         params.append(query)
     elif where.text.strip():
+        return None
+    return " AND ".join(clauses), params
+
+
+def observation_ids(
+    cf: ChallengeFile,
+    where: ObservationFilter | None = None,
+    *,
+    order_by: str = "observed_at",
+    descending: bool = False,
+) -> list[str]:
+    """Ids of the live observations matching `where`, in the order asked (then by time)."""
+    condition = _observation_where(where or ObservationFilter())
+    if condition is None:
         return []
+    clauses, params = condition
     order = OBSERVATION_ORDER.get(order_by, OBSERVATION_ORDER["observed_at"])
     direction = "DESC" if descending else "ASC"
     joins = ""
@@ -72,13 +81,31 @@ def observation_ids(
     elif order_by == "recorded_by":
         joins = " LEFT JOIN peer p ON p.id = o.recorded_by"
     sql = (
-        f"SELECT o.id FROM observation o{joins} WHERE {' AND '.join(clauses)} "
+        f"SELECT o.id FROM observation o{joins} WHERE {clauses} "
         f"ORDER BY {order} {direction}, o.observed_at {direction}, o.rowid {direction}"
     )
     # One string from SQLite rather than a row per id: the query then runs in one call that
     # lets other threads run (the UI, while a background thread filters 50,000 notes).
     joined = cf.conn.execute(f"SELECT group_concat(id, ' ') FROM ({sql})", params).fetchone()[0]
     return joined.split(" ") if joined else []
+
+
+def observation_keys(
+    cf: ChallengeFile, where: ObservationFilter, ids: Sequence[str]
+) -> dict[str, tuple[str, int]]:
+    """{id: its place in `observation_ids`' time order} for those of `ids` that are live and
+    match `where`: a list shows a note just saved without asking for all its ids again."""
+    condition = _observation_where(where)
+    if condition is None or not ids:
+        return {}
+    clauses, params = condition
+    marks = ",".join("?" for _ in ids)
+    rows = cf.conn.execute(
+        f"SELECT o.id, o.observed_at, o.rowid FROM observation o "
+        f"WHERE o.id IN ({marks}) AND {clauses}",
+        [*ids, *params],
+    )
+    return {row_id: (observed_at, rowid) for row_id, observed_at, rowid in rows}
 
 
 def observation_summaries(cf: ChallengeFile, ids: Sequence[str]) -> dict[str, Row]:

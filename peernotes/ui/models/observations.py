@@ -13,11 +13,12 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from peernotes.core import records, vocab
 from peernotes.core.meeting_choice import natural_mode
+from peernotes.core.records import read_models
 from peernotes.core.records.read_models import ObservationFilter
 from peernotes.core.store import Change, Row
 from peernotes.ui.models.background import BackgroundQueries
@@ -333,7 +334,60 @@ class ObservationTableModel(IdListModel):
         changed = set(notes)
         if links:
             changed |= self._observations_of_links(links)
-        self.refresh(changed)
+        if not self._place(changed):
+            self.refresh(changed)
+
+    # ----------------------------------------------- a saved note, in place
+    def _place(self, changed: set[str]) -> bool:
+        """Show a few changed notes without re-reading the list's ids: a new note goes in at
+        the newest end, a deleted one leaves, an edited one is re-shown where it is. False
+        (the caller re-reads the ids) for anything less plain: another sort order, a query
+        under way, a note that moved in time or arrived in the middle of the list."""
+        if self.order_by != "observed_at" or self.pending or not changed or not self._ids:
+            return False
+        newest = self._ids[0] if self.descending else self._ids[-1]
+        keys = read_models.observation_keys(self.session.cf, self.where, [*changed, newest])
+        if newest not in keys and newest not in changed:
+            return False  # the list is out of date
+        arriving, leaving, edited = [], [], []
+        for row_id in changed:
+            key, row = keys.get(row_id), self.row_of(row_id)
+            if row < 0 and key is not None:
+                arriving.append(row_id)
+            elif row >= 0 and key is None:
+                leaving.append(row)
+            elif row >= 0 and key is not None:
+                cached = self._cache.get(row_id)
+                if cached is None or cached["observed_at"] != key[0]:
+                    return False  # it may have moved
+                edited.append(row_id)
+        if arriving and (newest in changed or min(keys[i] for i in arriving) <= keys[newest]):
+            return False  # an older note back (an undo): its place needs the query
+        self._show_places(arriving, leaving, edited, keys)
+        return True
+
+    def _show_places(
+        self,
+        arriving: list[str],
+        leaving: list[int],
+        edited: list[str],
+        keys: dict[str, tuple[str, int]],
+    ) -> None:
+        for row_id in edited:
+            self._cache.pop(row_id, None)
+        self.rows_changed([self.row_of(row_id) for row_id in edited])
+        for row in sorted(leaving, reverse=True):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            self._cache.pop(self._ids.pop(row), None)
+            self._positions = None
+            self.endRemoveRows()
+        if arriving:
+            arriving.sort(key=keys.__getitem__, reverse=self.descending)
+            first = 0 if self.descending else len(self._ids)
+            self.beginInsertRows(QModelIndex(), first, first + len(arriving) - 1)
+            self._ids[first:first] = arriving
+            self._positions = None
+            self.endInsertRows()
 
     def _observations_of_links(self, link_ids: set[str]) -> set[str]:
         cf = self.session.cf
