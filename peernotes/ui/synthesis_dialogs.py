@@ -87,7 +87,7 @@ class NewFindingDialog(QDialog):
         if evidence:
             layout.addWidget(self._evidence_box(evidence, kind))
         form = QFormLayout()
-        form.addRow("&Statement", self.statement)
+        form.addRow("S&tatement", self.statement)  # Alt+S/A/N are the note keys everywhere
         form.addRow("&Kind", self.kind)
         form.addRow("&Heading", self.heading)
         form.addRow("Recommendation &group", self.group)

@@ -48,3 +48,18 @@ def test_findings_labels_take_no_note_key_and_no_two_share_a_letter(cf, qtbot):
     finally:
         page.hide()
         session._unsubscribe()
+
+
+def test_new_finding_dialog_takes_no_note_key(qtbot):
+    """If this fails, Alt+S in the New finding dialog jumps to Statement while on the
+    Findings page it means "strength": one key, two meanings, a step apart."""
+    from peernotes.ui.synthesis_dialogs import NewFindingDialog
+
+    dialog = NewFindingDialog(None, [], [], None, "", [], None)
+    qtbot.addWidget(dialog)
+    texts = [w.text() for w in dialog.findChildren(QLabel)]
+    texts += [w.text() for w in dialog.findChildren(QAbstractButton)]
+    letters = [letter for text in texts if (letter := mnemonic(text))]
+    assert "T" in letters  # Statement keeps a shortcut
+    assert not {"S", "A", "N"} & set(letters), texts
+    assert len(letters) == len(set(letters)), texts
