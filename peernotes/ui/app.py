@@ -21,7 +21,11 @@ if TYPE_CHECKING:
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
-    app = existing or QApplication(argv if argv is not None else sys.argv[:1])
+    if existing is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    else:
+        assert isinstance(existing, QApplication), "PeerNotes is a widgets application"
+        app = existing
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
@@ -30,7 +34,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         from peernotes.ui.style import apply_style
 
         apply_style(app)
-    return app  # type: ignore[return-value]
+    return app
 
 
 def demo_path() -> Path:
@@ -79,10 +83,13 @@ def run_app(file: str | None = None, demo: bool = False) -> int:
     last closed (on the page that was showing), else the welcome screen."""
     app = make_application()
     if file and not demo:
-        from peernotes.ui.single_instance import hand_over
+        from peernotes.ui.instance_name import may_be_running
 
-        if hand_over(Path(file)):
-            return 0  # the running PeerNotes shows it
+        if may_be_running():  # else no need to load the network module before the window
+            from peernotes.ui.single_instance import hand_over
+
+            if hand_over(Path(file)):
+                return 0  # the running PeerNotes shows it
     from peernotes.ui.main_window import MainWindow
 
     show_unexpected_errors()

@@ -99,7 +99,7 @@ class CapturePane(QWidget):
         self.model, self.list, self.list_title = self.notes.model, self.notes.view, self.notes.title
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
-        self.form_area = form.scroll  # at 150 % on a laptop the form scrolls, not overlaps
+        self.form_area = form.rows_area  # at 150 % on a laptop the form scrolls, not overlaps
         layout.addWidget(form, 0)
         layout.addSpacing(6)
         layout.addWidget(self.notes, 1)

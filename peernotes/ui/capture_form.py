@@ -188,8 +188,8 @@ class CaptureForm(QFrame):
         actions.addWidget(self.save_button)
         rows.addLayout(actions, 6, 1)
         rows.addWidget(self.legend, 7, 1)
-        self.scroll = FormScroll(self.rows)
-        top.addWidget(self.scroll, 2, 0, 1, 2)
+        self.rows_area = FormScroll(self.rows)
+        top.addWidget(self.rows_area, 2, 0, 1, 2)
         top.setRowStretch(2, 1)
         self._align_labels(top, rows)
 
@@ -204,9 +204,10 @@ class CaptureForm(QFrame):
     @staticmethod
     def _align_labels(top: QGridLayout, rows: QGridLayout) -> None:
         """The labels of both grids in one column, as if they were one form."""
-        labels = [rows.itemAtPosition(r, 0) for r in range(rows.rowCount())]
-        labels += [top.itemAtPosition(0, 0)]
-        width = max(item.widget().sizeHint().width() for item in labels if item is not None)
+        items = [rows.itemAtPosition(r, 0) for r in range(rows.rowCount())]
+        items += [top.itemAtPosition(0, 0)]
+        labels = [item.widget() for item in items if item is not None]
+        width = max(label.sizeHint().width() for label in labels if label is not None)
         top.setColumnMinimumWidth(0, width)
         rows.setColumnMinimumWidth(0, width)
 

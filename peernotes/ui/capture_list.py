@@ -95,7 +95,7 @@ class CaptureList(QWidget):
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.view)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.delete_requested)
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.view, 1)
@@ -105,7 +105,7 @@ class CaptureList(QWidget):
         (its layout stretch), so a short window shrinks the list before the form scrolls."""
         rows = self.view.verticalHeader().defaultSectionSize() * SHOWN_ROWS
         header = self.view.horizontalHeader().sizeHint().height()
-        extra = self.title.sizeHint().height() + self.layout().spacing() + 4
+        extra = self.title.sizeHint().height() + self._layout.spacing() + 4
         return QSize(super().sizeHint().width(), rows + header + extra)
 
     def _open(self, index: QModelIndex) -> None:

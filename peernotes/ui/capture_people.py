@@ -35,7 +35,8 @@ class MeetingPeople(QObject):
         self.field = form.person_field
         self.names = form.person_names
         completer = self.field.completer()
-        completer.activated[str].connect(self._person_completed)
+        # The str overload (the stubs do not know overloaded signals can be indexed).
+        completer.activated[str].connect(self._person_completed)  # type: ignore[index]
         self.field.returnPressed.connect(self._person_entered)
         self.field.escape.connect(pane.focus_editor)
         self.chips.removed.connect(self.remove_person)

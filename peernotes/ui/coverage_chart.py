@@ -8,6 +8,8 @@ costs no extra dependency.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
@@ -30,6 +32,35 @@ def shade(count: int, top: int) -> QColor:
         return QColor(EMPTY)
     step = 1 + round((len(RAMP) - 2) * min(count, top) / top)
     return QColor(RAMP[min(step, len(RAMP) - 1)])
+
+
+@dataclass(frozen=True)
+class _Fonts:
+    """The chart's three fonts, from the widget's own (so it follows the user's size)."""
+
+    base: QFont
+    bold: QFont
+    small: QFont
+
+    @classmethod
+    def of(cls, font: QFont) -> _Fonts:
+        base = QFont(font)
+        bold = QFont(base)
+        bold.setBold(True)
+        small = QFont(base)
+        small.setPointSizeF(max(7.0, base.pointSizeF() * 0.9))
+        return cls(base, bold, small)
+
+
+def _paint_cell(painter: QPainter, cell: QRect, count: int, top: int) -> None:
+    """One count on its shade; a 0 greyed, dark shades with white text."""
+    colour = shade(count, top)
+    painter.fillRect(cell, colour)
+    if count == 0:
+        painter.setPen(QColor(EMPTY_TEXT))
+    else:
+        painter.setPen(QColor("white") if colour.lightness() < 140 else QColor("#1b1b1b"))
+    painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, str(count))
 
 
 class CoverageHeatMap(QWidget):
@@ -122,24 +153,31 @@ class CoverageHeatMap(QWidget):
         painter.fillRect(self.rect(), QColor("white"))
         if self.data is None:
             return
-        data = self.data
-        base = QFont(self.font())
-        bold = QFont(base)
-        bold.setBold(True)
-        small = QFont(base)
-        small.setPointSizeF(max(7.0, base.pointSizeF() * 0.9))
+        fonts = _Fonts.of(self.font())
         columns = self._columns()
-        # the busiest cell of each block sets that block's scale
+        self._paint_header(painter, fonts, columns)
+        self._paint_rows(painter, fonts, columns)
+        y = self.HEADER_HEIGHT + len(self.data.headings) * self.ROW_HEIGHT + 12
+        self._paint_legend(painter, fonts.small, y, self.data.thin_below)
+        painter.end()
+
+    def _scales(self, data: Coverage, columns: list[tuple[str, str, int]]) -> dict[str, int]:
+        """The busiest cell of each block (total, mode, group, findings) sets its scale."""
         tops = {"total": 0, "mode": 0, "group": 0, "findings": 0}
         standards = [h for h in data.headings if h.depth == 1] or list(data.headings)
         for heading in standards:
             for key, _t, _x in columns:
                 block = key.split(":")[0]
                 tops[block] = max(tops[block], self.value(heading, key))
-        unheard = {g for g, _ in data.unheard_groups}
+        return tops
 
-        # header
-        painter.setFont(small)
+    def _paint_header(
+        self, painter: QPainter, fonts: _Fonts, columns: list[tuple[str, str, int]]
+    ) -> None:
+        """Column titles (groups not heard from yet greyed), "Heading", the block titles."""
+        assert self.data is not None
+        unheard = {g for g, _ in self.data.unheard_groups}
+        painter.setFont(fonts.small)
         for key, title, x in columns:
             width = self._width_of(key)
             rect = QRect(x + 2, 2, width - 4, self.HEADER_HEIGHT - 6)
@@ -154,14 +192,14 @@ class CoverageHeatMap(QWidget):
                 text,
             )
         painter.setPen(QColor("#333333"))
-        painter.setFont(bold)
+        painter.setFont(fonts.bold)
         painter.drawText(
             QRect(4, 2, self.LABEL_WIDTH - 8, self.HEADER_HEIGHT - 6),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
             "Heading",
         )
         block_titles = (("By mode", "mode:"), ("By stakeholder group met", "group:"))
-        painter.setFont(small)
+        painter.setFont(fonts.small)
         painter.setPen(QColor("#666666"))
         for title, prefix in block_titles:
             xs = [x for key, _t, x in columns if key.startswith(prefix)]
@@ -172,10 +210,13 @@ class CoverageHeatMap(QWidget):
                     span, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, title
                 )
 
-        # rows
-        metrics = QFontMetrics(base)
-        bold_metrics = QFontMetrics(bold)
-        for row, heading in enumerate(data.headings):
+    def _paint_rows(
+        self, painter: QPainter, fonts: _Fonts, columns: list[tuple[str, str, int]]
+    ) -> None:
+        """One row per heading: its label (a domain banded, a thin one marked), its cells."""
+        assert self.data is not None
+        tops = self._scales(self.data, columns)
+        for row, heading in enumerate(self.data.headings):
             y = self.HEADER_HEIGHT + row * self.ROW_HEIGHT
             label_rect = QRect(0, y, self.LABEL_WIDTH - 4, self.ROW_HEIGHT)
             if heading.depth == 0:
@@ -183,10 +224,11 @@ class CoverageHeatMap(QWidget):
             if heading.thin:
                 painter.fillRect(label_rect, QColor(THIN_BAND))
             indent = 8 if heading.depth == 0 else 24
-            painter.setFont(bold if heading.depth == 0 else base)
+            font = fonts.bold if heading.depth == 0 else fonts.base
+            painter.setFont(font)
             painter.setPen(QColor(THIN_TEXT if heading.thin else "#1b1b1b"))
             suffix = "  ▲ thin" if heading.thin else ""
-            fm = bold_metrics if heading.depth == 0 else metrics
+            fm = QFontMetrics(font)
             available = self.LABEL_WIDTH - indent - 20 - fm.horizontalAdvance(suffix)
             label = fm.elidedText(heading.label, Qt.TextElideMode.ElideRight, available) + suffix
             painter.drawText(
@@ -194,34 +236,22 @@ class CoverageHeatMap(QWidget):
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                 label,
             )
-            painter.setFont(base)
+            painter.setFont(fonts.base)
             for key, _title, x in columns:
-                width = self._width_of(key)
-                count = self.value(heading, key)
-                cell = QRect(x + 1, y + 1, width - 2, self.ROW_HEIGHT - 2)
-                colour = shade(count, tops[key.split(":")[0]])
-                painter.fillRect(cell, colour)
-                if count == 0:
-                    painter.setPen(QColor(EMPTY_TEXT))
-                    text = "0"
-                else:
-                    painter.setPen(
-                        QColor("white") if colour.lightness() < 140 else QColor("#1b1b1b")
-                    )
-                    text = str(count)
-                painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, text)
+                cell = QRect(x + 1, y + 1, self._width_of(key) - 2, self.ROW_HEIGHT - 2)
+                _paint_cell(painter, cell, self.value(heading, key), tops[key.split(":")[0]])
             painter.setPen(QPen(QColor("#dddddd")))
             painter.drawLine(0, y + self.ROW_HEIGHT - 1, self.width(), y + self.ROW_HEIGHT - 1)
 
-        # legend
-        y = self.HEADER_HEIGHT + len(data.headings) * self.ROW_HEIGHT + 12
+    def _paint_legend(self, painter: QPainter, small: QFont, y: int, thin_below: int) -> None:
+        """The colour ramp, what 0 and the thin mark mean, and how counts are scaled."""
         painter.setFont(small)
         painter.setPen(QColor("#333333"))
         x = 8
         painter.drawText(QRect(x, y, 120, 18), Qt.AlignmentFlag.AlignVCenter, "Fewer")
         x += 40
-        for colour in RAMP[1:]:
-            painter.fillRect(QRect(x, y + 2, 26, 14), QColor(colour))
+        for step in RAMP[1:]:
+            painter.fillRect(QRect(x, y + 2, 26, 14), QColor(step))
             x += 28
         painter.drawText(
             QRect(x + 4, y, 200, 18), Qt.AlignmentFlag.AlignVCenter, "More observations"
@@ -238,7 +268,7 @@ class CoverageHeatMap(QWidget):
         painter.drawText(
             QRect(x + 32, y, 460, 18),
             Qt.AlignmentFlag.AlignVCenter,
-            f"▲ thin: fewer than {data.thin_below} observations under the heading",
+            f"▲ thin: fewer than {thin_below} observations under the heading",
         )
         painter.setPen(QColor("#555555"))
         painter.drawText(
@@ -246,7 +276,6 @@ class CoverageHeatMap(QWidget):
             Qt.AlignmentFlag.AlignVCenter,
             "Each colour block is scaled to its busiest standard. A group's count: observations from meetings where someone from that group was met.",
         )
-        painter.end()
 
     # ------------------------------------------------------------ interaction
     def event(self, event) -> bool:
@@ -260,6 +289,8 @@ class CoverageHeatMap(QWidget):
         return super().event(event)
 
     def tooltip(self, heading: HeadingCoverage, key: str) -> str:
+        if self.data is None:  # no cell to point at before the first refresh
+            return ""
         if key == "label":
             text = (
                 f"{heading.label}: {heading.total} observation(s), {heading.findings} finding(s)."

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -39,6 +40,9 @@ from peernotes.ui.dialogs import messages
 from peernotes.ui.session import Session
 from peernotes.ui.undo import run_undoable
 
+if TYPE_CHECKING:
+    from peernotes.ui.main_window import MainWindow
+
 
 class DeckOptionsDialog(QDialog):
     """The slides, each with a tick to include it, in an order changed by drag or buttons."""
@@ -66,8 +70,8 @@ class DeckOptionsDialog(QDialog):
         self.recommendations.setChecked(options.recommendations_on_headings)
         up = QPushButton("Move &up")
         down = QPushButton("Move &down")
-        up.clicked.connect(lambda: self.move(-1))
-        down.clicked.connect(lambda: self.move(1))
+        up.clicked.connect(lambda: self.move_selected(-1))
+        down.clicked.connect(lambda: self.move_selected(1))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -87,7 +91,7 @@ class DeckOptionsDialog(QDialog):
         layout.addWidget(self.recommendations)
         layout.addWidget(buttons)
 
-    def move(self, step: int) -> None:
+    def move_selected(self, step: int) -> None:
         row = self.list.currentRow()
         target = row + step
         if row < 0 or not 0 <= target < self.list.count():
@@ -191,7 +195,7 @@ def guarded_deck(
     return deck
 
 
-def export_feedback(parent: QWidget | None, session: Session) -> Path | None:
+def export_feedback(parent: MainWindow, session: Session) -> Path | None:
     """The whole export from the window. Returns where the file went, or None."""
     current = deck_settings.load(session.cf)
     options = ask_options(parent, current)

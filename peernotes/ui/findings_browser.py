@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QTextBrowser,
     QToolBar,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -70,11 +71,11 @@ def action_bar() -> QToolBar:
     return bar
 
 
-def fit_column(view: QAbstractItemView, column: int, width: int) -> int:
+def fit_column(view: QTableView | QTreeView, column: int, width: int) -> int:
     """At least `width`, and wide enough for the column's title in the view's font."""
     title = str(view.model().headerData(column, Qt.Orientation.Horizontal) or "")
-    header = getattr(view, "horizontalHeader", None) or view.header
-    font = header().font()
+    header = view.horizontalHeader() if isinstance(view, QTableView) else view.header()
+    font = header.font()
     font.setBold(True)  # the style sheet makes header titles bold
     return max(width, QFontMetrics(font).horizontalAdvance(title) + 24)
 

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -31,9 +30,10 @@ from peernotes.core.rollup import Rollup, rollup
 from peernotes.core.spelling import challenge_names
 from peernotes.core.store import Change
 from peernotes.ui import spelling
-from peernotes.ui.finding_editor import FindingEditor
+from peernotes.ui.finding_editor import EvidencePane, FindingEditor
 from peernotes.ui.findings_browser import ObservationBrowser
 from peernotes.ui.findings_tree import FindingsTree
+from peernotes.ui.menus import focus_and_select
 from peernotes.ui.session import Session
 from peernotes.ui.synthesis_dialogs import (
     NewFindingDialog,
@@ -109,16 +109,16 @@ class FindingsPage(QWidget):
     def _build_splitters(self) -> None:
         """Left: the notes over the selected notes in full (or the finding's evidence);
         right: the findings tree over the editor. Every handle remembers where it was left."""
-        self.lower = QTabWidget()
-        self.lower.setAccessibleName("Selected notes and the finding's evidence")
-        self.lower.addTab(self.observations.reading, "Selected notes in full")
-        self.lower.addTab(self.editor.supporting, "Supporting evidence")
-        self.lower.addTab(self.editor.contradicting, "Contradicting")
+        self.lower_tabs = QTabWidget()
+        self.lower_tabs.setAccessibleName("Selected notes and the finding's evidence")
+        self.lower_tabs.addTab(self.observations.reading, "Selected notes in full")
+        self.lower_tabs.addTab(self.editor.supporting, "Supporting evidence")
+        self.lower_tabs.addTab(self.editor.contradicting, "Contradicting")
         self.editor.evidenceCounted.connect(self._count_evidence)
-        self.observations.selectionChanged.connect(lambda: self.lower.setCurrentIndex(0))
+        self.observations.selectionChanged.connect(lambda: self.lower_tabs.setCurrentIndex(0))
         self.left = QSplitter(Qt.Orientation.Vertical)
         self.left.addWidget(self.observations)
-        self.left.addWidget(self.lower)
+        self.left.addWidget(self.lower_tabs)
         self.right = QSplitter(Qt.Orientation.Vertical)
         self.right.addWidget(self.findings_tree)
         self.right.addWidget(self.editor)
@@ -139,8 +139,8 @@ class FindingsPage(QWidget):
         remember_splitter(self.splitter, "findings/main", [500, 680])
 
     def _count_evidence(self, supporting: int, contradicting: int) -> None:
-        self.lower.setTabText(1, f"Supporting evidence ({supporting})")
-        self.lower.setTabText(2, f"Contradicting ({contradicting})")
+        self.lower_tabs.setTabText(1, f"Supporting evidence ({supporting})")
+        self.lower_tabs.setTabText(2, f"Contradicting ({contradicting})")
 
     def _alias_parts(self) -> None:
         """Short names for the parts the page (and its tests) work with."""
@@ -171,6 +171,13 @@ class FindingsPage(QWidget):
         return action
 
     def _build_actions(self) -> None:
+        """Every action of the page, each placed by the list or the pane it works on."""
+        self._build_finding_actions()
+        self._build_evidence_actions()
+        self._place_actions()
+
+    def _build_finding_actions(self) -> None:
+        """Making, ordering and deleting findings; the groups and the triangulation rule."""
         self.new_from_action = self._action(
             "New finding from selected",
             self.new_finding_from_selection,
@@ -222,29 +229,32 @@ class FindingsPage(QWidget):
             None,
             "How many modes and sources a finding needs",
         )
-        self.search_action = self._action(
-            "Search", lambda: (self.search_edit.setFocus(), self.search_edit.selectAll()), "Ctrl+F"
-        )
+        self.search_action = self._action("Search", focus_and_select(self.search_edit), "Ctrl+F")
+
+    def _build_evidence_actions(self) -> None:
+        """The evidence panes' buttons: unlink, or move to the other relation."""
         self.remove_support_action = self._action(
             "Remove from finding",
-            lambda: self.remove_evidence(self.supporting_view),
+            lambda: self.remove_evidence(self.editor.supporting),
             None,
             "Unlink the selected supporting observations",
         )
         self.to_contradicting_action = self._action(
             "Mark as contradicting",
-            lambda: self.switch_relation(self.supporting_view, "contradicts"),
+            lambda: self.switch_relation(self.editor.supporting, "contradicts"),
         )
         self.remove_contra_action = self._action(
             "Remove from finding",
-            lambda: self.remove_evidence(self.contradicting_view),
+            lambda: self.remove_evidence(self.editor.contradicting),
             None,
             "Unlink the selected contradicting observations",
         )
         self.to_supporting_action = self._action(
-            "Mark as supporting", lambda: self.switch_relation(self.contradicting_view, "supports")
+            "Mark as supporting",
+            lambda: self.switch_relation(self.editor.contradicting, "supports"),
         )
 
+    def _place_actions(self) -> None:
         for action in (self.new_from_action, self.add_to_action, self.contradict_action):
             self.observations.add_action(action)
         supporting, contradicting = self.editor.supporting, self.editor.contradicting
@@ -317,7 +327,7 @@ class FindingsPage(QWidget):
             self.current_id = finding_id
             self._load_editor()
             if finding_id and self.tree.hasFocus():
-                self.lower.setCurrentIndex(1)  # the finding's evidence, under the notes
+                self.lower_tabs.setCurrentIndex(1)  # the finding's evidence, under the notes
 
     def _load_editor(self) -> None:
         entry = self.rollup.finding(self.current_id) if (self.rollup and self.current_id) else None
@@ -451,22 +461,20 @@ class FindingsPage(QWidget):
         text = "Add contradicting evidence" if relation == "contradicts" else "Add evidence"
         return self._run(text, lambda c: findings.add_evidence(c, finding_id, ids, relation)) or 0
 
-    def remove_evidence(self, view: QTableView) -> int:
+    def remove_evidence(self, pane: EvidencePane) -> int:
         if not self.current_id:
             return 0
-        model = view.model()
-        ids = [model.info(i.row()).id for i in view.selectionModel().selectedRows()]
+        ids = pane.selected_ids()
         finding_id = self.current_id
         return (
             self._run("Remove evidence", lambda c: findings.remove_evidence(c, finding_id, ids))
             or 0
         )
 
-    def switch_relation(self, view: QTableView, relation: str) -> None:
+    def switch_relation(self, pane: EvidencePane, relation: str) -> None:
         if not self.current_id:
             return
-        model = view.model()
-        ids = [model.info(i.row()).id for i in view.selectionModel().selectedRows()]
+        ids = pane.selected_ids()
         finding_id = self.current_id
         text = "Mark as contradicting" if relation == "contradicts" else "Mark as supporting"
         self._run(text, lambda c: findings.add_evidence(c, finding_id, ids, relation))

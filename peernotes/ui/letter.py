@@ -211,10 +211,11 @@ class LetterPage(QWidget):
     def _editor(self, spec: letter_settings.Field) -> QWidget:
         name = spec.name
         if spec.kind == "choice":
-            editor: QWidget = QComboBox()
-            editor.addItems(list(spec.choices))
-            editor.setEditable(spec.free)
-            editor.currentTextChanged.connect(lambda _t, n=name: self._edited(n, now=True))
+            combo = QComboBox()
+            combo.addItems(list(spec.choices))
+            combo.setEditable(spec.free)
+            combo.currentTextChanged.connect(lambda _t, n=name: self._edited(n, now=True))
+            editor: QWidget = combo
         elif spec.kind == "date":
             editor = QDateEdit()
             editor.setCalendarPopup(True)

@@ -41,7 +41,7 @@ class LetterOutlineModel(FixedColumnsModel):
         ] = []  # text, depth, badge, tip, finding
 
     def set_letter(self, letter: Letter, badges: dict[str, Any]) -> None:
-        rows = []
+        rows: list[tuple[str, int, str, str, str | None]] = []
         seen: set[str] = set()
         for block in letter.blocks:
             if block.kind == "heading" and block.level <= 2:

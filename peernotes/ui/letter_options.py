@@ -153,8 +153,8 @@ class TitleOptionsDialog(QDialog):
             self.lines.addItem(item)
         self.lines.setCurrentRow(0)
         self.up, self.down = QPushButton("Move &up"), QPushButton("Move &down")
-        self.up.clicked.connect(lambda: self.move(-1))
-        self.down.clicked.connect(lambda: self.move(1))
+        self.up.clicked.connect(lambda: self.move_selected(-1))
+        self.down.clicked.connect(lambda: self.move_selected(1))
         self.date = QComboBox()
         for key, label in DATE_STYLES.items():
             self.date.addItem(label, key)
@@ -183,7 +183,7 @@ class TitleOptionsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(_buttons(self))
 
-    def move(self, steps: int) -> None:
+    def move_selected(self, steps: int) -> None:
         """Move the selected line up or down (the selection follows it)."""
         row = self.lines.currentRow()
         target = row + steps

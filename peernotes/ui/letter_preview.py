@@ -89,9 +89,13 @@ def _read_look(path: str, _stamp: int) -> TemplateLook:
     except Exception:  # a damaged template: the export says so; the preview stays plain
         return TemplateLook({"paragraph": StyleLook()}, {}, 453.0)
     section = document.sections[0]
-    width = Length(section.page_width - section.left_margin - section.right_margin)
-    styles = {key: _look(document, name) for key, name in STYLE_NAMES.items()}
-    styles = {k: v for k, v in styles.items() if v is not None}
+    margins = (section.left_margin or 0) + (section.right_margin or 0)
+    width = Length((section.page_width or 0) - margins)
+    styles = {
+        key: look
+        for key, name in STYLE_NAMES.items()
+        if (look := _look(document, name)) is not None
+    }
     styles.setdefault("paragraph", StyleLook())
     runs = {key: _look(document, name, character=True) for key, name in RUN_STYLE_NAMES.items()}
     return TemplateLook(styles, {k: v for k, v in runs.items() if v is not None}, width.pt)
@@ -119,7 +123,13 @@ def _look(document: Any, name: str, *, character: bool = False) -> StyleLook | N
         return None
 
     color = first(lambda s: s.font.color.rgb if s.font.color.type is not None else None)
-    spacing = (lambda s: s.paragraph_format) if not character else (lambda s: None)
+
+    def spacing(attribute: str) -> float:
+        """A paragraph style's spacing in points (a character style has none: 0)."""
+        if character:
+            return 0.0
+        return _pt(first(lambda s: getattr(s.paragraph_format, attribute)))
+
     size = first(lambda s: s.font.size)
     return StyleLook(
         font=first(lambda s: s.font.name),
@@ -127,9 +137,9 @@ def _look(document: Any, name: str, *, character: bool = False) -> StyleLook | N
         bold=first(lambda s: s.font.bold),
         italic=first(lambda s: s.font.italic),
         color=f"#{color}" if color is not None else None,
-        before=_pt(first(lambda s: spacing(s) and spacing(s).space_before)),
-        after=_pt(first(lambda s: spacing(s) and spacing(s).space_after)),
-        indent=_pt(first(lambda s: spacing(s) and spacing(s).left_indent)),
+        before=spacing("space_before"),
+        after=spacing("space_after"),
+        indent=spacing("left_indent"),
     )
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from peernotes.core.errors import PeerNotesError
 from peernotes.ui.dialogs import messages
 from peernotes.ui.dialogs.form import explain
+from peernotes.ui.menus import focus_and_select
 from peernotes.ui.models import ID_ROLE, WordFilterProxyModel
 from peernotes.ui.models.records import RecordTableModel
 from peernotes.ui.session import Session
@@ -60,52 +61,10 @@ class ListPage(QWidget):
         heading.setObjectName("pageTitle")
         self.subtitle = QLabel(subtitle)
         self.subtitle.setObjectName("hint")
-        self.filter = QLineEdit()
-        self.filter.setPlaceholderText(f"Filter {self.noun}s…")
-        self.filter.setAccessibleName(f"Filter {self.noun}s")
-        self.filter.setToolTip(
-            "Type to filter: every word must appear somewhere in the row (Ctrl+F)"
-        )
-        self.filter.setClearButtonEnabled(True)
-        self.filter.setMaximumWidth(320)
-        self.filter.textChanged.connect(self.proxy.set_filter_text)
-        self.add_button = QPushButton(f"Add {self.noun}…")
-        self.add_button.setToolTip(f"Add a {self.noun} (Ctrl+Shift+A)")
-        self.add_button.setShortcut(QKeySequence("Ctrl+Shift+A"))
-        self.edit_button = QPushButton("Edit…")
-        self.edit_button.setToolTip(f"Edit the selected {self.noun} (Enter)")
-        self.delete_button = QPushButton("Delete")
-        self.delete_button.setToolTip(f"Delete the selected {self.noun} (Delete); Ctrl+Z undoes it")
-        self.add_button.clicked.connect(self.add)
-        self.edit_button.clicked.connect(self.edit_current)
-        self.delete_button.clicked.connect(self.delete_current)
-        self.table = RecordTableView(self)
-        self.table.setModel(self.proxy)
-        self.table.setAccessibleName(title)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setHighlightSections(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.doubleClicked.connect(lambda _index: self.edit_current())
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        delete = QAction(self.table)
-        delete.setShortcut(QKeySequence.StandardKey.Delete)
-        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.triggered.connect(self.delete_current)
-        self.table.addAction(delete)
-        find = QAction(self)
-        find.setShortcut(QKeySequence.StandardKey.Find)
-        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.triggered.connect(lambda: (self.filter.setFocus(), self.filter.selectAll()))
-        self.addAction(find)
-
+        self.filter = self._filter_box()
+        self._build_buttons()
+        self.table = self._table(title)
+        self._add_shortcuts()
         top = QHBoxLayout()
         titles = QVBoxLayout()
         titles.setSpacing(2)
@@ -125,6 +84,62 @@ class ListPage(QWidget):
         layout.addWidget(self.table, 1)
         self._selection_changed()
         self.model.set_active(False)  # until shown: hidden lists catch up when they appear
+
+    def _filter_box(self) -> QLineEdit:
+        box = QLineEdit()
+        box.setPlaceholderText(f"Filter {self.noun}s…")
+        box.setAccessibleName(f"Filter {self.noun}s")
+        box.setToolTip("Type to filter: every word must appear somewhere in the row (Ctrl+F)")
+        box.setClearButtonEnabled(True)
+        box.setMaximumWidth(320)
+        box.textChanged.connect(self.proxy.set_filter_text)
+        return box
+
+    def _build_buttons(self) -> None:
+        """Add, Edit and Delete, each with its key in the tooltip."""
+        self.add_button = QPushButton(f"Add {self.noun}…")
+        self.add_button.setToolTip(f"Add a {self.noun} (Ctrl+Shift+A)")
+        self.add_button.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        self.edit_button = QPushButton("Edit…")
+        self.edit_button.setToolTip(f"Edit the selected {self.noun} (Enter)")
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.setToolTip(f"Delete the selected {self.noun} (Delete); Ctrl+Z undoes it")
+        self.add_button.clicked.connect(self.add)
+        self.edit_button.clicked.connect(self.edit_current)
+        self.delete_button.clicked.connect(self.delete_current)
+
+    def _table(self, title: str) -> RecordTableView:
+        """The records, filtered and sortable, one selected at a time, edited in a dialog."""
+        table = RecordTableView(self)
+        table.setModel(self.proxy)
+        table.setAccessibleName(title)
+        table.setSortingEnabled(True)
+        table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setHighlightSections(False)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.doubleClicked.connect(lambda _index: self.edit_current())
+        table.selectionModel().selectionChanged.connect(self._selection_changed)
+        return table
+
+    def _add_shortcuts(self) -> None:
+        """Delete on the table deletes the selected record; Ctrl+F anywhere on the page finds."""
+        delete = QAction(self.table)
+        delete.setShortcut(QKeySequence.StandardKey.Delete)
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.triggered.connect(self.delete_current)
+        self.table.addAction(delete)
+        find = QAction(self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.triggered.connect(focus_and_select(self.filter))
+        self.addAction(find)
 
     # ------------------------------------------------------------ selection
     def current_id(self) -> str | None:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from peernotes.core.errors import PeerNotesError
 from peernotes.paths import APP_NAME, FILE_SUFFIX
 from peernotes.ui.features import Page, feature_modules
-from peernotes.ui.menus import with_mnemonic
+from peernotes.ui.menus import fill_recent_menu, quit_shortcut, with_mnemonic
 from peernotes.ui.page_header import ensure_header
 from peernotes.ui.status_line import StatusLine
 from peernotes.ui.welcome import WelcomeScreen
@@ -43,18 +43,26 @@ from peernotes.ui.window_settings import (
 from peernotes.ui.workspace import Ref, go_to
 
 if TYPE_CHECKING:  # the store loads after the window's first paint (ui/startup.py)
+    from peernotes.core.store import Change
+    from peernotes.ui.about_dialog import AboutDialog
+    from peernotes.ui.presenter import Presentation
+    from peernotes.ui.safety import SafetyActions
     from peernotes.ui.session import Session
-
-
-def quit_shortcut() -> QKeySequence:
-    # Ctrl+Q marks a quote in the capture pane, so it never quits (a lost-work hazard).
-    standard = QKeySequence(QKeySequence.StandardKey.Quit)
-    return QKeySequence("Ctrl+Shift+Q") if standard == QKeySequence("Ctrl+Q") else standard
+    from peernotes.ui.single_instance import InstanceServer
 
 
 class MainWindow(QMainWindow):
     """`defer_features=True` builds only the shell (welcome screen, navigation, the menu bar's
     titles) so it can paint at once; `install_features()` must then follow (ui/app.py)."""
+
+    # Set by the modules that own them (ui/app.py, the feature modules, Help › About).
+    instance_server: InstanceServer
+    safety: SafetyActions
+    print_action: QAction
+    deck_export_action: QAction
+    present_action: QAction
+    presentation: Presentation | None
+    about_dialog: AboutDialog
 
     def __init__(self, *, defer_features: bool = False) -> None:
         super().__init__()
@@ -242,8 +250,9 @@ class MainWindow(QMainWindow):
 
     # ---------------------------------------------------------------- files
     def new_challenge(self) -> None:
+        from peernotes.ui.new_challenge import create_challenge_file
         from peernotes.ui.session import Session
-        from peernotes.ui.wizard import NewChallengeWizard, create_challenge_file
+        from peernotes.ui.wizard import NewChallengeWizard
 
         data = NewChallengeWizard.get_challenge(self)
         if data is None:
@@ -463,8 +472,10 @@ class MainWindow(QMainWindow):
 
     def capture_in(self, meeting_id: str) -> None:
         """Go to the capture pane, writing in this meeting."""
+        from peernotes.ui.capture import CapturePane  # built when the file opened
+
         pane = self.page_widget("capture")
-        if pane is None:
+        if not isinstance(pane, CapturePane):
             return
         self.show_page("capture")
         pane.set_meeting(meeting_id)
@@ -519,9 +530,9 @@ class MainWindow(QMainWindow):
         )
 
     # ------------------------------------------------------------ save state
-    def _saved(self, change: object = None) -> None:
+    def _saved(self, change: Change | None = None) -> None:
         self._set_saved_text("✓ Saved", False)
-        if getattr(change, "touches", None) and change.touches("peer"):
+        if change is not None and change.touches("peer"):
             self._update_peer()  # the current peer's name may have been edited
 
     def set_saving(self, pending: bool) -> None:
@@ -560,19 +571,7 @@ class MainWindow(QMainWindow):
         self._update_recent_menu()
 
     def _update_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        recent = self.recent_files()
-        for number, path in enumerate(recent, start=1):
-            action = self.recent_menu.addAction(f"&{number} {Path(path).name}")
-            action.setToolTip(path)
-            action.setStatusTip(path)
-            action.triggered.connect(lambda _=False, p=path: self.open_path(Path(p)))
-        if not recent:
-            empty = self.recent_menu.addAction("No recent files")
-            empty.setEnabled(False)
-        else:
-            self.recent_menu.addSeparator()
-            self.recent_menu.addAction("&Clear the list", self._clear_recent)
+        fill_recent_menu(self.recent_menu, self.recent_files(), self.open_path, self._clear_recent)
 
     def _clear_recent(self) -> None:
         forget_recent_files()

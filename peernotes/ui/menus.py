@@ -7,8 +7,11 @@ instead of Challenge details. The check here is what the test runs over every me
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLineEdit, QMenu
 
 
 def mnemonic(text: str) -> str | None:
@@ -67,5 +70,40 @@ def all_clashes(menus: list[QMenu]) -> list[str]:
     while stack:
         menu = stack.pop()
         problems += clashes(menu)
-        stack += [a.menu() for a in visible_actions(menu) if a.menu() is not None]
+        stack += [sub for a in visible_actions(menu) if isinstance(sub := a.menu(), QMenu)]
     return problems
+
+
+def focus_and_select(edit: QLineEdit) -> Callable[[], None]:
+    """A slot for a Find action: the cursor in the search box, its text selected to retype."""
+
+    def run() -> None:
+        edit.setFocus()
+        edit.selectAll()
+
+    return run
+
+
+def quit_shortcut() -> QKeySequence:
+    """The platform's Quit keys, except Ctrl+Q: that marks a quote in the capture pane, so it
+    never quits (a lost-work hazard); Ctrl+Shift+Q then."""
+    standard = QKeySequence(QKeySequence.StandardKey.Quit)
+    return QKeySequence("Ctrl+Shift+Q") if standard == QKeySequence("Ctrl+Q") else standard
+
+
+def fill_recent_menu(
+    menu: QMenu, paths: list[str], open_path: Callable[[Path], object], clear: Callable[[], None]
+) -> None:
+    """File › Open recent: one numbered item per file (its full path in the tooltip), then
+    Clear the list; a greyed-out line when there is none."""
+    menu.clear()
+    for number, path in enumerate(paths, start=1):
+        action = menu.addAction(f"&{number} {Path(path).name}")
+        action.setToolTip(path)
+        action.setStatusTip(path)
+        action.triggered.connect(lambda _=False, p=path: open_path(Path(p)))
+    if not paths:
+        menu.addAction("No recent files").setEnabled(False)
+    else:
+        menu.addSeparator()
+        menu.addAction("&Clear the list", clear)

@@ -102,9 +102,9 @@ class MergeDialog(QDialog):
         file_buttons.addStretch(1)
         file_buttons.addWidget(self.preview_button)
         file_buttons.addWidget(self.merge_button)
-        self.result = QLabel()
-        self.result.setWordWrap(True)
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result_label = QLabel()
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.preview_view = QTableView()
         self.preview_view.setAccessibleName("What each file would bring")
         self.preview_view.verticalHeader().hide()
@@ -123,7 +123,7 @@ class MergeDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.files, 1)
         layout.addLayout(file_buttons)
-        layout.addWidget(self.result)
+        layout.addWidget(self.result_label)
         layout.addWidget(self.preview_view, 2)
         layout.addWidget(self.report_view, 2)
         layout.addWidget(buttons)
@@ -187,7 +187,7 @@ class MergeDialog(QDialog):
                 lambda report: _preview(self.session.cf, paths, keys, report),
             )
         except MergeCancelled as error:
-            self.result.setText(f"Nothing was merged: {error}")
+            self.result_label.setText(f"Nothing was merged: {error}")
             return None
         except PeerNotesError as error:
             messages.error(self, "Nothing was merged", str(error))
@@ -208,7 +208,7 @@ class MergeDialog(QDialog):
                 + "; ".join(html.escape(_held_text(p)) for p in held)
                 + ". Merge asks what to do with these deletions."
             )
-        self.result.setText("<br>".join(lines))
+        self.result_label.setText("<br>".join(lines))
         return found
 
     def run_merge(self) -> None:
@@ -223,7 +223,7 @@ class MergeDialog(QDialog):
         if held:
             choice = ask_deletions(self, held)
             if choice is None:
-                self.result.setText("Nothing was merged: cancelled at the deletion check.")
+                self.result_label.setText("Nothing was merged: cancelled at the deletion check.")
                 return
             if choice == "skip":
                 keep = [r for p in held for r in p.deleted]
@@ -233,7 +233,7 @@ class MergeDialog(QDialog):
                 self, "Merging…", lambda r: _merge(self.session.cf, paths, keys, keep, r)
             )
         except MergeCancelled as error:
-            self.result.setText(f"Nothing was merged: {error}")
+            self.result_label.setText(f"Nothing was merged: {error}")
             return
         except PeerNotesError as error:
             messages.error(self, "Nothing was merged", str(error))
@@ -257,7 +257,7 @@ class MergeDialog(QDialog):
                 try_first=encryption.passphrase_of(self.session.cf.conn),
             )
         except MergeCancelled:
-            self.result.setText("Nothing was merged: no passphrase was given.")
+            self.result_label.setText("Nothing was merged: no passphrase was given.")
             return None
         except PeerNotesError as error:
             messages.error(self, "Nothing was merged", str(error))
@@ -296,7 +296,7 @@ class MergeDialog(QDialog):
             lines.append(f"A backup was taken first: {report.backup.name}")
         if not kept_undo:
             lines.append("Undo history was cleared: the merge changed records it would restore.")
-        self.result.setText("<br>".join(lines))
+        self.result_label.setText("<br>".join(lines))
         self.report_view.setModel(report_model(report, self))
         self.report_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.report_view.setVisible(bool(report.by_peer()))

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from peernotes.core import records, vocab
 from peernotes.core.records.read_models import ObservationFilter
 from peernotes.core.store import Change
+from peernotes.ui.menus import focus_and_select
 from peernotes.ui.models import ID_ROLE, ObservationTableModel
 from peernotes.ui.models.records import meeting_label
 from peernotes.ui.session import Session
@@ -155,7 +156,7 @@ class ObservationsPage(QWidget):
         find = QAction(self)
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
+        find.triggered.connect(focus_and_select(self.search))
         self.addAction(find)
 
     def _arrange(self) -> None:

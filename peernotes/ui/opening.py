@@ -53,7 +53,8 @@ class Messages:
             if choice == default:
                 box.setDefaultButton(button)
         box.exec()
-        return buttons.get(box.clickedButton())
+        clicked = box.clickedButton()
+        return next((choice for button, choice in buttons.items() if button is clicked), None)
 
     def save_path(self, parent: QWidget | None, title: str, suggested: Path) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(
@@ -151,7 +152,11 @@ def _open_with_passphrase(
         missing_wal = cf.readonly_cause is ReadOnlyCause.MISSING_WAL
         if missing_wal and not accept_missing_wal:
             answer = messages.choose(
-                parent, "Part of this file may be missing", cf.readonly_reason, [EDIT_ANYWAY], ""
+                parent,
+                "Part of this file may be missing",
+                cf.readonly_reason or "",
+                [EDIT_ANYWAY],
+                "",
             )
             if answer == EDIT_ANYWAY:
                 cf.close()

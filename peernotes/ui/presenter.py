@@ -83,55 +83,14 @@ class SlideView(QWidget):
             self._text(painter, page, "End of the presentation. Esc to close.", 20, "white")
             return
         k = self.scale()
-        title_slide = slide.layout == "title"
-        painter.fillRect(page, ACCENT if title_slide else QColor("white"))
         margin = MARGIN_PT * k
         inner = page.adjusted(margin, 0, -margin, 0)
-        if title_slide:
-            top = QRectF(inner.left(), page.top() + page.height() * 0.34, inner.width(), 0)
-            bottom = self._paragraph(painter, top, slide.title, TITLE_PT + 8, "white", True)
-            self._paragraph(
-                painter,
-                QRectF(inner.left(), bottom + 24 * k, inner.width(), 0),
-                slide.subtitle,
-                SUBTITLE_PT,
-                "white",
-                False,
-            )
+        if slide.layout == "title":
+            painter.fillRect(page, ACCENT)
+            self._paint_title_slide(painter, slide, page, inner)
         else:
-            painter.fillRect(QRectF(page.left(), page.top(), page.width(), 13 * k), ACCENT)
-            y = self._paragraph(
-                painter,
-                QRectF(inner.left(), page.top() + 36 * k, inner.width(), 0),
-                slide.title,
-                TITLE_PT,
-                ACCENT,
-                True,
-            )
-            y += 18 * k
-            for bullet in slide.bullets:
-                label = bullet.level == 0
-                indent = (0 if label else 26 * bullet.level) * k
-                if not label:
-                    self._paragraph(
-                        painter,
-                        QRectF(inner.left() + indent - 20 * k, y, 20 * k, 0),
-                        "•",
-                        BODY_PT,
-                        TEXT,
-                        False,
-                    )
-                y = (
-                    self._paragraph(
-                        painter,
-                        QRectF(inner.left() + indent, y, inner.width() - indent, 0),
-                        bullet.text,
-                        BODY_PT,
-                        ACCENT if label else TEXT,
-                        label,
-                    )
-                    + 6 * k
-                )
+            painter.fillRect(page, QColor("white"))
+            self._paint_content_slide(painter, slide, page, inner)
         if self.caption:
             self._text(
                 painter,
@@ -141,6 +100,48 @@ class SlideView(QWidget):
                 "#777777",
                 Qt.AlignmentFlag.AlignRight,
             )
+
+    def _paint_title_slide(
+        self, painter: QPainter, slide: Slide, page: QRectF, inner: QRectF
+    ) -> None:
+        """White title and subtitle a third of the way down the accent-coloured page."""
+        k = self.scale()
+        top = QRectF(inner.left(), page.top() + page.height() * 0.34, inner.width(), 0)
+        bottom = self._paragraph(painter, top, slide.title, TITLE_PT + 8, "white", True)
+        self._paragraph(
+            painter,
+            QRectF(inner.left(), bottom + 24 * k, inner.width(), 0),
+            slide.subtitle,
+            SUBTITLE_PT,
+            "white",
+            False,
+        )
+
+    def _paint_content_slide(
+        self, painter: QPainter, slide: Slide, page: QRectF, inner: QRectF
+    ) -> None:
+        """An accent band, the title, then the bullets: level 0 is a label in the accent
+        colour, deeper levels are indented with a bullet mark."""
+        k = self.scale()
+        painter.fillRect(QRectF(page.left(), page.top(), page.width(), 13 * k), ACCENT)
+        y = self._paragraph(
+            painter,
+            QRectF(inner.left(), page.top() + 36 * k, inner.width(), 0),
+            slide.title,
+            TITLE_PT,
+            ACCENT,
+            True,
+        )
+        y += 18 * k
+        for bullet in slide.bullets:
+            label = bullet.level == 0
+            indent = (0 if label else 26 * bullet.level) * k
+            if not label:
+                mark = QRectF(inner.left() + indent - 20 * k, y, 20 * k, 0)
+                self._paragraph(painter, mark, "•", BODY_PT, TEXT, False)
+            text = QRectF(inner.left() + indent, y, inner.width() - indent, 0)
+            colour = ACCENT if label else TEXT
+            y = self._paragraph(painter, text, bullet.text, BODY_PT, colour, label) + 6 * k
 
     def _font(self, points: float, bold: bool) -> QFont:
         font = QFont("Arial")

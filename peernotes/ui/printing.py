@@ -164,8 +164,10 @@ class PrintDialog(QDialog):
         grid.addWidget(self.day, 0, 2)
         self.finding = QComboBox()
         self.finding.setAccessibleName("Finding")
-        for row in cf.query("SELECT id, statement FROM finding WHERE deleted = 0 ORDER BY ordinal"):
-            self.finding.addItem(row["statement"][:80], row["id"])
+        for finding in cf.query(
+            "SELECT id, statement FROM finding WHERE deleted = 0 ORDER BY ordinal"
+        ):
+            self.finding.addItem(finding["statement"][:80], finding["id"])
         if finding_id is not None:
             self.finding.setCurrentIndex(max(0, self.finding.findData(finding_id)))
         grid.addWidget(self.finding, 2, 1, 1, 2)
@@ -217,9 +219,9 @@ def ask_pdf_path(parent: QWidget | None, suggested: Path) -> Path | None:
 def preview_dialog(parent: QWidget | None, printable: Printable) -> QPrintPreviewDialog:
     printer = new_printer()
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.printer_ = printer  # the dialog does not own it: keep it alive as long as the dialog
     dialog.setWindowTitle(f"Print preview – {printable.title}")
-    dialog.paintRequested.connect(lambda printer: paint(printer, printable))
+    # The dialog does not own the printer: the connection keeps it alive as long as the dialog.
+    dialog.paintRequested.connect(lambda target, _keep=printer: paint(target, printable))
     return dialog
 
 

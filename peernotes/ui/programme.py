@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date as Date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 from PySide6.QtWidgets import (
@@ -19,21 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peernotes.core import (
-    headcounts,
-    meeting_choice,
-    programme_columns,
-    programme_import,
-    records,
-    sheets,
-)
+from peernotes.core import headcounts, meeting_choice, records
 from peernotes.core.errors import PeerNotesError
-from peernotes.core.programme_columns import Layout
-from peernotes.core.programme_import import ImportPlan
 from peernotes.core.store import Change
 from peernotes.ui.dialogs import messages
 from peernotes.ui.dialogs.delete_meeting import DeleteMeetingDialog
-from peernotes.ui.dialogs.import_programme import ImportProgrammeDialog
 from peernotes.ui.dialogs.meeting import MeetingData, MeetingDialog
 from peernotes.ui.list_page import ListPage
 from peernotes.ui.models import WordFilterProxyModel
@@ -41,6 +31,11 @@ from peernotes.ui.models.records import MeetingTableModel, day_label, meeting_la
 from peernotes.ui.my_day import MyDayView
 from peernotes.ui.session import Session
 from peernotes.ui.undo import run_undoable
+
+if TYPE_CHECKING:  # the timetable import loads when first used, not with the page
+    from peernotes.core import sheets
+    from peernotes.core.programme_columns import Layout
+    from peernotes.core.programme_import import ImportPlan
 
 MY_DAY = "my-day"  # the tab's data: not a date
 
@@ -323,12 +318,17 @@ class ProgrammePage(ListPage):
     # ------------------------------------------------------------- import
     def plan_for(self, table: sheets.Table, path: Path) -> Callable[[Layout], ImportPlan]:
         """The core's read-only plan of importing `table` with a layout (the dialog's preview)."""
+        from peernotes.core import programme_import
+
         return lambda layout: programme_import.plan_import(
             self.session.cf, table, layout, path.name
         )
 
     def import_programme(self) -> None:
         """Choose a timetable, map and preview it, import the valid rows as one undo step."""
+        from peernotes.core import programme_columns, programme_import, sheets
+        from peernotes.ui.dialogs.import_programme import ImportProgrammeDialog
+
         path = choose_timetable(self)
         if path is None:
             return
@@ -406,6 +406,8 @@ def choose_timetable(parent: QWidget | None) -> Path | None:
 def choose_sheet(parent: QWidget | None, tables: list[sheets.Table], source: str) -> Any:
     """The sheet to import (None: cancelled). A workbook of several sheets offers them all,
     the first that looks like a timetable chosen, since councils often put a cover page first."""
+    from peernotes.core import programme_columns
+
     default = programme_columns.timetable_table(tables, None, source)
     if len(tables) == 1:
         return default

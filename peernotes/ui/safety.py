@@ -56,14 +56,14 @@ class SafetyActions:
 
     def update_actions(self) -> None:
         session = self._session()
-        has_file = session is not None and session.cf.path is not None
-        self.restore_action.setEnabled(has_file)
-        protected = has_file and encryption.passphrase_of(session.cf.conn) is not None
+        cf = session.cf if session is not None and session.cf.path is not None else None
+        self.restore_action.setEnabled(cf is not None)
+        protected = cf is not None and encryption.passphrase_of(cf.conn) is not None
         self.protect_action.setText(
             "Change &passphrase…" if protected else "Protect with &passphrase…"
         )
         self.protect_action.setEnabled(
-            has_file and not session.cf.readonly and encryption.available()
+            cf is not None and not cf.readonly and encryption.available()
         )
 
     def backup_now(self) -> None:
@@ -174,7 +174,7 @@ class SafetyActions:
 
 
 def install_actions(window: MainWindow) -> None:
-    window.safety = SafetyActions(window)  # type: ignore[attr-defined]
+    window.safety = SafetyActions(window)
 
 
 __all__ = ["BACKUP_INTERVAL_MS", "SafetyActions", "install_actions"]

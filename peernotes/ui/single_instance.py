@@ -13,8 +13,6 @@ event, which the same server object turns into the same call.
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -23,21 +21,10 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-from peernotes.paths import data_dir
+from peernotes.ui.instance_name import server_name
 
 TIMEOUT_MS = 2000
 ACK = b"ok\n"
-
-
-def server_name() -> str:
-    """Per user and per data folder, so tests and separate profiles never hand over to each
-    other. Short: a socket file's path is limited to about 100 characters."""
-    try:
-        user = getpass.getuser()
-    except (KeyError, OSError):
-        user = "user"
-    key = hashlib.sha256(f"{user}\0{data_dir().resolve()}".encode()).hexdigest()[:16]
-    return f"peernotes-{key}"
 
 
 def hand_over(path: Path) -> bool:

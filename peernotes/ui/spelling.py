@@ -49,6 +49,7 @@ def set_names(names: Iterable[str]) -> None:
         _speller.add_names(_names)
 
 
+_FILE_CLOSED: tuple[type[Exception], ...] = (PeerNotesError, *DB_ERRORS)
 NAMED_TABLES = (
     "challenge",
     "peer",
@@ -68,7 +69,7 @@ def follow(session: Session) -> None:
     def load() -> None:
         try:
             set_names(challenge_names(session.cf))
-        except (PeerNotesError, *DB_ERRORS):
+        except _FILE_CLOSED:
             return  # the file closed meanwhile: the next one loads its own names
         for highlighter in list(_highlighters):
             highlighter.refresh()
@@ -86,9 +87,9 @@ class SpellHighlighter(QSyntaxHighlighter):
 
     def __init__(self, edit: QPlainTextEdit | QTextEdit) -> None:
         super().__init__(edit.document())
-        self.format = QTextCharFormat()
-        self.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
-        self.format.setUnderlineColor(QColor("#d0021b"))
+        self.underline = QTextCharFormat()
+        self.underline.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+        self.underline.setUnderlineColor(QColor("#d0021b"))
         self._edit = weakref.ref(edit)
         _highlighters.add(self)
         if _speller is None:
@@ -111,7 +112,7 @@ class SpellHighlighter(QSyntaxHighlighter):
         if checker is None or not text:
             return
         for start, length in checker.misspelt(text):
-            self.setFormat(start, length, self.format)
+            self.setFormat(start, length, self.underline)
 
 
 def word_at(edit: QPlainTextEdit | QTextEdit, pos: QPoint) -> QTextCursor | None:
@@ -154,19 +155,23 @@ def spelling_menu(
         return menu
     word = cursor.selectedText()
     first = menu.actions()[0] if menu.actions() else None
+    added = []
     suggestions = ensure_speller().suggestions(word)
     for suggestion in suggestions:
         action = menu.addAction(suggestion)
         action.triggered.connect(lambda _c=False, s=suggestion, c=cursor: replace_word(c, s))
-        menu.insertAction(first, action)
+        added.append(action)
     if not suggestions:
         none = menu.addAction("(no suggestions)")
         none.setEnabled(False)
-        menu.insertAction(first, none)
+        added.append(none)
     add = menu.addAction(f"Add “{word}” to dictionary")
     add.triggered.connect(lambda: add_word(word, highlighter))
-    menu.insertAction(first, add)
-    menu.insertSeparator(first)
+    added.append(add)
+    if first is not None:  # above the box's own items (Undo, Cut, Copy …), then a line
+        for action in added:
+            menu.insertAction(first, action)
+        menu.insertSeparator(first)
     return menu
 
 

@@ -20,8 +20,10 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-# If no paint arrives (a minimised start, a platform that never exposes), open anyway.
-FALLBACK_MS = 500
+# If no paint arrives (a minimised start, a platform that never exposes), open anyway. Not
+# sooner: on a busy machine the first paint can take more than half a second, and opening the
+# file first would leave the peer looking at nothing for the whole open.
+FALLBACK_MS = 1500
 
 
 class AfterFirstPaint(QObject):

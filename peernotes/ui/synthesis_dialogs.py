@@ -101,7 +101,7 @@ class NewFindingDialog(QDialog):
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, activated=self._accept)
+            QShortcut(QKeySequence(keys), self).activated.connect(self._accept)
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.statement.setFocus()

@@ -286,7 +286,8 @@ class FindingsTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, column, parent.row() + 1)
 
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+    # QAbstractItemModel.parent(index) overloads QObject.parent(); the stubs cannot say both.
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not index.isValid() or index.internalId() == 0:
             return QModelIndex()
         return self.createIndex(index.internalId() - 1, 0, 0)
@@ -336,9 +337,9 @@ class FindingsTreeModel(QAbstractItemModel):
     def mimeTypes(self) -> list[str]:  # noqa: N802
         return [FINDING_MIME, OBSERVATION_MIME]
 
-    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData | None:  # noqa: N802
-        entries = [self.finding_at(i) for i in indexes]
-        entries = [e for e in entries if e is not None]
+    # Qt takes a null QMimeData as "nothing to drag"; the stubs say it is never null.
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData | None:  # type: ignore[override]  # noqa: N802
+        entries = [e for e in (self.finding_at(i) for i in indexes) if e is not None]
         if not entries:
             return None
         mime = QMimeData()

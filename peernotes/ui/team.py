@@ -166,6 +166,7 @@ class MergePage(QWidget):
         super().__init__()
         self.session, self.window_ = session, window
         self.conflicts = QLabel()
+        self._listed = 0  # conflicts and orphans listed at the last count
         self.history = QLabel()
         self.history.setWordWrap(True)
         merge_button = QPushButton("&Merge from…")
@@ -210,19 +211,27 @@ class MergePage(QWidget):
         session.changed.connect(self._on_change)
         self.reload()
 
-    def _on_change(self, change: Change) -> None:
-        orphan_tables = ("observation", "finding", "meeting", "document", "heading")
-        if change.touches("merge_log", "conflict", "peer", *orphan_tables):
-            self.reload()
-
-    def reload(self) -> None:
+    def _show_count(self) -> None:
+        """Open conflicts and orphans: what Review conflicts… lists."""
         count = merge.open_conflict_count(self.session.cf)
+        self._listed = count
         self.conflicts.setText(
             f"{count} conflict{'s' if count != 1 else ''} to review."
             if count
             else "No conflicts to review."
         )
         self.review_button.setEnabled(count > 0)
+
+    def _on_change(self, change: Change) -> None:
+        if change.touches("merge_log", "conflict", "peer"):
+            self.reload()
+        elif change.touches("meeting", "document", "heading", "finding") or (
+            self._listed and change.touches("observation")
+        ):
+            self._show_count()  # an orphan made or resolved; note saves cost nothing else
+
+    def reload(self) -> None:
+        self._show_count()
         self.hand_in_model.set_items(handin.hand_in_status(self.session.cf))
         entries = merge.merge_history(self.session.cf)
         if not entries:

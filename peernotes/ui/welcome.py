@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -41,45 +41,14 @@ class WelcomeScreen(QWidget):
         )
         tagline.setWordWrap(True)
         tagline.setObjectName("welcomeTagline")
-        self.new_button = self._button(
-            "New challenge…", "Set up a new peer challenge (Ctrl+N)", self.new_requested
-        )
-        self.open_button = self._button(
-            "Open…", "Open a challenge file (Ctrl+O)", self.open_requested
-        )
-        self.demo_button = self._button(
-            "Open demo", "Open a fictional demo challenge to try PeerNotes out", self.demo_requested
-        )
-        self.new_button.setDefault(True)
-        buttons = QVBoxLayout()
-        buttons.setSpacing(8)
-        for button in (self.new_button, self.open_button, self.demo_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        recent_title = QLabel("&Recent files")
-        recent_title.setObjectName("sectionTitle")
-        self.recent = QListWidget()
-        self.recent.setAccessibleName("Recent files")
-        self.recent.setObjectName("recentFiles")
-        self.recent.setToolTip("Enter or double-click opens a file")
-        self.recent.itemActivated.connect(self._activated)
-        recent_title.setBuddy(self.recent)
-        self.empty = QLabel("No recent files yet. Start a new challenge, or open the demo.")
-        self.empty.setObjectName("hint")
-        self.empty.setWordWrap(True)
-        recent_box = QVBoxLayout()
-        recent_box.addWidget(recent_title)
-        recent_box.addWidget(self.recent, 1)
-        recent_box.addWidget(self.empty)
-        recent_box.addStretch(0)  # with no list shown, the message sits under its title
         grid = QGridLayout(card)
         grid.setContentsMargins(32, 28, 32, 28)
         grid.setHorizontalSpacing(28)
         grid.setVerticalSpacing(14)
         grid.addWidget(title, 0, 0, 1, 2)
         grid.addWidget(tagline, 1, 0, 1, 2)
-        grid.addLayout(buttons, 2, 0)
-        grid.addLayout(recent_box, 2, 1)
+        grid.addLayout(self._buttons(), 2, 0)
+        grid.addLayout(self._recent_files(), 2, 1)
         grid.setColumnStretch(1, 1)
         grid.setRowStretch(2, 1)
         footer = QLabel(f"PeerNotes {__version__} · works offline · one challenge is one file")
@@ -96,8 +65,47 @@ class WelcomeScreen(QWidget):
         outer.addStretch(1)
         card.setMinimumHeight(360)
 
+    def _buttons(self) -> QVBoxLayout:
+        """New challenge (the default), Open, Open demo."""
+        self.new_button = self._button(
+            "New challenge…", "Set up a new peer challenge (Ctrl+N)", self.new_requested
+        )
+        self.open_button = self._button(
+            "Open…", "Open a challenge file (Ctrl+O)", self.open_requested
+        )
+        self.demo_button = self._button(
+            "Open demo", "Open a fictional demo challenge to try PeerNotes out", self.demo_requested
+        )
+        self.new_button.setDefault(True)
+        buttons = QVBoxLayout()
+        buttons.setSpacing(8)
+        for button in (self.new_button, self.open_button, self.demo_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        return buttons
+
+    def _recent_files(self) -> QVBoxLayout:
+        """The recent files (Alt+R), or a line saying there are none yet."""
+        recent_title = QLabel("&Recent files")
+        recent_title.setObjectName("sectionTitle")
+        self.recent = QListWidget()
+        self.recent.setAccessibleName("Recent files")
+        self.recent.setObjectName("recentFiles")
+        self.recent.setToolTip("Enter or double-click opens a file")
+        self.recent.itemActivated.connect(self._activated)
+        recent_title.setBuddy(self.recent)
+        self.empty = QLabel("No recent files yet. Start a new challenge, or open the demo.")
+        self.empty.setObjectName("hint")
+        self.empty.setWordWrap(True)
+        recent_box = QVBoxLayout()
+        recent_box.addWidget(recent_title)
+        recent_box.addWidget(self.recent, 1)
+        recent_box.addWidget(self.empty)
+        recent_box.addStretch(0)  # with no list shown, the message sits under its title
+        return recent_box
+
     @staticmethod
-    def _button(text: str, tooltip: str, signal: Signal) -> QPushButton:
+    def _button(text: str, tooltip: str, signal: SignalInstance) -> QPushButton:
         button = QPushButton(text)
         button.setToolTip(tooltip)
         button.setMinimumWidth(200)

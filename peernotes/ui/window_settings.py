@@ -32,9 +32,9 @@ def settings() -> QSettings:
 def recent_files() -> list[str]:
     """Challenge files opened lately, newest first."""
     value = settings().value("recent_files", [])
-    if isinstance(value, str):
-        value = [value]
-    return [str(v) for v in value or []]
+    if isinstance(value, str):  # QSettings gives a one-item list back as a plain string
+        return [value]
+    return [str(v) for v in value] if isinstance(value, list) else []
 
 
 def remember_file(path: Path) -> None:

@@ -7,8 +7,6 @@ readable copy of it ever reaches the disk. The passphrase is kept only in memory
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -37,90 +35,21 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from peernotes.core import encryption, records, vocab
-from peernotes.core.files import remove_with_companions
+from peernotes.core import encryption, vocab
 from peernotes.core.frameworks import (
     DEFAULT_FRAMEWORK,
-    Domain,
     FrameworkTemplate,
     builtin_frameworks,
     default_groups,
 )
-from peernotes.core.store import ChallengeFile
 from peernotes.paths import FILE_SUFFIX, challenges_folder
+from peernotes.ui.new_challenge import (
+    CUSTOM,
+    NewChallengeData,
+    custom_framework,
+    default_path,
+)
 from peernotes.ui.passphrase_dialog import MIN_LENGTH, new_passphrase_problem
-
-CUSTOM = "custom"
-
-
-@dataclass
-class NewChallengeData:
-    council: str
-    programme_title: str
-    framework: str | FrameworkTemplate
-    onsite_start: str | None
-    onsite_end: str | None
-    scope: str = ""
-    scope_questions: list[str] = field(default_factory=list)
-    peers: list[dict[str, str]] = field(default_factory=list)
-    me: int = 0
-    path: Path | None = None
-    # The stakeholder groups the team will meet (None: the framework's usual ones).
-    stakeholder_groups: list[str] | None = None
-    # Set when the file is to be protected. Not in repr(), so it cannot leak into a log.
-    passphrase: str | None = field(default=None, repr=False)
-
-
-def custom_framework(headings: list[str]) -> FrameworkTemplate:
-    """A team's own headings (one per line) as a framework of themes."""
-    return FrameworkTemplate(
-        id=CUSTOM,
-        name="Custom headings",
-        kind="themes",
-        domain_label="Heading",
-        standard_label=None,
-        domains=tuple(Domain(name=h) for h in headings),
-    )
-
-
-def default_path(council: str, programme_title: str) -> Path:
-    stem = re.sub(r'[\\/:*?"<>|]+', " ", f"{council} - {programme_title}").strip() or "Challenge"
-    stem = " ".join(stem.split())[:120]
-    folder = challenges_folder().path  # Documents/PeerNotes, where people look for files
-    path = folder / f"{stem}{FILE_SUFFIX}"
-    number = 2
-    while path.exists():
-        path = folder / f"{stem} ({number}){FILE_SUFFIX}"
-        number += 1
-    return path
-
-
-def create_challenge_file(data: NewChallengeData) -> ChallengeFile:
-    """Write the new file: schema, challenge, framework, team and who is editing, or nothing.
-    With `data.passphrase` the file is protected from the start (never written in the clear)."""
-    path = data.path or default_path(data.council, data.programme_title)
-    cf = ChallengeFile.create(path, passphrase=data.passphrase)
-    try:
-        records.new_challenge(
-            cf,
-            council=data.council,
-            programme_title=data.programme_title,
-            framework=data.framework,
-            onsite_start=data.onsite_start,
-            onsite_end=data.onsite_end,
-            scope=data.scope,
-            scope_questions=data.scope_questions,
-            peers=data.peers,
-            me=data.me,
-            stakeholder_groups=None
-            if data.stakeholder_groups is None
-            else [(name, False) for name in data.stakeholder_groups],
-        )
-    except BaseException:
-        cf.close()
-        remove_with_companions(path)
-        raise
-    return cf
 
 
 def _lines(text: str) -> list[str]:
@@ -141,19 +70,10 @@ class ChallengePage(QWizardPage):
         self.council = QLineEdit()
         self.council.setAccessibleName("Council")
         self.council.setPlaceholderText("e.g. Fernhill Borough Council")
-        self.title = QLineEdit()
-        self.title.setAccessibleName("Programme title")
-        self.title.setPlaceholderText("e.g. Adult Social Care Peer Challenge")
-        self.framework = QComboBox()
-        self.framework.setAccessibleName("Framework")
-        for template in builtin_frameworks().values():
-            self.framework.addItem(template.name, template.id)
-            self.framework.setItemData(
-                self.framework.count() - 1,
-                f"{len(template.domains)} {template.domain_label.lower()}s, {template.heading_count} headings in all",
-                Qt.ItemDataRole.ToolTipRole,
-            )
-        self.framework.addItem("Our own headings…", CUSTOM)
+        self.programme_title = QLineEdit()
+        self.programme_title.setAccessibleName("Programme title")
+        self.programme_title.setPlaceholderText("e.g. Adult Social Care Peer Challenge")
+        self.framework = self._framework_box()
         self.framework_info = QLabel()
         self.framework_info.setObjectName("hint")
         self.framework_info.setWordWrap(True)
@@ -162,6 +82,31 @@ class ChallengePage(QWizardPage):
         self.custom.setPlaceholderText("One heading per line")
         self.custom.setTabChangesFocus(True)
         self.custom.setFixedHeight(90)
+        self.problem = QLabel()
+        self.problem.setObjectName("problemText")  # red in the light or dark set
+        self._lay_out(self._date_range())
+        self._connect()
+        default = self.framework.findData("cfbo-previous")
+        self.framework.setCurrentIndex(max(default, 0))
+        self._framework_changed()
+
+    @staticmethod
+    def _framework_box() -> QComboBox:
+        """The built-in frameworks (each with its size as a tooltip), then the team's own."""
+        box = QComboBox()
+        box.setAccessibleName("Framework")
+        for template in builtin_frameworks().values():
+            box.addItem(template.name, template.id)
+            box.setItemData(
+                box.count() - 1,
+                f"{len(template.domains)} {template.domain_label.lower()}s, {template.heading_count} headings in all",
+                Qt.ItemDataRole.ToolTipRole,
+            )
+        box.addItem("Our own headings…", CUSTOM)
+        return box
+
+    def _date_range(self) -> QHBoxLayout:
+        """First and last on-site day, a Monday to Thursday from next week to start with."""
         start = _monday_after(date.today())
         self.start = QDateEdit(QDate(start.year, start.month, start.day))
         self.end = QDateEdit(QDate(start.year, start.month, start.day).addDays(3))
@@ -174,12 +119,12 @@ class ChallengePage(QWizardPage):
         dates.addWidget(QLabel("to"))
         dates.addWidget(self.end)
         dates.addStretch(1)
-        self.problem = QLabel()
-        self.problem.setObjectName("formError")
-        self.problem.setObjectName("problemText")  # red in the light or dark set
+        return dates
+
+    def _lay_out(self, dates: QHBoxLayout) -> None:
         form = QFormLayout(self)
         form.addRow("&Council", self.council)
-        form.addRow("&Programme title", self.title)
+        form.addRow("&Programme title", self.programme_title)
         form.addRow("&Framework", self.framework)
         form.addRow("", self.framework_info)
         form.addRow("Own &headings", self.custom)
@@ -188,9 +133,11 @@ class ChallengePage(QWizardPage):
         form.addRow(dates_label, dates)
         form.addRow("", self.problem)
         self._custom_label = form.labelForField(self.custom)
+
+    def _connect(self) -> None:
         self.registerField("council*", self.council)
-        self.registerField("programme_title*", self.title)
-        for widget in (self.council, self.title):
+        self.registerField("programme_title*", self.programme_title)
+        for widget in (self.council, self.programme_title):
             widget.textChanged.connect(self.completeChanged)
         self.custom.textChanged.connect(self.completeChanged)
         self.start.dateChanged.connect(self._dates_changed)
@@ -205,9 +152,6 @@ class ChallengePage(QWizardPage):
             self.framework.currentIndexChanged,
         ):
             signal.connect(self.completeChanged)
-        default = self.framework.findData("cfbo-previous")
-        self.framework.setCurrentIndex(max(default, 0))
-        self._framework_changed()
 
     def _dates_changed(self) -> None:
         self.problem.setText(
@@ -235,7 +179,7 @@ class ChallengePage(QWizardPage):
             )
 
     def isComplete(self) -> bool:  # noqa: N802
-        if not self.council.text().strip() or not self.title.text().strip():
+        if not self.council.text().strip() or not self.programme_title.text().strip():
             return False
         if self.framework.currentData() == CUSTOM and not _lines(self.custom.toPlainText()):
             return False
@@ -362,29 +306,34 @@ class TeamPage(QWizardPage):
     ) -> None:
         while self.table.rowCount() <= row:
             self.add_member()
-        self.table.item(row, 0).setText(name)
+        for column, text in ((0, name), (2, job_title), (3, organisation)):
+            self.table.setItem(row, column, QTableWidgetItem(text))
+        combo = self._role_box(row)
+        if combo is not None:
+            combo.setCurrentIndex(max(combo.findData(role), 0))
+
+    def _role_box(self, row: int) -> QComboBox | None:
+        """The row's role chooser (None while add_member builds the row)."""
         combo = self.table.cellWidget(row, 1)
-        combo.setCurrentIndex(max(combo.findData(role), 0))
-        self.table.item(row, 2).setText(job_title)
-        self.table.item(row, 3).setText(organisation)
+        return combo if isinstance(combo, QComboBox) else None
+
+    def _text(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return item.text().strip() if item is not None else ""
 
     def members(self) -> list[dict[str, str]]:
         found = []
         for row in range(self.table.rowCount()):
-            name = (self.table.item(row, 0).text() if self.table.item(row, 0) else "").strip()
+            name = self._text(row, 0)
             if not name:
                 continue
-            combo = self.table.cellWidget(row, 1)  # None while add_member builds the row
+            combo = self._role_box(row)
             found.append(
                 {
                     "name": name,
                     "role": combo.currentData() if combo else "officer_peer",
-                    "job_title": (
-                        self.table.item(row, 2).text() if self.table.item(row, 2) else ""
-                    ).strip(),
-                    "organisation": (
-                        self.table.item(row, 3).text() if self.table.item(row, 3) else ""
-                    ).strip(),
+                    "job_title": self._text(row, 2),
+                    "organisation": self._text(row, 3),
                 }
             )
         return found
@@ -581,7 +530,7 @@ class NewChallengeWizard(QWizard):
         end = self.challenge.end.date().toString(Qt.DateFormat.ISODate)
         return NewChallengeData(
             council=self.challenge.council.text().strip(),
-            programme_title=self.challenge.title.text().strip(),
+            programme_title=self.challenge.programme_title.text().strip(),
             framework=self.challenge.framework_choice(),
             onsite_start=start,
             onsite_end=end,

@@ -25,7 +25,7 @@ def drive_wizard(qtbot) -> object:
     wizard.show()
     page = wizard.challenge
     qtbot.keyClicks(page.council, "Ashcombe District Council")
-    qtbot.keyClicks(page.title, "Home Care Peer Challenge")
+    qtbot.keyClicks(page.programme_title, "Home Care Peer Challenge")
     page.framework.setCurrentIndex(page.framework.findData("cfbo-previous"))
     page.start.setDate(QDate(2026, 11, 10))
     page.end.setDate(QDate(2026, 11, 12))

@@ -118,3 +118,24 @@ def test_a_note_of_a_deleted_meeting_is_listed_and_its_meeting_restored(laptops,
     session.undo_stack.undo()
     assert manager.get("meeting", meeting) is None
     assert dialog.model.rowCount() == 1
+
+
+def test_the_merge_page_counts_an_orphan_until_it_is_resolved(laptops, qtbot):
+    """The Merge page says there is something to review while a note sits under a deleted
+    meeting, and stops saying so once the note is moved out."""
+    from peernotes.core import orphans
+    from peernotes.ui.team import MergePage
+
+    manager, priya, tom = laptops
+    meeting = manager.rows("meeting", order_by="title")[0]["id"]
+    records.add_observation(priya, "Carers want evening slots", meeting_id=meeting)
+    records.delete_meeting(tom, meeting)
+    session = Session(manager)
+    page = MergePage(session, None)
+    qtbot.addWidget(page)
+    assert page.conflicts.text() == "No conflicts to review."
+    merge.merge(manager, [priya, tom], backup=False)
+    assert page.conflicts.text() == "1 conflict to review."
+    [orphan] = orphans.listing(manager)
+    orphans.move_child(manager, orphan.id)
+    assert page.conflicts.text() == "No conflicts to review."

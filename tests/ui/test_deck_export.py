@@ -98,7 +98,7 @@ def test_options_dialog_reorders_and_leaves_out_slides(qtbot):
     dialog = DeckOptionsDialog(DeckOptions())
     qtbot.addWidget(dialog)
     dialog.list.setCurrentRow(2)  # key messages
-    dialog.move(-1)
+    dialog.move_selected(-1)
     dialog.list.item(dialog.list.count() - 1).setCheckState(Qt.CheckState.Unchecked)
     keys = dialog.options().slides
     assert keys[:3] == ("title", "key_messages", "challenge")

@@ -52,7 +52,7 @@ def test_merge_all_from_folder_and_the_hand_in_panel(evening, qtbot, monkeypatch
     assert [r[4] for r in _rows(page.hand_in_model)] == ["not handed in today"] * 3
     shown = []
     monkeypatch.setattr(team, "choose_folder", lambda parent, title: stick)
-    monkeypatch.setattr(MergeDialog, "exec", lambda self: shown.append(self.result.text()))
+    monkeypatch.setattr(MergeDialog, "exec", lambda self: shown.append(self.result_label.text()))
     monkeypatch.setattr(merge_dialog, "ask_deletions", lambda parent, held: pytest.fail("asked"))
     team.merge_folder(page)
     texts = {o["text"] for o in session.cf.rows("observation")}

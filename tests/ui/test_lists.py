@@ -132,7 +132,7 @@ def test_delete_meeting_dialog_defaults_to_moving(qtbot):
     assert dialog.choice() == DeleteMeetingChoice("delete")
     alone = DeleteMeetingDialog(None, "X", 1, [])
     qtbot.addWidget(alone)
-    assert alone.choice() == DeleteMeetingChoice("delete") and not alone.move.isEnabled()
+    assert alone.choice() == DeleteMeetingChoice("delete") and not alone.move_choice.isEnabled()
 
 
 def test_programme_day_tabs_filter_the_meetings(qtbot, window):

@@ -58,7 +58,7 @@ def test_the_preview_shows_who_and_what_before_anything_changes(team, qtbot):
     notes = next(r for r in rows if r[3] == "notes")
     assert notes[:3] == ["priya.peernotes", "Priya Nair", "never"]
     assert notes[4:] == ["1", "0", "20", "0", "HELD"]
-    assert "Held" in dialog.result.text()
+    assert "Held" in dialog.result_label.text()
     assert len(_texts(session)) == 20
 
 
@@ -77,7 +77,7 @@ def test_held_deletions_are_asked_about(team, qtbot, monkeypatch, choice, expect
     assert len(asked) == 1
     assert len(_texts(session)) == expected
     if choice == "skip":
-        assert "deletions skipped" in dialog.result.text()
+        assert "deletions skipped" in dialog.result_label.text()
 
 
 def test_the_window_keeps_processing_events_during_a_merge(team, qtbot, monkeypatch):

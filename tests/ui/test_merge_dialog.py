@@ -64,7 +64,7 @@ def test_merge_two_peers_files_through_the_dialog_and_resolve_a_conflict(setup, 
     new_column = 1
     assert dialog.report_view.model().index(rows["Priya Nair"], new_column).data() == "1"
     assert not dialog.conflicts_button.isHidden()
-    assert "conflict" in dialog.result.text()
+    assert "conflict" in dialog.result_label.text()
 
     current = session.cf.get("observation", shared)["text"]
     review = ConflictsDialog(session)
@@ -129,7 +129,7 @@ def test_undo_still_works_after_a_merge_for_local_edits(setup, qtbot):
     dialog.run_merge()
     assert session.cf.get("observation", shared)["text"] == "Tom's later words"
     assert session.undo_stack.count() == 0
-    assert "Undo history was cleared" in dialog.result.text()
+    assert "Undo history was cleared" in dialog.result_label.text()
 
 
 def test_a_refused_file_is_explained_and_changes_nothing(setup, qtbot, tmp_path, monkeypatch):
@@ -234,7 +234,7 @@ def test_cancelling_the_passphrase_merges_nothing(setup, qtbot, monkeypatch):
     dialog.run_merge()
     assert session.cf.count("observation") == before
     assert dialog.report is None and not told
-    assert "Nothing was merged" in dialog.result.text()
+    assert "Nothing was merged" in dialog.result_label.text()
     assert dialog.files.count() == 2  # still listed, to try again
 
 

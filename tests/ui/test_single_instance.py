@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from peernotes.ui.app import listen_for_files
+from peernotes.ui.instance_name import may_be_running
 from peernotes.ui.main_window import MainWindow
 from peernotes.ui.single_instance import hand_over
 
@@ -50,6 +51,18 @@ def test_with_no_copy_running_the_launch_opens_the_file_itself(qtbot, challenge_
     """With nothing listening, the hand-over says no at once and the new process opens the
     file in its own window, as before."""
     assert hand_over(challenge_path) is False
+
+
+def test_a_launch_sees_whether_a_copy_is_listening_before_loading_the_network(qtbot):
+    """If this failed, a launch with a file would either skip the hand-over while a copy runs
+    (a second window meeting the lock) or load the network module before every first paint."""
+    if sys.platform != "win32":  # Windows' named pipes are always tried
+        assert may_be_running() is False
+    window = MainWindow()
+    qtbot.addWidget(window)
+    listen_for_files(window)
+    assert may_be_running() is True
+    window.instance_server.server.close()
 
 
 def test_finder_open_event_shows_the_file_in_the_running_window(qtbot, challenge_path):

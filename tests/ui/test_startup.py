@@ -44,7 +44,7 @@ def test_a_window_that_never_paints_still_opens_its_file(qtbot):
     window = QLabel("never shown")
     qtbot.addWidget(window)
     AfterFirstPaint(window, lambda: opened.append(True))
-    qtbot.waitUntil(lambda: opened == [True], timeout=3000)
+    qtbot.waitUntil(lambda: opened == [True], timeout=6000)
 
 
 def _menu_items(window: MainWindow) -> list[tuple[str, str, bool]]:

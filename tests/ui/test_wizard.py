@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QWizard
 
 from peernotes.core import records
 from peernotes.core.frameworks import builtin_frameworks
-from peernotes.ui.wizard import NewChallengeWizard, create_challenge_file, default_path
+from peernotes.ui.new_challenge import create_challenge_file, default_path
+from peernotes.ui.wizard import NewChallengeWizard
 
 
 def _wizard(qtbot) -> NewChallengeWizard:
@@ -34,7 +35,7 @@ def test_next_needs_a_council_title_and_sensible_dates(qtbot):
     next_button = wizard.button(QWizard.WizardButton.NextButton)
     assert not next_button.isEnabled()
     qtbot.keyClicks(page.council, "Ashcombe District Council")
-    qtbot.keyClicks(page.title, "Home Care Peer Challenge")
+    qtbot.keyClicks(page.programme_title, "Home Care Peer Challenge")
     assert next_button.isEnabled()
     page.start.setDate(QDate(2026, 11, 12))
     page.end.setDate(QDate(2026, 11, 10))
@@ -46,7 +47,7 @@ def test_team_page_needs_someone(qtbot):
     """A challenge without a team cannot be created (the letter lists the team)."""
     wizard = _wizard(qtbot)
     qtbot.keyClicks(wizard.challenge.council, "A")
-    qtbot.keyClicks(wizard.challenge.title, "B")
+    qtbot.keyClicks(wizard.challenge.programme_title, "B")
     wizard.next()
     wizard.next()
     assert wizard.currentPage() is wizard.team
@@ -60,7 +61,7 @@ def test_custom_headings_and_scope_questions_become_the_framework(qtbot, private
     wizard = _wizard(qtbot)
     page = wizard.challenge
     qtbot.keyClicks(page.council, "Ashcombe District Council")
-    qtbot.keyClicks(page.title, "Safeguarding Peer Challenge")
+    qtbot.keyClicks(page.programme_title, "Safeguarding Peer Challenge")
     page.framework.setCurrentIndex(page.framework.findData("custom"))
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
     page.custom.setPlainText("Leadership\nPartnerships\n\nVoice of the person")
@@ -103,7 +104,7 @@ def test_default_file_name_never_overwrites(private_data_dir):
 def _to_last_page(qtbot) -> NewChallengeWizard:
     wizard = _wizard(qtbot)
     qtbot.keyClicks(wizard.challenge.council, "Ashcombe District Council")
-    qtbot.keyClicks(wizard.challenge.title, "Home Care Peer Challenge")
+    qtbot.keyClicks(wizard.challenge.programme_title, "Home Care Peer Challenge")
     wizard.next()
     wizard.next()
     wizard.team.set_member(0, "Rowan Hale", "lead_peer", "Director", "Westshire County Council")
@@ -223,7 +224,7 @@ def test_wizard_shows_the_frameworks_groups_and_keeps_the_teams_edits(qtbot, pri
     wizard = _wizard(qtbot)
     page = wizard.challenge
     qtbot.keyClicks(page.council, "Ashcombe District Council")
-    qtbot.keyClicks(page.title, "Corporate Peer Challenge")
+    qtbot.keyClicks(page.programme_title, "Corporate Peer Challenge")
     page.framework.setCurrentIndex(page.framework.findData("lga-cpc-core"))
     wizard.next()
     shown = wizard.scope.group_names()

@@ -154,6 +154,22 @@ class AddLine(QLineEdit):
             event.accept()
 
 
+def _list_view(model: SetupListModel, list_name: str) -> QTableView:
+    """One row selected at a time, renamed in place (double-click or F2)."""
+    view = QTableView()
+    view.setModel(model)
+    view.setAccessibleName(list_name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(
+        QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+    )
+    view.verticalHeader().hide()
+    view.setTabKeyNavigation(False)  # Tab leaves the table, arrows move in it
+    view.horizontalHeader().setStretchLastSection(False)
+    return view
+
+
 class SetupListPage(QWidget):
     """A table of one list, a line to add to it, and Rename / Delete buttons."""
 
@@ -173,30 +189,8 @@ class SetupListPage(QWidget):
         self.session = session
         self.model = model
         self.report = report
-        self.view = QTableView()
-        self.view.setModel(model)
-        self.view.setAccessibleName(list_name)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-        )
-        self.view.verticalHeader().hide()
-        self.view.setTabKeyNavigation(False)  # Tab leaves the table, arrows move in it
-        self.view.horizontalHeader().setStretchLastSection(False)
-        self.new_name = AddLine()
-        self.new_name.setPlaceholderText(add_placeholder)
-        self.new_name.setAccessibleName(add_placeholder)
-        self.add_button = QPushButton(add_label)
-        self.rename_button = QPushButton("&Rename")
-        self.rename_button.setToolTip("Rename the selected row (F2)")
-        self.delete_button = QPushButton("&Delete")
-        self.delete_button.setToolTip("Delete the selected row, if nothing uses it")
-        self.add_button.clicked.connect(self.add)
-        self.new_name.returnPressed.connect(self.add)
-        self.rename_button.clicked.connect(self.rename)
-        self.delete_button.clicked.connect(self.delete)
+        self.view = _list_view(model, list_name)
+        self._build_controls(add_label, add_placeholder)
 
         label = QLabel(intro)
         label.setWordWrap(True)
@@ -223,6 +217,21 @@ class SetupListPage(QWidget):
         self.view.selectionModel().selectionChanged.connect(self._enable)
         model.modelReset.connect(self._enable)
         self._enable()
+
+    def _build_controls(self, add_label: str, add_placeholder: str) -> None:
+        """The line to add a name from, Add, Rename (F2) and Delete."""
+        self.new_name = AddLine()
+        self.new_name.setPlaceholderText(add_placeholder)
+        self.new_name.setAccessibleName(add_placeholder)
+        self.add_button = QPushButton(add_label)
+        self.rename_button = QPushButton("&Rename")
+        self.rename_button.setToolTip("Rename the selected row (F2)")
+        self.delete_button = QPushButton("&Delete")
+        self.delete_button.setToolTip("Delete the selected row, if nothing uses it")
+        self.add_button.clicked.connect(self.add)
+        self.new_name.returnPressed.connect(self.add)
+        self.rename_button.clicked.connect(self.rename)
+        self.delete_button.clicked.connect(self.delete)
 
     # ------------------------------------------------------------ overridable
     def add_operation(self, name: str) -> Callable[[ChallengeFile], str]:

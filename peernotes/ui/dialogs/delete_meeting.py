@@ -40,28 +40,28 @@ class DeleteMeetingDialog(QDialog):
         )
         text.setWordWrap(True)
         layout.addWidget(text)
-        self.move = QRadioButton(f"&Move the {noun} to:")
+        self.move_choice = QRadioButton(f"&Move the {noun} to:")
         self.target = QComboBox()
         self.target.setAccessibleName("Meeting to move the observations to")
         for meeting_id, label in others:
             self.target.addItem(label, meeting_id)
         self.delete = QRadioButton(f"&Delete the {noun} with the meeting")
         group = QButtonGroup(self)
-        group.addButton(self.move)
+        group.addButton(self.move_choice)
         group.addButton(self.delete)
-        layout.addWidget(self.move)
+        layout.addWidget(self.move_choice)
         layout.addWidget(self.target)
         layout.addWidget(self.delete)
         note = QLabel("You can undo this with Edit › Undo.")
         note.setStyleSheet("color: palette(mid);")
         layout.addWidget(note)
         if others:
-            self.move.setChecked(True)
+            self.move_choice.setChecked(True)
         else:
-            self.move.setEnabled(False)
+            self.move_choice.setEnabled(False)
             self.target.setEnabled(False)
             self.delete.setChecked(True)
-        self.move.toggled.connect(self.target.setEnabled)
+        self.move_choice.toggled.connect(self.target.setEnabled)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         ok = buttons.addButton("Delete meeting", QDialogButtonBox.ButtonRole.AcceptRole)
         ok.setDefault(True)
@@ -70,7 +70,7 @@ class DeleteMeetingDialog(QDialog):
         layout.addWidget(buttons)
 
     def choice(self) -> DeleteMeetingChoice:
-        if self.move.isChecked():
+        if self.move_choice.isChecked():
             return DeleteMeetingChoice("move", self.target.currentData())
         return DeleteMeetingChoice("delete")
 

@@ -58,22 +58,22 @@ class BackgroundQueries(QObject):
 
     def __init__(self, path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.thread = QThread()
-        self.thread.setObjectName("observation-queries")
+        self._thread = QThread()
+        self._thread.setObjectName("observation-queries")
         self.worker = _Worker(path)
-        self.worker.moveToThread(self.thread)
+        self.worker.moveToThread(self._thread)
         self._request.connect(self.worker.run)
         self._close.connect(self.worker.close)
         self.worker.done.connect(self.finished)
         self.worker.failed.connect(self.failed)
-        self.thread.start()
+        self._thread.start()
 
     def ask(self, generation: int, request: Any) -> None:
         self.worker.latest = generation
         self._request.emit(generation, request)
 
     def stop(self) -> None:
-        if self.thread.isRunning():
+        if self._thread.isRunning():
             self._close.emit()
-            self.thread.quit()
-            self.thread.wait(5000)
+            self._thread.quit()
+            self._thread.wait(5000)

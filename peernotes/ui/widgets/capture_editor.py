@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
 
@@ -31,7 +31,7 @@ class CaptureEditor(QPlainTextEdit):
         super().keyPressEvent(event)
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
             if (
                 event.matches(QKeySequence.StandardKey.Undo)
                 and not self.document().isUndoAvailable()
@@ -53,7 +53,9 @@ class PersonField(QLineEdit):
     escape = Signal()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
-        if event.key() == Qt.Key.Key_Escape and not self.completer().popup().isVisible():
+        completer = self.completer()
+        popup = completer.popup() if completer is not None else None
+        if event.key() == Qt.Key.Key_Escape and not (popup is not None and popup.isVisible()):
             self.escape.emit()
             return
         super().keyPressEvent(event)

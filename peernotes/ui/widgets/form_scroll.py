@@ -23,6 +23,7 @@ class FormScroll(QScrollArea):
 
     def __init__(self, form: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.form = form
         self.setWidget(form)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -36,7 +37,7 @@ class FormScroll(QScrollArea):
             app.focusChanged.connect(self._focus_changed)
 
     def _form_height(self, width: int) -> int:
-        form = self.widget()
+        form = self.form
         if form.hasHeightForWidth():
             return form.heightForWidth(width)
         return form.sizeHint().height()
@@ -45,7 +46,7 @@ class FormScroll(QScrollArea):
         return self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
 
     def sizeHint(self) -> QSize:  # noqa: N802
-        form = self.widget()
+        form = self.form
         width = self.viewport().width() if self.isVisible() else form.sizeHint().width()
         frame = 2 * self.frameWidth()
         wide = form.minimumSizeHint().width() + self._bar_width() + frame
@@ -53,7 +54,7 @@ class FormScroll(QScrollArea):
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         """As narrow as the form can wrap (plus a scroll bar), as short as a few lines."""
-        form = self.widget()
+        form = self.form
         frame = 2 * self.frameWidth()
         width = form.minimumSizeHint().width() + self._bar_width() + frame
         height = min(self.fontMetrics().lineSpacing() * 4, self._form_height(width)) + frame
@@ -65,13 +66,13 @@ class FormScroll(QScrollArea):
             self.updateGeometry()  # the wrapped height changed with the width
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.widget() and event.type() == QEvent.Type.Resize:
+        if watched is self.form and event.type() == QEvent.Type.Resize:
             self._focus_changed(None, QApplication.focusWidget())
         return super().eventFilter(watched, event)
 
     def _focus_changed(self, _old: QWidget | None, now: QWidget | None) -> None:
-        form = self.widget()
-        if now is not None and form is not None and form.isAncestorOf(now):
+        form = self.form
+        if now is not None and form.isAncestorOf(now):
             # after the layouts still pending (a page just shown): then the place is final
             QTimer.singleShot(0, self, self._keep_focus_in_view)
 
@@ -82,8 +83,8 @@ class FormScroll(QScrollArea):
     def _keep_focus_in_view(self) -> None:
         """The whole focused field in view (ensureWidgetVisible would settle for a text box's
         cursor line: the lines typed below it would go out of sight)."""
-        now, form = QApplication.focusWidget(), self.widget()
-        if now is None or form is None or not form.isAncestorOf(now):
+        now, form = QApplication.focusWidget(), self.form
+        if now is None or not form.isAncestorOf(now):
             return
         top = now.mapTo(form, QPoint(0, 0)).y() - FOCUS_MARGIN
         bottom = top + now.height() + 2 * FOCUS_MARGIN

@@ -70,7 +70,8 @@ class HeadingPicker(QWidget):
         self.completer.setMaxVisibleItems(12)
         self.completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.field.setCompleter(self.completer)
-        self.completer.activated[str].connect(self._picked_from_popup)
+        # The str overload (the stubs do not know overloaded signals can be indexed).
+        self.completer.activated[str].connect(self._picked_from_popup)  # type: ignore[index]
         self.field.returnPressed.connect(self._return_pressed)
         self.field.backspace_on_empty.connect(self._remove_last)
         self.field.escape.connect(self.done)
@@ -175,7 +176,9 @@ class HeadingPicker(QWidget):
             self.message.emit(f"No heading matches “{text}”.")
             return
         self.add(found)
-        self.completer.popup().hide()
+        popup = self.completer.popup()
+        if popup is not None:
+            popup.hide()
         self.field.clear()
 
     def _show_chips(self) -> None:
