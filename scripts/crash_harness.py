@@ -81,7 +81,6 @@ def child_window(path: Path) -> None:
     from PySide6.QtCore import QTimer
 
     from peernotes.core import records
-    from peernotes.ui import opening
     from peernotes.ui.app import make_application
     from peernotes.ui.main_window import MainWindow
     from peernotes.ui.undo import run_undoable
@@ -96,7 +95,10 @@ def child_window(path: Path) -> None:
 
             return refuse
 
-    opening.messages = NoDialogs()
+    from peernotes.ui.dialogs import messages
+
+    for name in ("confirm", "error", "inform", "choose", "save_path"):
+        setattr(messages, name, getattr(NoDialogs(), name))
     app = make_application([sys.argv[0]])
     window = MainWindow()
     window.show()

@@ -21,9 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT), str(ROOT / "packaging")]
 
-from build import version_tuple  # noqa: E402
-
 from peernotes import __version__  # noqa: E402
+
+from build import version_tuple  # noqa: E402
 
 SCRIPT = Path(__file__).resolve().parent / "peernotes.nsi"
 

@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from peernotes import paths
 from peernotes.commands import passphrases
 from peernotes.core import bad_text, encryption, recovery
 from peernotes.core.errors import EncryptedFile, NoAccess, TooNewFile, WrongPassphrase
@@ -37,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
         args.file, encryption.is_encrypted
     )
     if args.recover:
-        report = recovery.salvage(args.file, args.recover, passphrase)
+        report = recovery.salvage(args.file, args.recover, passphrase, device=paths.device_id())
         print(report.summary())
         return 0
     problems: list[str] = []

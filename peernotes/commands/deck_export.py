@@ -16,6 +16,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from peernotes import paths
 from peernotes.core import attribution
 from peernotes.core.deck import Deck, build_deck
 from peernotes.core.errors import PeerNotesError
@@ -80,7 +81,9 @@ def _record(path: Path, args: argparse.Namespace, deck: Deck) -> int:
     from peernotes.core import feedback_snapshot
 
     try:
-        with ChallengeFile.open(path, passphrase=getattr(args, "passphrase", None)) as cf:
+        with ChallengeFile.open(
+            path, passphrase=getattr(args, "passphrase", None), device=paths.device_id()
+        ) as cf:
             feedback_snapshot.record(
                 cf, deck.finding_ids(), occasion="exported", slides=len(deck.slides)
             )

@@ -14,6 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from peernotes import paths
 from peernotes.commands import passphrases
 from peernotes.core import programme_columns, programme_import, sheets
 from peernotes.core.programme_import import ImportPlan
@@ -70,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
     with ChallengeFile.open(args.file, readonly=True, passphrase=passphrase) as cf:
         plan = programme_import.plan_import(cf, table, layout, source)
     if not args.dry_run and plan.changes_anything:
-        cf = ChallengeFile.open(args.file, passphrase=passphrase)
+        cf = ChallengeFile.open(args.file, passphrase=passphrase, device=paths.device_id())
         try:
             if cf.readonly:
                 reason = cf.readonly_reason or f"{args.file} is read-only."

@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from peernotes import paths
 from peernotes.core import interchange
 from peernotes.core.errors import FileRefused
 
@@ -39,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
         data = interchange.loads(sys.stdin.buffer.read(), source="standard input")
     else:
         data = interchange.read(args.source)
-    cf = interchange.import_json(data, out)
+    cf = interchange.import_json(data, out, device=paths.device_id())
     try:
         counts = ", ".join(
             f"{cf.count(table):,} {label}"

@@ -25,6 +25,7 @@ from peernotes.core.handin import folder_copies
 from peernotes.core.merge_preview import FilePreview
 from peernotes.core.merge_sources import damaged_text_refusal, unlocked_sources
 from peernotes.core.store import DB_ERRORS, ChallengeFile
+from peernotes.paths import device_id
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -77,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
     if args.dry_run:
         cf = merge.open_source(args.into, passphrase=key)  # a snapshot: INTO is never written
     else:
-        cf = ChallengeFile.open(args.into, passphrase=key)
+        cf = ChallengeFile.open(args.into, passphrase=key, device=device_id())
     try:
         if cf.readonly and not args.dry_run:
             reason = cf.readonly_reason or f"{args.into} is read-only."

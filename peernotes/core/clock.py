@@ -8,8 +8,10 @@ when this laptop's wall clock is behind. See docs/merge.md for why this over ver
 
 from __future__ import annotations
 
+import functools
 import threading
 import time
+import uuid
 from collections.abc import Callable
 
 
@@ -64,3 +66,11 @@ def shared_clock(device: str) -> HybridClock:
         if clock is None:
             clock = _shared[device] = HybridClock(device)
         return clock
+
+
+@functools.cache
+def unnamed_device() -> str:
+    """The device of a store opened without one (tests, scripts, a library caller): unique to
+    this process, so its stamps never collide with a laptop's. The app's edges (the window,
+    the CLI, the demo script) pass this laptop's own id, peernotes.paths.device_id()."""
+    return "unnamed" + uuid.uuid4().hex[:8]

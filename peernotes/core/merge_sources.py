@@ -119,12 +119,12 @@ def writer_twin(cf: ChallengeFile) -> ChallengeFile:
     in the background). Same file, same passphrase, no second lock (this process holds it).
     Close it on the thread that opened it; then tell `cf`'s listeners what changed."""
     from peernotes.core import encryption
-    from peernotes.core.store import _connect
+    from peernotes.core.store import connect
 
     if cf.path is None:
         raise MergeCancelled("An unsaved file cannot be merged into in the background.")
-    conn = _connect(cf.path, encryption.passphrase_of(cf.conn), readonly=False)
-    return ChallengeFile(conn, cf.path)
+    conn = connect(cf.path, encryption.passphrase_of(cf.conn), readonly=False)
+    return ChallengeFile(conn, cf.path, device=cf.clock.device)
 
 
 def damaged_text_refusal(files: Sequence[Path | ChallengeFile]) -> FileRefused | None:

@@ -107,7 +107,9 @@ def looks_like_ours(path: Path) -> bool:
     return header.application_id == APPLICATION_ID
 
 
-def salvage(source: Path, target: Path, passphrase: str | None = None) -> RecoveryReport:
+def salvage(
+    source: Path, target: Path, passphrase: str | None = None, *, device: str | None = None
+) -> RecoveryReport:
     """Copy every readable row of `source` into a new challenge file at `target`."""
     source, target = Path(source), Path(target)
     report = RecoveryReport(source, target)
@@ -123,7 +125,7 @@ def salvage(source: Path, target: Path, passphrase: str | None = None) -> Recove
                     f"{source.name} is too badly damaged to read even its list of tables "
                     f"({error}). Restore a backup instead."
                 ) from error
-            out = ChallengeFile.create(target, passphrase=passphrase)
+            out = ChallengeFile.create(target, passphrase=passphrase, device=device)
             try:
                 out.conn.execute("PRAGMA foreign_keys = OFF")
                 target_tables = _tables(out.conn)

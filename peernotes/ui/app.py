@@ -11,7 +11,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from peernotes import __version__
+from peernotes import __version__, paths
 from peernotes.paths import APP_NAME, data_dir, resources_dir
 from peernotes.ui.startup import AfterFirstPaint, when_usable
 
@@ -47,7 +47,7 @@ def ensure_demo() -> Path:
     if not path.exists():
         from peernotes.core.demo import write_demo
 
-        write_demo(path)
+        write_demo(path, device=paths.device_id())
     return path
 
 

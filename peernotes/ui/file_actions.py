@@ -11,10 +11,11 @@ from typing import Any
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from peernotes.core.errors import PeerNotesError
 from peernotes.paths import FILE_SUFFIX
+from peernotes.ui.dialogs import messages
 
 
 def save_a_copy(window: Any) -> Path | None:
@@ -38,7 +39,7 @@ def save_a_copy(window: Any) -> Path | None:
     try:
         written = backups.save_copy(session.cf, target)
     except PeerNotesError as error:
-        QMessageBox.warning(window, "Copy not saved", str(error))
+        messages.error(window, "Copy not saved", str(error))
         return None
     window.statusBar().showMessage(f"Copy saved to {written}", 8000)
     return written

@@ -17,7 +17,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -30,6 +29,7 @@ from peernotes.core.rollup import Rollup, rollup
 from peernotes.core.spelling import challenge_names
 from peernotes.core.store import Change
 from peernotes.ui import spelling
+from peernotes.ui.dialogs import messages
 from peernotes.ui.finding_editor import EvidencePane, FindingEditor
 from peernotes.ui.findings_browser import ObservationBrowser
 from peernotes.ui.findings_tree import FindingsTree
@@ -400,7 +400,7 @@ class FindingsPage(QWidget):
         try:
             return run_undoable(self.session, text, operation, merge_key=merge_key)
         except PeerNotesError as error:
-            QMessageBox.warning(self, "PeerNotes", str(error))
+            messages.error(self, "PeerNotes", str(error))
             return None
 
     def _common_heading(self, ids: list[str]) -> str | None:

@@ -42,6 +42,7 @@ from peernotes.core.letter_presets import PRESETS, apply_preset, is_edited
 from peernotes.core.letter_settings import FIELD_BY_NAME
 from peernotes.core.letter_title import set_title_options, title_options
 from peernotes.core.records.challenge import headings as framework_headings
+from peernotes.ui.dialogs import messages
 from peernotes.ui.letter_options import ask_options, ask_title_options
 from peernotes.ui.letter_preview import PagePreview
 from peernotes.ui.session import Session
@@ -97,7 +98,7 @@ def confirm_preset(parent: QWidget | None, name: str) -> bool:
 
 
 def show_problem(parent: QWidget | None, message: str) -> None:
-    QMessageBox.warning(parent, "Letter outline", message)
+    messages.error(parent, "Letter outline", message)
 
 
 # ----------------------------------------------------------------------- model

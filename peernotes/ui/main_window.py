@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
 
 from peernotes.core.errors import PeerNotesError
 from peernotes.paths import APP_NAME, FILE_SUFFIX
+from peernotes.ui.dialogs import messages
 from peernotes.ui.features import Page, feature_modules
 from peernotes.ui.menus import fill_recent_menu, quit_shortcut, with_mnemonic
 from peernotes.ui.page_header import ensure_header
@@ -260,7 +260,7 @@ class MainWindow(QMainWindow):
         try:
             cf = create_challenge_file(data)
         except PeerNotesError as error:
-            QMessageBox.warning(self, "Challenge not created", str(error))
+            messages.error(self, "Challenge not created", str(error))
             return
         self.set_session(Session(cf, self))
 
@@ -281,7 +281,7 @@ class MainWindow(QMainWindow):
         try:
             path = ensure_demo()
         except PeerNotesError as error:
-            QMessageBox.warning(self, "Demo not available", str(error))
+            messages.error(self, "Demo not available", str(error))
             return False
         return self.open_path(path)
 
@@ -588,7 +588,7 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         from peernotes.ui.widgets.note_keys import shortcuts_html
 
-        QMessageBox.information(self, "Keyboard shortcuts", shortcuts_html())
+        messages.inform(self, "Keyboard shortcuts", shortcuts_html())
 
     def show_about(self) -> None:
         """Non-blocking (open, not exec), so a test or a screenshot can look at it."""

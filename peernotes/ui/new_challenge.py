@@ -13,7 +13,7 @@ from peernotes.core import records
 from peernotes.core.files import remove_with_companions
 from peernotes.core.frameworks import Domain, FrameworkTemplate
 from peernotes.core.store import ChallengeFile
-from peernotes.paths import FILE_SUFFIX, challenges_folder
+from peernotes.paths import FILE_SUFFIX, challenges_folder, device_id
 
 CUSTOM = "custom"
 
@@ -64,7 +64,7 @@ def create_challenge_file(data: NewChallengeData) -> ChallengeFile:
     """Write the new file: schema, challenge, framework, team and who is editing, or nothing.
     With `data.passphrase` the file is protected from the start (never written in the clear)."""
     path = data.path or default_path(data.council, data.programme_title)
-    cf = ChallengeFile.create(path, passphrase=data.passphrase)
+    cf = ChallengeFile.create(path, passphrase=data.passphrase, device=device_id())
     try:
         records.new_challenge(
             cf,

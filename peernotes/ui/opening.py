@@ -16,8 +16,9 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
+from peernotes import paths
 from peernotes.core import backups, bad_text, encryption, locking, privacy, recovery
 from peernotes.core.errors import (
     EncryptedFile,
@@ -27,43 +28,11 @@ from peernotes.core.errors import (
     WrongPassphrase,
 )
 from peernotes.core.store import ChallengeFile, ReadOnlyCause
+from peernotes.ui.dialogs import messages
 from peernotes.ui.passphrase_dialog import PassphraseDialog
 
 REFUSED_TITLE = "PeerNotes cannot open this file"
 
-
-class Messages:
-    """Message boxes, one method per kind of question. Tests replace the instance."""
-
-    def warn(self, parent: QWidget | None, title: str, text: str) -> None:
-        QMessageBox.warning(parent, title, text)
-
-    def inform(self, parent: QWidget | None, title: str, text: str) -> None:
-        QMessageBox.information(parent, title, text)
-
-    def choose(
-        self, parent: QWidget | None, title: str, text: str, choices: list[str], default: str
-    ) -> str | None:
-        """A warning with one button per choice (plus Close); returns the choice or None."""
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Close, parent
-        )
-        buttons = {box.addButton(c, QMessageBox.ButtonRole.AcceptRole): c for c in choices}
-        for button, choice in buttons.items():
-            if choice == default:
-                box.setDefaultButton(button)
-        box.exec()
-        clicked = box.clickedButton()
-        return next((choice for button, choice in buttons.items() if button is clicked), None)
-
-    def save_path(self, parent: QWidget | None, title: str, suggested: Path) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(
-            parent, title, str(suggested), "PeerNotes challenges (*.peernotes)"
-        )
-        return Path(name) if name else None
-
-
-messages = Messages()
 
 RECOVER = "Save what can be read…"
 RESTORE = "Restore a backup…"
@@ -107,7 +76,7 @@ def _tell_damaged_text(parent: QWidget | None, path: Path) -> None:
 
     def tell() -> None:
         alive = parent if parent is None or shiboken6.isValid(parent) else None
-        messages.warn(alive, DAMAGED_TEXT_TITLE, damaged_text_message(path))
+        messages.error(alive, DAMAGED_TEXT_TITLE, damaged_text_message(path))
 
     QTimer.singleShot(0, tell)
 
@@ -127,6 +96,7 @@ def _open_with_passphrase(
                 before_migration=backups.before_migration(passphrase),
                 accept_missing_wal=accept_missing_wal,
                 check_integrity=True,
+                device=paths.device_id(),
             )
         except (EncryptedFile, WrongPassphrase) as error:
             if not encryption.is_encrypted(path) or not encryption.available():
@@ -143,7 +113,7 @@ def _open_with_passphrase(
             _refused(parent, path, error, passphrase)
             return None
         except PeerNotesError as error:
-            messages.warn(parent, REFUSED_TITLE, str(error))
+            messages.error(parent, REFUSED_TITLE, str(error))
             return None
         if readonly and cf.readonly_reason is None:
             cf.readonly_reason = locking.busy_message(path).replace(
@@ -185,7 +155,7 @@ def _offer_copy(
     try:
         backups.save_copy(cf, target)
     except PeerNotesError as error:
-        messages.warn(parent, "The copy was not saved", str(error))
+        messages.error(parent, "The copy was not saved", str(error))
         return cf
     cf.close()
     return _open_with_passphrase(parent, target, passphrase)
@@ -195,12 +165,12 @@ def _after_open(parent: QWidget | None, cf: ChallengeFile) -> ChallengeFile | No
     assert cf.path is not None
     warning = privacy.sync_warning(cf.path)
     if warning:
-        messages.warn(parent, "This folder is synced to the cloud", warning)
+        messages.error(parent, "This folder is synced to the cloud", warning)
     if not cf.readonly:
         try:
             backups.backup_if_changed(cf, "open")
         except PeerNotesError as error:
-            messages.warn(parent, "No backup was made", f"{error} Your work is still saved.")
+            messages.error(parent, "No backup was made", f"{error} Your work is still saved.")
     return cf
 
 
@@ -223,7 +193,7 @@ def _refused(
         if answer == RESTORE:
             restore_into_new_file(parent, path, passphrase)
         return
-    messages.warn(parent, REFUSED_TITLE, str(error))
+    messages.error(parent, REFUSED_TITLE, str(error))
 
 
 def offer_recovery(parent: QWidget | None, path: Path, passphrase: str | None, why: str) -> None:
@@ -244,9 +214,9 @@ def offer_recovery(parent: QWidget | None, path: Path, passphrase: str | None, w
         if target is None:
             return
         try:
-            report = recovery.salvage(path, target, passphrase)
+            report = recovery.salvage(path, target, passphrase, device=paths.device_id())
         except PeerNotesError as error:
-            messages.warn(parent, "Recovery failed", str(error))
+            messages.error(parent, "Recovery failed", str(error))
             return
         messages.inform(parent, "Recovered", report.summary() + " Open it from File › Open.")
 
@@ -272,7 +242,7 @@ def restore_into_new_file(
     try:
         backups.restore(chosen.path, target, passphrase)
     except PeerNotesError as error:
-        messages.warn(parent, "Restore failed", str(error))
+        messages.error(parent, "Restore failed", str(error))
         return None
     messages.inform(
         parent, "Restored", f"The backup was restored as {target.name}. Open it from File › Open."

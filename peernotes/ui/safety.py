@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction
 from peernotes.core import backups, encryption
 from peernotes.core.errors import PeerNotesError
 from peernotes.ui import opening
+from peernotes.ui.dialogs import messages
 
 if TYPE_CHECKING:
     from peernotes.ui.main_window import MainWindow
@@ -96,9 +97,9 @@ class SafetyActions:
         try:
             backups.restore(chosen.path, path, passphrase if chosen.encrypted else None)
         except PeerNotesError as error:
-            opening.messages.warn(self.window, "Restore failed", str(error))
+            messages.error(self.window, "Restore failed", str(error))
         self._reopen(path, passphrase if chosen.encrypted else None)
-        opening.messages.inform(
+        messages.inform(
             self.window,
             "Backup restored",
             f"{path.name} now holds the backup of {chosen.describe()}. What it held before "
@@ -134,7 +135,7 @@ class SafetyActions:
         try:
             encryption.encrypt_file(path, passphrase)
         except PeerNotesError as error:
-            opening.messages.warn(self.window, "Not protected", f"{error}")
+            messages.error(self.window, "Not protected", f"{error}")
             self._reopen(path, None)
             return
         removed = backups.delete_unprotected(path)
@@ -142,7 +143,7 @@ class SafetyActions:
         current = self._session()
         if current is not None:
             backups.backup(current.cf, "manual")  # a protected backup to replace the plain ones
-        opening.messages.inform(
+        messages.inform(
             self.window,
             "Protected",
             f"{path.name} is now protected: it cannot be read without the passphrase. "
@@ -162,10 +163,10 @@ class SafetyActions:
         try:
             encryption.change_passphrase(session.cf, old, new)
         except PeerNotesError as error:
-            opening.messages.warn(self.window, "Passphrase not changed", str(error))
+            messages.error(self.window, "Passphrase not changed", str(error))
             return
         moved = backups.rekey_backups(path, old, new)
-        opening.messages.inform(
+        messages.inform(
             self.window,
             "Passphrase changed",
             f"{path.name} now opens with the new passphrase"

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QTextBrowser,
@@ -31,6 +30,7 @@ from peernotes.core import findings, vocab
 from peernotes.core.errors import PeerNotesError
 from peernotes.core.evidence import ObservationInfo
 from peernotes.core.triangulation import Thresholds
+from peernotes.ui.dialogs import messages
 from peernotes.ui.session import Session
 from peernotes.ui.undo import run_undoable
 from peernotes.ui.widgets.text_field import TextField
@@ -140,11 +140,11 @@ class NewFindingDialog(QDialog):
         if self.result() == QDialog.DialogCode.Accepted:
             return
         if not self.statement.text().strip():
-            QMessageBox.information(self, "New finding", "Write the finding's statement first.")
+            messages.inform(self, "New finding", "Write the finding's statement first.")
             self.statement.setFocus()
             return
         if self.kind.currentIndex() < 0:
-            QMessageBox.information(
+            messages.inform(
                 self, "New finding", "Choose the finding's kind: the evidence does not say."
             )
             self.kind.setFocus()
@@ -274,7 +274,7 @@ class RecommendationGroupsDialog(QDialog):
         try:
             return run_undoable(self.session, text, operation)
         except PeerNotesError as error:
-            QMessageBox.warning(self, "Recommendation groups", str(error))
+            messages.error(self, "Recommendation groups", str(error))
             return None
 
     def _add(self) -> None:

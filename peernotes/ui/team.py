@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -81,17 +80,12 @@ def copy_for_peer(window: Any) -> None:
         if summary.left_out
         else ""
     )
-    tell(
+    messages.inform(
         window,
         "Copy written",
         f"{summary.path.name} is ready for {summary.peer_name}. When they open it, what they "
         f"record is saved as theirs.{left_out} Merge it back with File › Merge from…",
     )
-
-
-def tell(parent: QWidget | None, title: str, text: str) -> None:
-    """An information box (tests replace this)."""
-    QMessageBox.information(parent, title, text)
 
 
 def choose_copy_path(parent: QWidget | None, suggested: str) -> Path | None:
@@ -297,7 +291,7 @@ def send_team_copy(window: Any) -> None:
         messages.error(window, "The team copies were not written", str(error))
         return
     names = "\n".join(f"{s.path.name} ({s.peer_name})" for s in written)
-    tell(
+    messages.inform(
         window,
         "Team copies written",
         f"{len(written)} copies in {folder}:\n{names}\n\nIn the morning each peer merges "

@@ -179,9 +179,9 @@ def test_cli_check_passes_a_sound_file(tmp_path: Path) -> None:
 def _cannot_write(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Root can write anything: there, stand in for the permission check the OS would fail."""
     if os.access(path, os.W_OK):
-        from peernotes.core import store
+        from peernotes.core.store import connection
 
-        monkeypatch.setattr(store, "_writable", lambda _path: False)
+        monkeypatch.setattr(connection, "writable", lambda _path: False)
 
 
 def test_read_only_file_opens_read_only_and_is_not_changed(

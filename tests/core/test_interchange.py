@@ -384,7 +384,9 @@ def test_failure_while_writing_leaves_no_file(
             cf.conn.execute("INSERT INTO meta(key, value) VALUES ('half', 'written')")
             raise OSError("disk full")
 
-    monkeypatch.setattr(interchange, "_write", broken)
+    from peernotes.core.interchange import importing
+
+    monkeypatch.setattr(importing, "_write", broken)
     before = sorted(tmp_path.iterdir())
     with pytest.raises(OSError, match="disk full"):
         import_json(document, tmp_path / "new.peernotes")

@@ -35,7 +35,7 @@ WRITER = textwrap.dedent(
     from peernotes.core import records, store
     # Bypass PeerNotes' lock on purpose: SQLite itself must keep two writers safe.
     path = Path(sys.argv[1])
-    cf = store.ChallengeFile(store._connect(path, None, readonly=False), path)
+    cf = store.ChallengeFile(store.connect(path, None, readonly=False), path)
     for n in range(int(sys.argv[3])):
         records.add_observation(cf, f"{sys.argv[2]} observation {n}")
     cf.close()

@@ -13,6 +13,7 @@ from peernotes.core import records
 from peernotes.core.distribution import copy_for_peer
 from peernotes.core.store import ChallengeFile
 from peernotes.ui import merge_dialog, team
+from peernotes.ui.dialogs import messages
 from peernotes.ui.merge_dialog import MergeDialog
 from peernotes.ui.session import Session
 
@@ -74,7 +75,7 @@ def test_send_the_team_copy_writes_one_per_peer(evening, qtbot, monkeypatch, tmp
     out = tmp_path / "morning"
     told = []
     monkeypatch.setattr(team, "choose_folder", lambda parent, title: out)
-    monkeypatch.setattr(team, "tell", lambda parent, title, text: told.append(text))
+    monkeypatch.setattr(messages, "inform", lambda parent, title, text: told.append(text))
     team.send_team_copy(SimpleNamespace(session=session))
     assert len(list(out.iterdir())) == 3
     assert "3 copies" in told[0]

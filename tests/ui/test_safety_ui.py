@@ -13,6 +13,7 @@ from peernotes.core import backups, encryption, locking, records
 from peernotes.core.store import ChallengeFile
 from peernotes.ui import error_dialog, opening
 from peernotes.ui.backup_dialog import BackupDialog, BackupTableModel
+from peernotes.ui.dialogs import messages
 from peernotes.ui.main_window import MainWindow
 from peernotes.ui.passphrase_dialog import PassphraseDialog
 
@@ -27,8 +28,8 @@ class Recorder:
         self.answers = list(answers or [])
         self.save_to = save_to
 
-    def warn(self, parent, title, text):
-        self.shown.append(("warn", title, text))
+    def error(self, parent, title, text):
+        self.shown.append(("error", title, text))
 
     def inform(self, parent, title, text):
         self.shown.append(("inform", title, text))
@@ -40,15 +41,19 @@ class Recorder:
     def save_path(self, parent, title, suggested):
         return self.save_to
 
+    def install(self, monkeypatch: pytest.MonkeyPatch) -> Recorder:
+        """Answer the UI's message service (peernotes.ui.dialogs.messages) instead of the user."""
+        for name in ("error", "inform", "choose", "save_path"):
+            monkeypatch.setattr(messages, name, getattr(self, name))
+        return self
+
     def texts(self) -> str:
         return "\n".join(text for _, _, text in self.shown)
 
 
 @pytest.fixture
 def told(monkeypatch: pytest.MonkeyPatch) -> Recorder:
-    recorder = Recorder()
-    monkeypatch.setattr(opening, "messages", recorder)
-    return recorder
+    return Recorder().install(monkeypatch)
 
 
 @pytest.fixture
@@ -65,7 +70,7 @@ def test_bad_file_message_is_shown_in_the_window(window, told, tmp_path) -> None
     bad.write_bytes(b"These are not the notes you are looking for." * 20)
     before = bad.read_bytes()
     assert not window.open_path(bad)
-    assert told.shown[0][0] == "warn"
+    assert told.shown[0][0] == "error"
     assert told.shown[0][1] == opening.REFUSED_TITLE
     assert "not a PeerNotes file" in told.shown[0][2]
     assert window.session is None and bad.read_bytes() == before
@@ -84,7 +89,7 @@ def test_damaged_file_offers_to_save_what_can_be_read(window, monkeypatch, tmp_p
     path.write_bytes(bytes(data))
     target = tmp_path / "recovered.peernotes"
     told = Recorder([opening.RECOVER], save_to=target)
-    monkeypatch.setattr(opening, "messages", told)
+    told.install(monkeypatch)
     assert not window.open_path(path)
     assert told.shown[0][1] == "This challenge file is damaged"
     assert told.shown[-1][1] == "Recovered"

@@ -68,22 +68,18 @@ def test_the_title_is_short_and_the_path_is_in_the_status_bar(qtbot, challenge_p
     window.close()
 
 
-def test_read_only_shows_in_the_title(qtbot, challenge_path):
+def test_read_only_shows_in_the_title(qtbot, challenge_path, monkeypatch):
     """A second window on the same file says (read-only) in its title."""
     first = open_window(qtbot, challenge_path)
     second = MainWindow()
     qtbot.addWidget(second)
-    from peernotes.ui import opening
 
     shown = []
-    original = opening.messages
-    opening.messages = type(
-        "Told", (), {"inform": lambda self, *a: shown.append(a), "warn": lambda *a: None}
-    )()
-    try:
-        assert second.open_path(challenge_path)
-    finally:
-        opening.messages = original
+    from peernotes.ui.dialogs import messages
+
+    monkeypatch.setattr(messages, "inform", lambda *a: shown.append(a))
+    monkeypatch.setattr(messages, "error", lambda *a: None)
+    assert second.open_path(challenge_path)
     assert second.windowTitle().endswith("(read-only) — PeerNotes")
     assert "already open" in shown[0][2]  # the second window still gets the clear refusal
     second.close()
