@@ -10,7 +10,8 @@ with plain INSERTs, so nothing newer than version N can leak into it.
 
 Committed: v1 (made when version 2 came), v3 (made when version 4 came), v4 (frozen before
 the letter outline) v5 (made when version 6, the letter outline, came) v6 (made when version 7, the feedback
-as presented, came) and v7 (made when version 8, findings printed as prose only, came). v1 holds the rows of `rows_v1`; v2 onwards adds findings,
+as presented, came), v7 (made when version 8, findings printed as prose only, came) and v8 (made when
+version 9, marks on meetings written up twice, came). v1 holds the rows of `rows_v1`; v2 onwards adds findings,
 settings, history, a tombstone and an inbox note; v4 adds a letter's worth of findings (no new
 notes, so the roll-up counts stay as v3's) and typed letter settings, some with characters
 the letter's inline markup will give a meaning to (`*`, `_`).

@@ -49,6 +49,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="print what would change, per file and kind of record; leave INTO byte-identical",
     )
+    parser.add_argument(
+        "--verbose",
+        "-v",
+        action="store_true",
+        help="with --dry-run, list the records under each kind (their first words; "
+        f"at most {merge_preview.MAX_LISTED} per kind and file)",
+    )
     held = parser.add_mutually_exclusive_group()
     held.add_argument(
         "--accept-deletions",
@@ -94,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
             try:
                 found = merge_preview.previews(cf, sources)
                 if args.dry_run:
-                    _print_preview(found)
+                    _print_preview(found, records=args.verbose)
                     return 0
                 held = [p for p in found if p.held]
                 if held and not (args.accept_deletions or args.skip_deletions):
@@ -125,9 +132,9 @@ def _expand(cf: ChallengeFile, sources: list[Path]) -> list[Path]:
     return paths
 
 
-def _print_preview(found: list[FilePreview]) -> None:
+def _print_preview(found: list[FilePreview], *, records: bool = False) -> None:
     for preview in found:
-        for line in preview.lines():
+        for line in preview.lines(records=records):
             print(line)
     if any(p.held for p in found):
         print(

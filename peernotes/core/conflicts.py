@@ -54,6 +54,7 @@ TABLE_LABELS = {
     "merge_log": "Merge record",
     "feedback_snapshot": "Feedback as presented",
     "headcount": "Unnamed people at a meeting",
+    "note_pair": "Two notes of one meeting, marked",
 }
 
 

@@ -36,6 +36,9 @@ class ObservationInfo:
     headings: int  # how many framework headings it is tagged with
     findings: int  # how many live findings use it (supporting or contradicting)
     heading_labels: tuple[str, ...] = ()  # '2.1 Leadership', in framework order
+    # How the team marked it beside another peer's note of the meeting, as the finding's
+    # evidence shows it ("Same point as Alex Morgan's note above"): core/finding_evidence.py
+    pairing: str = ""
 
 
 def source_key(mode: str, meeting_id: str | None, document_id: str | None, peer: str | None) -> str:

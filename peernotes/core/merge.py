@@ -58,17 +58,16 @@ class MergeRefused(FileRefused):
 
 # ----------------------------------------------------------------- the sources
 def open_source(path: str | Path, *, passphrase: str | None = None) -> ChallengeFile:
-    """A private in-memory snapshot of a file to merge from, upgraded if it is older.
-
-    The file itself is opened read-only: `immutable` when it has no -wal beside it (nothing
-    at all is written, not even a -shm), plain read-only when a -wal holds recent edits.
-    A file protected with a passphrase needs `passphrase` (EncryptedFile without it,
-    WrongPassphrase with a wrong one); its snapshot stays in memory, never on disk. The
-    passphrase of a plain file is ignored."""
+    """A read-only view of a file to merge from: a file of this version with no -wal is read
+    in place, `immutable` (nothing written beside it, not even a -shm); any other, a private
+    in-memory snapshot (with the -wal's edits; upgraded there if older). A protected file
+    needs `passphrase` (EncryptedFile without it, WrongPassphrase with a wrong one); its
+    snapshot stays in memory, never on disk. A plain file's passphrase is ignored."""
     path = Path(path)
     header = fileformat.check_openable(path, encrypted_ok=passphrase is not None)
     wal = companion(path, WAL)
     query = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
+    direct = header is not None and not wal.exists() and header.user_version == SCHEMA_VERSION
     if header is None:  # protected (check_openable lets that through only with a passphrase)
         from peernotes.core import encryption
 
@@ -78,10 +77,12 @@ def open_source(path: str | Path, *, passphrase: str | None = None) -> Challenge
             raise NotAPeerNotesFile(
                 f"{path} cannot be read as a PeerNotes file ({error}). Nothing was changed."
             ) from error
+    elif direct:  # a copy in memory would cost the file's size, twice (check, then merge)
+        snapshot = readonly_state.reading_connection(path, query)
     else:
         snapshot = sqlite3.connect(":memory:", isolation_level=None)
     try:
-        if header is not None:
+        if header is not None and not direct:
             source = readonly_state.reading_connection(path, query)
             try:
                 source.backup(snapshot)
@@ -168,6 +169,7 @@ def merge(
         sources = [sources]
     if target.readonly:
         raise SaveFailed(f"{target.path} is open read-only: nothing can be merged into it.")
+    target.db  # noqa: B018 -- loaded before any source is read: docs/merge.md, Memory
     checked, news = _check_sources(target, sources)
     report = MergeReport()
     if not news:

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -68,6 +68,7 @@ KIND_LABELS: dict[str, str] = {
     "observation_heading": "notes under headings",
     "finding_evidence": "evidence of findings",
     "merge_log": "merge records",
+    "note_pair": "marks on notes written up twice",
 }
 
 GUARD_KEY = "merge.deletion_guard"
@@ -75,6 +76,20 @@ GUARD_KEY = "merge.deletion_guard"
 _UNGUARDED = frozenset(LINK_TABLES) | {"merge_log"}
 # Ids of deletions kept per file (to skip them): more than this many is a file to look at.
 MAX_DELETIONS_KEPT = 200_000
+# Records listed per kind of record and file (the counts stay exact; the rest is "N more"):
+# enough to check what a copy brings, bounded so a preview's memory does not grow with it.
+MAX_LISTED = 100
+# What names a record in a list, by kind: the first of these columns it has (else its id).
+_LABEL_COLUMNS = ("text", "statement", "title", "name", "source_name", "key", "recorded_at")
+_LINK_LABELS = {  # a link: its two ends' kinds
+    "meeting_peer": "a peer at a meeting",
+    "meeting_person": "a person at a meeting",
+    "observation_heading": "a note under a heading",
+    "finding_evidence": "a note as evidence of a finding",
+    "headcount": "unnamed people at a meeting",
+    "note_pair": "two notes of one meeting marked",
+}
+_SIGNS = {"add": "+", "change": "~", "delete": "-"}  # the CLI's marks before each record
 
 
 def kind_label(table: str) -> str:
@@ -121,6 +136,33 @@ def set_deletion_guard(cf: ChallengeFile, guard: DeletionGuard) -> None:
 
 
 @dataclass(frozen=True)
+class RecordLine:
+    """One record a copy would add, change or delete, as a person recognises it."""
+
+    action: str  # 'add' | 'change' | 'delete'
+    id: str
+    label: str  # its first words, title or name
+
+    def line(self) -> str:
+        return f"{_SIGNS[self.action]} {self.label}"
+
+
+def label_column(columns: Sequence[str]) -> str | None:
+    """The column whose value names a record of a table with these columns, if any."""
+    return next((c for c in _LABEL_COLUMNS if c in columns), None)
+
+
+def record_label(table: str, value: object, row_id: str, limit: int = 80) -> str:
+    """'Carers said the respite line…' -- a record's first words (or what a link joins)."""
+    if table in _LINK_LABELS:
+        return _LINK_LABELS[table]
+    text = " ".join(str(value).split()) if value not in (None, "") else ""
+    if not text:
+        return f"{kind_label(table)} {row_id[:8]}"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@dataclass(frozen=True)
 class KindPreview:
     """One kind of record in one incoming file."""
 
@@ -131,10 +173,17 @@ class KindPreview:
     conflicts: int
     existing: int  # records of this kind in the file merged into, before the merge
     held: bool  # the deletion guard holds these deletions
+    # The records themselves (at most MAX_LISTED; adds, then changes, then deletions)
+    records: tuple[RecordLine, ...] = field(default=(), compare=False)
 
     @property
     def label(self) -> str:
         return kind_label(self.table)
+
+    @property
+    def unlisted(self) -> int:
+        """Records counted but not listed (beyond MAX_LISTED)."""
+        return max(0, self.adds + self.changes + self.deletes - len(self.records))
 
 
 @dataclass(frozen=True)
@@ -159,8 +208,9 @@ class FilePreview:
     def kind(self, table: str) -> KindPreview | None:
         return next((k for k in self.kinds if k.table == table), None)
 
-    def lines(self) -> list[str]:
-        """The preview as text (the CLI's --dry-run)."""
+    def lines(self, *, records: bool = False) -> list[str]:
+        """The preview as text (the CLI's --dry-run); with `records`, each kind's records
+        under its counts (--dry-run --verbose)."""
         who = f" from {self.peer_name}" if self.peer_name else ""
         when = (
             f", last merged {self.last_merged[:16].replace('T', ' ')}" if self.last_merged else ""
@@ -179,6 +229,10 @@ class FilePreview:
             if k.held:
                 text += f"  <- HELD: {k.deletes} of {k.existing} {k.label} deleted"
             out.append(text)
+            if records:
+                out += [f"      {r.line()}" for r in k.records]
+                if k.unlisted:
+                    out.append(f"      … and {k.unlisted} more")
         return out
 
 
@@ -257,6 +311,12 @@ class _Preview:
             source.conn.execute("SELECT table_name, row_id FROM conflict").fetchall()
         )
         self.deleted: list[tuple[str, str]] = []
+        self.listed: dict[str, list[RecordLine]] = defaultdict(list)
+
+    def _list(self, table: str, action: str, row_id: str, value: object) -> None:
+        found = self.listed[table]
+        if len(found) < MAX_LISTED:
+            found.append(RecordLine(action, row_id, record_label(table, value, row_id)))
 
     def run(self, guard: DeletionGuard) -> FilePreview:
         kinds = []
@@ -269,8 +329,10 @@ class _Preview:
             existing = self.target.count(table)
             c = self.part.by_table.get(table, Counts())
             held = table not in _UNGUARDED and guard.holds(c.deleted, existing)
+            order = {"add": 0, "change": 1, "delete": 2}
+            listed = tuple(sorted(self.listed.pop(table, ()), key=lambda r: order[r.action]))
             kinds.append(
-                KindPreview(table, c.new, c.updated, c.deleted, c.conflicts, existing, held)
+                KindPreview(table, c.new, c.updated, c.deleted, c.conflicts, existing, held, listed)
             )
         peer = source_peer_name(self.target, self.source)
         return FilePreview(
@@ -311,10 +373,14 @@ class _Preview:
             mine = dict(_where_ids(tconn, _stamps_of(table), ids))
             missing = [i for i in ids if i not in mine]
             differ = [i for i, hlc in rows if i in mine and mine[i] != hlc]
-            added = _where_ids(sconn, f'SELECT modified_by, deleted FROM "{table}"', missing)
-            for peer_id, deleted in added:
+            name_column = f'"{label_column(columns)}"' if label_column(columns) else "NULL"
+            added = _where_ids(
+                sconn, f'SELECT id, modified_by, deleted, {name_column} FROM "{table}"', missing
+            )
+            for row_id, peer_id, deleted, value in sorted(added):
                 if not deleted:
                     self.part.count(table, self.peer_names(peer_id), "new")
+                    self._list(table, "add", row_id, value)
             fetch = differ + [i for i in missing if (table, i) in self.source_conflicted]
             for values in _where_ids(sconn, f'SELECT {column_list} FROM "{table}"', fetch):
                 incoming = dict(zip(columns, values, strict=True))
@@ -346,12 +412,15 @@ class _Preview:
         outcome = versions.choose(found.values(), target.columns(table))
         after = outcome.winner
         name = self.peer_names
+        value = after.get(label_column(tuple(after)) or "", None)
         if before is not None and not versions.same_row(before, after):
             if after["deleted"] and not before["deleted"]:
                 self.part.count(table, name(after["modified_by"]), "deleted")
                 self.deleted.append((table, row_id))
+                self._list(table, "delete", row_id, value)
             elif not after["deleted"] or before["deleted"]:
                 self.part.count(table, name(after["modified_by"]), "updated")
+                self._list(table, "change", row_id, value)
         credit = name((incoming or after)["modified_by"])
         for loser in outcome.losers:
             if versions.conflict_id(table, row_id, loser["hlc"]) not in self.conflict_ids:

@@ -16,6 +16,7 @@ LINK_TABLES: tuple[str, ...] = (
     "meeting_person",
     "observation_heading",
     "finding_evidence",
+    "note_pair",
 )
 # What the report counts by peer: the records people make (links and logs are listed by table).
 _NOT_BY_PEER = frozenset(LINK_TABLES) | {"merge_log"}

@@ -449,6 +449,22 @@ CREATE TABLE feedback_snapshot ({_COMMON},
 """
 
 
+# Meetings written up twice (issue 15): the team's mark on a pair of notes of one meeting
+# taken by two peers -- the same point, keep both, or a disagreement. A link row: its id is
+# derived from the two note ids in sorted order (observation_id < other_id), so the same
+# pair marked on two laptops is one record; clearing a mark is a tombstone.
+V9 = f"""
+CREATE TABLE note_pair ({_COMMON},
+  observation_id TEXT NOT NULL {_ref("observation")},
+  other_id TEXT NOT NULL {_ref("observation")},
+  verdict TEXT NOT NULL CHECK (verdict IN ('same', 'both', 'disagree')),
+  base_hlc TEXT
+);
+CREATE INDEX idx_note_pair_observation ON note_pair(observation_id);
+CREATE INDEX idx_note_pair_other ON note_pair(other_id);
+"""
+
+
 # (version reached, name, step). Append only.
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (1, "challenge, team, programme, people, documents, observations", _script(V1)),
@@ -463,6 +479,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
         "findings printed as prose only; text escaped for quotes and lettered lists",
         v8_prose_only,
     ),
+    (9, "meetings written up twice: marks on pairs of notes", _script(V9)),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
@@ -491,6 +508,7 @@ SYNCED_TABLES: tuple[str, ...] = (
     "merge_log",
     "headcount",
     "feedback_snapshot",
+    "note_pair",
 )
 
 BOOKKEEPING_COLUMNS: tuple[str, ...] = (

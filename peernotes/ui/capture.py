@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from peernotes.core import records
 from peernotes.core.errors import PeerNotesError, SaveFailed
 from peernotes.core.store import Change
+from peernotes.ui import capture_headcounts
 from peernotes.ui.capture_draft import DRAFT_KEY, DRAFT_RESTORED, CaptureDraft
 from peernotes.ui.capture_edit import NoteReediting
 from peernotes.ui.capture_form import LEGEND, CaptureForm
@@ -67,6 +68,7 @@ class CapturePane(QWidget):
         self.reediting = NoteReediting(self)
         self.chooser = MeetingChooser(session, self.meeting, self.form.meeting_info)
         self.people_met = MeetingPeople(self)
+        self.headcounts = capture_headcounts.HeadcountEntry(self)  # "12 carers" there too
         self.draft = CaptureDraft(self)
         self.draft_timer = self.draft.timer
         self._connect()
@@ -360,7 +362,7 @@ class CapturePane(QWidget):
             self.heading_picker.set_headings(records.headings(self.session.cf))
         if change.touches("person"):
             self.reload_people_names()
-        if change.touches("person", "meeting_person", "stakeholder_group"):
+        if change.touches("person", "meeting_person", "stakeholder_group", "headcount"):
             self.reload_people()
         if change.touches("observation"):
             self.notes.update_title()

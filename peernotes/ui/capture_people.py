@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 
 from peernotes.core import records
 from peernotes.core.errors import PeerNotesError
+from peernotes.ui import capture_headcounts
 from peernotes.ui.dialogs.person import DuplicatePersonDialog, PersonData, PersonDialog
 from peernotes.ui.undo import run_undoable
 
@@ -57,6 +58,7 @@ class MeetingPeople(QObject):
                 )
                 for p in people
             ]
+            + capture_headcounts.chips(cf, meeting_id)
         )
         self.field.setEnabled(meeting_id is not None)
 
@@ -156,7 +158,7 @@ class MeetingPeople(QObject):
 
     def remove_person(self, person_id: str) -> None:
         meeting_id = self.pane.current_meeting_id()
-        if meeting_id is None:
+        if meeting_id is None or capture_headcounts.group_of(person_id):
             return
         try:
             run_undoable(

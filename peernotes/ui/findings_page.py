@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peernotes.core import evidence, findings, records, search, triangulation
+from peernotes.core import evidence, finding_evidence, findings, records, search, triangulation
 from peernotes.core.errors import PeerNotesError
 from peernotes.core.rollup import Rollup, rollup
 from peernotes.core.spelling import challenge_names
@@ -58,6 +58,7 @@ WATCHED = (
     "document",
     "peer",
     "stakeholder_group",
+    "note_pair",
 )
 HINT = "Select notes on the left, then make a finding (Ctrl+Shift+N) or add them to one."
 
@@ -335,18 +336,9 @@ class FindingsPage(QWidget):
             self.editor.show_finding(None)
             self._update_buttons()
             return
-        links = findings.evidence_links(self.session.cf, entry.id)
-        info = evidence.describe(self.session.cf, [link.observation_id for link in links])
-
-        def related(relation: str) -> list[evidence.ObservationInfo]:
-            return [
-                info[x.observation_id]
-                for x in links
-                if x.relation == relation and x.observation_id in info
-            ]
-
+        shown = finding_evidence.for_finding(self.session.cf, entry.id)
         self.editor.show_finding(
-            entry, related("supports"), related("contradicts"), self.rollup.thresholds.rule()
+            entry, shown.supporting, shown.contradicting, self.rollup.thresholds.rule()
         )
         self._update_buttons()
 

@@ -50,7 +50,7 @@ from peernotes.ui.conflicts_dialog import ConflictsDialog
 from peernotes.ui.dialogs import messages
 from peernotes.ui.passphrase_dialog import PassphraseDialog
 from peernotes.ui.session import Session
-from peernotes.ui.team_models import preview_model, report_model
+from peernotes.ui.team_models import ListTableModel, preview_model, report_model
 
 
 def choose_files(parent: QWidget | None) -> list[Path]:
@@ -105,10 +105,7 @@ class MergeDialog(QDialog):
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.preview_view = QTableView()
-        self.preview_view.setAccessibleName("What each file would bring")
-        self.preview_view.verticalHeader().hide()
-        self.preview_view.hide()
+        self.preview_view, self.records_list = _preview_views()
         self.report_view = QTableView()
         self.report_view.setAccessibleName("What came in, by peer")
         self.report_view.verticalHeader().hide()
@@ -125,6 +122,7 @@ class MergeDialog(QDialog):
         layout.addLayout(file_buttons)
         layout.addWidget(self.result_label)
         layout.addWidget(self.preview_view, 2)
+        layout.addWidget(self.records_list, 1)
         layout.addWidget(self.report_view, 2)
         layout.addWidget(buttons)
         self._update_buttons()
@@ -194,6 +192,10 @@ class MergeDialog(QDialog):
             return None
         self.previews = found
         self.preview_view.setModel(preview_model(found, self))
+        self.preview_view.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self.show_records(current.row())
+        )
+        self.records_list.hide()
         header = self.preview_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
@@ -245,7 +247,24 @@ class MergeDialog(QDialog):
         self._show_report(report, kept_undo)
         self.files.clear()
         self.preview_view.hide()
+        self.records_list.hide()
         self._update_buttons()
+
+    def show_records(self, row: int) -> None:
+        """Expand one line of the preview: the records it counts, by their first words."""
+        model = self.preview_view.model()
+        item = model.item(row) if isinstance(model, ListTableModel) and row >= 0 else None
+        kind = item[1] if item else None
+        self.records_list.clear()
+        if kind is None:
+            self.records_list.hide()
+            return
+        verbs = {"add": "Add", "change": "Change", "delete": "Delete"}
+        for record in kind.records:
+            self.records_list.addItem(f"{verbs[record.action]}: {record.label}")
+        if kind.unlisted:
+            self.records_list.addItem(f"… and {kind.unlisted} more {kind.label}")
+        self.records_list.show()
 
     def _passphrases(self, paths: list[Path]) -> dict[Path, str] | None:
         """Ask (here, on the UI thread) for the passphrase of each protected file."""
@@ -308,6 +327,21 @@ class MergeDialog(QDialog):
 
     def review_conflicts(self) -> None:
         ConflictsDialog.review(self, self.session)
+
+
+def _preview_views() -> tuple[QTableView, QListWidget]:
+    """The preview (a line per file and kind) and, under it, the records of the line
+    selected (hidden until a line is)."""
+    view = QTableView()
+    view.setAccessibleName("What each file would bring")
+    view.verticalHeader().hide()
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setToolTip("Select a line to list its records below")
+    view.hide()
+    records = QListWidget()
+    records.setAccessibleName("Records of the selected line")
+    records.hide()
+    return view, records
 
 
 def ask_deletions(parent: QWidget | None, held: list[FilePreview]) -> str | None:

@@ -106,6 +106,13 @@ class ProgrammePage(ListPage):
         )
         self.import_button.clicked.connect(self.import_programme)
         self.toolbar.insertWidget(4, self.import_button)
+        self.compare_button = QPushButton("Compare &write-ups…")
+        self.compare_button.setToolTip(
+            "The selected meeting's notes by two peers, side by side: mark the same point, "
+            "keep both, or a disagreement"
+        )
+        self.compare_button.clicked.connect(self.compare_write_ups)
+        self.toolbar.insertWidget(5, self.compare_button)
         self.fit_columns({0: 120, 1: 95, 3: 95, 4: 150, 5: 200, 6: 60, 7: 60})
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -191,6 +198,8 @@ class ProgrammePage(ListPage):
         super()._selection_changed()
         if hasattr(self, "capture_button"):
             self.capture_button.setEnabled(self.current_id() is not None)
+        if hasattr(self, "compare_button"):
+            self.compare_button.setEnabled(self.current_id() is not None)
 
     # -------------------------------------------------------------- actions
     def _people(self) -> list[dict]:
@@ -359,6 +368,12 @@ class ProgrammePage(ListPage):
         if plan.missing:
             note += f" {len(plan.missing)} meeting(s) from an earlier import are not in it (kept)."
         self._note(note + " Undo with Ctrl+Z.")
+
+    def compare_write_ups(self) -> None:
+        """Meetings written up twice, opened on the selected meeting."""
+        from peernotes.ui.written_twice import WrittenTwiceDialog
+
+        self.written_twice = WrittenTwiceDialog.open_for(self.session, self, self.current_id())
 
     def capture_current(self) -> None:
         row_id = self.current_id()

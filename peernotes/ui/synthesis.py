@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtGui import QAction
+
 from peernotes.ui.features import Page
 
 if TYPE_CHECKING:
@@ -54,3 +56,21 @@ def create_pages(session: Session, window: Any) -> list[Page]:
             "Evidence per heading by mode and stakeholder group: where are we thin?",
         ),
     ]
+
+
+def open_written_twice(window: Any, meeting_id: str | None = None) -> None:
+    """Tools › Meetings written up twice…: two peers' notes of one meeting side by side."""
+    from peernotes.ui.written_twice import WrittenTwiceDialog
+
+    session = getattr(window, "session", None)
+    if session is not None:
+        window.written_twice = WrittenTwiceDialog.open_for(session, window, meeting_id)
+
+
+def install_actions(window: Any) -> None:
+    action = QAction("Meetings &written up twice…", window)
+    tip = "Line up two peers' notes of one meeting and mark the same point, both, or a disagreement"
+    action.setStatusTip(tip)
+    action.setToolTip(tip)
+    action.triggered.connect(lambda _checked=False: open_written_twice(window))
+    window.menu("&Tools").addAction(action)

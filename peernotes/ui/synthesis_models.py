@@ -491,14 +491,40 @@ class EvidenceTableModel(FixedColumnsModel):
         info = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return (
-                _one_line(info.text),
+                evidence_text(info),
                 vocab.MODES.get(info.mode, info.mode),
                 info.source or "—",
                 ", ".join(info.groups) or "—",
-                info.recorded_by or "—",
+                evidence_recorder(info),
             )[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return info.text if index.column() == 0 else self.data(index)
+            if index.column() == 0:
+                return f"{info.text}\n\n{info.pairing}" if info.pairing else info.text
+            return self.data(index)
         if role == ID_ROLE:
             return info.id
         return None
+
+
+def evidence_text(info: ObservationInfo) -> str:
+    """A note's line in a finding's evidence, with the team's mark beside another peer's
+    note of the meeting (core/finding_evidence.py): a same-point twin is indented under the
+    first note of the pair, a disagreement is marked ≠; the tooltip says it in words."""
+    text = _one_line(info.text)
+    if info.pairing.startswith("Same point as"):
+        return f"↳ {text}"
+    if info.pairing.startswith("Disagrees"):
+        return f"≠ {text}"
+    return text
+
+
+def evidence_recorder(info: ObservationInfo) -> str:
+    """'Priya Nair (same point)': who recorded it, and how the team marked it."""
+    name = info.recorded_by or "—"
+    if info.pairing.startswith("Same point as"):
+        return f"{name} (same point)"
+    if info.pairing.startswith("Same point also"):
+        return f"{name} (also noted by {info.pairing.rsplit(' by ', 1)[-1]})"
+    if info.pairing.startswith("Disagrees"):
+        return f"{name} (disagrees)"
+    return name

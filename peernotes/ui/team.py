@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peernotes.core import distribution, handin, merge, records
+from peernotes.core import distribution, handin, merge, merge_preview, records
 from peernotes.core.errors import PeerNotesError
 from peernotes.core.store import Change
 from peernotes.paths import FILE_SUFFIX
@@ -200,10 +200,25 @@ class MergePage(QWidget):
         layout.addWidget(QLabel("<b>Hand-in</b>"))
         layout.addWidget(self.hand_in, 1)
         layout.addWidget(self.conflicts)
+        layout.addLayout(self._guard_row())
         layout.addWidget(QLabel("<b>Merges into this file</b>"))
         layout.addWidget(self.history, 1)
         session.changed.connect(self._on_change)
         self.reload()
+
+    def _guard_row(self) -> QHBoxLayout:
+        """The deletion guard's figures, and the button that changes them (undoable)."""
+        from peernotes.ui.deletion_guard import edit_deletion_guard
+
+        self.guard_label = QLabel()
+        self.guard_label.setWordWrap(True)
+        button = QPushButton("Deletion &guard…")
+        button.setToolTip("How many deletions of one kind hold a copy until you decide")
+        button.clicked.connect(lambda: edit_deletion_guard(self, self.session))
+        row = QHBoxLayout()
+        row.addWidget(self.guard_label, 1)
+        row.addWidget(button)
+        return row
 
     def _show_count(self) -> None:
         """Open conflicts and orphans: what Review conflicts… lists."""
@@ -217,7 +232,7 @@ class MergePage(QWidget):
         self.review_button.setEnabled(count > 0)
 
     def _on_change(self, change: Change) -> None:
-        if change.touches("merge_log", "conflict", "peer"):
+        if change.touches("merge_log", "conflict", "peer", "setting"):
             self.reload()
         elif change.touches("meeting", "document", "heading", "finding") or (
             self._listed and change.touches("observation")
@@ -225,6 +240,9 @@ class MergePage(QWidget):
             self._show_count()  # an orphan made or resolved; note saves cost nothing else
 
     def reload(self) -> None:
+        from peernotes.ui.deletion_guard import describe
+
+        self.guard_label.setText(describe(merge_preview.deletion_guard(self.session.cf)))
         self._show_count()
         self.hand_in_model.set_items(handin.hand_in_status(self.session.cf))
         entries = merge.merge_history(self.session.cf)

@@ -59,6 +59,7 @@ ENUMS: dict[tuple[str, str], tuple[str, ...]] = {
     ("finding_evidence", "relation"): tuple(vocab.EVIDENCE_RELATIONS),
     ("heading", "kind"): ("domain", "standard", "custom", "scope"),
     ("feedback_snapshot", "occasion"): ("presented", "exported"),
+    ("note_pair", "verdict"): ("same", "both", "disagree"),
     ("letter_block", "kind"): tuple(BLOCK_KINDS),
     ("conflict", "table_name"): SYNCED_TABLES,
     ("history", "table_name"): SYNCED_TABLES,
@@ -76,6 +77,7 @@ LINK_ENDS: dict[str, tuple[str, str]] = {
     "observation_heading": ("observation_id", "heading_id"),
     "finding_evidence": ("finding_id", "observation_id"),
     "headcount": ("meeting_id", "group_id"),
+    "note_pair": ("observation_id", "other_id"),
 }
 # Bookkeeping a tool may leave out; import fills it in (now, a fresh clock stamp, not deleted).
 FILLED_ON_IMPORT = frozenset({"created_at", "modified_at", "hlc", "deleted"})
@@ -124,6 +126,7 @@ TABLE_DOCS: dict[str, str] = {
     "merge_log": "One row per merge of another peer's file.",
     "headcount": 'People met without their names, per meeting and stakeholder group ("12 carers"): counted in the figures and coverage, never named.',
     "feedback_snapshot": "The feedback as presented on the last day: the findings the deck carried, recorded when it was presented or exported, so the letter can be checked against it. Only ever added.",
+    "note_pair": "Meetings written up twice: the team's mark on two peers' notes of one meeting (same point, keep both, disagreement). The two note ids in sorted order (`observation_id` < `other_id`); the id is derived from them.",
     "history": "Earlier versions of rows (top-level `history`, not in `tables`).",
 }
 COLUMN_DOCS: dict[str, str] = {
@@ -140,6 +143,8 @@ COLUMN_DOCS: dict[str, str] = {
     "people": "How many people of the group were met (1 or more).",
     "recorded_at": "When the feedback was recorded as presented (UTC).",
     "occasion": "How it was recorded: presented (the presenter view) or exported (the .pptx).",
+    "other_id": "The second note of the pair (the two ids in sorted order).",
+    "verdict": "What the team decided: same (the same point, shown together), both (different points, keep both) or disagree (contradicting evidence).",
     "prose_only": "1 = the letter prints the finding as prose only: its narrative (else its statement) as a paragraph, no bullet.",
     "presented_findings": 'JSON object: {"slides": n, "findings": [{"id", "kind", "statement", "heading"}]}, the findings as the deck showed them.',
 }

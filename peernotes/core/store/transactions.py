@@ -1,7 +1,7 @@
 """The store's transactions, its listeners and the settings of this copy of the file.
 
 `transaction()` is the only way a write reaches the file: the outermost level is one
-`BEGIN IMMEDIATE` ... `COMMIT`, inner levels are savepoints, and listeners hear what changed
+`BEGIN IMMEDIATE` ... `COMMIT`, inner levels join it, and listeners hear what changed
 only after the outermost level commits. Storage failures become `SaveFailed` here, chosen by
 SQLite's error code (peernotes.core.sqlite_errors).
 """
