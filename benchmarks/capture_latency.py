@@ -70,7 +70,7 @@ def main() -> None:
         # (a) capture: Enter -> saved and visible
         window.show_page("capture")
         pane = window.page_widget("capture")
-        meeting = records.meeting_list(cf)[0]["id"]
+        meeting = records.meeting_list(cf)[0].id
         pane.set_meeting(meeting)
         app.processEvents()
         ui: list[float] = []

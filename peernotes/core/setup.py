@@ -9,6 +9,8 @@ while anything uses the row and says what does, so nothing is silently orphaned.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from peernotes.core import records
 from peernotes.core import validation as check
 from peernotes.core.errors import NotFound, ValidationError
@@ -18,13 +20,36 @@ EXTRA_KINDS = ("custom", "scope")  # the challenge's own headings, and its scopi
 KIND_LABELS = {"custom": "Own heading", "scope": "Scoping question"}
 
 
+@dataclass(frozen=True, slots=True)
+class GroupUse:
+    """A stakeholder group as the setup list shows it: `people` is how many are in it."""
+
+    id: str
+    name: str
+    single_person: bool
+    people: int
+
+
+@dataclass(frozen=True, slots=True)
+class ExtraHeading:
+    """One of the challenge's own headings or scoping questions, with how many observations
+    and findings are filed under it (what stops it being deleted)."""
+
+    id: str
+    kind: str
+    number: str
+    name: str
+    observations: int
+    findings: int
+
+
 # ------------------------------------------------------------ stakeholder groups
 def group_people(cf: ChallengeFile, group_id: str) -> list[Row]:
     """The people met who belong to a group (what stops it being deleted)."""
     return cf.rows("person", "group_id = ?", (group_id,), order_by="name")
 
 
-def group_list(cf: ChallengeFile) -> list[Row]:
+def group_list(cf: ChallengeFile) -> list[GroupUse]:
     """Stakeholder groups in their order, each with `people`: how many people are in it."""
     counts = dict(
         cf.conn.execute(
@@ -32,7 +57,10 @@ def group_list(cf: ChallengeFile) -> list[Row]:
             "GROUP BY group_id"
         ).fetchall()
     )
-    return [dict(g, people=counts.get(g["id"], 0)) for g in records.stakeholder_groups(cf)]
+    return [
+        GroupUse(g["id"], g["name"], bool(g["single_person"]), counts.get(g["id"], 0))
+        for g in records.stakeholder_groups(cf)
+    ]
 
 
 def rename_stakeholder_group(cf: ChallengeFile, group_id: str, name: str) -> bool:
@@ -77,13 +105,13 @@ def _group(cf: ChallengeFile, group_id: str) -> Row:
 
 
 # -------------------------------------------------- own headings, scoping questions
-def extra_headings(cf: ChallengeFile) -> list[Row]:
+def extra_headings(cf: ChallengeFile) -> list[ExtraHeading]:
     """The challenge's own headings, then its scoping questions, each with `observations`
     and `findings`: how many are filed under it."""
     rows = [h for h in records.headings(cf) if h["kind"] in EXTRA_KINDS]
     uses = _heading_uses(cf)
     return [
-        dict(h, observations=uses.get(h["id"], (0, 0))[0], findings=uses.get(h["id"], (0, 0))[1])
+        ExtraHeading(h["id"], h["kind"], h["number"], h["name"], *uses.get(h["id"], (0, 0)))
         for h in rows
     ]
 

@@ -23,7 +23,9 @@ from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from peernotes.core import records
+from peernotes.core.changes import Table
 from peernotes.core.errors import PeerNotesError, SaveFailed
+from peernotes.core.records import read_models
 from peernotes.core.store import Change
 from peernotes.ui import capture_headcounts
 from peernotes.ui.capture_draft import DRAFT_KEY, DRAFT_RESTORED, CaptureDraft
@@ -75,7 +77,7 @@ class CapturePane(QWidget):
         self._shortcuts()
         self.reload_meetings()
         self.reload_documents()
-        self.heading_picker.set_headings(records.headings(session.cf))
+        self.heading_picker.set_headings(read_models.framework_headings(session.cf))
         self.people_met.reload_names()
         self.set_meeting(self.chooser.default_meeting_id())
         self.restored_draft = self.draft.restore()  # the window announces it wherever
@@ -183,8 +185,8 @@ class CapturePane(QWidget):
         self.document.blockSignals(True)
         self.document.clear()
         self.document.addItem("(no particular document)", None)
-        for row in records.document_list(self.session.cf):
-            self.document.addItem(row["title"], row["id"])
+        for document in read_models.document_list(self.session.cf):
+            self.document.addItem(document.title, document.id)
         self.document.setCurrentIndex(max(self.document.findData(current), 0))
         self.document.blockSignals(False)
 
@@ -354,15 +356,17 @@ class CapturePane(QWidget):
 
     # -------------------------------------------------------------- refresh
     def _on_changed(self, change: Change) -> None:
-        if change.touches("meeting", "meeting_peer"):
+        if change.touches(Table.MEETING, Table.MEETING_PEER):
             self.reload_meetings()
-        if change.touches("document"):
+        if change.touches(Table.DOCUMENT):
             self.reload_documents()
-        if change.touches("heading"):
-            self.heading_picker.set_headings(records.headings(self.session.cf))
-        if change.touches("person"):
+        if change.touches(Table.HEADING):
+            self.heading_picker.set_headings(read_models.framework_headings(self.session.cf))
+        if change.touches(Table.PERSON):
             self.reload_people_names()
-        if change.touches("person", "meeting_person", "stakeholder_group", "headcount"):
+        if change.touches(
+            Table.PERSON, Table.MEETING_PERSON, Table.STAKEHOLDER_GROUP, Table.HEADCOUNT
+        ):
             self.reload_people()
-        if change.touches("observation"):
+        if change.touches(Table.OBSERVATION):
             self.notes.update_title()

@@ -10,8 +10,9 @@ as a new note would duplicate it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QTextCursor
 
@@ -72,7 +73,7 @@ class NoteReediting:
         pane.editor.setFocus()
         return True
 
-    def save(self, text: str, values: dict[str, Any]) -> str | None:
+    def save(self, text: str, values: Mapping[str, object]) -> str | None:
         """Write the box back to the note being edited, as one undo step."""
         observation_id = self.observation_id
         if observation_id is None:

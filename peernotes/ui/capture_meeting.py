@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QLabel
 
 from peernotes.core import meeting_choice, records
+from peernotes.core.records import read_models
 from peernotes.core.records.read_models import ObservationFilter
 from peernotes.ui.models.records import meeting_label
 from peernotes.ui.session import Session
@@ -41,9 +42,9 @@ class MeetingChooser(QObject):
         self.combo.blockSignals(True)
         self.combo.clear()
         self.combo.addItem(NO_MEETING, None)
-        self.meetings = {m["id"]: m for m in records.meeting_list(self.session.cf)}
-        for row in self.meetings.values():
-            self.combo.addItem(meeting_label(row), row["id"])
+        self.meetings = {m.id: m for m in read_models.meeting_list(self.session.cf)}
+        for meeting in self.meetings.values():
+            self.combo.addItem(meeting_label(meeting), meeting.id)
         index = self.combo.findData(current)
         self.combo.setCurrentIndex(index if index >= 0 else 0)
         self.combo.blockSignals(False)
@@ -93,8 +94,8 @@ class MeetingChooser(QObject):
 
     def natural_mode(self) -> str:
         """The mode a new note in the current meeting starts in (and returns to after Enter)."""
-        row = self.meetings.get(self.meeting_id) if self.meeting_id else None
-        return meeting_choice.natural_mode(row["type"] if row else None)
+        meeting = self.meetings.get(self.meeting_id) if self.meeting_id else None
+        return meeting_choice.natural_mode(meeting.type if meeting else None)
 
     def focus(self) -> None:
         self.combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -110,15 +111,15 @@ class MeetingChooser(QObject):
 
     def show_info(self) -> None:
         meeting_id = self.meeting_id
-        row = self.meetings.get(meeting_id) if meeting_id else None
-        if row is None:
+        meeting = self.meetings.get(meeting_id) if meeting_id else None
+        if meeting is None:
             self.info.setText(NOT_IN_A_MEETING)
             return
-        details = [row["type"].replace("_", " ").capitalize()]
-        if row["location"]:
-            details.append(row["location"])
-        if row["peer_names"]:
-            details.append(f"peers: {row['peer_names']}")
+        details = [meeting.type.replace("_", " ").capitalize()]
+        if meeting.location:
+            details.append(meeting.location)
+        if meeting.peer_names:
+            details.append(f"peers: {meeting.peer_names}")
         chosen_for, reason = self._reason
         if chosen_for == meeting_id and reason:
             details.append(f"chosen: {reason}")

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 
 from peernotes.core import records
 from peernotes.core.errors import PeerNotesError
+from peernotes.core.records import read_models
 from peernotes.ui import capture_headcounts
 from peernotes.ui.dialogs.person import DuplicatePersonDialog, PersonData, PersonDialog
 from peernotes.ui.undo import run_undoable
@@ -48,14 +49,11 @@ class MeetingPeople(QObject):
     def reload(self) -> None:
         cf = self.session.cf
         meeting_id = self.pane.current_meeting_id()
-        people = records.meeting_people(cf, meeting_id) if meeting_id else []
-        groups = {g["id"]: g["name"] for g in records.stakeholder_groups(cf)}
+        people = read_models.people_in(cf, meeting_id) if meeting_id else []
+        groups = {g.id: g.name for g in read_models.groups(cf)}
         self.chips.set_chips(
             [
-                (
-                    p["id"],
-                    p["name"] + (f" · {groups[p['group_id']]}" if p["group_id"] in groups else ""),
-                )
+                (p.id, p.name + (f" · {groups[p.group_id]}" if p.group_id in groups else ""))
                 for p in people
             ]
             + capture_headcounts.chips(cf, meeting_id)
@@ -70,9 +68,9 @@ class MeetingPeople(QObject):
 
     def _person_completed(self, name: str) -> None:
         self._picked_person = True
-        matches = records.people_named(self.session.cf, name)
+        matches = read_models.people_named(self.session.cf, name)
         if len(matches) == 1:
-            self.add_existing(matches[0]["id"])
+            self.add_existing(matches[0].id)
         else:
             self.add_named(name)
         QTimer.singleShot(0, self.field.clear)
@@ -97,11 +95,7 @@ class MeetingPeople(QObject):
             self.pane.show_problem(NO_MEETING)
             return False
         cf = self.session.cf
-        groups = {g["id"]: g["name"] for g in records.stakeholder_groups(cf)}
-        matches = [
-            dict(p, group_name=groups.get(p["group_id"], ""))
-            for p in records.people_named(cf, name)
-        ]
+        matches = read_models.people_named(cf, name)
         if matches:
             choice = DuplicatePersonDialog.ask(self.pane, name, matches)
             if choice is None:
@@ -110,7 +104,7 @@ class MeetingPeople(QObject):
                 return self.add_existing(choice)
         data = PersonDialog.ask(
             self.pane,
-            list(records.stakeholder_groups(cf)),
+            read_models.groups(cf),
             PersonData(name),
             lambda data: self._add_new(meeting_id, data, name if matches else None),
             title="New person met",

@@ -39,7 +39,8 @@ from peernotes.core import conflict_undo, conflicts, orphans
 from peernotes.core.conflicts import Conflict
 from peernotes.core.errors import PeerNotesError
 from peernotes.core.orphans import Orphan
-from peernotes.core.store import ChallengeFile, Change, Row
+from peernotes.core.snapshots import Snapshot
+from peernotes.core.store import ChallengeFile, Change
 from peernotes.core.versions import conflict_id
 from peernotes.ui.conflict_fields import FieldDecision, OrphanPane
 from peernotes.ui.dialogs import messages
@@ -208,7 +209,7 @@ class ConflictsDialog(QDialog):
         self.stack.setCurrentWidget(self.orphan_host)
 
     def _on_change(self, change: Change) -> None:
-        if change.tables:
+        if change:
             self.reload()
 
     # --------------------------------------------------------------- actions
@@ -290,7 +291,7 @@ class ResolveCommand(QUndoCommand):
         self.row_id = conflict.row_id
         self.other_hlc = conflict.other["hlc"]  # the conflicting version now under review
         self.resolve = resolve
-        self.before: dict[tuple[str, str], Row | None] = {}
+        self.before = Snapshot({})
         self._done_once = False
 
     def run(self) -> None:
@@ -298,7 +299,7 @@ class ResolveCommand(QUndoCommand):
         cf = self.session.cf
         with cf.capture() as touched, cf.transaction():
             self.resolve(cf, conflict_id(self.table, self.row_id, self.other_hlc))
-        self.before = dict(touched)
+        self.before = Snapshot(dict(touched))
 
     def redo(self) -> None:
         if not self._done_once:  # push() calls redo: the resolution already ran
@@ -316,7 +317,7 @@ class ResolveCommand(QUndoCommand):
                 self.table,
                 self.row_id,
                 self.other_hlc,
-                self.before,
+                self.before.states,
                 fields=self.fields,
             )
         except PeerNotesError as error:

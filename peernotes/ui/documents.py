@@ -43,7 +43,9 @@ class DocumentsPage(ListPage):
         DocumentDialog.ask(self, None, save)
 
     def edit(self, row_id: str) -> None:
-        row = self.session.cf.get("document", row_id, required=True)
+        document = self.model.row(row_id)
+        if document is None:
+            return
 
         def save(data: DocumentData) -> bool:
             return run_undoable(
@@ -59,20 +61,22 @@ class DocumentsPage(ListPage):
             )
 
         DocumentDialog.ask(
-            self, DocumentData(row["title"], row["provided_by"], row["doc_date"]), save
+            self, DocumentData(document.title, document.provided_by, document.doc_date), save
         )
 
     def delete(self, row_id: str) -> None:
-        row = self.model.row(row_id)
-        if row is None:
+        document = self.model.row(row_id)
+        if document is None:
             return
-        count = row["observation_count"]
+        count = document.observation_count
         extra = (
             f" {count} observation(s) cite it: they keep their text but lose the source."
             if count
             else ""
         )
-        if messages.confirm(self, "Delete document", f"Delete “{row['title']}”?{extra}", "Delete"):
+        if messages.confirm(
+            self, "Delete document", f"Delete “{document.title}”?{extra}", "Delete"
+        ):
             run_undoable(
                 self.session, "Delete document", lambda cf: records.delete_document(cf, row_id)
             )

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from peernotes.core import vocab
 from peernotes.core.evidence import ObservationInfo
+from peernotes.core.records.values import Heading, RecommendationGroup
 from peernotes.core.rollup import FindingEntry
 from peernotes.ui.findings_browser import fit_column
 from peernotes.ui.palette import colours
@@ -196,15 +197,15 @@ class FindingEditor(QGroupBox):
             self.fieldEdited.emit(field, value)
 
     def fill_choices(
-        self, headings: Sequence[dict[str, Any]], groups: Sequence[dict[str, Any]]
+        self, headings: Sequence[Heading], groups: Sequence[RecommendationGroup]
     ) -> None:
         self._loading = True
         try:
             heading_choices(self.heading, headings, none_label="(no heading yet)")
             self.group.clear()
             self.group.addItem("(no group)", None)
-            for row in groups:
-                self.group.addItem(row["name"], row["id"])
+            for group in groups:
+                self.group.addItem(group.name, group.id)
         finally:
             self._loading = False
 

@@ -32,8 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peernotes.core import evidence, records, search, vocab
+from peernotes.core import evidence, search, vocab
 from peernotes.core.evidence import BrowserFilter, ObservationInfo
+from peernotes.core.records import read_models
 from peernotes.ui.session import Session
 from peernotes.ui.synthesis_models import SNIPPET_ROLE, ObservationBrowserModel
 
@@ -229,17 +230,17 @@ class ObservationBrowser(QGroupBox):
             self.scope.clear()
             for key in ("all", "inbox", "unused"):
                 self.scope.addItem(evidence.SCOPES[key], key)
-            for row in records.headings(self.session.cf):
-                label = records.heading_label(row)
+            for heading in read_models.framework_headings(self.session.cf):
                 self.scope.addItem(
-                    ("    " if row["depth"] else "Tagged: ") + label, f"heading:{row['id']}"
+                    ("    " if heading.depth else "Tagged: ") + heading.label,
+                    f"heading:{heading.id}",
                 )
             self.scope.setCurrentIndex(max(0, self.scope.findData(current)))
             current = self.peer.currentData()
             self.peer.clear()
             self.peer.addItem("Anyone", None)
-            for row in records.team(self.session.cf):
-                self.peer.addItem(f"By {row['name']}", row["id"])
+            for peer in read_models.team_members(self.session.cf):
+                self.peer.addItem(f"By {peer.name}", peer.id)
             self.peer.setCurrentIndex(max(0, self.peer.findData(current)))
         finally:
             self._loading = False

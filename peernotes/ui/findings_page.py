@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from peernotes.core import evidence, finding_evidence, findings, records, search, triangulation
+from peernotes.core.changes import Table
 from peernotes.core.errors import PeerNotesError
+from peernotes.core.records import read_models
 from peernotes.core.rollup import Rollup, rollup
 from peernotes.core.spelling import challenge_names
 from peernotes.core.store import Change
@@ -45,20 +47,20 @@ from peernotes.ui.widgets.remembered import remember_splitter
 from peernotes.ui.workspace import Ref
 
 WATCHED = (
-    "finding",
-    "finding_evidence",
-    "observation",
-    "observation_heading",
-    "heading",
-    "recommendation_group",
-    "setting",
-    "meeting",
-    "meeting_person",
-    "person",
-    "document",
-    "peer",
-    "stakeholder_group",
-    "note_pair",
+    Table.FINDING,
+    Table.FINDING_EVIDENCE,
+    Table.OBSERVATION,
+    Table.OBSERVATION_HEADING,
+    Table.HEADING,
+    Table.RECOMMENDATION_GROUP,
+    Table.SETTING,
+    Table.MEETING,
+    Table.MEETING_PERSON,
+    Table.PERSON,
+    Table.DOCUMENT,
+    Table.PEER,
+    Table.STAKEHOLDER_GROUP,
+    Table.NOTE_PAIR,
 )
 HINT = "Select notes on the left, then make a finding (Ctrl+Shift+N) or add them to one."
 
@@ -307,7 +309,9 @@ class FindingsPage(QWidget):
         self.rollup = rollup(cf, inbox_limit=0, observation_stats=False)
         spelling.set_names(challenge_names(cf))  # the people met are never "misspelt"
         self.observations.fill_choices()
-        self.editor.fill_choices(records.headings(cf), findings.recommendation_groups(cf))
+        self.editor.fill_choices(
+            read_models.framework_headings(cf), read_models.recommendation_groups(cf)
+        )
         self._load_tree()
         self.observations.load()
         self._load_editor()
@@ -398,9 +402,9 @@ class FindingsPage(QWidget):
     def _common_heading(self, ids: list[str]) -> str | None:
         tags = [set(records.observation_heading_ids(self.session.cf, i)) for i in ids]
         common = set.intersection(*tags) if tags else set()
-        for row in records.headings(self.session.cf):
-            if row["id"] in common:
-                return row["id"]
+        for heading in read_models.framework_headings(self.session.cf):
+            if heading.id in common:
+                return heading.id
         if self.current_id and self.rollup:
             entry = self.rollup.finding(self.current_id)
             return entry.heading_id if entry else None
@@ -421,8 +425,8 @@ class FindingsPage(QWidget):
         notes = [found[i] for i in ids if i in found]
         values = NewFindingDialog.ask(
             self,
-            headings=records.headings(cf),
-            groups=findings.recommendation_groups(cf),
+            headings=read_models.framework_headings(cf),
+            groups=read_models.recommendation_groups(cf),
             heading_id=self._common_heading(ids),
             statement=notes[0].text if len(notes) == 1 else "",
             evidence_count=len(ids),

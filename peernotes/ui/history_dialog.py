@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from peernotes.core import conflicts
+from peernotes.core.changes import Table
 from peernotes.core.conflicts import HistoryEntry
 from peernotes.core.errors import PeerNotesError
 from peernotes.core.store import Change
@@ -131,7 +132,7 @@ class HistoryDialog(QDialog):
             messages.error(self, "Could not restore", str(error))
 
     def _on_change(self, change: Change) -> None:
-        if self.row_id in change.tables.get(self.table, set()):
+        if self.row_id in change.ids(Table(self.table)):
             self.reload()
 
 

@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
 
 from peernotes.core import attribution, letter_settings
 from peernotes.core.attribution import NameHit
+from peernotes.core.changes import Table
 from peernotes.core.errors import PeerNotesError
 from peernotes.core.letter import Letter, build_letter
 from peernotes.core.store import DB_ERRORS, Change
@@ -64,26 +65,26 @@ from peernotes.ui.workspace import Ref, Workspace
 
 Index = QModelIndex | QPersistentModelIndex
 _SETTINGS_TABLES = (
-    "setting",
-    "challenge",
-    "peer",
-    "heading",
-    "framework",
-    "letter_section",
-    "letter_block",
+    Table.SETTING,
+    Table.CHALLENGE,
+    Table.PEER,
+    Table.HEADING,
+    Table.FRAMEWORK,
+    Table.LETTER_SECTION,
+    Table.LETTER_BLOCK,
 )
 _LETTER_TABLES = (
     *_SETTINGS_TABLES,
-    "finding",
-    "finding_evidence",
-    "recommendation_group",
-    "observation",
-    "document",
-    "meeting",
-    "meeting_person",
-    "person",
-    "stakeholder_group",
-    "feedback_snapshot",
+    Table.FINDING,
+    Table.FINDING_EVIDENCE,
+    Table.RECOMMENDATION_GROUP,
+    Table.OBSERVATION,
+    Table.DOCUMENT,
+    Table.MEETING,
+    Table.MEETING_PERSON,
+    Table.PERSON,
+    Table.STAKEHOLDER_GROUP,
+    Table.FEEDBACK_SNAPSHOT,
 )
 
 

@@ -6,6 +6,7 @@ feedback was presented. Double-clicking a finding goes to it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from peernotes.core.letter import Letter
+from peernotes.core.triangulation import Triangulation
 from peernotes.ui.models.base import FixedColumnsModel
 from peernotes.ui.session import Session
 
@@ -40,7 +42,7 @@ class LetterOutlineModel(FixedColumnsModel):
             tuple[str, int, str, str, str | None]
         ] = []  # text, depth, badge, tip, finding
 
-    def set_letter(self, letter: Letter, badges: dict[str, Any]) -> None:
+    def set_letter(self, letter: Letter, badges: Mapping[str, Triangulation]) -> None:
         rows: list[tuple[str, int, str, str, str | None]] = []
         seen: set[str] = set()
         for block in letter.blocks:
@@ -116,7 +118,7 @@ class FindingsTab(QWidget):
         if finding_id:
             self._open_finding(finding_id)
 
-    def refresh(self, letter: Letter, badges: dict[str, Any]) -> None:
+    def refresh(self, letter: Letter, badges: Mapping[str, Triangulation]) -> None:
         self.model.set_letter(letter, badges)
         figures = letter.figures
         notes = [

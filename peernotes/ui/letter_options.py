@@ -10,7 +10,7 @@ core operation through run_undoable.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -48,10 +48,10 @@ def _buttons(dialog: QDialog) -> QDialogButtonBox:
 def ask_options(
     parent: QWidget | None,
     kind: str,
-    options: dict[str, Any],
+    options: Mapping[str, object],
     heading_id: str | None,
     headings: list[tuple[str, str]],
-) -> tuple[dict[str, Any], str | None] | None:
+) -> tuple[dict[str, object], str | None] | None:
     """A block's options (and a findings block's heading); None when cancelled."""
     dialog = QDialog(parent)
     dialog.setWindowTitle(f"{BLOCK_KINDS.get(kind, kind)} – options")
@@ -100,7 +100,7 @@ def ask_options(
 def _findings_controls(
     form: QFormLayout,
     controls: tuple[QComboBox, QComboBox, QCheckBox, QCheckBox],
-    options: dict[str, Any],
+    options: Mapping[str, object],
     heading_id: str | None,
     headings: list[tuple[str, str]],
 ) -> None:
@@ -120,7 +120,7 @@ def _findings_controls(
     form.addRow(labels)
 
 
-def _team_controls(form: QFormLayout, options: dict[str, Any]) -> tuple[QCheckBox, QComboBox]:
+def _team_controls(form: QFormLayout, options: Mapping[str, object]) -> tuple[QCheckBox, QComboBox]:
     roles = QCheckBox("Role labels before the names (Lead peer – …)")
     roles.setChecked(bool(options.get("roles", True)))
     separator = QComboBox()

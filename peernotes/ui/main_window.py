@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from peernotes.core.changes import Table
 from peernotes.core.errors import PeerNotesError
 from peernotes.paths import APP_NAME, FILE_SUFFIX
 from peernotes.ui.dialogs import messages
@@ -507,9 +508,9 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         cf = self.session.cf
-        from peernotes.core import records
+        from peernotes.core.records import read_models
 
-        peer_id = WhoAreYouDialog.ask(self, records.team(cf), cf.peer_id)
+        peer_id = WhoAreYouDialog.ask(self, read_models.team_members(cf), cf.peer_id)
         if peer_id:
             try:
                 cf.set_current_peer(peer_id)
@@ -532,7 +533,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ save state
     def _saved(self, change: Change | None = None) -> None:
         self._set_saved_text("✓ Saved", False)
-        if change is not None and change.touches("peer"):
+        if change is not None and change.touches(Table.PEER):
             self._update_peer()  # the current peer's name may have been edited
 
     def set_saving(self, pending: bool) -> None:

@@ -43,6 +43,7 @@ from peernotes.core.merge_sources import (
     verified_passphrases,
     writer_twin,
 )
+from peernotes.core.snapshots import Snapshot
 from peernotes.core.store import ChallengeFile, Change
 from peernotes.paths import FILE_SUFFIX
 from peernotes.ui.background import Report, run_in_background
@@ -240,7 +241,7 @@ class MergeDialog(QDialog):
         except PeerNotesError as error:
             messages.error(self, "Nothing was merged", str(error))
             return
-        if change.tables:
+        if change:
             self.session.changed.emit(change)  # the merge wrote through its own connection
         self.report = report
         kept_undo = keep_undo_history(self.session, [change])
@@ -399,12 +400,7 @@ def _merge(
     twin = writer_twin(cf)
     changed = Change()
 
-    def collect(change: Change) -> None:
-        for table, ids in change.tables.items():
-            changed.tables.setdefault(table, set()).update(ids)
-        changed.bulk |= change.bulk
-
-    twin.subscribe(collect)
+    twin.subscribe(changed.absorb)
     try:
         ask = lambda path, wrong: None if wrong else keys.get(path)  # noqa: E731
         with unlocked_sources(twin, paths, ask) as sources, damage_explained(twin, sources):
@@ -418,11 +414,12 @@ def keep_undo_history(session: Session, changes: list[Change]) -> bool:
     """Undo restores earlier versions of the rows an edit touched. If a merge changed one of
     those rows, undoing would silently overwrite a peer's newer edit, so clear the history
     (returns False); otherwise local edits stay undoable after the merge (True)."""
-    touched = {(t, i) for change in changes for t, ids in change.tables.items() for i in ids}
+    touched = {key for change in changes for key in change.rows()}
     stack = session.undo_stack
     for index in range(stack.count()):
         command = stack.command(index)
-        rows = set(getattr(command, "before", {}) or {})
+        before = getattr(command, "before", None)  # what undo would write back
+        rows = set(before.keys()) if isinstance(before, Snapshot) else set()
         if rows & touched:
             stack.clear()
             return False

@@ -23,6 +23,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout, QWidget
 
 from peernotes.core import meeting_choice, vocab
+from peernotes.core.changes import Table
 from peernotes.core.meeting_choice import DayMeeting
 from peernotes.core.store import Change
 from peernotes.ui.models import ID_ROLE
@@ -170,7 +171,7 @@ class MyDayView(QWidget):
             self.capture_requested.emit(meeting_id)
 
     def _on_changed(self, change: Change) -> None:
-        if change.touches("meeting", "meeting_peer", "peer") and self.isVisible():
+        if change.touches(Table.MEETING, Table.MEETING_PEER, Table.PEER) and self.isVisible():
             self.refresh()
 
     def showEvent(self, event: Any) -> None:  # noqa: N802

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from peernotes.core import records, vocab
+from peernotes.core.changes import Table
+from peernotes.core.records import read_models
 from peernotes.core.records.read_models import ObservationFilter
 from peernotes.core.store import Change
 from peernotes.ui.menus import focus_and_select
@@ -198,15 +200,15 @@ class ObservationsPage(QWidget):
             (
                 self.meeting,
                 "Any meeting",
-                [(m["id"], meeting_label(m)) for m in records.meeting_list(cf)],
+                [(m.id, meeting_label(m)) for m in read_models.meeting_list(cf)],
             ),
-            (self.peer, "Any peer", [(p["id"], p["name"]) for p in records.team(cf)]),
+            (self.peer, "Any peer", [(p.id, p.name) for p in read_models.team_members(cf)]),
             (
                 self.heading,
                 "Any heading",
                 [
-                    (h["id"], ("    " if h["depth"] else "") + records.heading_label(h))
-                    for h in records.headings(cf)
+                    (h.id, ("    " if h.depth else "") + h.label)
+                    for h in read_models.framework_headings(cf)
                 ],
             ),
         ):
@@ -268,16 +270,16 @@ class ObservationsPage(QWidget):
         observation_id = current.data(ID_ROLE) if current.isValid() else None
         self.editor.show_observation(observation_id)
         row = self.model.row_for(observation_id) if observation_id else None
-        self.capture_button.setEnabled(bool(row and row["meeting_id"]))
+        self.capture_button.setEnabled(bool(row and row.meeting_id))
 
     def capture_in_meeting(self) -> None:
         """The selected note's meeting becomes the current one, and Capture opens on it (a
         note found by searching is often where the peer wants to add the next one)."""
         index = self.table.currentIndex()
         row = self.model.row_for(index.data(ID_ROLE)) if index.isValid() else None
-        if not row or not row["meeting_id"]:
+        if not row or not row.meeting_id:
             return
-        self.session.select_meeting(row["meeting_id"])
+        self.session.select_meeting(row.meeting_id)
         if self.window_ is not None:
             self.window_.show_page("capture")
 
@@ -294,7 +296,7 @@ class ObservationsPage(QWidget):
         run_undoable(self.session, label, operation)
 
     def _on_changed(self, change: Change) -> None:
-        if change.touches("meeting", "peer", "heading"):
+        if change.touches(Table.MEETING, Table.PEER, Table.HEADING):
             self._reload_choices()
 
     def flush(self) -> None:

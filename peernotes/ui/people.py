@@ -8,6 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from peernotes.core import records
+from peernotes.core.records import read_models
+from peernotes.core.records.values import StakeholderGroup
 from peernotes.ui.dialogs import messages
 from peernotes.ui.dialogs.peer import PeerData, PeerDialog
 from peernotes.ui.dialogs.person import PersonData, PersonDialog
@@ -31,12 +33,12 @@ class PeopleMetList(ListPage):
         self.add_button.setText("Add person…")
         self.fit_columns({0: 200, 1: 170, 2: 220, 3: 220})
 
-    def _groups(self) -> list[dict]:
-        return records.stakeholder_groups(self.session.cf)
+    def _groups(self) -> list[StakeholderGroup]:
+        return read_models.groups(self.session.cf)
 
     def add(self) -> None:
         def save(data: PersonData) -> str:
-            matches = records.people_named(self.session.cf, data.name)
+            matches = read_models.people_named(self.session.cf, data.name)
             if matches and not messages.confirm(
                 self,
                 "Already recorded?",
@@ -44,7 +46,7 @@ class PeopleMetList(ListPage):
                 "same name?",
                 "Add another",
             ):
-                return matches[0]["id"]
+                return matches[0].id
             person_id = run_undoable(
                 self.session,
                 "Add person",
@@ -63,8 +65,10 @@ class PeopleMetList(ListPage):
         PersonDialog.ask(self, self._groups(), None, save)
 
     def edit(self, row_id: str) -> None:
-        row = self.session.cf.get("person", row_id, required=True)
-        initial = PersonData(row["name"], row["group_id"], row["job_title"], row["organisation"])
+        person = self.model.row(row_id)
+        if person is None:
+            return
+        initial = PersonData(person.name, person.group_id, person.job_title, person.organisation)
 
         def save(data: PersonData) -> bool:
             return run_undoable(
@@ -83,10 +87,12 @@ class PeopleMetList(ListPage):
         PersonDialog.ask(self, self._groups(), initial, save)
 
     def delete(self, row_id: str) -> None:
-        row = self.model.row(row_id)
-        meetings = row["meeting_count"] if row else 0
+        person = self.model.row(row_id)
+        if person is None:
+            return
+        meetings = person.meeting_count
         extra = f" They will be removed from {meetings} meeting(s)." if meetings else ""
-        if messages.confirm(self, "Delete person", f"Delete {row['name']}?{extra}", "Delete"):
+        if messages.confirm(self, "Delete person", f"Delete {person.name}?{extra}", "Delete"):
             run_undoable(
                 self.session, "Delete person", lambda cf: records.delete_person(cf, row_id)
             )
@@ -122,8 +128,10 @@ class TeamList(ListPage):
         PeerDialog.ask(self, None, save)
 
     def edit(self, row_id: str) -> None:
-        row = self.session.cf.get("peer", row_id, required=True)
-        initial = PeerData(row["name"], row["role"], row["job_title"], row["organisation"])
+        peer = self.model.row(row_id)
+        if peer is None:
+            return
+        initial = PeerData(peer.name, peer.role, peer.job_title, peer.organisation)
 
         def save(data: PeerData) -> bool:
             return run_undoable(
@@ -149,11 +157,11 @@ class TeamList(ListPage):
                 "You are recording as this peer on this laptop, so they stay in the team.",
             )
             return
-        row = self.model.row(row_id)
-        if row and messages.confirm(
+        peer = self.model.row(row_id)
+        if peer and messages.confirm(
             self,
             "Remove team member",
-            f"Remove {row['name']} from the team? Their notes are kept.",
+            f"Remove {peer.name} from the team? Their notes are kept.",
             "Remove",
         ):
             run_undoable(

@@ -17,8 +17,9 @@ import html
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from peernotes.core import records, vocab
+from peernotes.core import vocab
 from peernotes.core.evidence import describe
+from peernotes.core.records import read_models
 from peernotes.core.store import ChallengeFile
 
 INTERNAL = "Internal — not for publication"
@@ -56,40 +57,38 @@ def _e(text: object) -> str:
 # ------------------------------------------------------------------------ programme
 def programme_days(cf: ChallengeFile) -> list[str]:
     """The dates that have meetings, in order (the chooser's "which day")."""
-    return sorted({m["date"] for m in records.meeting_list(cf) if m["date"]})
+    return sorted({m.date for m in read_models.meeting_list(cf) if m.date})
 
 
 def programme(cf: ChallengeFile, peer_id: str | None = None, day: str | None = None) -> Printable:
     """The programme day by day (or one `day`); for one peer, only the meetings they are at."""
     challenge = cf.challenge()
-    meetings = records.meeting_list(cf)
+    meetings = read_models.meeting_list(cf)
     if day is not None:
-        meetings = [m for m in meetings if m["date"] == day]
+        meetings = [m for m in meetings if m.date == day]
     who = "the whole team"
     if peer_id is not None:
         peer = cf.get("peer", peer_id)
         who = peer["name"] if peer else who
         meetings = [
-            m
-            for m in meetings
-            if any(p["id"] == peer_id for p in records.meeting_peers(cf, m["id"]))
+            m for m in meetings if any(p.id == peer_id for p in read_models.peers_in(cf, m.id))
         ]
     body: list[str] = []
     day = None
     for meeting in meetings:
-        if meeting["date"] != day:
+        if meeting.date != day:
             if day is not None:
                 body.append("</table>")
-            day = meeting["date"]
+            day = meeting.date
             body.append(f"<h2>{_e(day)}</h2><table width='100%' cellspacing='0' border='1'>")
             body.append("<tr><th>Time</th><th>Meeting</th><th>Where</th><th>Team</th>")
             body.append("<th>People met</th></tr>")
-        times = "–".join(t for t in (meeting["start_time"], meeting["end_time"]) if t)
-        people = ", ".join(p["name"] for p in records.meeting_people(cf, meeting["id"]))
-        kind = vocab.MEETING_TYPES.get(meeting["type"], meeting["type"])
+        times = "–".join(t for t in (meeting.start_time, meeting.end_time) if t)
+        people = ", ".join(p.name for p in read_models.people_in(cf, meeting.id))
+        kind = vocab.MEETING_TYPES.get(meeting.type, meeting.type)
         body.append(
-            f"<tr><td>{_e(times)}</td><td><b>{_e(meeting['title'])}</b><br>{_e(kind)}</td>"
-            f"<td>{_e(meeting['location'])}</td><td>{_e(meeting['peer_names'])}</td>"
+            f"<tr><td>{_e(times)}</td><td><b>{_e(meeting.title)}</b><br>{_e(kind)}</td>"
+            f"<td>{_e(meeting.location)}</td><td>{_e(meeting.peer_names)}</td>"
             f"<td>{_e(people)}</td></tr>"
         )
     if day is not None:

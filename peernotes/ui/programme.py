@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date as Date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 from PySide6.QtWidgets import (
@@ -20,7 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from peernotes.core import headcounts, meeting_choice, records
+from peernotes.core.changes import Table
 from peernotes.core.errors import PeerNotesError
+from peernotes.core.records import read_models
+from peernotes.core.records.values import Peer, Person
 from peernotes.core.store import Change
 from peernotes.ui.dialogs import messages
 from peernotes.ui.dialogs.delete_meeting import DeleteMeetingDialog
@@ -57,7 +60,7 @@ class DayFilterProxyModel(WordFilterProxyModel):
         if self.day:
             model = self.sourceModel()
             row = model.row(model.id_at(source_row))
-            if row is None or row["date"] != self.day:
+            if row is None or row.date != self.day:
                 return False
         return super().filterAcceptsRow(source_row, source_parent)
 
@@ -183,7 +186,7 @@ class ProgrammePage(ListPage):
             self.window_.capture_in(meeting_id)
 
     def _on_changed(self, change: Change) -> None:
-        if change.touches("meeting", "challenge"):
+        if change.touches(Table.MEETING, Table.CHALLENGE):
             days = sorted({m["date"] for m in self.session.cf.rows("meeting")})
             if not set(days) <= set(self._days):
                 self.reload_days()
@@ -202,8 +205,8 @@ class ProgrammePage(ListPage):
             self.compare_button.setEnabled(self.current_id() is not None)
 
     # -------------------------------------------------------------- actions
-    def _people(self) -> list[dict]:
-        return records.person_list(self.session.cf)
+    def _people(self) -> list[Person]:
+        return read_models.person_list(self.session.cf)
 
     def _default_day(self) -> str:
         if self.proxy.day:
@@ -215,16 +218,16 @@ class ProgrammePage(ListPage):
             return today
         return first or today
 
-    def _dialog_context(self) -> dict[str, Any]:
+    def _dialog_context(self) -> _DialogContext:
         """What the meeting dialog offers: the team, the people, the visit's days, the groups
         (plain data; the headcount check is the core's parser)."""
         cf = self.session.cf
         lookup = headcounts.group_lookup(cf)
         return {
-            "peers": records.team(cf),
+            "peers": read_models.team_members(cf),
             "people": self._people(),
             "visit_days": records.visit_days(cf),
-            "groups": [(g["id"], g["name"]) for g in records.stakeholder_groups(cf)],
+            "groups": [(g.id, g.name) for g in read_models.groups(cf)],
             "check_headcounts": lambda text: headcounts.parse_counts(text, lookup),
         }
 
@@ -257,17 +260,17 @@ class ProgrammePage(ListPage):
 
     def edit(self, row_id: str) -> None:
         cf = self.session.cf
-        row = cf.get("meeting", row_id, required=True)
+        meeting = read_models.meeting(cf, row_id)
         initial = MeetingData(
-            date=row["date"],
-            title=row["title"],
-            type=row["type"],
-            start_time=row["start_time"],
-            end_time=row["end_time"],
-            location=row["location"],
-            notes=row["notes"],
-            peer_ids=[p["id"] for p in records.meeting_peers(cf, row_id)],
-            person_ids=[p["id"] for p in records.meeting_people(cf, row_id)],
+            date=meeting.date,
+            title=meeting.title,
+            type=meeting.type,
+            start_time=meeting.start_time,
+            end_time=meeting.end_time,
+            location=meeting.location,
+            notes=meeting.notes,
+            peer_ids=[p.id for p in read_models.peers_in(cf, row_id)],
+            person_ids=[p.id for p in read_models.people_in(cf, row_id)],
             headcounts=headcounts.describe(cf, headcounts.for_meeting(cf, row_id)),
         )
 
@@ -297,17 +300,17 @@ class ProgrammePage(ListPage):
         MeetingDialog.ask(self, initial=initial, save=save, **self._dialog_context())
 
     def delete(self, row_id: str) -> None:
-        row = self.model.row(row_id)
-        if row is None:
+        meeting = self.model.row(row_id)
+        if meeting is None:
             return
-        label = meeting_label(row)
-        if row["observation_count"]:
+        label = meeting_label(meeting)
+        if meeting.observation_count:
             others = [
-                (m["id"], meeting_label(m))
-                for m in records.meeting_list(self.session.cf)
-                if m["id"] != row_id
+                (m.id, meeting_label(m))
+                for m in read_models.meeting_list(self.session.cf)
+                if m.id != row_id
             ]
-            choice = DeleteMeetingDialog.ask(self, label, row["observation_count"], others)
+            choice = DeleteMeetingDialog.ask(self, label, meeting.observation_count, others)
             if choice is None:
                 return
             observations, move_to = choice.observations, choice.move_to
@@ -387,6 +390,16 @@ class ProgrammePage(ListPage):
     def _note(self, text: str) -> None:
         if self.window_ is not None:
             self.window_.statusBar().showMessage(text, 8000)
+
+
+class _DialogContext(TypedDict):
+    """What the meeting dialog offers besides the meeting itself."""
+
+    peers: list[Peer]
+    people: list[Person]
+    visit_days: list[str]
+    groups: list[tuple[str, str]]
+    check_headcounts: Callable[[str], object]
 
 
 def _save_people_and_counts(cf: Any, meeting_id: str, data: MeetingData) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit
 
+from peernotes.core.changes import Table
 from peernotes.core.errors import PeerNotesError
 from peernotes.core.spelling import Speller, challenge_names
 from peernotes.core.sqlite_errors import DB_ERRORS
@@ -51,13 +52,13 @@ def set_names(names: Iterable[str]) -> None:
 
 _FILE_CLOSED: tuple[type[Exception], ...] = (PeerNotesError, *DB_ERRORS)
 NAMED_TABLES = (
-    "challenge",
-    "peer",
-    "person",
-    "stakeholder_group",
-    "heading",
-    "document",
-    "meeting",
+    Table.CHALLENGE,
+    Table.PEER,
+    Table.PERSON,
+    Table.STAKEHOLDER_GROUP,
+    Table.HEADING,
+    Table.DOCUMENT,
+    Table.MEETING,
 )
 
 

@@ -4,7 +4,7 @@ None when cancelled), so tests replace it with a lambda instead of driving a mod
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TypedDict
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from peernotes.core import findings, vocab
 from peernotes.core.errors import PeerNotesError
 from peernotes.core.evidence import ObservationInfo
+from peernotes.core.records.values import Heading, RecommendationGroup
 from peernotes.core.triangulation import Thresholds
 from peernotes.ui.dialogs import messages
 from peernotes.ui.session import Session
@@ -36,15 +37,21 @@ from peernotes.ui.undo import run_undoable
 from peernotes.ui.widgets.text_field import TextField
 
 
-def heading_choices(
-    combo: QComboBox, headings: Sequence[dict[str, Any]], *, none_label: str
-) -> None:
+def heading_choices(combo: QComboBox, headings: Sequence[Heading], *, none_label: str) -> None:
     """Fill a combo with the framework's headings (standards indented); data = heading id."""
     combo.clear()
     combo.addItem(none_label, None)
-    for row in headings:
-        label = f"{row.get('number') or ''} {row['name']}".strip()
-        combo.addItem(("    " if row.get("depth") else "") + label, row["id"])
+    for heading in headings:
+        combo.addItem(("    " if heading.depth else "") + heading.label, heading.id)
+
+
+class NewFindingValues(TypedDict):
+    """A new finding's fields, as `findings.create_finding` takes them as keywords."""
+
+    statement: str
+    kind: str
+    heading_id: str | None
+    group_id: str | None
 
 
 class NewFindingDialog(QDialog):
@@ -58,8 +65,8 @@ class NewFindingDialog(QDialog):
     def __init__(
         self,
         parent: QWidget | None,
-        headings: Sequence[dict[str, Any]],
-        groups: Sequence[dict[str, Any]],
+        headings: Sequence[Heading],
+        groups: Sequence[RecommendationGroup],
         heading_id: str | None,
         statement: str,
         evidence: Sequence[ObservationInfo] = (),
@@ -81,8 +88,8 @@ class NewFindingDialog(QDialog):
         self.heading.setCurrentIndex(max(0, self.heading.findData(heading_id)))
         self.group = QComboBox()
         self.group.addItem("(no group)", None)
-        for row in groups:
-            self.group.addItem(row["name"], row["id"])
+        for group in groups:
+            self.group.addItem(group.name, group.id)
         layout = QVBoxLayout(self)
         if evidence:
             layout.addWidget(self._evidence_box(evidence, kind))
@@ -151,7 +158,8 @@ class NewFindingDialog(QDialog):
             return
         self.accept()
 
-    def values(self) -> dict[str, Any]:
+    def values(self) -> NewFindingValues:
+        """The new finding's fields, as `findings.create_finding` takes them."""
         kind = self.kind.currentData()
         return {
             "statement": self.statement.text().strip(),
@@ -165,14 +173,14 @@ class NewFindingDialog(QDialog):
         cls,
         parent: QWidget | None,
         *,
-        headings: Sequence[dict[str, Any]],
-        groups: Sequence[dict[str, Any]],
+        headings: Sequence[Heading],
+        groups: Sequence[RecommendationGroup],
         heading_id: str | None = None,
         statement: str = "",
         evidence_count: int = 0,
         evidence: Sequence[ObservationInfo] = (),
         kind: str | None = "strength",
-    ) -> dict[str, Any] | None:
+    ) -> NewFindingValues | None:
         dialog = cls(parent, headings, groups, heading_id, statement, evidence, kind)
         return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
 

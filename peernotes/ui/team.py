@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from peernotes.core import distribution, handin, merge, merge_preview, records
+from peernotes.core.changes import Table
 from peernotes.core.errors import PeerNotesError
 from peernotes.core.store import Change
 from peernotes.paths import FILE_SUFFIX
@@ -232,10 +233,10 @@ class MergePage(QWidget):
         self.review_button.setEnabled(count > 0)
 
     def _on_change(self, change: Change) -> None:
-        if change.touches("merge_log", "conflict", "peer", "setting"):
+        if change.touches(Table.MERGE_LOG, Table.CONFLICT, Table.PEER, Table.SETTING):
             self.reload()
-        elif change.touches("meeting", "document", "heading", "finding") or (
-            self._listed and change.touches("observation")
+        elif change.touches(Table.MEETING, Table.DOCUMENT, Table.HEADING, Table.FINDING) or (
+            self._listed and change.touches(Table.OBSERVATION)
         ):
             self._show_count()  # an orphan made or resolved; note saves cost nothing else
 

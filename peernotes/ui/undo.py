@@ -10,12 +10,13 @@ needs its own undo logic, and a new core operation is undoable the day it is wri
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from PySide6.QtGui import QUndoCommand
 
 from peernotes.core.errors import PeerNotesError
-from peernotes.core.store import ChallengeFile, Row
+from peernotes.core.snapshots import Snapshot
+from peernotes.core.store import ChallengeFile
 from peernotes.ui.session import Session
 
 T = TypeVar("T")
@@ -28,26 +29,19 @@ class CoreCommand(QUndoCommand):
         self,
         session: Session,
         text: str,
-        before: dict[tuple[str, str], Row | None],
+        before: Snapshot,
         merge_key: str | None = None,
     ):
         super().__init__(text)
         self.session = session
         self.before = before
-        self.after = self._read(before)
+        self.after = Snapshot.of(session.cf, before.keys())
         self.merge_key = merge_key
         self._done_once = False
 
-    def _read(self, keys: dict[tuple[str, str], Any]) -> dict[tuple[str, str], Row | None]:
-        cf = self.session.cf
-        return {(t, i): cf.get(t, i, include_deleted=True) for (t, i) in keys}
-
-    def _apply(self, states: dict[tuple[str, str], Row | None]) -> None:
-        cf = self.session.cf
+    def _apply(self, states: Snapshot) -> None:
         try:
-            with cf.transaction():
-                for (table, row_id), state in states.items():
-                    cf.restore_version(table, row_id, state)
+            states.restore(self.session.cf)
         except PeerNotesError as error:
             self.session.error.emit(str(error))
 
@@ -66,9 +60,8 @@ class CoreCommand(QUndoCommand):
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt API)
         if not isinstance(other, CoreCommand) or other.merge_key != self.merge_key:
             return False
-        for key, state in other.before.items():
-            self.before.setdefault(key, state)
-        self.after = self._read(self.before)
+        self.before = self.before.before(other.before)
+        self.after = Snapshot.of(self.session.cf, self.before.keys())
         return True
 
 
@@ -85,6 +78,6 @@ def run_undoable(
     with cf.capture() as touched, cf.transaction():
         result = operation(cf)
     if touched:
-        command = CoreCommand(session, text, dict(touched), merge_key)
+        command = CoreCommand(session, text, Snapshot(dict(touched)), merge_key)
         session.undo_stack.push(command)  # may merge into the previous command and delete it
     return result

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from peernotes.core import note_pairs
+from peernotes.core.changes import Change, Table
 from peernotes.core.errors import PeerNotesError
 from peernotes.core.note_pairs import AlignedRow, MeetingWrittenTwice, Note
 from peernotes.ui.models.base import FixedColumnsModel
@@ -238,9 +239,8 @@ class WrittenTwiceDialog(QDialog):
         )
         self._update_buttons()
 
-    def _on_change(self, change: object) -> None:
-        touches = getattr(change, "touches", None)
-        if touches is not None and touches("note_pair", "observation", "meeting", "peer"):
+    def _on_change(self, change: Change) -> None:
+        if change.touches(Table.NOTE_PAIR, Table.OBSERVATION, Table.MEETING, Table.PEER):
             self.reload()
 
     # ------------------------------------------------------------- marking

@@ -28,14 +28,14 @@ def test_headcount_adds_to_at_least_n_people_and_names_no_one(scene):
     carers among the groups met, and no name list or guard target grows."""
     cf = scene.cf
     before = build_letter(cf)
-    names_before = [p["name"] for p in records.person_list(cf)]
+    names_before = [p.name for p in records.person_list(cf)]
     headcounts.set_headcount(cf, scene.meetings[4], _group(cf, "Carer"), 12)  # a phone call
     letter = build_letter(cf)
     assert letter.figures.people == before.figures.people + 12
     sentence = next(b.text for b in letter.blocks if b.text.startswith("The team was on site"))
     assert "met and spoke with at least 19 people" in sentence
     assert "telephone conversations with partners and carers" in [b.text for b in letter.blocks]
-    assert [p["name"] for p in records.person_list(cf)] == names_before
+    assert [p.name for p in records.person_list(cf)] == names_before
     guard = attribution._Guard(cf, letter.settings)
     assert not any("12" in t.who or "Carer" == t.who for t in guard.targets)
     assert attribution.scan(cf, letter) == attribution.scan(cf, before)

@@ -91,10 +91,10 @@ def test_xlsx_every_valid_row_lands_and_bad_rows_are_named(cf: ChallengeFile, tm
     assert problems[0].startswith("Row 8, column C (Time): the meeting ends (14:00) before")
     assert problems[1].startswith("Row 9, column A (Date): not a date: 'someday'")
     assert [r.outcome for r in plan.rows if r.row in (8, 9)] == ["error", "error"]
-    people = {p["name"]: p for p in records.person_list(cf)}
+    people = {p.name: p for p in records.person_list(cf)}
     assert set(people) == {"Sam Okafor", "Lee Park", "Ana Wu"}
-    assert people["Sam Okafor"]["job_title"] == "Chief Executive"
-    assert people["Lee Park"]["group_name"] == "Provider"
+    assert people["Sam Okafor"].job_title == "Chief Executive"
+    assert people["Lee Park"].group_name == "Provider"
     carers = cf.rows("meeting", "title = 'Carers focus group'")[0]
     assert carers["type"] == "focus_group"
     carer_group = next(g for g in records.stakeholder_groups(cf) if g["name"] == "Carer")

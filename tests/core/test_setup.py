@@ -27,7 +27,7 @@ def test_a_renamed_group_keeps_its_people(cf):
     assert setup.rename_stakeholder_group(cf, carer, "  Unpaid carer ") is True
     assert cf.get("stakeholder_group", carer)["name"] == "Unpaid carer"
     assert cf.get("person", person)["group_id"] == carer
-    listed = {g["name"]: g["people"] for g in setup.group_list(cf)}
+    listed = {g.name: g.people for g in setup.group_list(cf)}
     assert listed["Unpaid carer"] == 1 and "Carer" not in listed
 
 
@@ -68,7 +68,7 @@ def test_own_headings_and_questions_are_added_renamed_and_listed(cf):
     own = setup.add_extra_heading(cf, "Partnership with health")
     question = setup.add_extra_heading(cf, "Are carers heard?", "scope")
     listed = setup.extra_headings(cf)
-    assert [(h["kind"], h["number"], h["name"]) for h in listed] == [
+    assert [(h.kind, h.number, h.name) for h in listed] == [
         ("custom", "", "Partnership with health"),
         ("scope", "Q1", "Is the home care market sustainable?"),  # from the wizard
         ("scope", "Q2", "Are carers heard?"),
@@ -103,4 +103,4 @@ def test_a_heading_in_use_is_not_deleted_and_says_what_uses_it(cf):
     spare = setup.add_extra_heading(cf, "Spare")
     assert setup.heading_use(cf, spare) == ""
     assert setup.delete_heading(cf, spare) is True
-    assert "Spare" not in [h["name"] for h in setup.extra_headings(cf)]
+    assert "Spare" not in [h.name for h in setup.extra_headings(cf)]

@@ -147,8 +147,8 @@ def test_a_name_already_recorded_is_offered_not_duplicated(qtbot, pane, monkeypa
     offered = []
 
     def fake_choice(parent, name, matches):
-        offered.append([m["id"] for m in matches])
-        return matches[0]["id"]
+        offered.append([m.id for m in matches])
+        return matches[0].id
 
     monkeypatch.setattr(DuplicatePersonDialog, "ask", staticmethod(fake_choice))
     monkeypatch.setattr(

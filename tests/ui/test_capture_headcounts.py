@@ -28,7 +28,7 @@ def pane(qtbot, challenge_path, monkeypatch):
     window = open_window(qtbot, challenge_path)
     window.show_page("capture")
     pane = window.page_widget("capture")
-    pane.set_meeting(records.meeting_list(pane.session.cf)[0]["id"])
+    pane.set_meeting(records.meeting_list(pane.session.cf)[0].id)
     pane.editor.setFocus()
     yield pane
     window.close()

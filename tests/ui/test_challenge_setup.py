@@ -33,7 +33,7 @@ def _groups(session: Session) -> dict[str, int]:
 
 
 def _row(page, name: str) -> int:
-    return next(i for i, r in enumerate(page.model.rows) if r["name"] == name)
+    return next(i for i, r in enumerate(page.model.rows) if r.name == name)
 
 
 def test_the_lists_are_tabs_with_accessible_names(dialog):
@@ -50,7 +50,7 @@ def test_the_lists_are_tabs_with_accessible_names(dialog):
     assert page.delete_button.nextInFocusChain() is page.new_name
     assert page.new_name.nextInFocusChain() is page.single
     assert page.single.nextInFocusChain() is page.add_button
-    names = [r["name"] for r in shown.groups_page.model.rows]
+    names = [r.name for r in shown.groups_page.model.rows]
     assert names[0] == "Councillor" and "Other" in names
 
 
@@ -63,7 +63,7 @@ def test_add_a_single_person_group_by_keyboard_then_undo(dialog, qtbot):
     qtbot.keyClick(page.new_name, Qt.Key.Key_Return)
     assert shown.isVisible()  # Enter added the group; it did not close the dialog
     assert _groups(session)["Chair of the Health and Wellbeing Board"] == 1
-    assert page.selected()["name"] == "Chair of the Health and Wellbeing Board"
+    assert page.selected().name == "Chair of the Health and Wellbeing Board"
     assert page.new_name.text() == "" and not page.single.isChecked()
 
     qtbot.keyClick(page.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -88,7 +88,7 @@ def test_rename_a_group_with_f2_then_undo(dialog, qtbot):
     assert "Carer" not in _groups(session)
     session.undo_stack.undo()
     assert "Carer" in _groups(session)
-    qtbot.waitUntil(lambda: any(r["name"] == "Carer" for r in page.model.rows))
+    qtbot.waitUntil(lambda: any(r.name == "Carer" for r in page.model.rows))
 
 
 def test_a_duplicate_name_is_refused_with_the_reason(dialog):
@@ -119,7 +119,7 @@ def test_deleting_a_group_people_are_in_says_who_and_keeps_it(dialog, qtbot):
     carer = next(g["id"] for g in records.stakeholder_groups(session.cf) if g["name"] == "Carer")
     records.add_person(session.cf, "Sam Ortiz", group_id=carer)
     page = shown.groups_page
-    qtbot.waitUntil(lambda: page.model.rows[_row(page, "Carer")]["people"] == 1)
+    qtbot.waitUntil(lambda: page.model.rows[_row(page, "Carer")].people == 1)
     page.view.selectRow(_row(page, "Carer"))
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     assert "Sam Ortiz is in it" in shown.error_label.text()
@@ -142,7 +142,7 @@ def test_add_rename_and_delete_own_headings_and_questions(dialog, qtbot):
     page.kind.setCurrentIndex(page.kind.findData("custom"))
     qtbot.keyClicks(page.new_name, "Partnership with health")
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
-    listed = [(h["kind"], h["number"], h["name"]) for h in setup.extra_headings(session.cf)]
+    listed = [(h.kind, h.number, h.name) for h in setup.extra_headings(session.cf)]
     assert ("scope", "Q2", "Are unpaid carers heard?") in listed
     assert ("custom", "", "Partnership with health") in listed
     # the new headings are offered wherever headings are picked
@@ -156,15 +156,15 @@ def test_add_rename_and_delete_own_headings_and_questions(dialog, qtbot):
         records.heading_label(h) for h in records.headings(session.cf)
     ]
     session.undo_stack.undo()
-    assert "Are unpaid carers heard?" in [h["name"] for h in setup.extra_headings(session.cf)]
+    assert "Are unpaid carers heard?" in [h.name for h in setup.extra_headings(session.cf)]
 
-    used = next(h for h in setup.extra_headings(session.cf) if h["number"] == "Q1")
-    records.add_observation(session.cf, "Providers said fees lag costs.", heading_ids=[used["id"]])
-    qtbot.waitUntil(lambda: page.model.rows[_row(page, used["name"])]["observations"] == 1)
-    page.view.selectRow(_row(page, used["name"]))
+    used = next(h for h in setup.extra_headings(session.cf) if h.number == "Q1")
+    records.add_observation(session.cf, "Providers said fees lag costs.", heading_ids=[used.id])
+    qtbot.waitUntil(lambda: page.model.rows[_row(page, used.name)].observations == 1)
+    page.view.selectRow(_row(page, used.name))
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     assert "1 observation is filed under it" in shown.error_label.text()
-    assert session.cf.get("heading", used["id"]) is not None
+    assert session.cf.get("heading", used.id) is not None
 
 
 def test_the_window_opens_the_tabs_and_its_undo_reverses_a_list_edit(qtbot, challenge_path):

@@ -95,13 +95,13 @@ def test_capture_in_this_meeting_from_a_search_result(qtbot, demo_file, tmp_path
     cf = window.session.cf
     rows = [page.model.row_for(page.model.id_at(r)) for r in range(page.model.rowCount())]
     current = window.session.current_meeting_id
-    wanted = next(r for r in rows if r["meeting_id"] not in (None, current))
-    page.select_observation(wanted["id"])
+    wanted = next(r for r in rows if r.meeting_id not in (None, current))
+    page.select_observation(wanted.id)
     assert page.capture_button.isEnabled()
     qtbot.mouseClick(page.capture_button, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is capture
-    assert capture.current_meeting_id() == wanted["meeting_id"]
-    assert window.session.current_meeting_id == wanted["meeting_id"]
+    assert capture.current_meeting_id() == wanted.meeting_id
+    assert window.session.current_meeting_id == wanted.meeting_id
     from_document = records.add_observation(cf, "Carers read about", mode="read")
     window.show_page("observations")
     page.select_observation(from_document)
@@ -126,8 +126,8 @@ def test_now_picks_the_parallel_session_this_peer_attends(monkeypatch, demo_file
         running = [
             m
             for m in records.meeting_list(cf)
-            if m["date"] == moment.date().isoformat()
-            and m["start_time"] <= moment.strftime("%H:%M") < m["end_time"]
+            if m.date == moment.date().isoformat()
+            and m.start_time <= moment.strftime("%H:%M") < m.end_time
         ]
         assert len(running) >= 2  # parallel sessions, as in the issue
         for peer in records.team(cf):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from helpers import make_challenge
 
-from peernotes.core import records
+from peernotes.core.records import read_models
 from peernotes.ui.widgets.heading_picker import HeadingPicker
 
 
@@ -13,7 +13,7 @@ def test_heading_prompt_is_the_tooltip_in_the_list_and_on_the_chip(qtbot):
     tooltip while picking and on the chosen heading; a heading without one has none."""
     cf = make_challenge(None, framework="lga-cpc-core")
     try:
-        rows = records.headings(cf)
+        rows = read_models.framework_headings(cf)
     finally:
         cf.close()
     picker = HeadingPicker()
@@ -25,7 +25,7 @@ def test_heading_prompt_is_the_tooltip_in_the_list_and_on_the_chip(qtbot):
     }
     assert tips["3 Governance and culture"].startswith("Are there clear and robust governance")
     assert tips["5 Capacity for improvement"] == ""
-    governance = next(r["id"] for r in rows if r["name"] == "Governance and culture")
+    governance = next(r.id for r in rows if r.name == "Governance and culture")
     picker.add(governance)
     assert (
         "Is there a culture of challenge and scrutiny?" in picker.chips._chips[governance].toolTip()

@@ -7,6 +7,7 @@ from PySide6.QtCore import QDate, Qt
 from recording_helpers import open_window
 
 from peernotes.core import records
+from peernotes.core.records import read_models
 from peernotes.ui.dialogs import messages
 from peernotes.ui.dialogs.delete_meeting import DeleteMeetingChoice, DeleteMeetingDialog
 from peernotes.ui.dialogs.document import DocumentData, DocumentDialog
@@ -34,7 +35,7 @@ def test_meeting_that_ends_before_it_starts_is_refused_with_the_reason(qtbot, wi
     page = window.page_widget("programme")
     dialog = MeetingDialog(
         page,
-        peers=records.team(cf),
+        peers=read_models.team_members(cf),
         people=[],
         initial=MeetingData(date="2026-11-10", title=""),
         save=page.save_new,
@@ -288,5 +289,5 @@ def test_observations_list_shows_a_large_merge_at_once(qtbot, window, tmp_path):
 
     merge.merge(cf, path, backup=False)
     qtbot.waitUntil(lambda: not model.pending and model.rowCount() == 601)
-    texts = {model.row_for(model.ids()[r])["text"] for r in range(model.rowCount())}
+    texts = {model.row_for(model.ids()[r]).text for r in range(model.rowCount())}
     assert "Waiting lists are long, says a peer" in texts and "Peer note 599" in texts

@@ -40,10 +40,10 @@ def test_my_day_lists_my_meetings_in_order_with_the_current_one_highlighted(wind
     model = page.my_day.model
     cf = window.session.cf
     mine = [
-        m["id"]
+        m.id
         for m in records.meeting_list(cf)
-        if m["date"] == "2026-11-10"
-        and cf.peer_id in [p["id"] for p in records.meeting_peers(cf, m["id"])]
+        if m.date == "2026-11-10"
+        and cf.peer_id in [p["id"] for p in records.meeting_peers(cf, m.id)]
     ]
     assert [model.index(r).data(ID_ROLE) for r in range(model.rowCount())] == mine
     starts = [m.start_time for m in model.meetings]

@@ -1,14 +1,28 @@
-"""Read models for the recording window's lists: ids in the order asked, then the display
-rows of a page of ids, so a list of 50,000 observations never builds more rows than it shows.
+"""Read models for the screens: typed records (core/records/values.py), never generic rows.
+
+The observations list asks for ids in the order asked, then the summaries of a page of ids, so
+a list of 50,000 observations never builds more records than it shows. The short lists
+(programme, people, documents, team, headings) are read whole.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Any
 
-from peernotes.core.records.challenge import heading_label
+from peernotes.core.records import challenge, people, programme
+from peernotes.core.records.values import (
+    Document,
+    Heading,
+    Meeting,
+    ObservationSummary,
+    Peer,
+    Person,
+    RecommendationGroup,
+    StakeholderGroup,
+)
 from peernotes.core.search import fts_query  # the one query builder: lists filter as search finds
 from peernotes.core.store import ChallengeFile, Row
 
@@ -108,8 +122,8 @@ def observation_keys(
     return {row_id: (observed_at, rowid) for row_id, observed_at, rowid in rows}
 
 
-def observation_summaries(cf: ChallengeFile, ids: Sequence[str]) -> dict[str, Row]:
-    """Display rows for some observations: the row plus `source` (meeting or document),
+def observation_summaries(cf: ChallengeFile, ids: Sequence[str]) -> dict[str, ObservationSummary]:
+    """The list's lines for some observations: each with its `source` (meeting or document),
     `recorded_by_name` and `headings` (labels in framework order)."""
     if not ids:
         return {}
@@ -130,22 +144,40 @@ def observation_summaries(cf: ChallengeFile, ids: Sequence[str]) -> dict[str, Ro
         "ORDER BY h.kind = 'scope', h.number, h.name",
         list(ids),
     ):
-        labels.setdefault(link["observation_id"], []).append(heading_label(link))
-    result = {}
-    for row in rows:
-        if row["meeting_id"]:
-            start = f" {row['meeting_start']}" if row["meeting_start"] else ""
-            row["source"] = f"{row['meeting_date']}{start} {row['meeting_title']}"
-        elif row["document_id"]:
-            row["source"] = row["document_title"] or ""
-        else:
-            row["source"] = ""
-        row["headings"] = labels.get(row["id"], [])
-        result[row["id"]] = row
-    return result
+        labels.setdefault(link["observation_id"], []).append(challenge.heading_label(link))
+    return {row["id"]: _summary(row, labels.get(row["id"], [])) for row in rows}
 
 
-def meeting_list(cf: ChallengeFile) -> list[Row]:
+def _summary(row: Row, headings: list[str]) -> ObservationSummary:
+    if row["meeting_id"]:
+        start = f" {row['meeting_start']}" if row["meeting_start"] else ""
+        source = f"{row['meeting_date']}{start} {row['meeting_title']}"
+    elif row["document_id"]:
+        source = row["document_title"] or ""
+    else:
+        source = ""
+    return ObservationSummary(
+        id=row["id"],
+        text=row["text"],
+        mode=row["mode"],
+        polarity=row["polarity"],
+        is_quote=bool(row["is_quote"]),
+        observed_at=row["observed_at"] or "",
+        meeting_id=row["meeting_id"],
+        document_id=row["document_id"],
+        recorded_by=row["recorded_by"],
+        recorded_by_name=row["recorded_by_name"] or "",
+        source=source,
+        headings=tuple(headings),
+        meeting_title=row["meeting_title"] or "",
+        meeting_date=row["meeting_date"] or "",
+        meeting_start=row["meeting_start"] or "",
+        meeting_type=row["meeting_type"],
+        document_title=row["document_title"] or "",
+    )
+
+
+def meeting_list(cf: ChallengeFile) -> list[Meeting]:
     """The programme in time order, each meeting with its counts and the peers present."""
     rows = cf.query(
         "SELECT m.*, "
@@ -158,12 +190,23 @@ def meeting_list(cf: ChallengeFile) -> list[Row]:
         " AND p.deleted = 0 ORDER BY p.ordinal)) AS peer_names "
         "FROM meeting m WHERE m.deleted = 0 ORDER BY m.date, m.start_time, m.title"
     )
-    for row in rows:
-        row["peer_names"] = row["peer_names"] or ""
-    return rows
+    return [Meeting.from_row(row) for row in rows]
 
 
-def person_list(cf: ChallengeFile) -> list[Row]:
+def meeting(cf: ChallengeFile, meeting_id: str) -> Meeting:
+    """One meeting (without the list's counts); ValidationError if there is none."""
+    row = cf.get("meeting", meeting_id, required=True)
+    assert row is not None
+    return Meeting.from_row(row)
+
+
+def meeting_now(cf: ChallengeFile, at: datetime | None = None) -> Meeting | None:
+    """The meeting the capture pane defaults to (see programme.meeting_now)."""
+    row = programme.meeting_now(cf, at)
+    return Meeting.from_row(row) if row else None
+
+
+def person_list(cf: ChallengeFile) -> list[Person]:
     """People met, each with their stakeholder group's name and how many meetings they were in."""
     rows = cf.query(
         "SELECT p.*, g.name AS group_name, "
@@ -172,15 +215,55 @@ def person_list(cf: ChallengeFile) -> list[Row]:
         "FROM person p LEFT JOIN stakeholder_group g ON g.id = p.group_id "
         "WHERE p.deleted = 0 ORDER BY p.name COLLATE NOCASE"
     )
-    for row in rows:
-        row["group_name"] = row["group_name"] or ""
-    return rows
+    return [Person.from_row(row) for row in rows]
 
 
-def document_list(cf: ChallengeFile) -> list[Row]:
+def document_list(cf: ChallengeFile) -> list[Document]:
     """Documents read, each with how many observations cite it."""
-    return cf.query(
+    rows = cf.query(
         "SELECT d.*, (SELECT count(*) FROM observation o WHERE o.document_id = d.id "
         "AND o.deleted = 0) AS observation_count FROM document d WHERE d.deleted = 0 "
         "ORDER BY d.title COLLATE NOCASE"
     )
+    return [Document.from_row(row) for row in rows]
+
+
+def team_members(cf: ChallengeFile) -> list[Peer]:
+    """The peer team in letter order (lead peer first, challenge manager last)."""
+    return [Peer.from_row(row) for row in people.team(cf)]
+
+
+def framework_headings(cf: ChallengeFile) -> list[Heading]:
+    """The headings in framework order, each domain followed by its standards."""
+    return [Heading.from_row(row) for row in challenge.headings(cf)]
+
+
+def groups(cf: ChallengeFile) -> list[StakeholderGroup]:
+    """The stakeholder groups in their order."""
+    return [StakeholderGroup.from_row(row) for row in people.stakeholder_groups(cf)]
+
+
+def peers_in(cf: ChallengeFile, meeting_id: str) -> list[Peer]:
+    """The peers present at a meeting, in team order."""
+    return [Peer.from_row(row) for row in programme.meeting_peers(cf, meeting_id)]
+
+
+def people_in(cf: ChallengeFile, meeting_id: str) -> list[Person]:
+    """The people met in a meeting, by name."""
+    return [Person.from_row(row) for row in programme.meeting_people(cf, meeting_id)]
+
+
+def people_named(cf: ChallengeFile, name: str) -> list[Person]:
+    """People already recorded under this name (ignoring case, accents and spacing), each with
+    their group's name so the user can tell two of them apart."""
+    names = {group.id: group.name for group in groups(cf)}
+    return [
+        replace(Person.from_row(row), group_name=names.get(row["group_id"] or "", ""))
+        for row in people.people_named(cf, name)
+    ]
+
+
+def recommendation_groups(cf: ChallengeFile) -> list[RecommendationGroup]:
+    """The recommendation groups in the letter's order."""
+    rows = cf.rows("recommendation_group", order_by="ordinal, created_at, id")
+    return [RecommendationGroup(row["id"], row["name"], row["ordinal"]) for row in rows]

@@ -10,7 +10,7 @@ duplicate name, a group people are still in) is shown under the tabs with its re
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -36,10 +36,12 @@ from PySide6.QtWidgets import (
 )
 
 from peernotes.core import setup
+from peernotes.core.changes import Table
 from peernotes.core.errors import PeerNotesError
-from peernotes.core.store import ChallengeFile, Row
+from peernotes.core.setup import ExtraHeading, GroupUse
+from peernotes.core.store import ChallengeFile, Change
 from peernotes.ui.dialogs.form import explain
-from peernotes.ui.models.base import ID_ROLE, FixedColumnsModel
+from peernotes.ui.models.base import ID_ROLE, FixedColumnsModel, Record
 from peernotes.ui.session import Session
 from peernotes.ui.undo import run_undoable
 
@@ -48,38 +50,39 @@ Index = QModelIndex | QPersistentModelIndex
 
 @dataclass(frozen=True)
 class SetupColumn:
-    """One column: header, how a row shows, and (optionally) the field it edits or ticks."""
+    """One column: header, how a record shows, and (optionally) the field it edits or ticks."""
 
     title: str
-    display: Callable[[Row], Any]
+    display: Callable[[Any], Any]
     edits: str = ""  # editable text: F2 / double-click
     ticks: str = ""  # a check box: Space / click
 
 
 class SetupListModel(FixedColumnsModel):
-    """Rows from a core listing; edits go to `save(row, field, value)` (which raises
-    PeerNotesError to refuse). Rows are refreshed with `reload()`."""
+    """Typed records from a core listing; edits go to `save(record, field, value)` (which
+    raises PeerNotesError to refuse). Records are refreshed with `reload()`; an edit replaces
+    the (frozen) record with its edited copy."""
 
     def __init__(
         self,
         columns: Sequence[SetupColumn],
-        load: Callable[[], list[Row]],
-        save: Callable[[Row, str, Any], bool],
+        load: Callable[[], Sequence[Any]],
+        save: Callable[[Any, str, Any], bool],
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
         self.columns = list(columns)
         self._load = load
         self._save = save
-        self.rows: list[Row] = []
+        self.rows: list[Any] = []
 
     def reload(self) -> None:
         self.beginResetModel()
-        self.rows = self._load()
+        self.rows = list(self._load())
         self.endResetModel()
 
     def row_of(self, row_id: str) -> int:
-        return next((i for i, r in enumerate(self.rows) if r["id"] == row_id), -1)
+        return next((i for i, r in enumerate(self.rows) if r.id == row_id), -1)
 
     # -------------------------------------------------------------- Qt API
     def titles(self) -> list[str]:
@@ -105,9 +108,10 @@ class SetupListModel(FixedColumnsModel):
         row = self.rows[index.row()]
         column = self.columns[index.column()]
         if role == ID_ROLE:
-            return row["id"]
+            return row.id
         if role == Qt.ItemDataRole.CheckStateRole and column.ticks:
-            return Qt.CheckState.Checked if row[column.ticks] else Qt.CheckState.Unchecked
+            ticked = getattr(row, column.ticks)
+            return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             value = column.display(row)
             return "" if value is None else str(value)
@@ -126,12 +130,12 @@ class SetupListModel(FixedColumnsModel):
             checked = _checked(value)
             if not self._save(row, column.ticks, checked):
                 return False
-            row[column.ticks] = int(checked)
+            self.rows[index.row()] = replace(row, **{column.ticks: checked})
         elif role == Qt.ItemDataRole.EditRole and column.edits:
             text = str(value).strip()
-            if text == str(row[column.edits]) or not self._save(row, column.edits, text):
+            if text == str(getattr(row, column.edits)) or not self._save(row, column.edits, text):
                 return False
-            row[column.edits] = text
+            self.rows[index.row()] = replace(row, **{column.edits: text})
         else:
             return False
         self.dataChanged.emit(index, index)
@@ -237,11 +241,11 @@ class SetupListPage(QWidget):
     def add_operation(self, name: str) -> Callable[[ChallengeFile], str]:
         raise NotImplementedError
 
-    def delete_operation(self, row: Row) -> Callable[[ChallengeFile], bool]:
+    def delete_operation(self, row: Any) -> Callable[[ChallengeFile], bool]:
         raise NotImplementedError
 
     # ----------------------------------------------------------------- actions
-    def selected(self) -> Row | None:
+    def selected(self) -> Record | None:
         rows = self.view.selectionModel().selectedRows()
         return self.model.rows[rows[0].row()] if rows else None
 
@@ -271,7 +275,7 @@ class SetupListPage(QWidget):
     def rename(self) -> None:
         row = self.selected()
         if row is not None:
-            index = self.model.index(self.model.row_of(row["id"]), self.edit_column())
+            index = self.model.index(self.model.row_of(row.id), self.edit_column())
             self.view.setCurrentIndex(index)
             self.view.setFocus()
             self.view.edit(index)
@@ -280,7 +284,7 @@ class SetupListPage(QWidget):
         row = self.selected()
         if row is None:
             return
-        position = self.model.row_of(row["id"])
+        position = self.model.row_of(row.id)
         if self.run("Delete", self.delete_operation(row)):
             self.model.reload()
             if self.model.rows:
@@ -314,9 +318,9 @@ class GroupsPage(SetupListPage):
         )
         model = SetupListModel(
             [
-                SetupColumn("Stakeholder group", lambda r: r["name"], edits="name"),
+                SetupColumn("Stakeholder group", lambda r: r.name, edits="name"),
                 SetupColumn("Single person", lambda r: "", ticks="single_person"),
-                SetupColumn("People", lambda r: r["people"]),
+                SetupColumn("People", lambda r: r.people),
             ],
             lambda: setup.group_list(session.cf),
             self._save,
@@ -342,8 +346,8 @@ class GroupsPage(SetupListPage):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
 
-    def _save(self, row: Row, field: str, value: Any) -> bool:
-        group_id = row["id"]
+    def _save(self, row: GroupUse, field: str, value: Any) -> bool:
+        group_id = row.id
         if field == "name":
             operation = lambda cf: setup.rename_stakeholder_group(cf, group_id, value)  # noqa: E731
             text = "Rename stakeholder group"
@@ -358,8 +362,8 @@ class GroupsPage(SetupListPage):
         single = self.single.isChecked()
         return lambda cf: records.add_stakeholder_group(cf, name, single_person=single)
 
-    def delete_operation(self, row: Row) -> Callable[[ChallengeFile], bool]:
-        return lambda cf: setup.delete_stakeholder_group(cf, row["id"])
+    def delete_operation(self, row: GroupUse) -> Callable[[ChallengeFile], bool]:
+        return lambda cf: setup.delete_stakeholder_group(cf, row.id)
 
     def add(self) -> str | None:
         new_id = super().add()
@@ -378,9 +382,9 @@ class HeadingsPage(SetupListPage):
             self.kind.addItem(setup.KIND_LABELS[kind], kind)
         model = SetupListModel(
             [
-                SetupColumn("Kind", lambda r: setup.KIND_LABELS[r["kind"]]),
-                SetupColumn("No.", lambda r: r["number"]),
-                SetupColumn("Heading or question", lambda r: r["name"], edits="name"),
+                SetupColumn("Kind", lambda r: setup.KIND_LABELS[r.kind]),
+                SetupColumn("No.", lambda r: r.number),
+                SetupColumn("Heading or question", lambda r: r.name, edits="name"),
                 SetupColumn("Filed under it", _filed),
             ],
             lambda: setup.extra_headings(session.cf),
@@ -408,8 +412,8 @@ class HeadingsPage(SetupListPage):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.view.setWordWrap(True)
 
-    def _save(self, row: Row, field: str, value: Any) -> bool:
-        heading_id = row["id"]
+    def _save(self, row: ExtraHeading, field: str, value: Any) -> bool:
+        heading_id = row.id
         return (
             self.run("Rename heading", lambda cf: setup.rename_heading(cf, heading_id, value))
             is not None
@@ -419,16 +423,16 @@ class HeadingsPage(SetupListPage):
         kind = self.kind.currentData()
         return lambda cf: setup.add_extra_heading(cf, name, kind)
 
-    def delete_operation(self, row: Row) -> Callable[[ChallengeFile], bool]:
-        return lambda cf: setup.delete_heading(cf, row["id"])
+    def delete_operation(self, row: ExtraHeading) -> Callable[[ChallengeFile], bool]:
+        return lambda cf: setup.delete_heading(cf, row.id)
 
 
-def _filed(row: Row) -> str:
+def _filed(row: ExtraHeading) -> str:
     parts = []
-    if row["observations"]:
-        parts.append(f"{row['observations']} obs.")
-    if row["findings"]:
-        parts.append(f"{row['findings']} findings" if row["findings"] != 1 else "1 finding")
+    if row.observations:
+        parts.append(f"{row.observations} obs.")
+    if row.findings:
+        parts.append(f"{row.findings} findings" if row.findings != 1 else "1 finding")
     return ", ".join(parts) or "nothing yet"
 
 
@@ -436,7 +440,15 @@ class SetupReloader(QObject):
     """Reload the pages' lists after any committed edit to their tables (undo included),
     deferred to the event loop so an in-place editor is never reset under itself."""
 
-    TABLES = frozenset({"stakeholder_group", "person", "heading", "observation_heading", "finding"})
+    TABLES = frozenset(
+        {
+            Table.STAKEHOLDER_GROUP,
+            Table.PERSON,
+            Table.HEADING,
+            Table.OBSERVATION_HEADING,
+            Table.FINDING,
+        }
+    )
 
     def __init__(self, session: Session, pages: Sequence[SetupListPage], owner: QWidget) -> None:
         super().__init__(owner)  # goes (and stops listening) with the dialog
@@ -452,9 +464,8 @@ class SetupReloader(QObject):
             self._stopped = True
             self.session.changed.disconnect(self._changed)
 
-    def _changed(self, change: Any) -> None:
-        tables = set(getattr(change, "tables", ()) or ())
-        if tables & self.TABLES and not self._queued:
+    def _changed(self, change: Change) -> None:
+        if change.touches(*self.TABLES) and not self._queued:
             self._queued = True
             QTimer.singleShot(0, self, self.reload)
 
@@ -466,4 +477,4 @@ class SetupReloader(QObject):
             chosen = page.selected()
             page.model.reload()
             if chosen is not None:
-                page.select_id(chosen["id"])
+                page.select_id(chosen.id)

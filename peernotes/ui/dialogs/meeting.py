@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from peernotes.core import times, validation, vocab
 from peernotes.core.errors import ValidationError
 from peernotes.core.records.people import name_and_role, normalise_name
-from peernotes.core.store import Row
+from peernotes.core.records.values import Peer, Person
 from peernotes.ui.dialogs.form import FormDialog, named_line, spell_line
 from peernotes.ui.spelling import attach as spell_check
 
@@ -80,8 +80,8 @@ class MeetingDialog(FormDialog):
         self,
         parent: QWidget | None,
         *,
-        peers: list[Row],
-        people: list[Row],
+        peers: list[Peer],
+        people: list[Person],
         initial: MeetingData,
         save: Callable[[MeetingData], object] | None = None,
         visit_days: list[str] | None = None,
@@ -106,9 +106,7 @@ class MeetingDialog(FormDialog):
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(60)
         spell_check(self.notes)  # notes about a meeting are prose: British spelling, as typed
-        self.peers = _checklist(
-            "Peers present", [(p["id"], p["name"]) for p in peers], initial.peer_ids
-        )
+        self.peers = _checklist("Peers present", [(p.id, p.name) for p in peers], initial.peer_ids)
         people_box = self._people_box(people, initial.person_ids, groups or [])
         self.headcounts = named_line(initial.headcounts, "People met without names")
         self.headcounts.setPlaceholderText("e.g. 12 carers; 3 providers")
@@ -215,18 +213,15 @@ class MeetingDialog(FormDialog):
 
     # ---------------------------------------------------------------- people
     def _people_box(
-        self, people: list[Row], checked: list[str], groups: list[tuple[str, str]]
+        self, people: list[Person], checked: list[str], groups: list[tuple[str, str]]
     ) -> QVBoxLayout:
         """The people met: a filtered checklist, and names to add (typed or pasted)."""
         self.people = _checklist(
             "People met",
-            [
-                (p["id"], p["name"] + (f" ({p['group_name']})" if p.get("group_name") else ""))
-                for p in people
-            ],
+            [(p.id, p.name + (f" ({p.group_name})" if p.group_name else "")) for p in people],
             checked,
         )
-        self._names = {normalise_name(p["name"]): p["id"] for p in people}
+        self._names = {normalise_name(p.name): p.id for p in people}
         self.people_filter = QLineEdit()
         self.people_filter.setPlaceholderText("Filter people…")
         self.people_filter.setAccessibleName("Filter people")
@@ -337,8 +332,8 @@ class MeetingDialog(FormDialog):
         cls,
         parent: QWidget | None,
         *,
-        peers: list[Row],
-        people: list[Row],
+        peers: list[Peer],
+        people: list[Person],
         initial: MeetingData,
         save: Callable[[MeetingData], object] | None = None,
         visit_days: list[str] | None = None,

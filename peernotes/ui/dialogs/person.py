@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peernotes.core.store import Row
+from peernotes.core.records.values import Person, StakeholderGroup
 from peernotes.ui.dialogs.form import FormDialog, named_line, spell_line
 
 
@@ -34,7 +34,7 @@ class PersonDialog(FormDialog):
     def __init__(
         self,
         parent: QWidget | None,
-        groups: list[Row],
+        groups: list[StakeholderGroup],
         initial: PersonData | None = None,
         save: Callable[[PersonData], object] | None = None,
         title: str = "Person met",
@@ -49,7 +49,7 @@ class PersonDialog(FormDialog):
         )
         self.group.addItem("(not known)", None)
         for group in groups:
-            self.group.addItem(group["name"], group["id"])
+            self.group.addItem(group.name, group.id)
         index = self.group.findData(initial.group_id)
         self.group.setCurrentIndex(max(index, 0))
         self.job_title = spell_line(initial.job_title, "Job title")
@@ -72,7 +72,7 @@ class PersonDialog(FormDialog):
     def ask(
         cls,
         parent: QWidget | None,
-        groups: list[Row],
+        groups: list[StakeholderGroup],
         initial: PersonData | None = None,
         save: Callable[[PersonData], object] | None = None,
         title: str = "Person met",
@@ -88,7 +88,7 @@ class DuplicatePersonDialog(QDialog):
 
     NEW = "new"
 
-    def __init__(self, parent: QWidget | None, name: str, matches: list[Row]) -> None:
+    def __init__(self, parent: QWidget | None, name: str, matches: list[Person]) -> None:
         super().__init__(parent)
         self.setWindowTitle("Already recorded?")
         layout = QVBoxLayout(self)
@@ -101,12 +101,10 @@ class DuplicatePersonDialog(QDialog):
         self.list.setAccessibleName("People with this name")
         for person in matches:
             details = ", ".join(
-                part
-                for part in (person.get("group_name"), person["job_title"], person["organisation"])
-                if part
+                part for part in (person.group_name, person.job_title, person.organisation) if part
             )
-            item = QListWidgetItem(f"{person['name']}" + (f" — {details}" if details else ""))
-            item.setData(Qt.ItemDataRole.UserRole, person["id"])
+            item = QListWidgetItem(person.name + (f" — {details}" if details else ""))
+            item.setData(Qt.ItemDataRole.UserRole, person.id)
             self.list.addItem(item)
         self.list.setCurrentRow(0)
         self.list.itemActivated.connect(lambda _item: self.accept())
@@ -132,7 +130,7 @@ class DuplicatePersonDialog(QDialog):
         super().accept()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, name: str, matches: list[Row]) -> str | None:
+    def ask(cls, parent: QWidget | None, name: str, matches: list[Person]) -> str | None:
         """The id of the person picked, NEW for a new person, or None (cancelled)."""
         dialog = cls(parent, name, matches)
         return dialog.choice if dialog.exec() == QDialog.DialogCode.Accepted else None

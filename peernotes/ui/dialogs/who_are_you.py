@@ -14,11 +14,13 @@ from PySide6.QtWidgets import (
 )
 
 from peernotes.core import vocab
-from peernotes.core.store import Row
+from peernotes.core.records.values import Peer
 
 
 class WhoAreYouDialog(QDialog):
-    def __init__(self, parent: QWidget | None, team: list[Row], current: str | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None, team: list[Peer], current: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Who are you?")
         layout = QVBoxLayout(self)
@@ -31,11 +33,11 @@ class WhoAreYouDialog(QDialog):
         self.list = QListWidget()
         self.list.setAccessibleName("Team members")
         for peer in team:
-            role = vocab.PEER_ROLES.get(peer["role"], peer["role"])
-            item = QListWidgetItem(f"{peer['name']} — {role}")
-            item.setData(Qt.ItemDataRole.UserRole, peer["id"])
+            role = vocab.PEER_ROLES.get(peer.role, peer.role)
+            item = QListWidgetItem(f"{peer.name} — {role}")
+            item.setData(Qt.ItemDataRole.UserRole, peer.id)
             self.list.addItem(item)
-            if peer["id"] == current:
+            if peer.id == current:
                 self.list.setCurrentItem(item)
         if self.list.currentRow() < 0:
             self.list.setCurrentRow(0)
@@ -53,6 +55,8 @@ class WhoAreYouDialog(QDialog):
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
     @classmethod
-    def ask(cls, parent: QWidget | None, team: list[Row], current: str | None = None) -> str | None:
+    def ask(
+        cls, parent: QWidget | None, team: list[Peer], current: str | None = None
+    ) -> str | None:
         dialog = cls(parent, team, current)
         return dialog.peer_id() if dialog.exec() == QDialog.DialogCode.Accepted else None

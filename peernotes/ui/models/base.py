@@ -5,11 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from peernotes.core.store import Row
+
+class Record(Protocol):
+    """What a list shows a line of: any of the core's typed records (core/records/values.py)."""
+
+    @property
+    def id(self) -> str: ...
+
+
+RecordT = TypeVar("RecordT")
 
 ID_ROLE = Qt.ItemDataRole.UserRole  # the row's record id
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # a value that sorts naturally (numbers, ISO dates)
@@ -19,12 +27,12 @@ _TEXT_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SORT_RO
 
 
 @dataclass(frozen=True)
-class Column:
-    """One column: its header, how to show a row, and what to sort it by."""
+class Column(Generic[RecordT]):
+    """One column: its header, how to show a record, and what to sort it by."""
 
     title: str
-    display: Callable[[Row], str]
-    sort: Callable[[Row], Any] | None = None
+    display: Callable[[RecordT], str]
+    sort: Callable[[RecordT], Any] | None = None
     tooltip: str = ""
     key: str = ""  # the core's sort key, for models that sort in the database
 
@@ -32,7 +40,7 @@ class Column:
 class IdListModel(QAbstractTableModel):
     """A table whose rows are record ids. Subclasses provide `columns` and `row_for(id)`."""
 
-    columns: Sequence[Column] = ()
+    columns: Sequence[Column[Any]] = ()
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -77,10 +85,10 @@ class IdListModel(QAbstractTableModel):
         return text
 
     # ----------------------------------------------------------- subclasses
-    def row_for(self, row_id: str) -> Row | None:
+    def row_for(self, row_id: str) -> Record | None:
         raise NotImplementedError
 
-    def row_at(self, position: int, row_id: str) -> Row | None:
+    def row_at(self, position: int, row_id: str) -> Record | None:
         """The row shown at `position` (its id is `row_id`); models that load pages of rows
         use the position rather than looking the id up among every id."""
         return self.row_for(row_id)
@@ -88,7 +96,7 @@ class IdListModel(QAbstractTableModel):
     def extra_data(self, row_id: str, column: int, role: int) -> Any:
         return None
 
-    def tooltip(self, row: Row, column: int) -> str | None:
+    def tooltip(self, row: Any, column: int) -> str | None:
         return None
 
     # -------------------------------------------------------------- helpers

@@ -9,6 +9,7 @@ model exists to avoid. Small lists use the proxy (see WordFilterProxyModel).
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -17,10 +18,12 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from peernotes.core import records, vocab
+from peernotes.core.changes import Table
 from peernotes.core.meeting_choice import natural_mode
 from peernotes.core.records import read_models
 from peernotes.core.records.read_models import ObservationFilter
-from peernotes.core.store import Change, Row
+from peernotes.core.records.values import ObservationSummary
+from peernotes.core.store import Change
 from peernotes.ui.models.background import BackgroundQueries
 from peernotes.ui.models.base import Column, IdListModel
 from peernotes.ui.palette import colours
@@ -31,62 +34,62 @@ CACHE_LIMIT = 4000
 BULK_CHANGE = 500  # more changed rows than this (a merge) and the list is simply re-read
 BACKGROUND_FROM = 5000  # observations: from here on, whole-list queries leave the UI thread
 # Tables whose rows are shown in the list (meeting titles, peer names, heading labels...).
-SHOWN_TABLES = ("meeting", "document", "peer", "heading", "observation_heading")
+SHOWN_TABLES = (Table.MEETING, Table.DOCUMENT, Table.PEER, Table.HEADING, Table.OBSERVATION_HEADING)
 
 
-def _time(row: Row) -> str:
+def _time(row: ObservationSummary) -> str:
     """'13 Nov 15:54': the on-site days are one week, so the year only adds width."""
-    value = row["observed_at"] or ""
+    value = row.observed_at
     try:
         return datetime.fromisoformat(value).strftime("%d %b %H:%M").lstrip("0")
     except ValueError:
         return value[:16].replace("T", " ")
 
 
-def _source(row: Row) -> str:
+def _source(row: ObservationSummary) -> str:
     """'13 Nov 15:00 Feedback presentation…' or the document's title."""
-    if row.get("meeting_id") and row.get("meeting_date"):
+    if row.meeting_id and row.meeting_date:
         try:
-            day = datetime.fromisoformat(row["meeting_date"]).strftime("%d %b").lstrip("0")
+            day = datetime.fromisoformat(row.meeting_date).strftime("%d %b").lstrip("0")
         except ValueError:
-            day = row["meeting_date"]
-        start = f" {row['meeting_start']}" if row.get("meeting_start") else ""
-        return f"{day}{start} {row['meeting_title']}"
-    return row.get("source") or ""
+            day = row.meeting_date
+        start = f" {row.meeting_start}" if row.meeting_start else ""
+        return f"{day}{start} {row.meeting_title}"
+    return row.source
 
 
-def unusual_mode(row: Row) -> str | None:
+def unusual_mode(row: ObservationSummary) -> str | None:
     """Why this note's mode is worth a second look (seen at an interview, heard in a document),
     or None when it is the source's natural mode."""
-    meeting_type = row.get("meeting_type") if row.get("meeting_id") else None
+    meeting_type = row.meeting_type if row.meeting_id else None
     natural = natural_mode(meeting_type)
-    if row["mode"] == natural:
+    if row.mode == natural:
         return None
     source = vocab.MEETING_TYPES.get(meeting_type or "", "a meeting").lower()
     article = "an" if source[:1] in "aeiou" else "a"
     where = f"at {article} {source}" if meeting_type else "outside any meeting"
-    mode = vocab.MODES.get(row["mode"], row["mode"])
+    mode = vocab.MODES.get(row.mode, row.mode)
     return f"{mode} {where}, where notes are usually {natural}: check the mode."
 
 
-def _mode(row: Row) -> str:
-    label = vocab.MODES.get(row["mode"], row["mode"])
+def _mode(row: ObservationSummary) -> str:
+    label = vocab.MODES.get(row.mode, row.mode)
     return f"{label} ⚠" if unusual_mode(row) else label
 
 
-def _quote(row: Row) -> str:
-    return "Quote" if row["is_quote"] else ""
+def _quote(row: ObservationSummary) -> str:
+    return "Quote" if row.is_quote else ""
 
 
-OBSERVATION_COLUMNS: tuple[Column, ...] = (
+OBSERVATION_COLUMNS: tuple[Column[ObservationSummary], ...] = (
     Column(
         "When",
         _time,
-        sort=lambda r: r["observed_at"],
+        sort=lambda r: r.observed_at,
         tooltip="When the observation was recorded",
         key="observed_at",
     ),
-    Column("Observation", lambda r: r["text"], key="text"),
+    Column("Observation", lambda r: r.text, key="text"),
     Column(
         "Mode",
         _mode,
@@ -95,13 +98,13 @@ OBSERVATION_COLUMNS: tuple[Column, ...] = (
     ),
     Column(
         "Polarity",
-        lambda r: vocab.POLARITIES.get(r["polarity"], r["polarity"]),
+        lambda r: vocab.POLARITIES.get(r.polarity, r.polarity),
         tooltip="Strength, area for consideration or neutral",
         key="polarity",
     ),
-    Column("Headings", lambda r: "; ".join(r["headings"]), tooltip="Framework headings", key=""),
+    Column("Headings", lambda r: "; ".join(r.headings), tooltip="Framework headings", key=""),
     Column("Source", _source, tooltip="The meeting or document", key="source"),
-    Column("Recorded by", lambda r: r["recorded_by_name"] or "", key="recorded_by"),
+    Column("Recorded by", lambda r: r.recorded_by_name, key="recorded_by"),
     Column("Quote", _quote, tooltip="A verbatim quote (never attributed)", key="is_quote"),
 )
 TEXT_COLUMN = 1
@@ -129,7 +132,7 @@ class ObservationTableModel(IdListModel):
         self.where = where or ObservationFilter()
         self.order_by = order_by
         self.descending = descending
-        self._cache: dict[str, Row] = {}
+        self._cache: dict[str, ObservationSummary] = {}
         self._active = True
         self._stale = False
         self.fetches = 0  # pages read from the file (tests check the list stays lazy)
@@ -192,10 +195,10 @@ class ObservationTableModel(IdListModel):
             self.query_answered.emit()
 
     # ------------------------------------------------------------- reading
-    def row_for(self, row_id: str) -> Row | None:
+    def row_for(self, row_id: str) -> ObservationSummary | None:
         return self.row_at(-1, row_id)
 
-    def row_at(self, position: int, row_id: str) -> Row | None:
+    def row_at(self, position: int, row_id: str) -> ObservationSummary | None:
         row = self._cache.get(row_id)
         if row is None:
             self._fetch_page_around(row_id, position)
@@ -227,7 +230,7 @@ class ObservationTableModel(IdListModel):
     def extra_data(self, row_id: str, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.FontRole and column == TEXT_COLUMN:
             row = self.row_for(row_id)
-            if row and row["is_quote"]:
+            if row and row.is_quote:
                 font = QFont()
                 font.setItalic(True)
                 return font
@@ -240,9 +243,9 @@ class ObservationTableModel(IdListModel):
             return self.columns[column].display(row) if row else None
         return None
 
-    def tooltip(self, row: Row, column: int) -> str | None:
+    def tooltip(self, row: ObservationSummary, column: int) -> str | None:
         if column == TEXT_COLUMN:
-            return row["text"]
+            return row.text
         if column == MODE_COLUMN:
             return unusual_mode(row)
         return None
@@ -316,7 +319,7 @@ class ObservationTableModel(IdListModel):
         self._positions = None
 
     def _on_changed(self, change: Change) -> None:
-        if not change.touches("observation", *SHOWN_TABLES):
+        if not change.touches(Table.OBSERVATION, *SHOWN_TABLES):
             return
         if not self._active:
             self._stale = True
@@ -324,11 +327,10 @@ class ObservationTableModel(IdListModel):
         if change.touches(*SHOWN_TABLES[:-1]):
             self.refresh()
             return
-        notes = change.tables.get("observation", set())
-        links = change.tables.get("observation_heading", set())
-        if change.bulk & {"observation", "observation_heading"} or (
-            len(notes) + len(links) > BULK_CHANGE
-        ):
+        notes = change.ids(Table.OBSERVATION)
+        links = change.ids(Table.OBSERVATION_HEADING)
+        bulk = change.is_bulk(Table.OBSERVATION) or change.is_bulk(Table.OBSERVATION_HEADING)
+        if bulk or len(notes) + len(links) > BULK_CHANGE:
             self.refresh()  # a merge: re-read everything rather than look up each link
             return
         changed = set(notes)
@@ -358,7 +360,7 @@ class ObservationTableModel(IdListModel):
                 leaving.append(row)
             elif row >= 0 and key is not None:
                 cached = self._cache.get(row_id)
-                if cached is None or cached["observed_at"] != key[0]:
+                if cached is None or cached.observed_at != key[0]:
                     return False  # it may have moved
                 edited.append(row_id)
         if arriving and (newest in changed or min(keys[i] for i in arriving) <= keys[newest]):
@@ -389,7 +391,7 @@ class ObservationTableModel(IdListModel):
             self._positions = None
             self.endInsertRows()
 
-    def _observations_of_links(self, link_ids: set[str]) -> set[str]:
+    def _observations_of_links(self, link_ids: AbstractSet[str]) -> set[str]:
         cf = self.session.cf
         found = set()
         for link_id in link_ids:

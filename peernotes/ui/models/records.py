@@ -3,28 +3,31 @@ most, so each refresh re-reads them all and the rows are kept in memory."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
 
-from peernotes.core import records, vocab
-from peernotes.core.store import ChallengeFile, Change, Row
-from peernotes.ui.models.base import Column, IdListModel
+from peernotes.core import vocab
+from peernotes.core.changes import Table
+from peernotes.core.records import read_models
+from peernotes.core.records.values import Document, Meeting, Peer, Person
+from peernotes.core.store import ChallengeFile, Change
+from peernotes.ui.models.base import Column, IdListModel, Record
 from peernotes.ui.session import Session
 
 
 class RecordTableModel(IdListModel):
-    """Rows from one core list function, refreshed when any of `tables` changes."""
+    """Records from one core read model, refreshed when any of `tables` changes."""
 
-    tables: tuple[str, ...] = ()
-    load: Callable[[ChallengeFile], list[Row]]
+    tables: tuple[Table, ...] = ()
+    load: Callable[[ChallengeFile], Sequence[Record]]
 
     def __init__(self, session: Session, parent: Any = None) -> None:
         super().__init__(parent)
         self.session = session
-        self._rows: dict[str, Row] = {}
+        self._rows: dict[str, Record] = {}
         self._active = True
         self._stale = False
         session.changed.connect(self._on_changed)
@@ -37,10 +40,11 @@ class RecordTableModel(IdListModel):
         if active and self._stale:
             self.refresh()
 
-    def row_for(self, row_id: str) -> Row | None:
+    def row_for(self, row_id: str) -> Record | None:
         return self._rows.get(row_id)
 
-    def row(self, row_id: str) -> Row | None:
+    def row(self, row_id: str) -> Any:
+        """The record shown for `row_id` (each subclass's type: a Meeting, a Person...)."""
         return self._rows.get(row_id)
 
     def ensure_fresh(self) -> None:
@@ -51,8 +55,8 @@ class RecordTableModel(IdListModel):
         self._stale = False
         rows = type(self).load(self.session.cf)
         old = self._rows
-        self._rows = {r["id"]: r for r in rows}
-        self.set_ids([r["id"] for r in rows])
+        self._rows = {r.id: r for r in rows}
+        self.set_ids([r.id for r in rows])
         changed = [i for i, row_id in enumerate(self._ids) if old.get(row_id) != self._rows[row_id]]
         self.rows_changed(changed)
 
@@ -73,44 +77,51 @@ def day_label(iso: str | None) -> str:
         return iso
 
 
-def time_span(row: Row) -> str:
-    start, end = row.get("start_time") or "", row.get("end_time") or ""
+def time_span(meeting: Meeting) -> str:
+    start, end = meeting.start_time or "", meeting.end_time or ""
     if start and end:
         return f"{start}–{end}"
     return start or (f"until {end}" if end else "")
 
 
-def meeting_label(row: Row) -> str:
+def meeting_label(meeting: Meeting) -> str:
     """'Tue 10 Nov 09:30 · Director of Adult Social Care' (for pickers)."""
-    day = day_label(row["date"])[:10]
-    start = f" {row['start_time']}" if row.get("start_time") else ""
-    return f"{day}{start} · {row['title']}"
+    day = day_label(meeting.date)[:10]
+    start = f" {meeting.start_time}" if meeting.start_time else ""
+    return f"{day}{start} · {meeting.title}"
 
 
 class MeetingTableModel(RecordTableModel):
-    tables = ("meeting", "meeting_peer", "meeting_person", "observation", "peer", "person")
-    load = staticmethod(records.meeting_list)
-    columns = (
+    tables = (
+        Table.MEETING,
+        Table.MEETING_PEER,
+        Table.MEETING_PERSON,
+        Table.OBSERVATION,
+        Table.PEER,
+        Table.PERSON,
+    )
+    load = staticmethod(read_models.meeting_list)
+    columns: tuple[Column[Meeting], ...] = (
         Column(
             "Day",
-            lambda r: day_label(r["date"]),
-            sort=lambda r: r["date"] + (r["start_time"] or ""),
+            lambda r: day_label(r.date),
+            sort=lambda r: r.date + (r.start_time or ""),
         ),
-        Column("Time", time_span, sort=lambda r: r["date"] + (r["start_time"] or "")),
-        Column("Meeting", lambda r: r["title"]),
-        Column("Type", lambda r: vocab.MEETING_TYPES.get(r["type"], r["type"])),
-        Column("Location", lambda r: r["location"]),
-        Column("Peers", lambda r: r["peer_names"], tooltip="Peers present"),
+        Column("Time", time_span, sort=lambda r: r.date + (r.start_time or "")),
+        Column("Meeting", lambda r: r.title),
+        Column("Type", lambda r: vocab.MEETING_TYPES.get(r.type, r.type)),
+        Column("Location", lambda r: r.location),
+        Column("Peers", lambda r: r.peer_names, tooltip="Peers present"),
         Column(
             "People",
-            lambda r: str(r["people_count"]),
-            sort=lambda r: r["people_count"],
+            lambda r: str(r.people_count),
+            sort=lambda r: r.people_count,
             tooltip="People met",
         ),
         Column(
             "Notes",
-            lambda r: str(r["observation_count"]),
-            sort=lambda r: r["observation_count"],
+            lambda r: str(r.observation_count),
+            sort=lambda r: r.observation_count,
             tooltip="Observations recorded in this meeting",
         ),
     )
@@ -122,14 +133,14 @@ class MeetingTableModel(RecordTableModel):
 
 
 class PersonTableModel(RecordTableModel):
-    tables = ("person", "stakeholder_group", "meeting_person", "meeting")
-    load = staticmethod(records.person_list)
-    columns = (
-        Column("Name", lambda r: r["name"]),
-        Column("Stakeholder group", lambda r: r["group_name"]),
-        Column("Job title", lambda r: r["job_title"]),
-        Column("Organisation", lambda r: r["organisation"]),
-        Column("Meetings", lambda r: str(r["meeting_count"]), sort=lambda r: r["meeting_count"]),
+    tables = (Table.PERSON, Table.STAKEHOLDER_GROUP, Table.MEETING_PERSON, Table.MEETING)
+    load = staticmethod(read_models.person_list)
+    columns: tuple[Column[Person], ...] = (
+        Column("Name", lambda r: r.name),
+        Column("Stakeholder group", lambda r: r.group_name),
+        Column("Job title", lambda r: r.job_title),
+        Column("Organisation", lambda r: r.organisation),
+        Column("Meetings", lambda r: str(r.meeting_count), sort=lambda r: r.meeting_count),
     )
 
     def extra_data(self, row_id: str, column: int, role: int) -> Any:
@@ -139,16 +150,16 @@ class PersonTableModel(RecordTableModel):
 
 
 class DocumentTableModel(RecordTableModel):
-    tables = ("document", "observation")
-    load = staticmethod(records.document_list)
-    columns = (
-        Column("Title", lambda r: r["title"]),
-        Column("Provided by", lambda r: r["provided_by"]),
-        Column("Date", lambda r: r["doc_date"] or "", sort=lambda r: r["doc_date"] or ""),
+    tables = (Table.DOCUMENT, Table.OBSERVATION)
+    load = staticmethod(read_models.document_list)
+    columns: tuple[Column[Document], ...] = (
+        Column("Title", lambda r: r.title),
+        Column("Provided by", lambda r: r.provided_by),
+        Column("Date", lambda r: r.doc_date or "", sort=lambda r: r.doc_date or ""),
         Column(
             "Notes",
-            lambda r: str(r["observation_count"]),
-            sort=lambda r: r["observation_count"],
+            lambda r: str(r.observation_count),
+            sort=lambda r: r.observation_count,
             tooltip="Observations that cite this document",
         ),
     )
@@ -160,11 +171,11 @@ class DocumentTableModel(RecordTableModel):
 
 
 class PeerTableModel(RecordTableModel):
-    tables = ("peer",)
-    load = staticmethod(records.team)
-    columns = (
-        Column("Name", lambda r: r["name"]),
-        Column("Role", lambda r: vocab.PEER_ROLES.get(r["role"], r["role"])),
-        Column("Job title", lambda r: r["job_title"]),
-        Column("Organisation", lambda r: r["organisation"]),
+    tables = (Table.PEER,)
+    load = staticmethod(read_models.team_members)
+    columns: tuple[Column[Peer], ...] = (
+        Column("Name", lambda r: r.name),
+        Column("Role", lambda r: vocab.PEER_ROLES.get(r.role, r.role)),
+        Column("Job title", lambda r: r.job_title),
+        Column("Organisation", lambda r: r.organisation),
     )

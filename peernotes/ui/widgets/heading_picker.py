@@ -10,9 +10,8 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QVBoxLayout, QWidget
 
-from peernotes.core.records.challenge import heading_label
 from peernotes.core.records.people import normalise_name
-from peernotes.core.store import Row
+from peernotes.core.records.values import Heading
 from peernotes.ui.widgets.chips import ChipBox
 
 CHIP_LENGTH = 38
@@ -82,11 +81,11 @@ class HeadingPicker(QWidget):
         layout.addWidget(self.chips)
 
     # --------------------------------------------------------------- data
-    def set_headings(self, rows: list[Row]) -> None:
-        """The challenge's headings (records.headings), standards indented under domains."""
-        self._labels = {r["id"]: heading_label(r) for r in rows}
-        self._prompts = {r["id"]: r.get("prompt") or "" for r in rows}
-        self._kinds = {r["id"]: r["kind"] for r in rows}
+    def set_headings(self, headings: list[Heading]) -> None:
+        """The challenge's headings (read_models.framework_headings), in framework order."""
+        self._labels = {h.id: h.label for h in headings}
+        self._prompts = {h.id: h.prompt for h in headings}
+        self._kinds = {h.id: h.kind for h in headings}
         self._by_label = {label: heading_id for heading_id, label in self._labels.items()}
         self.list_model.clear()
         for heading_id, label in self._labels.items():

@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from peernotes.core import records
+from peernotes.core.changes import Table
 from peernotes.core.errors import PeerNotesError, SaveFailed
+from peernotes.core.records import read_models
 from peernotes.core.store import Change
 from peernotes.ui.dialogs.form import explain
 from peernotes.ui.models.records import meeting_label
@@ -73,13 +75,13 @@ class ObservationTags(QWidget):
         """The meetings, documents and headings to choose from."""
         self.meeting.clear()
         self.meeting.addItem("(no meeting)", None)
-        for row in records.meeting_list(cf):
-            self.meeting.addItem(meeting_label(row), row["id"])
+        for meeting in read_models.meeting_list(cf):
+            self.meeting.addItem(meeting_label(meeting), meeting.id)
         self.document.clear()
         self.document.addItem("(no document)", None)
-        for row in records.document_list(cf):
-            self.document.addItem(row["title"], row["id"])
-        self.headings.set_headings(records.headings(cf))
+        for document in read_models.document_list(cf):
+            self.document.addItem(document.title, document.id)
+        self.headings.set_headings(read_models.framework_headings(cf))
 
     def show_row(self, row: Any, heading_ids: list[str]) -> None:
         self.mode.set_value(row["mode"])
@@ -293,11 +295,13 @@ class ObservationEditor(QWidget):
         self.deleted.emit(observation_id)
 
     def _on_changed(self, change: Change) -> None:
-        if change.touches("meeting", "document", "heading"):
+        if change.touches(Table.MEETING, Table.DOCUMENT, Table.HEADING):
             self._reload_choices()
         if self.observation_id and (
-            self.observation_id in change.tables.get("observation", set())
-            or change.touches("observation_heading", "meeting", "document", "heading")
+            self.observation_id in change.ids(Table.OBSERVATION)
+            or change.touches(
+                Table.OBSERVATION_HEADING, Table.MEETING, Table.DOCUMENT, Table.HEADING
+            )
         ):
             if self.timer.isActive():
                 return  # the user is typing: their text wins, and is saved next

@@ -1,0 +1,123 @@
+"""The core→UI seam is typed: no UI function takes or returns a generic `dict[str, Any]` row.
+
+Screens read the core's frozen records (`core/records/values.py`, `core/rollup.py`), so a
+column typo is caught by mypy instead of surfacing as a KeyError in front of a council. This
+check reads the UI's source (no Qt needed) and fails on a signature that brings a generic row
+back across the seam.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+UI = Path(__file__).resolve().parents[2] / "peernotes" / "ui"
+
+
+def _generic_row(annotation: ast.expr | None) -> bool:
+    """`Row`, `dict[str, Any]` or `Mapping[str, Any]` anywhere inside an annotation."""
+    if annotation is None:
+        return False
+    if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):
+        annotation = ast.parse(annotation.value, mode="eval").body
+    for node in ast.walk(annotation):
+        if isinstance(node, ast.Name) and node.id == "Row":
+            return True
+        if isinstance(node, ast.Subscript) and ast.unparse(node.value) in (
+            "dict",
+            "Dict",
+            "Mapping",
+            "MutableMapping",
+        ):
+            args = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+            if [ast.unparse(a) for a in args] == ["str", "Any"]:
+                return True
+    return False
+
+
+def generic_row_signatures(source: str, name: str) -> list[str]:
+    """'file:line function(parameter)' for each parameter or return typed as a generic row."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            continue
+        arguments = node.args.posonlyargs + node.args.args + node.args.kwonlyargs
+        arguments += [a for a in (node.args.vararg, node.args.kwarg) if a is not None]
+        for argument in arguments:
+            if _generic_row(argument.annotation):
+                found.append(f"{name}:{node.lineno} {node.name}({argument.arg})")
+        if _generic_row(node.returns):
+            found.append(f"{name}:{node.lineno} {node.name} returns a generic row")
+    return found
+
+
+def test_no_ui_signature_takes_or_returns_a_generic_row():
+    """A screen that takes `dict[str, Any]` rows again would read them by string keys, where a
+    misspelt column shows the user a crash instead of failing the type check."""
+    found = []
+    for path in sorted(UI.rglob("*.py")):
+        found += generic_row_signatures(path.read_text(encoding="utf-8"), path.name)
+    assert found == [], "typed records (core/records/values.py) instead of rows:\n" + "\n".join(
+        found
+    )
+
+
+def test_the_check_catches_each_kind_of_generic_row():
+    """The check itself: it must see a planted Row parameter, a dict[str, Any] return, a
+    string annotation and a keyword-only Mapping[str, Any], and pass typed records."""
+    planted = (
+        "def a(row: Row) -> None: ...\n"
+        "def b(x: int) -> dict[str, Any]: ...\n"
+        "def c(rows: 'list[Row] | None') -> None: ...\n"
+        "def d(*, options: Mapping[str, Any]) -> None: ...\n"
+        "def e(meeting: Meeting, values: Mapping[str, object]) -> list[Person]: ...\n"
+    )
+    assert [f.split(" ", 1)[1] for f in generic_row_signatures(planted, "x.py")] == [
+        "a(row)",
+        "b returns a generic row",
+        "c(rows)",
+        "d(options)",
+    ]
+
+
+def enum_less_listeners(source: str, name: str) -> list[str]:
+    """'file:line' for each listener that names a table by string (`touches("meeting")`) or
+    reads the store's raw record of a Change (`change.tables`, `change.bulk`)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            if node.func.attr in ("touches", "ids", "is_bulk") and any(
+                isinstance(a, ast.Constant) and isinstance(a.value, str) for a in node.args
+            ):
+                found.append(f"{name}:{node.lineno} {node.func.attr}() by string")
+        if (
+            isinstance(node, ast.Attribute)
+            and node.attr in ("tables", "bulk")
+            and isinstance(node.value, ast.Name)
+            and node.value.id in ("change", "changed")
+        ):
+            found.append(f"{name}:{node.lineno} change.{node.attr}")
+    return found
+
+
+def test_ui_listeners_name_tables_by_the_enum():
+    """A screen watching `touches("meeting ")` (a typo) would silently stop refreshing; by
+    `Table.MEETING` the typo fails at import and in mypy."""
+    found = []
+    for path in sorted(UI.rglob("*.py")):
+        found += enum_less_listeners(path.read_text(encoding="utf-8"), path.name)
+    assert found == [], "use Table members and Change's accessors:\n" + "\n".join(found)
+
+
+def test_the_listener_check_catches_strings_and_raw_reads():
+    """The check itself sees a string table name and a raw read, and passes the enum."""
+    planted = (
+        "change.touches('meeting')\n"
+        "change.touches(Table.MEETING)\n"
+        "ids = change.tables.get('observation')\n"
+        "self.tables = ()\n"
+    )
+    assert [f.split(" ", 1)[1] for f in enum_less_listeners(planted, "x.py")] == [
+        "touches() by string",
+        "change.tables",
+    ]
