@@ -40,6 +40,8 @@ def main(page: str, dark: bool) -> int:
     demo.write_demo(path)
     window.open_path(path)
     QTimer.singleShot(1500, lambda: window.show_page(page))
+    # as a desktop does for a new window (Xvfb has no window manager to do it)
+    QTimer.singleShot(1600, window.activateWindow)
     return app.exec()
 
 

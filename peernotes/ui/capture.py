@@ -5,67 +5,41 @@ Keys (shown in tooltips and the legend under the editor):
   Alt+S/A/N strength/area/neutral · Ctrl+T add a heading · Ctrl+Q quote ·
   Ctrl+Shift+P add a person met · Ctrl+M choose the meeting (the same note keys as the
   Observations page: peernotes.ui.widgets.note_keys)
-The meeting is the session's current one (selected anywhere); until one is selected, the one
-this peer attends now by the clock (peernotes.core.meeting_choice). Each note starts in the
-meeting's natural mode and returns to it after every save. The text being typed is kept as
-a draft in the file (this laptop only) a second after each keystroke, so a crash loses at
-most the last second; Enter turns it into an observation, saved at once and undoable.
+Each note starts in the meeting's natural mode and returns to it after every save; Enter
+turns the text into an observation, saved at once and undoable.
+
+The pane joins small parts, each with one job: the form (capture_form), the meeting choice
+(capture_meeting), people met (capture_people), the crash draft (capture_draft), fixing a
+saved note (capture_edit) and the list of notes under the box (capture_list).
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QTextCursor
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QCompleter,
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QSizePolicy,
-    QTableView,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from peernotes.core import meeting_choice, records
+from peernotes.core import records
 from peernotes.core.changes import Table
 from peernotes.core.errors import PeerNotesError, SaveFailed
 from peernotes.core.records import read_models
-from peernotes.core.records.read_models import ObservationFilter
 from peernotes.core.store import Change
 from peernotes.ui import capture_headcounts
+from peernotes.ui.capture_draft import DRAFT_KEY, DRAFT_RESTORED, CaptureDraft
 from peernotes.ui.capture_edit import NoteReediting
+from peernotes.ui.capture_form import LEGEND, CaptureForm
+from peernotes.ui.capture_list import CaptureList
+from peernotes.ui.capture_meeting import MeetingChooser
+from peernotes.ui.capture_people import MeetingPeople
 from peernotes.ui.dialogs.form import explain
-from peernotes.ui.dialogs.person import DuplicatePersonDialog, PersonData, PersonDialog
-from peernotes.ui.models import ID_ROLE, ObservationTableModel
-from peernotes.ui.models.records import meeting_label
 from peernotes.ui.session import Session
-from peernotes.ui.spelling import attach as spell_check
 from peernotes.ui.undo import run_undoable
-from peernotes.ui.widgets.chips import ChipBox
-from peernotes.ui.widgets.choices import ChoiceButtons
-from peernotes.ui.widgets.heading_picker import HeadingPicker
 from peernotes.ui.widgets.note_keys import MODE_KEYS, POLARITY_KEYS, install_note_keys
 
-LEGEND = (
-    "<b>Enter</b> save · <b>Shift+Enter</b> new line · <b>Ctrl+1/2/3</b> read/heard/seen · "
-    "<b>Alt+S/A/N</b> strength/area/neutral · <b>Ctrl+T</b> heading · <b>Ctrl+Q</b> quote · "
-    "<b>Ctrl+Shift+P</b> person · <b>Ctrl+M</b> meeting · <b>Up</b> edit the previous note"
-)
-DRAFT_KEY = "capture_draft"
-DRAFT_RESTORED = "Restored the note you were typing when PeerNotes last closed."
+__all__ = ["DRAFT_KEY", "DRAFT_RESTORED", "LEGEND", "CapturePane"]
 EMPTY_REASON = "Not saved: the observation is empty. Type what you read, heard or saw, then Enter."
 
 
@@ -82,69 +56,6 @@ class _SavedNote:
     index: int
 
 
-class CaptureEditor(QPlainTextEdit):
-    """Enter saves; Shift+Enter is a new line. Ctrl+Z undoes typing, and once there is no
-    typing left to undo it undoes the last saved edit (the window's Edit › Undo). Up in the
-    empty box asks for the previous note; Escape stops editing one."""
-
-    submit = Signal()
-    up_on_empty = Signal()
-    escape = Signal()
-
-    def keyPressEvent(self, event) -> None:  # noqa: N802
-        key = event.key()
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
-            event.modifiers() & Qt.KeyboardModifier.ShiftModifier
-        ):
-            self.submit.emit()
-            return
-        if key == Qt.Key.Key_Up and self.document().isEmpty():
-            self.up_on_empty.emit()
-            return
-        if key == Qt.Key.Key_Escape:
-            self.escape.emit()
-        super().keyPressEvent(event)
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            if (
-                event.matches(QKeySequence.StandardKey.Undo)
-                and not self.document().isUndoAvailable()
-            ):
-                event.ignore()
-                return False
-            if (
-                event.matches(QKeySequence.StandardKey.Redo)
-                and not self.document().isRedoAvailable()
-            ):
-                event.ignore()
-                return False
-        return super().event(event)
-
-
-class PersonField(QLineEdit):
-    """'Add person met…': completes existing names; Escape hands the keyboard back."""
-
-    escape = Signal()
-
-    def keyPressEvent(self, event) -> None:  # noqa: N802
-        completer = self.completer()
-        popup = completer.popup() if completer is not None else None
-        if event.key() == Qt.Key.Key_Escape and not (popup is not None and popup.isVisible()):
-            self.escape.emit()
-            return
-        super().keyPressEvent(event)
-
-
-def _section(text: str, buddy: QWidget | None = None) -> QLabel:
-    label = QLabel(text)
-    label.setObjectName("fieldLabel")
-    label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    if buddy is not None:
-        label.setBuddy(buddy)
-    return label
-
-
 class CapturePane(QWidget):
     """Meeting, people met, the text, its tags, and the meeting's observations under it."""
 
@@ -154,215 +65,72 @@ class CapturePane(QWidget):
         super().__init__(parent)
         self.session = session
         self.setAccessibleName("Capture")
-        self._meeting_id: str | None = None
-        self._reason: tuple[str | None, str] = (None, "")  # (meeting, why it was chosen)
-        self._picked_person = False
         self._last_saved: _SavedNote | None = None  # offered back if its save is undone
-        self.reediting = NoteReediting(self)
         self._build()
+        self.reediting = NoteReediting(self)
+        self.chooser = MeetingChooser(session, self.meeting, self.form.meeting_info)
+        self.people_met = MeetingPeople(self)
+        self.headcounts = capture_headcounts.HeadcountEntry(self)  # "12 carers" there too
+        self.draft = CaptureDraft(self)
+        self.draft_timer = self.draft.timer
+        self._connect()
         self._shortcuts()
         self.reload_meetings()
         self.reload_documents()
         self.heading_picker.set_headings(read_models.framework_headings(session.cf))
-        self.reload_people_names()
-        self.set_meeting(self.default_meeting_id())
-        self.restored_draft = False  # the window announces it wherever the peer is
-        self._restore_draft()
+        self.people_met.reload_names()
+        self.set_meeting(self.chooser.default_meeting_id())
+        self.restored_draft = self.draft.restore()  # the window announces it wherever
         session.changed.connect(self._on_changed)
         session.meeting_selected.connect(self.set_meeting)
         session.undo_stack.indexChanged.connect(self._undo_moved)
-        self.draft_timer = QTimer(self)
-        self.draft_timer.setSingleShot(True)
-        self.draft_timer.setInterval(1000)
-        self.draft_timer.timeout.connect(self.save_draft)
-        self.editor.textChanged.connect(self._text_changed)
+        self.editor.textChanged.connect(self._text_changed)  # after the draft is restored
 
     # ---------------------------------------------------------------- layout
     def _build(self) -> None:
-        self.meeting = QComboBox()
-        self.meeting.setAccessibleName("Current meeting")
-        self.meeting.setToolTip("The meeting these notes belong to (Ctrl+M)")
-        self.meeting.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        self.form = form = CaptureForm()
+        self.meeting, self.now_button, self.document = form.meeting, form.now_button, form.document
+        self.meeting_info = form.meeting_info
+        self.people, self.person_field = form.people, form.person_field
+        self.editor, self.mode, self.mode_hint = form.editor, form.mode, form.mode_hint
+        self.polarity, self.quote, self.heading_picker = (
+            form.polarity,
+            form.quote,
+            form.heading_picker,
         )
-        self.meeting.setMinimumContentsLength(40)
-        self.meeting.currentIndexChanged.connect(self._meeting_chosen)
-        self.now_button = QPushButton("Now")
-        self.now_button.setToolTip(
-            "Go to the meeting you attend now by this laptop's clock (else one running now);\n"
-            "the line under the meeting says which rule chose it"
-        )
-        self.now_button.setAccessibleName("Meeting happening now")
+        self.save_button, self.message = form.save_button, form.message
+        self.notes = CaptureList(self.session)
+        self.model, self.list, self.list_title = self.notes.model, self.notes.view, self.notes.title
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        self.form_area = form.rows_area  # at 150 % on a laptop the form scrolls, not overlaps
+        layout.addWidget(form, 0)
+        layout.addSpacing(6)
+        layout.addWidget(self.notes, 1)
+        order = form.tab_order() + [self.list]
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    def _connect(self) -> None:
+        self.chooser.chosen.connect(self._meeting_chosen)
+        self.chooser.said.connect(self.show_note)
         self.now_button.clicked.connect(self.go_to_meeting_now)
-        self.meeting_info = QLabel()
-        self.meeting_info.setObjectName("hint")
-        self.meeting_info.setWordWrap(True)  # a long list of peers must not widen the window
-        self.document = QComboBox()
-        self.document.setAccessibleName("Document read")
-        self.document.setToolTip("The document this note is about (for things read)")
-        self.document_label = _section("&Document", self.document)
-
-        self.people = ChipBox()
-        self.people.setAccessibleName("People met in this meeting")
-        self.person_field = PersonField()
-        self.person_field.setPlaceholderText("Add person met… (Ctrl+Shift+P)")
-        self.person_field.setAccessibleName("Add a person met")
-        self.person_field.setToolTip(
-            "Type a name and press Enter: pick someone already recorded, or add a new person\n"
-            "with their stakeholder group. Escape returns to the text."
-        )
-        self.person_field.setMinimumWidth(220)
-        self.person_names = QStringListModel(self)
-        completer = QCompleter(self.person_names, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.person_field.setCompleter(completer)
-        # The str overload (the stubs do not know overloaded signals can be indexed).
-        completer.activated[str].connect(self._person_completed)  # type: ignore[index]
-        self.person_field.returnPressed.connect(self._person_entered)
-        self.person_field.escape.connect(self.focus_editor)
-        self.people.set_trailing(self.person_field)
-        self.people.removed.connect(self.remove_person)
-        self.headcounts = capture_headcounts.HeadcountEntry(self)  # "12 carers" there too
-
-        self.editor = CaptureEditor()
-        spell_check(self.editor)  # notes bound for the letter: British spelling, as typed
-        self.editor.setAccessibleName("Observation text")
-        self.editor.setPlaceholderText(
-            "Type what you read, heard or saw… Enter saves, Shift+Enter starts a new line."
-        )
-        self.editor.setTabChangesFocus(True)
-        lines = self.editor.fontMetrics().lineSpacing()
-        self.editor.setMinimumHeight(lines * 4 + 12)
-        self.editor.setMaximumHeight(lines * 7 + 12)
-        self.editor.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.editor.submit.connect(self.save)
         self.editor.up_on_empty.connect(lambda: self.reediting.start(self.reediting.previous_id()))
         self.editor.escape.connect(lambda: self.reediting.stop())
-
-        self.mode = ChoiceButtons(MODE_KEYS, "Mode")
-        self.mode.set_value("heard")
-        self.mode_hint = QLabel()
-        self.mode_hint.setObjectName("modeHint")
-        self.mode_hint.setAccessibleName("Mode for this note")
-        self.polarity = ChoiceButtons(POLARITY_KEYS, "Polarity")
-        self.polarity.set_value("neutral")
-        self.quote = QToolButton()
-        self.quote.setText("“ Quote ”")
-        self.quote.setCheckable(True)
-        self.quote.setObjectName("segment")
-        self.quote.setAccessibleName("Verbatim quote")
-        self.quote.setToolTip("A verbatim quote, never attributed to anyone (Ctrl+Q)")
-        self.heading_picker = HeadingPicker()
         self.heading_picker.done.connect(self.focus_editor)
         self.heading_picker.message.connect(self.show_problem)
-
-        self.save_button = QPushButton("Save observation")
-        self.save_button.setToolTip("Save and clear for the next one (Enter)")
         self.save_button.clicked.connect(self.save)
-        self.message = QLabel()
-        self.message.setObjectName("captureMessage")
-        self.message.setAccessibleName("Capture status")
-        self.message.setWordWrap(True)
-        legend = QLabel(LEGEND)
-        legend.setObjectName("legend")
-        legend.setWordWrap(True)
-        legend.setAccessibleName("Keyboard shortcuts")
-
-        form = QGridLayout()
-        form.setHorizontalSpacing(10)
-        form.setVerticalSpacing(8)
-        form.setColumnStretch(1, 1)
-        meeting_row = QHBoxLayout()
-        meeting_row.addWidget(self.meeting, 1)
-        meeting_row.addWidget(self.now_button)
-        form.addWidget(_section("&Meeting", self.meeting), 0, 0)
-        form.addLayout(meeting_row, 0, 1)
-        form.addWidget(self.meeting_info, 1, 1)
-        form.addWidget(
-            _section("People met"), 2, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight
-        )
-        form.addWidget(self.people, 2, 1)
-        form.addWidget(self.document_label, 3, 0)
-        form.addWidget(self.document, 3, 1)
-        form.addWidget(
-            _section("&Observation", self.editor),
-            4,
-            0,
-            Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight,
-        )
-        form.addWidget(self.editor, 4, 1)
-        tags = QHBoxLayout()
-        tags.setSpacing(10)
-        tags.addWidget(self.mode)
-        tags.addSpacing(8)
-        tags.addWidget(self.polarity)
-        tags.addSpacing(8)
-        tags.addWidget(self.quote)
-        tags.addSpacing(8)
-        tags.addWidget(self.mode_hint, 1)
-        form.addWidget(_section("Tags"), 5, 0)
-        form.addLayout(tags, 5, 1)
-        form.addWidget(
-            _section("Headings"), 6, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight
-        )
-        form.addWidget(self.heading_picker, 6, 1)
-        actions = QHBoxLayout()
-        actions.addWidget(self.message, 1)
-        actions.addWidget(self.save_button)
-        form.addLayout(actions, 7, 1)
-        form.addWidget(legend, 8, 1)
-
-        self.model = ObservationTableModel(
-            self.session, ObservationFilter(meeting_id="-"), descending=True
-        )
-        self.list = QTableView()
-        self.list.setModel(self.model)
-        self.list.setAccessibleName("Observations in this meeting")
-        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.list.setAlternatingRowColors(True)
-        self.list.setWordWrap(False)
-        self.list.verticalHeader().hide()
-        self.list.setColumnHidden(5, True)  # source: it is this meeting
-        self.list.setColumnHidden(7, True)
-        header = self.list.horizontalHeader()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(0, 100)
-        header.resizeSection(2, 70)
-        header.resizeSection(3, 170)
-        header.resizeSection(4, 200)
-        header.resizeSection(6, 130)
-        self.list.setToolTip("Double-click a note to fix it here (or Up in the empty box)")
-        self.list.doubleClicked.connect(lambda index: self.reediting.start(index.data(ID_ROLE)))
-        self.list_title = QLabel()
-        self.list_title.setObjectName("sectionTitle")
-        delete_shortcut = QShortcut(QKeySequence.StandardKey.Delete, self.list)
-        delete_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete_shortcut.activated.connect(self.delete_selected)
-
-        box = QFrame()
-        box.setObjectName("captureCard")
-        box.setLayout(form)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 12)
-        layout.addWidget(box, 0)
-        layout.addSpacing(6)
-        layout.addWidget(self.list_title)
-        layout.addWidget(self.list, 1)
+        self.notes.open_requested.connect(self.reediting.start)
+        self.notes.delete_requested.connect(self.delete_selected)
         self.mode.changed.connect(self._mode_changed)
         self._mode_changed(self.mode.value)
-        order = [self.meeting, self.now_button, self.person_field, self.document, self.editor]
-        order += list(self.mode.buttons.values()) + list(self.polarity.buttons.values())
-        order += [self.quote, self.heading_picker.field, self.save_button, self.list]
-        for first, second in zip(order, order[1:], strict=False):
-            QWidget.setTabOrder(first, second)
 
     def _shortcuts(self) -> None:
         handlers: dict[str, Any] = {
             "quote": self.quote.toggle,
             "heading": self.heading_picker.focus_field,
-            "person": self._focus_person_field,
+            "person": self.people_met.focus_field,
         }
         for value, _label, _keys in MODE_KEYS:
             handlers[value] = lambda v=value: self.mode.set_value(v)
@@ -371,131 +139,45 @@ class CapturePane(QWidget):
         install_note_keys(self, handlers)
         shortcut = QShortcut(QKeySequence("Ctrl+M"), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self._focus_meeting)
+        shortcut.activated.connect(self.chooser.focus)
 
     # ------------------------------------------------------------- meetings
     def reload_meetings(self) -> None:
-        current = self._meeting_id
-        self.meeting.blockSignals(True)
-        self.meeting.clear()
-        self.meeting.addItem("(No meeting: documents and other notes)", None)
-        self._meetings = {m.id: m for m in read_models.meeting_list(self.session.cf)}
-        for meeting in self._meetings.values():
-            self.meeting.addItem(meeting_label(meeting), meeting.id)
-        index = self.meeting.findData(current)
-        self.meeting.setCurrentIndex(index if index >= 0 else 0)
-        self.meeting.blockSignals(False)
-        if self.meeting.currentData() != current:
-            self._meeting_chosen()
+        self.chooser.reload()
 
     def default_meeting_id(self) -> str | None:
-        """The current meeting once one was selected anywhere; else the one this peer is in
-        by the clock (see meeting_choice); outside the on-site days, the meeting of the last
-        note recorded on this laptop, else the first meeting of the programme."""
-        cf = self.session.cf
-        if self.session.meeting_chosen:
-            return self.session.current_meeting_id
-        choice = meeting_choice.choose_meeting(cf)
-        if choice.meeting_id is not None:
-            self._reason = (choice.meeting_id, choice.reason)
-            return choice.meeting_id
-        if cf.peer_id:
-            latest = records.observation_ids(
-                cf, ObservationFilter(recorded_by=cf.peer_id), descending=True
-            )[:1]
-            row = cf.get("observation", latest[0]) if latest else None
-            if row and row["meeting_id"] in self._meetings:
-                return row["meeting_id"]
-        return next(iter(self._meetings), None)
+        return self.chooser.default_meeting_id()
 
     def set_meeting(self, meeting_id: str | None) -> None:
-        index = self.meeting.findData(meeting_id)
-        if index < 0:
-            index = 0
-        if index != self.meeting.currentIndex():
-            self.meeting.setCurrentIndex(index)
-        else:
-            self._meeting_chosen()
+        self.chooser.set_meeting(meeting_id)
 
     def current_meeting_id(self) -> str | None:
-        return self.meeting.currentData()
+        return self.chooser.meeting_id
+
+    def natural_mode(self) -> str:
+        return self.chooser.natural_mode()
 
     def go_to_meeting_now(self) -> None:
         """The meeting this peer is in now, saying which rule chose it."""
-        choice = meeting_choice.choose_meeting(self.session.cf)
-        if choice.meeting_id is None:
-            self.show_note(choice.reason)
-            return
-        self._reason = (choice.meeting_id, choice.reason)
-        self.set_meeting(choice.meeting_id)
-        self._show_meeting_info()
-        self.show_note(f"Now: {choice.reason}")
-        self.focus_editor()
+        if self.chooser.go_to_now():
+            self.focus_editor()
 
-    def natural_mode(self) -> str:
-        """The mode a new note in the current meeting starts in (and returns to after Enter)."""
-        meeting = self._meetings.get(self._meeting_id) if self._meeting_id else None
-        return meeting_choice.natural_mode(meeting.type if meeting else None)
-
-    def _meeting_chosen(self, *_: Any) -> None:
-        meeting_id = self.meeting.currentData()
-        changed = meeting_id != self._meeting_id
-        self._meeting_id = meeting_id
+    def _meeting_chosen(self, changed: bool) -> None:
         if changed:
             self.reediting.stop()
             self.mode.set_value(self.natural_mode())
-        self._show_meeting_info()
         self._show_mode_hint()
-        self.session.select_meeting(meeting_id)
-        self.person_field.setEnabled(meeting_id is not None)
-        self.list.setColumnHidden(5, meeting_id is not None)  # source: shown outside meetings
-        if meeting_id is None:
-            self._no_meeting_filter()
-        else:
-            self.model.set_filter(ObservationFilter(meeting_id=meeting_id))
-        self.reload_people()
-        self._update_list_title()
-
-    def _show_meeting_info(self) -> None:
-        meeting_id = self._meeting_id
-        meeting = self._meetings.get(meeting_id) if meeting_id else None
-        if meeting is None:
-            self.meeting_info.setText("Notes not taken in a meeting (e.g. documents read).")
-            return
-        details = [meeting.type.replace("_", " ").capitalize()]
-        if meeting.location:
-            details.append(meeting.location)
-        if meeting.peer_names:
-            details.append(f"peers: {meeting.peer_names}")
-        chosen_for, reason = self._reason
-        if chosen_for == meeting_id and reason:
-            details.append(f"chosen: {reason}")
-        self.meeting_info.setText(" · ".join(details))
+        self.notes.show_meeting(self.chooser.meeting_id)
+        self.people_met.reload()
 
     def _show_mode_hint(self) -> None:
         """A mode the peer set (Ctrl+1/2/3) shows until the note is saved."""
         natural, mode = self.natural_mode(), self.mode.value
-        overridden = mode != natural
-        self.mode_hint.setText(
+        self.form.set_mode_hint(
             f"{mode.capitalize()} for this note only: back to {natural.capitalize()} after saving"
-            if overridden
+            if mode != natural
             else ""
         )
-
-    def _no_meeting_filter(self) -> None:
-        # Notes outside meetings: the most recent ones recorded on this laptop.
-        self.model.set_filter(
-            ObservationFilter(recorded_by=self.session.cf.peer_id, meeting_id=None)
-        )
-
-    def _update_list_title(self) -> None:
-        count = self.model.rowCount()
-        where = "in this meeting" if self._meeting_id else "recorded by you"
-        self.list_title.setText(f"Observations {where} ({count})")
-
-    def _focus_meeting(self) -> None:
-        self.meeting.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.meeting.showPopup()
 
     # ------------------------------------------------------------ documents
     def reload_documents(self) -> None:
@@ -509,128 +191,23 @@ class CapturePane(QWidget):
         self.document.blockSignals(False)
 
     def _mode_changed(self, mode: str) -> None:
-        reading = mode == "read"
-        self.document.setVisible(reading)
-        self.document_label.setVisible(reading)
-        if hasattr(self, "_meetings"):
+        self.form.show_document(mode == "read")
+        if hasattr(self, "chooser"):
             self._show_mode_hint()
 
     # --------------------------------------------------------------- people
     def reload_people_names(self) -> None:
-        self.person_names.setStringList(sorted({p["name"] for p in self.session.cf.rows("person")}))
+        self.people_met.reload_names()
 
     def reload_people(self) -> None:
-        meeting_id = self._meeting_id
-        people = read_models.people_in(self.session.cf, meeting_id) if meeting_id else []
-        groups = {g.id: g.name for g in read_models.groups(self.session.cf)}
-        self.people.set_chips(
-            [
-                (p.id, p.name + (f" · {groups[p.group_id]}" if p.group_id in groups else ""))
-                for p in people
-            ]
-            + capture_headcounts.chips(self.session.cf, meeting_id)
-        )
-
-    def _focus_person_field(self) -> None:
-        if not self.person_field.isEnabled():
-            self.show_problem("Choose a meeting first: people are added to a meeting.")
-            return
-        self.person_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def _person_completed(self, name: str) -> None:
-        self._picked_person = True
-        matches = read_models.people_named(self.session.cf, name)
-        if len(matches) == 1:
-            self._add_existing_person(matches[0].id)
-        else:
-            self.add_person_named(name)
-        QTimer.singleShot(0, self.person_field.clear)
-
-    def _person_entered(self) -> None:
-        if self._picked_person:
-            self._picked_person = False
-            self.person_field.clear()
-            return
-        name = self.person_field.text().strip()
-        if not name:
-            self.focus_editor()
-            return
-        if self.add_person_named(name):
-            self.person_field.clear()
+        self.people_met.reload()
 
     def add_person_named(self, name: str) -> bool:
-        """Add someone to the current meeting by name: an existing person (offered when the
-        name matches) or a new one with their stakeholder group. Returns True when added."""
-        meeting_id = self._meeting_id
-        if meeting_id is None:
-            self.show_problem("Choose a meeting first: people are added to a meeting.")
-            return False
-        cf = self.session.cf
-        matches = read_models.people_named(cf, name)
-        if matches:
-            choice = DuplicatePersonDialog.ask(self, name, matches)
-            if choice is None:
-                return False
-            if choice != DuplicatePersonDialog.NEW:
-                return self._add_existing_person(choice)
-
-        def save(data: PersonData) -> str:
-            def operation(cf_: Any) -> str:
-                person_id = records.add_person(
-                    cf_,
-                    data.name,
-                    group_id=data.group_id,
-                    job_title=data.job_title,
-                    organisation=data.organisation,
-                    allow_duplicate=bool(matches)
-                    and records.normalise_name(data.name) == records.normalise_name(name),
-                )
-                records.add_person_to_meeting(cf_, meeting_id, person_id)
-                return person_id
-
-            return run_undoable(self.session, f"Add {data.name} to the meeting", operation)
-
-        data = PersonDialog.ask(
-            self,
-            read_models.groups(cf),
-            PersonData(name),
-            save,
-            title="New person met",
-        )
-        if data is None:
-            return False
-        self.show_note(f"{data.name} added to the meeting.")
-        return True
-
-    def _add_existing_person(self, person_id: str) -> bool:
-        meeting_id = self._meeting_id
-        if meeting_id is None:
-            return False
-        try:
-            run_undoable(
-                self.session,
-                "Add person to the meeting",
-                lambda cf: records.add_person_to_meeting(cf, meeting_id, person_id),
-            )
-        except PeerNotesError as error:
-            self._report(error)
-            return False
-        person = self.session.cf.get("person", person_id)
-        self.show_note(f"{person['name'] if person else 'Person'} added to the meeting.")
-        return True
+        """Add someone to the current meeting by name (see capture_people)."""
+        return self.people_met.add_named(name)
 
     def remove_person(self, person_id: str) -> None:
-        meeting_id = self._meeting_id
-        if meeting_id is None or capture_headcounts.group_of(person_id):
-            return
-        try:
-            run_undoable(
-                self.session,
-                "Remove person from the meeting",
-                lambda cf: records.remove_link(cf, "meeting_person", meeting_id, person_id),
-            )
-        except PeerNotesError as error:
-            self._report(error)
+        self.people_met.remove_person(person_id)
 
     # ----------------------------------------------------------------- save
     def save(self) -> str | None:
@@ -642,7 +219,7 @@ class CapturePane(QWidget):
             self._restyle(self.editor)
             self.editor.setFocus()
             return None
-        meeting_id = self._meeting_id
+        meeting_id = self.current_meeting_id()
         document_id = self.document.currentData() if self.mode.value == "read" else None
         headings = self.heading_picker.heading_ids()
         mode, polarity, quote = self.mode.value, self.polarity.value, self.quote.isChecked()
@@ -666,7 +243,7 @@ class CapturePane(QWidget):
                 ),
             )
         except PeerNotesError as error:
-            self._report(error)  # the text stays in the editor
+            self.report(error)  # the text stays in the editor
             return None
         self._last_saved = _SavedNote(
             observation_id,
@@ -719,7 +296,7 @@ class CapturePane(QWidget):
         self.heading_picker.clear()
 
     def delete_selected(self) -> None:
-        ids = [i.data(ID_ROLE) for i in self.list.selectionModel().selectedRows()]
+        ids = self.notes.selected_ids()
         if not ids:
             return
         label = "Delete observation" if len(ids) == 1 else f"Delete {len(ids)} observations"
@@ -731,7 +308,7 @@ class CapturePane(QWidget):
         try:
             run_undoable(self.session, label, operation)
         except PeerNotesError as error:
-            self._report(error)
+            self.report(error)
             return
         self.show_note(f"{label.replace('Delete', 'Deleted')}. Undo with Ctrl+Z.")
 
@@ -745,37 +322,10 @@ class CapturePane(QWidget):
 
     def flush(self) -> None:
         """Before the file closes: keep the draft now rather than in a second."""
-        if self.draft_timer.isActive():
-            self.draft_timer.stop()
-            self.save_draft()
+        self.draft.flush()
 
     def save_draft(self) -> None:
-        """Keep the text being typed in the file (this laptop only), so a crash loses little."""
-        if self.reediting.active:
-            return  # a saved note being fixed: restored as a draft, it would be a duplicate
-        text = self.editor.toPlainText()
-        value = json.dumps({"text": text, "meeting_id": self._meeting_id}) if text.strip() else None
-        cf = self.session.cf
-        if cf.readonly or cf.local(DRAFT_KEY) == value:
-            return
-        try:
-            cf.set_local(DRAFT_KEY, value)
-        except PeerNotesError as error:
-            self.session.error.emit(str(error))
-
-    def _restore_draft(self) -> None:
-        raw = self.session.cf.local(DRAFT_KEY)
-        if not raw:
-            return
-        try:
-            draft = json.loads(raw)
-        except ValueError:
-            return
-        if draft.get("meeting_id") and draft["meeting_id"] in self._meetings:
-            self.set_meeting(draft["meeting_id"])
-        self.editor.setPlainText(draft.get("text", ""))
-        self.restored_draft = bool(draft.get("text", "").strip())
-        self.show_note(DRAFT_RESTORED)
+        self.draft.save()
 
     # ------------------------------------------------------------- messages
     def show_problem(self, text: str) -> None:
@@ -790,7 +340,8 @@ class CapturePane(QWidget):
             self._restyle(self.message)  # costly with a style sheet: only when it changes
         self.message.setText(text)
 
-    def _report(self, error: PeerNotesError) -> None:
+    def report(self, error: PeerNotesError) -> None:
+        """A failed save said on the status line (and to the window when the disk failed)."""
         if isinstance(error, SaveFailed):
             self.session.error.emit(str(error))
         self.show_problem(explain(error))
@@ -818,4 +369,4 @@ class CapturePane(QWidget):
         ):
             self.reload_people()
         if change.touches(Table.OBSERVATION):
-            self._update_list_title()
+            self.notes.update_title()

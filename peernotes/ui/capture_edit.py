@@ -85,7 +85,7 @@ class NoteReediting:
                 lambda cf: records.update_observation(cf, observation_id, text=text, **values),
             )
         except PeerNotesError as error:
-            self.pane._report(error)  # the text stays in the box
+            self.pane.report(error)  # the text stays in the box
             return None
         self.stop(cleared_note="Changes saved. Ctrl+Z undoes them.")
         return observation_id

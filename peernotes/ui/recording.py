@@ -34,9 +34,11 @@ def _observations(session: Session, window: Any) -> QWidget:
 def create_pages(session: Session, window: Any) -> list[Page]:
     # Imported here, when a file opens: the window paints before these screens load. Capture
     # (ready to type in) and Programme (the first page) are built now, the rest when shown.
+    from peernotes.ui import spelling
     from peernotes.ui.capture import CapturePane
     from peernotes.ui.programme import ProgrammePage
 
+    spelling.follow(session)  # names of people met are known before anyone types one
     capture = CapturePane(session)
     return [
         Page(

@@ -9,12 +9,20 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit
 
-from peernotes.core.spelling import Speller
+from peernotes.core.changes import Table
+from peernotes.core.errors import PeerNotesError
+from peernotes.core.spelling import Speller, challenge_names
+from peernotes.core.sqlite_errors import DB_ERRORS
+from peernotes.core.store import Change
+
+if TYPE_CHECKING:
+    from peernotes.ui.session import Session
 
 _speller: Speller | None = None
 _names: set[str] = set()
@@ -31,7 +39,7 @@ def ensure_speller() -> Speller:
     if _speller is None:
         _speller = Speller(_names)
         for highlighter in list(_highlighters):
-            highlighter.rehighlight()
+            highlighter.refresh()
     return _speller
 
 
@@ -42,6 +50,39 @@ def set_names(names: Iterable[str]) -> None:
         _speller.add_names(_names)
 
 
+_FILE_CLOSED: tuple[type[Exception], ...] = (PeerNotesError, *DB_ERRORS)
+NAMED_TABLES = (
+    Table.CHALLENGE,
+    Table.PEER,
+    Table.PERSON,
+    Table.STAKEHOLDER_GROUP,
+    Table.HEADING,
+    Table.DOCUMENT,
+    Table.MEETING,
+)
+
+
+def follow(session: Session) -> None:
+    """Know the open challenge's names as soon as it opens, and each one added later, so a
+    person met is not underlined in Capture or a dialog before the Findings page is seen.
+    Read after the first paint: opening a file must not wait for it."""
+
+    def load() -> None:
+        try:
+            set_names(challenge_names(session.cf))
+        except _FILE_CLOSED:
+            return  # the file closed meanwhile: the next one loads its own names
+        for highlighter in list(_highlighters):
+            highlighter.refresh()
+
+    def changed(change: Change) -> None:
+        if change.touches(*NAMED_TABLES):
+            load()
+
+    QTimer.singleShot(0, session, load)
+    session.changed.connect(changed)
+
+
 class SpellHighlighter(QSyntaxHighlighter):
     """Underlines unknown words with the platform's spell-check (red wavy) underline."""
 
@@ -50,9 +91,22 @@ class SpellHighlighter(QSyntaxHighlighter):
         self.underline = QTextCharFormat()
         self.underline.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
         self.underline.setUnderlineColor(QColor("#d0021b"))
+        self._edit = weakref.ref(edit)
         _highlighters.add(self)
         if _speller is None:
             QTimer.singleShot(0, ensure_speller)
+
+    def refresh(self) -> None:
+        """Underline again (the word list or the names changed) without announcing an edit:
+        the box's textChanged would start its save or draft timer, as if the person typed."""
+        edit = self._edit()
+        if edit is None:
+            return
+        was_blocked = edit.blockSignals(True)
+        try:
+            self.rehighlight()
+        finally:
+            edit.blockSignals(was_blocked)
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802
         checker = _speller
@@ -89,7 +143,7 @@ def replace_word(cursor: QTextCursor, text: str) -> None:
 def add_word(word: str, highlighter: SpellHighlighter) -> None:
     ensure_speller().add_to_dictionary(word)
     for each in list(_highlighters):
-        each.rehighlight()
+        each.refresh()
 
 
 def spelling_menu(

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QDialog, QWidget
 
-from peernotes.ui.dialogs.form import FormDialog, named_line
+from peernotes.ui.dialogs.form import FormDialog, named_line, spell_line
 
 
 @dataclass
@@ -26,8 +26,8 @@ class DocumentDialog(FormDialog):
     ) -> None:
         super().__init__(parent, "Document", save)
         initial = initial or DocumentData("")
-        self.title = named_line(initial.title, "Title")
-        self.provided_by = named_line(initial.provided_by, "Provided by")
+        self.title = spell_line(initial.title, "Title")
+        self.provided_by = spell_line(initial.provided_by, "Provided by")
         self.provided_by.setPlaceholderText("e.g. Adult social care")
         self.doc_date = named_line(initial.doc_date or "", "Date of the document")
         self.doc_date.setPlaceholderText("YYYY-MM-DD (optional)")

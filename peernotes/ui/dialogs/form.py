@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from peernotes.core.errors import PeerNotesError, ValidationError
+from peernotes.ui.widgets.text_field import SpellLine
 
 FIELD_NAMES = {
     "end_time": "End",
@@ -40,6 +41,14 @@ def explain(error: PeerNotesError) -> str:
 def named_line(text: str, name: str) -> QLineEdit:
     """A line edit with the accessible name a screen reader announces for it."""
     edit = QLineEdit(text)
+    edit.setAccessibleName(name)
+    return edit
+
+
+def spell_line(text: str, name: str) -> SpellLine:
+    """A one-line field for words that may reach notes or the letter (a title, a job title,
+    an organisation), spell-checked as the person types, with its accessible name."""
+    edit = SpellLine(text)
     edit.setAccessibleName(name)
     return edit
 

@@ -31,7 +31,8 @@ from peernotes.core import times, validation, vocab
 from peernotes.core.errors import ValidationError
 from peernotes.core.records.people import name_and_role, normalise_name
 from peernotes.core.records.values import Peer, Person
-from peernotes.ui.dialogs.form import FormDialog, named_line
+from peernotes.ui.dialogs.form import FormDialog, named_line, spell_line
+from peernotes.ui.spelling import attach as spell_check
 
 
 @dataclass
@@ -92,7 +93,7 @@ class MeetingDialog(FormDialog):
         self.check_headcounts = check_headcounts
         self._day_row(initial.date)
         times = self._times_row(initial)
-        self.title = named_line(initial.title, "Title")
+        self.title = spell_line(initial.title, "Title")
         self.title.setPlaceholderText("e.g. Director of Adult Social Care")
         self.type = QComboBox()
         self.type.setAccessibleName("Type of meeting")
@@ -104,6 +105,7 @@ class MeetingDialog(FormDialog):
         self.notes.setAccessibleName("Notes about the meeting")
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(60)
+        spell_check(self.notes)  # notes about a meeting are prose: British spelling, as typed
         self.peers = _checklist("Peers present", [(p.id, p.name) for p in peers], initial.peer_ids)
         people_box = self._people_box(people, initial.person_ids, groups or [])
         self.headcounts = named_line(initial.headcounts, "People met without names")
@@ -245,8 +247,7 @@ class MeetingDialog(FormDialog):
         self.new_group.addItem("(no group)", None)
         for group_id, name in groups:
             self.new_group.addItem(name, group_id)
-        self.new_organisation = QLineEdit()
-        self.new_organisation.setAccessibleName("Organisation of the new people")
+        self.new_organisation = spell_line("", "Organisation of the new people")
         self.new_organisation.setPlaceholderText("e.g. Anyshire Carers' Centre")
         add = QPushButton("&Add names")
         add.setToolTip("Tick people already recorded; add the others as new people met")

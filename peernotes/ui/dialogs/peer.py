@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QComboBox, QDialog, QWidget
 
 from peernotes.core import vocab
-from peernotes.ui.dialogs.form import FormDialog, named_line
+from peernotes.ui.dialogs.form import FormDialog, named_line, spell_line
 
 
 @dataclass
@@ -34,8 +34,8 @@ class PeerDialog(FormDialog):
         for key, label in vocab.PEER_ROLES.items():
             self.role.addItem(label, key)
         self.role.setCurrentIndex(max(self.role.findData(initial.role), 0))
-        self.job_title = named_line(initial.job_title, "Job title")
-        self.organisation = named_line(initial.organisation, "Organisation")
+        self.job_title = spell_line(initial.job_title, "Job title")
+        self.organisation = spell_line(initial.organisation, "Organisation")
         self.form.addRow("&Name", self.name)
         self.form.addRow("&Role", self.role)
         self.form.addRow("&Job title", self.job_title)

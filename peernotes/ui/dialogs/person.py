@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from peernotes.core.records.values import Person, StakeholderGroup
-from peernotes.ui.dialogs.form import FormDialog, named_line
+from peernotes.ui.dialogs.form import FormDialog, named_line, spell_line
 
 
 @dataclass
@@ -52,8 +52,8 @@ class PersonDialog(FormDialog):
             self.group.addItem(group.name, group.id)
         index = self.group.findData(initial.group_id)
         self.group.setCurrentIndex(max(index, 0))
-        self.job_title = named_line(initial.job_title, "Job title")
-        self.organisation = named_line(initial.organisation, "Organisation")
+        self.job_title = spell_line(initial.job_title, "Job title")
+        self.organisation = spell_line(initial.organisation, "Organisation")
         self.form.addRow("&Name", self.name)
         self.form.addRow("Stakeholder &group", self.group)
         self.form.addRow("&Job title", self.job_title)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QToolButton, QWidget
 
+HINT_CHARS = 60
+
 
 class FlowLayout(QLayout):
     """Lays widgets out left to right and wraps them onto new lines (Qt's flow layout example)."""
@@ -41,7 +43,16 @@ class FlowLayout(QLayout):
         self._arrange(rect, move=True)
 
     def sizeHint(self) -> QSize:  # noqa: N802
-        return self.minimumSize()
+        """A line of about 60 characters (narrower when the items fit in less), as tall as
+        the items need at that width: not one item per line, which made a row of chips ask
+        for the height of all of them stacked."""
+        hints = [item.sizeHint() for item in self._items]
+        width = sum(h.width() for h in hints) + self.spacing() * max(len(hints) - 1, 0)
+        parent = self.parentWidget()
+        if parent is not None:
+            width = min(width, parent.fontMetrics().averageCharWidth() * HINT_CHARS)
+        width = max(width, self.minimumSize().width())
+        return QSize(width, self.heightForWidth(width))
 
     def minimumSize(self) -> QSize:  # noqa: N802
         size = QSize()

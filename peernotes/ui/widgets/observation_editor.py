@@ -38,26 +38,14 @@ from peernotes.ui.widgets.note_keys import (
 )
 
 TEXT_DELAY_MS = 600
+NOTHING_SELECTED = "Select an observation above to read and edit it here."
 
 
-class ObservationEditor(QWidget):
-    saving = Signal(bool)  # True while typed text waits to be saved
-    deleted = Signal(str)
+class ObservationTags(QWidget):
+    """The note's tags beside its text: mode, polarity, quote, meeting, document, headings."""
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
-        self.observation_id: str | None = None
-        self._loading = False
-        self.setAccessibleName("Selected observation")
-        self.title = QLabel("Select an observation above to read and edit it here.")
-        self.title.setObjectName("sectionTitle")
-        self.title.setWordWrap(True)
-        self.text = QPlainTextEdit()
-        self.text.setAccessibleName("Observation text")
-        self.text.setTabChangesFocus(True)
-        spell_check(self.text)
-        self.text.setToolTip("Changes are saved as you type; Ctrl+Z undoes them")
         self.mode = ChoiceButtons(MODE_KEYS, "Mode")
         self.polarity = ChoiceButtons(
             [(v, label.split()[0], keys) for v, label, keys in POLARITY_KEYS], "Polarity"
@@ -74,8 +62,72 @@ class ObservationEditor(QWidget):
             )
             combo.setMinimumContentsLength(24)
         self.headings = HeadingPicker()
-        self.headings.done.connect(lambda: self.text.setFocus())
-        self.headings.message.connect(self.problem_text)
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow("Mode", self.mode)
+        form.addRow("Polarity", self.polarity)
+        form.addRow("", self.quote)
+        form.addRow("Meeting", self.meeting)
+        form.addRow("Document", self.document)
+        form.addRow("Headings", self.headings)
+
+    def fill_choices(self, cf: Any) -> None:
+        """The meetings, documents and headings to choose from."""
+        self.meeting.clear()
+        self.meeting.addItem("(no meeting)", None)
+        for meeting in read_models.meeting_list(cf):
+            self.meeting.addItem(meeting_label(meeting), meeting.id)
+        self.document.clear()
+        self.document.addItem("(no document)", None)
+        for document in read_models.document_list(cf):
+            self.document.addItem(document.title, document.id)
+        self.headings.set_headings(read_models.framework_headings(cf))
+
+    def show_row(self, row: Any, heading_ids: list[str]) -> None:
+        self.mode.set_value(row["mode"])
+        self.polarity.set_value(row["polarity"])
+        self.quote.setChecked(bool(row["is_quote"]))
+        self.meeting.setCurrentIndex(max(self.meeting.findData(row["meeting_id"]), 0))
+        self.document.setCurrentIndex(max(self.document.findData(row["document_id"]), 0))
+        self.headings.set_heading_ids(heading_ids)
+
+
+class ObservationEditor(QWidget):
+    """The selected observation: its text (saved as you type), its tags (saved at once)."""
+
+    saving = Signal(bool)  # True while typed text waits to be saved
+    deleted = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.observation_id: str | None = None
+        self._loading = False
+        self.setAccessibleName("Selected observation")
+        self._build()
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(TEXT_DELAY_MS)
+        self.timer.timeout.connect(self._save_text)
+        self._connect()
+        session.changed.connect(self._on_changed)
+        self._install_keys()
+        self._reload_choices()
+        self.show_observation(None)
+
+    def _build(self) -> None:
+        self.title = QLabel(NOTHING_SELECTED)
+        self.title.setObjectName("sectionTitle")
+        self.title.setWordWrap(True)
+        self.text = QPlainTextEdit()
+        self.text.setAccessibleName("Observation text")
+        self.text.setTabChangesFocus(True)
+        spell_check(self.text)
+        self.text.setToolTip("Changes are saved as you type; Ctrl+Z undoes them")
+        self.tags = ObservationTags()
+        self.mode, self.polarity, self.quote = self.tags.mode, self.tags.polarity, self.tags.quote
+        self.meeting, self.document = self.tags.meeting, self.tags.document
+        self.headings = self.tags.headings
         self.details = QLabel()
         self.details.setObjectName("hint")
         self.details.setWordWrap(True)
@@ -85,19 +137,11 @@ class ObservationEditor(QWidget):
         self.problem.setWordWrap(True)
         self.delete_button = QPushButton("Delete observation")
         self.delete_button.setToolTip("Delete this observation (Ctrl+Z undoes it)")
-        self.delete_button.clicked.connect(self.delete)
-        form = QFormLayout()
-        form.addRow("Mode", self.mode)
-        form.addRow("Polarity", self.polarity)
-        form.addRow("", self.quote)
-        form.addRow("Meeting", self.meeting)
-        form.addRow("Document", self.document)
-        form.addRow("Headings", self.headings)
         self.body = QWidget()
         body = QHBoxLayout(self.body)
         body.setContentsMargins(0, 0, 0, 0)
         body.addWidget(self.text, 3)
-        body.addLayout(form, 2)
+        body.addWidget(self.tags, 2)
         footer = QHBoxLayout()
         footer.addWidget(self.details, 1)
         footer.addWidget(self.delete_button)
@@ -107,10 +151,12 @@ class ObservationEditor(QWidget):
         layout.addWidget(self.body, 1)
         layout.addWidget(self.problem)
         layout.addLayout(footer)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(TEXT_DELAY_MS)
-        self.timer.timeout.connect(self._save_text)
+
+    def _connect(self) -> None:
+        """Text saves after a pause in typing; each tag saves at once, as one undo step."""
+        self.delete_button.clicked.connect(self.delete)
+        self.headings.done.connect(lambda: self.text.setFocus())
+        self.headings.message.connect(self.problem_text)
         self.text.textChanged.connect(self._typed)
         self.mode.changed.connect(lambda v: self._save("Change mode", mode=v))
         self.polarity.changed.connect(lambda v: self._save("Change polarity", polarity=v))
@@ -124,10 +170,6 @@ class ObservationEditor(QWidget):
             lambda _i: self._save("Change document", document_id=self.document.currentData())
         )
         self.headings.changed.connect(lambda ids: self._save("Change headings", heading_ids=ids))
-        session.changed.connect(self._on_changed)
-        self._install_keys()
-        self._reload_choices()
-        self.show_observation(None)
 
     def _install_keys(self) -> None:
         """Capture's keys, doing the same here (and never typing their letter into the note)."""
@@ -153,18 +195,11 @@ class ObservationEditor(QWidget):
         self.problem.setText(text)
 
     def _reload_choices(self) -> None:
-        cf = self.session.cf
         self._loading = True
-        self.meeting.clear()
-        self.meeting.addItem("(no meeting)", None)
-        for meeting in read_models.meeting_list(cf):
-            self.meeting.addItem(meeting_label(meeting), meeting.id)
-        self.document.clear()
-        self.document.addItem("(no document)", None)
-        for document in read_models.document_list(cf):
-            self.document.addItem(document.title, document.id)
-        self.headings.set_headings(read_models.framework_headings(cf))
-        self._loading = False
+        try:
+            self.tags.fill_choices(self.session.cf)
+        finally:
+            self._loading = False
 
     def show_observation(self, observation_id: str | None) -> None:
         self.flush()
@@ -187,21 +222,15 @@ class ObservationEditor(QWidget):
         try:
             if row is None:
                 self.observation_id = None
-                self.title.setText("Select an observation above to read and edit it here.")
+                self.title.setText(NOTHING_SELECTED)
                 self.text.setPlainText("")
                 self.details.clear()
                 return
             self.title.setText("Observation")
             if self.text.toPlainText() != row["text"]:
                 self.text.setPlainText(row["text"])
-            self.mode.set_value(row["mode"])
-            self.polarity.set_value(row["polarity"])
-            self.quote.setChecked(bool(row["is_quote"]))
-            self.meeting.setCurrentIndex(max(self.meeting.findData(row["meeting_id"]), 0))
-            self.document.setCurrentIndex(max(self.document.findData(row["document_id"]), 0))
-            self.headings.set_heading_ids(
-                records.observation_heading_ids(self.session.cf, row["id"])
-            )
+            heading_ids = records.observation_heading_ids(self.session.cf, row["id"])
+            self.tags.show_row(row, heading_ids)
             peer = self.session.cf.get("peer", row["recorded_by"]) if row["recorded_by"] else None
             self.details.setText(
                 f"Recorded {row['observed_at'].replace('T', ' ')[:16]}"
