@@ -232,9 +232,10 @@ class WrittenTwiceDialog(QDialog):
         self.model.set_rows(rows, names)
         self.view.resizeRowsToContents()
         paired = sum(1 for r in rows if r.paired)
+        alone = len(rows) - paired
         self.status.setText(
-            f"{paired} pair(s) lined up by the words they share, {len(rows) - paired} note(s) "
-            "alone. Select a pair (or one note of each peer) and mark it; same-point pairs "
+            f"{_count(paired, 'pair')} lined up by the words they share, "
+            f"{_count(alone, 'note')} alone. Select a pair (or one note of each peer) and mark it; same-point pairs "
             "are shown together in a finding's evidence, disagreements as contradicting it."
         )
         self._update_buttons()
@@ -293,3 +294,8 @@ class WrittenTwiceDialog(QDialog):
         dialog = cls(session, parent, meeting_id)
         dialog.show()
         return dialog
+
+
+def _count(n: int, noun: str) -> str:
+    """'1 pair', '3 pairs', 'no notes': a sentence a person would write."""
+    return f"{n if n else 'no'} {noun}{'' if n == 1 else 's'}"

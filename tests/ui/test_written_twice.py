@@ -62,6 +62,9 @@ def test_two_peers_notes_appear_side_by_side(scene, session, qtbot):
     assert model.headerData(AlignedNotesModel.RIGHT, _horizontal()) == "Priya Nair"
     row = _row_of(dialog, ALEX[0])
     assert model.index(row, AlignedNotesModel.RIGHT).data() == PRIYA[0]
+    paired = sum(1 for r in range(model.rowCount()) if model.row_at(r).paired)
+    words = dialog.status.text()
+    assert paired == 1 and words.startswith("1 pair lined up") and "(s)" not in words
 
 
 def test_marking_same_point_changes_the_evidence_display_not_the_source_count(
