@@ -7,19 +7,12 @@ plain data (`ask`) so tests replace it; the change is one undoable edit.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QLabel, QSpinBox, QWidget
 
 from peernotes.core.errors import PeerNotesError
 from peernotes.core.merge_preview import DeletionGuard, deletion_guard, set_deletion_guard
 from peernotes.ui.dialogs import messages
+from peernotes.ui.dialogs.form import FormDialog
 from peernotes.ui.session import Session
 from peernotes.ui.undo import run_undoable
 
@@ -32,10 +25,11 @@ def describe(guard: DeletionGuard) -> str:
     )
 
 
-class DeletionGuardDialog(QDialog):
+class DeletionGuardDialog(FormDialog):
+    """The three figures of the guard, with the rule they make said in words as they change."""
+
     def __init__(self, parent: QWidget | None, current: DeletionGuard) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Deletion guard")
+        super().__init__(parent, "Deletion guard", ok_label="OK")
         self.count = QSpinBox()
         self.count.setRange(1, 100_000)
         self.count.setValue(current.count)
@@ -46,24 +40,20 @@ class DeletionGuardDialog(QDialog):
         self.min_kind = QSpinBox()
         self.min_kind.setRange(1, 100_000)
         self.min_kind.setValue(current.min_kind)
+        self.form.addRow(
+            "Hold a copy deleting at least this many &records of one kind:", self.count
+        )
+        self.form.addRow("…or at least this &share of a kind:", self.share)
+        self.form.addRow("…of a kind that has at least this &many records here:", self.min_kind)
         self.rule = QLabel()
         self.rule.setWordWrap(True)
-        form = QFormLayout()
-        form.addRow("Hold a copy deleting at least this many &records of one kind:", self.count)
-        form.addRow("…or at least this &share of a kind:", self.share)
-        form.addRow("…of a kind that has at least this &many records here:", self.min_kind)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.rule)
-        layout.addWidget(buttons)
+        self.form.addRow(self.rule)  # the rule in words, under the figures
         for box in (self.count, self.share, self.min_kind):
             box.valueChanged.connect(lambda _value: self.rule.setText(describe(self.value())))
         self.rule.setText(describe(self.value()))
+
+    def data(self) -> DeletionGuard:
+        return self.value()
 
     def value(self) -> DeletionGuard:
         return DeletionGuard(self.count.value(), self.share.value() / 100, self.min_kind.value())
