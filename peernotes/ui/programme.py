@@ -44,9 +44,16 @@ MY_DAY = "my-day"  # the tab's data: not a date
 
 
 class DayFilterProxyModel(WordFilterProxyModel):
-    """The typed words, and (when a day tab is chosen) only that day's meetings."""
+    """The typed words, and (when a day tab is chosen) only that day's meetings.
 
-    day: str | None = None
+    It keeps its own typed reference to the meetings it filters: Qt's `sourceModel()` only
+    knows a `QAbstractItemModel`, which has no meetings to read a date from."""
+
+    def __init__(self, meetings: MeetingTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.day: str | None = None
+        self._meetings = meetings
+        self.setSourceModel(meetings)
 
     def set_day(self, day: str | None) -> None:
         if day != self.day:
@@ -58,9 +65,8 @@ class DayFilterProxyModel(WordFilterProxyModel):
         self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
     ) -> bool:
         if self.day:
-            model = self.sourceModel()
-            row = model.row(model.id_at(source_row))
-            if row is None or row.date != self.day:
+            meeting = self._meetings.row(self._meetings.id_at(source_row))
+            if meeting is None or meeting.date != self.day:
                 return False
         return super().filterAcceptsRow(source_row, source_parent)
 
@@ -70,15 +76,16 @@ class ProgrammePage(ListPage):
 
     def __init__(self, session: Session, window: Any = None, parent: QWidget | None = None) -> None:
         self.window_ = window
+        self.meetings = MeetingTableModel(session)
         super().__init__(
             session,
-            MeetingTableModel(session),
+            self.meetings,
             "Programme",
             "The on-site timetable. Double-click a meeting to edit it; Capture notes to write in it.",
             parent,
         )
-        self.proxy = DayFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
+        self.day_filter = DayFilterProxyModel(self.meetings, self)
+        self.proxy = self.day_filter
         self.table.setModel(self.proxy)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.filter.textChanged.connect(self.proxy.set_filter_text)
@@ -88,12 +95,12 @@ class ProgrammePage(ListPage):
         self.days.setExpanding(False)
         self.days.setDrawBase(False)
         self.days.currentChanged.connect(self._day_chosen)
-        self.layout().insertWidget(1, self.days)
+        self.page_layout.insertWidget(1, self.days)
         self.my_day = MyDayView(session)
         self.my_day.capture_requested.connect(self._capture_in)
         self.my_day.current_changed.connect(self._update_buttons)
         self.views = QStackedWidget()
-        self.layout().replaceWidget(self.table, self.views)
+        self.page_layout.replaceWidget(self.table, self.views)
         self.views.addWidget(self.table)
         self.views.addWidget(self.my_day)
         self._first_days = True
@@ -168,7 +175,7 @@ class ProgrammePage(ListPage):
             self.views.setCurrentWidget(self.my_day)
         else:
             self.views.setCurrentWidget(self.table)
-            self.proxy.set_day(data)
+            self.day_filter.set_day(data)
         self._update_buttons()
 
     def current_id(self) -> str | None:
@@ -209,8 +216,8 @@ class ProgrammePage(ListPage):
         return read_models.person_list(self.session.cf)
 
     def _default_day(self) -> str:
-        if self.proxy.day:
-            return self.proxy.day
+        if self.day_filter.day:
+            return self.day_filter.day
         challenge = self.session.cf.challenge()
         today = Date.today().isoformat()
         first, last = challenge["onsite_start"], challenge["onsite_end"]
