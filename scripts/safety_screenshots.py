@@ -23,9 +23,9 @@ from peernotes.core import backups, demo, encryption, records  # noqa: E402
 from peernotes.core.store import ChallengeFile  # noqa: E402
 from peernotes.ui import opening  # noqa: E402
 from peernotes.ui.app import make_application  # noqa: E402
-from peernotes.ui.backup_dialog import BackupDialog  # noqa: E402
 from peernotes.ui.main_window import MainWindow  # noqa: E402
-from peernotes.ui.passphrase_dialog import PassphraseDialog  # noqa: E402
+from peernotes.ui.safety.backup_dialog import BackupDialog  # noqa: E402
+from peernotes.ui.safety.passphrase_dialog import PassphraseDialog  # noqa: E402
 
 
 def main(scene: str) -> int:

@@ -1,19 +1,32 @@
-"""The screens and menu actions of the main window, gathered from one module per feature.
+"""The screens and menu actions of the main window, gathered from one package per feature.
 
-A feature module may define:
-    create_pages(session, window) -> list[Page]   called each time a challenge is opened
-    install_actions(window) -> None               called once, when the window is built
-The main window lists the pages in the navigation in `order` (Programme 10, People 20,
-Documents 30, Observations 40, Findings 50, Roll-up 60, Coverage 70, Letter 80, Merge 90).
+A feature package (`ui/recording/`, `ui/synthesis/`, `ui/letter/`, `ui/team/`, `ui/safety/`)
+declares itself in its `__init__.py` as `FEATURE = Feature(key, create_pages=...,
+install_actions=...)`:
+    create_pages(session, workspace) -> list[Page]   called each time a challenge is opened
+    install_actions(window) -> None                  called once, right after the first paint
+The main window lists the pages in the navigation in `order` (Programme 10, Capture 15,
+People 20, Documents 30, Observations 40, Findings 50, Roll-up 60, Coverage 70, Letter 80,
+Merge 90).
+
+A feature's `__init__.py` stays light: it imports Qt's action classes and this module, never
+a page's module (those load when the page is first shown, after the window has painted:
+tests/ui/test_features.py checks it).
 """
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from types import ModuleType
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from peernotes.ui.main_window import MainWindow
+    from peernotes.ui.session import Session
+    from peernotes.ui.workspace import Workspace
 
 FEATURE_MODULES: list[str] = [
     "peernotes.ui.recording",
@@ -59,6 +72,41 @@ class Page:
         return self._widget
 
 
-def feature_modules() -> list[ModuleType]:
+def no_pages(session: Session, workspace: Workspace) -> list[Page]:
+    """A feature that only adds menu actions."""
+    return []
+
+
+def no_actions(window: MainWindow) -> None:
+    """A feature that only adds pages."""
+
+
+@dataclass(frozen=True)
+class Feature:
+    """One feature's place in the window: its pages and its menu actions.
+
+    `create_pages` runs each time a challenge opens and returns `Page`s whose content is
+    usually a function, so a page's module is imported when it is first shown. `install_actions`
+    runs once per window, after the first paint, and adds the feature's menu items."""
+
+    key: str
+    create_pages: Callable[[Session, Workspace], list[Page]] = no_pages
+    install_actions: Callable[[MainWindow], None] = no_actions
+
+
+def _declared(name: str) -> Feature:
+    module = importlib.import_module(name)
+    feature = getattr(module, "FEATURE", None)
+    if isinstance(feature, Feature):
+        return feature
+    # A module not yet moved into its package: its module-level functions (issue 18).
+    return Feature(
+        name.rpartition(".")[2],
+        getattr(module, "create_pages", no_pages),
+        getattr(module, "install_actions", no_actions),
+    )
+
+
+def features() -> list[Feature]:
     """Every feature ships with the app: a missing one is a broken install, not an option."""
-    return [importlib.import_module(name) for name in FEATURE_MODULES]
+    return [_declared(name) for name in FEATURE_MODULES]

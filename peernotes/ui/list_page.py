@@ -77,7 +77,7 @@ class ListPage(QWidget):
         self.toolbar.addWidget(self.edit_button)
         self.toolbar.addWidget(self.delete_button)
         self.toolbar.addStretch(1)
-        layout = QVBoxLayout(self)
+        self.page_layout = layout = QVBoxLayout(self)  # typed: QWidget.layout() is any QLayout
         layout.setContentsMargins(16, 14, 16, 12)
         layout.addLayout(top)
         layout.addLayout(self.toolbar)

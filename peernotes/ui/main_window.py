@@ -27,7 +27,7 @@ from peernotes.core.changes import Table
 from peernotes.core.errors import PeerNotesError
 from peernotes.paths import APP_NAME, FILE_SUFFIX
 from peernotes.ui.dialogs import messages
-from peernotes.ui.features import Page, feature_modules
+from peernotes.ui.features import Page, features
 from peernotes.ui.menus import fill_recent_menu, quit_shortcut, with_mnemonic
 from peernotes.ui.page_header import ensure_header
 from peernotes.ui.status_line import StatusLine
@@ -47,7 +47,7 @@ if TYPE_CHECKING:  # the store loads after the window's first paint (ui/startup.
     from peernotes.core.store import Change
     from peernotes.ui.about_dialog import AboutDialog
     from peernotes.ui.presenter import Presentation
-    from peernotes.ui.safety import SafetyActions
+    from peernotes.ui.safety.actions import SafetyActions
     from peernotes.ui.session import Session
     from peernotes.ui.single_instance import InstanceServer
 
@@ -123,10 +123,8 @@ class MainWindow(QMainWindow):
         self._features_installed = True
         self._build_file_menu()
         self._build_edit_menu()
-        for module in feature_modules():
-            install = getattr(module, "install_actions", None)
-            if install:
-                install(self)
+        for feature in features():
+            feature.install_actions(self)
         self._finish_file_menu()
         self._build_help_menu()
         self._needs_no_file = self._file_free_actions()
@@ -381,10 +379,8 @@ class MainWindow(QMainWindow):
         """Every feature's pages, in workflow order; a page built on first use waits behind a
         placeholder (see _put_in_place)."""
         pages: list[Page] = []
-        for module in feature_modules():
-            create = getattr(module, "create_pages", None)
-            if create:
-                pages.extend(create(session, self))
+        for feature in features():
+            pages.extend(feature.create_pages(session, self))
         for page in sorted(pages, key=lambda p: p.order):
             self.pages[page.key] = page
             if page.built:

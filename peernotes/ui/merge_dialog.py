@@ -49,7 +49,7 @@ from peernotes.paths import FILE_SUFFIX
 from peernotes.ui.background import Report, run_in_background
 from peernotes.ui.conflicts_dialog import ConflictsDialog
 from peernotes.ui.dialogs import messages
-from peernotes.ui.passphrase_dialog import PassphraseDialog
+from peernotes.ui.safety.passphrase_dialog import PassphraseDialog
 from peernotes.ui.session import Session
 from peernotes.ui.team_models import ListTableModel, preview_model, report_model
 

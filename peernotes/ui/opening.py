@@ -29,7 +29,7 @@ from peernotes.core.errors import (
 )
 from peernotes.core.store import ChallengeFile, ReadOnlyCause
 from peernotes.ui.dialogs import messages
-from peernotes.ui.passphrase_dialog import PassphraseDialog
+from peernotes.ui.safety.passphrase_dialog import PassphraseDialog
 
 REFUSED_TITLE = "PeerNotes cannot open this file"
 
@@ -225,7 +225,7 @@ def restore_into_new_file(
     parent: QWidget | None, path: Path, passphrase: str | None
 ) -> Path | None:
     """Restore a backup of a file that does not open, into a new file beside it."""
-    from peernotes.ui.backup_dialog import BackupDialog
+    from peernotes.ui.safety.backup_dialog import BackupDialog
 
     chosen = BackupDialog.choose(parent, path)
     if chosen is None:

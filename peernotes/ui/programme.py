@@ -32,8 +32,8 @@ from peernotes.ui.list_page import ListPage
 from peernotes.ui.models import WordFilterProxyModel
 from peernotes.ui.models.records import MeetingTableModel, day_label, meeting_label
 from peernotes.ui.my_day import MyDayView
+from peernotes.ui.operations import meetings
 from peernotes.ui.session import Session
-from peernotes.ui.undo import run_undoable
 
 if TYPE_CHECKING:  # the timetable import loads when first used, not with the page
     from peernotes.core import sheets
@@ -44,9 +44,16 @@ MY_DAY = "my-day"  # the tab's data: not a date
 
 
 class DayFilterProxyModel(WordFilterProxyModel):
-    """The typed words, and (when a day tab is chosen) only that day's meetings."""
+    """The typed words, and (when a day tab is chosen) only that day's meetings.
 
-    day: str | None = None
+    It keeps its own typed reference to the meetings it filters: Qt's `sourceModel()` only
+    knows a `QAbstractItemModel`, which has no meetings to read a date from."""
+
+    def __init__(self, meetings: MeetingTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.day: str | None = None
+        self._meetings = meetings
+        self.setSourceModel(meetings)
 
     def set_day(self, day: str | None) -> None:
         if day != self.day:
@@ -58,9 +65,8 @@ class DayFilterProxyModel(WordFilterProxyModel):
         self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
     ) -> bool:
         if self.day:
-            model = self.sourceModel()
-            row = model.row(model.id_at(source_row))
-            if row is None or row.date != self.day:
+            meeting = self._meetings.row(self._meetings.id_at(source_row))
+            if meeting is None or meeting.date != self.day:
                 return False
         return super().filterAcceptsRow(source_row, source_parent)
 
@@ -70,15 +76,16 @@ class ProgrammePage(ListPage):
 
     def __init__(self, session: Session, window: Any = None, parent: QWidget | None = None) -> None:
         self.window_ = window
+        self.meetings = MeetingTableModel(session)
         super().__init__(
             session,
-            MeetingTableModel(session),
+            self.meetings,
             "Programme",
             "The on-site timetable. Double-click a meeting to edit it; Capture notes to write in it.",
             parent,
         )
-        self.proxy = DayFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
+        self.day_filter = DayFilterProxyModel(self.meetings, self)
+        self.proxy = self.day_filter
         self.table.setModel(self.proxy)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.filter.textChanged.connect(self.proxy.set_filter_text)
@@ -88,12 +95,12 @@ class ProgrammePage(ListPage):
         self.days.setExpanding(False)
         self.days.setDrawBase(False)
         self.days.currentChanged.connect(self._day_chosen)
-        self.layout().insertWidget(1, self.days)
+        self.page_layout.insertWidget(1, self.days)
         self.my_day = MyDayView(session)
         self.my_day.capture_requested.connect(self._capture_in)
         self.my_day.current_changed.connect(self._update_buttons)
         self.views = QStackedWidget()
-        self.layout().replaceWidget(self.table, self.views)
+        self.page_layout.replaceWidget(self.table, self.views)
         self.views.addWidget(self.table)
         self.views.addWidget(self.my_day)
         self._first_days = True
@@ -168,7 +175,7 @@ class ProgrammePage(ListPage):
             self.views.setCurrentWidget(self.my_day)
         else:
             self.views.setCurrentWidget(self.table)
-            self.proxy.set_day(data)
+            self.day_filter.set_day(data)
         self._update_buttons()
 
     def current_id(self) -> str | None:
@@ -209,8 +216,8 @@ class ProgrammePage(ListPage):
         return read_models.person_list(self.session.cf)
 
     def _default_day(self) -> str:
-        if self.proxy.day:
-            return self.proxy.day
+        if self.day_filter.day:
+            return self.day_filter.day
         challenge = self.session.cf.challenge()
         today = Date.today().isoformat()
         first, last = challenge["onsite_start"], challenge["onsite_end"]
@@ -237,23 +244,7 @@ class ProgrammePage(ListPage):
         MeetingDialog.ask(self, initial=initial, save=self.save_new, **self._dialog_context())
 
     def save_new(self, data: MeetingData) -> str:
-        def operation(cf: Any) -> records.Saved:
-            saved = records.add_meeting(
-                cf,
-                date=data.date,
-                title=data.title,
-                type=data.type,
-                start_time=data.start_time,
-                end_time=data.end_time,
-                location=data.location,
-                notes=data.notes,
-                peer_ids=data.peer_ids,
-                person_ids=data.person_ids,
-            )
-            _save_people_and_counts(cf, saved.id, data)
-            return saved
-
-        saved = run_undoable(self.session, "Add meeting", operation)
+        saved = meetings.add_meeting(self.session, data)
         self._warn(saved.warnings)
         self.select_id(saved.id)
         return saved.id
@@ -275,25 +266,7 @@ class ProgrammePage(ListPage):
         )
 
         def save(data: MeetingData) -> str:
-            def operation(cf_: Any) -> records.Saved:
-                saved = records.update_meeting(
-                    cf_,
-                    row_id,
-                    date=data.date,
-                    title=data.title,
-                    type=data.type,
-                    start_time=data.start_time,
-                    end_time=data.end_time,
-                    location=data.location,
-                    notes=data.notes,
-                )
-                records.set_meeting_members(
-                    cf_, row_id, peer_ids=data.peer_ids, person_ids=data.person_ids
-                )
-                _save_people_and_counts(cf_, row_id, data)
-                return saved
-
-            saved = run_undoable(self.session, "Edit meeting", operation)
+            saved = meetings.edit_meeting(self.session, row_id, data)
             self._warn(saved.warnings)
             return row_id
 
@@ -318,13 +291,7 @@ class ProgrammePage(ListPage):
             if not messages.confirm(self, "Delete meeting", f"Delete {label}?", "Delete meeting"):
                 return
             observations, move_to = "delete", None
-        run_undoable(
-            self.session,
-            "Delete meeting",
-            lambda cf: records.delete_meeting(
-                cf, row_id, observations=observations, move_to=move_to
-            ),
-        )
+        meetings.delete_meeting(self.session, row_id, observations=observations, move_to=move_to)
         self._note(f"Deleted {label}. Undo with Ctrl+Z.")
 
     # ------------------------------------------------------------- import
@@ -338,7 +305,7 @@ class ProgrammePage(ListPage):
 
     def import_programme(self) -> None:
         """Choose a timetable, map and preview it, import the valid rows as one undo step."""
-        from peernotes.core import programme_columns, programme_import, sheets
+        from peernotes.core import programme_columns, sheets
         from peernotes.ui.dialogs.import_programme import ImportProgrammeDialog
 
         path = choose_timetable(self)
@@ -358,11 +325,7 @@ class ProgrammePage(ListPage):
         if layout is None:
             return
         try:
-            plan = run_undoable(
-                self.session,
-                "Import programme",
-                lambda cf: programme_import.run_import(cf, table, layout, path.name),
-            )
+            plan = meetings.import_programme(self.session, table, layout, path.name)
         except PeerNotesError as error:
             messages.error(self, "Import programme", str(error))
             return
@@ -400,24 +363,6 @@ class _DialogContext(TypedDict):
     visit_days: list[str]
     groups: list[tuple[str, str]]
     check_headcounts: Callable[[str], object]
-
-
-def _save_people_and_counts(cf: Any, meeting_id: str, data: MeetingData) -> None:
-    """The people added in the dialog and the unnamed headcounts, in the same transaction
-    (and so the same undo step) as the meeting itself."""
-    for text in data.new_people:
-        name, role = records.name_and_role(text)  # "Jo Reid (Carer lead)"
-        person_id = records.add_person(
-            cf,
-            name,
-            group_id=data.new_people_group,
-            job_title=role,
-            organisation=data.new_people_organisation,
-            allow_duplicate=True,
-        )
-        records.add_person_to_meeting(cf, meeting_id, person_id)
-    counts = headcounts.parse_counts(data.headcounts, headcounts.group_lookup(cf))
-    headcounts.set_for_meeting(cf, meeting_id, counts)
 
 
 def choose_timetable(parent: QWidget | None) -> Path | None:

@@ -49,7 +49,7 @@ from peernotes.ui.new_challenge import (
     custom_framework,
     default_path,
 )
-from peernotes.ui.passphrase_dialog import MIN_LENGTH, new_passphrase_problem
+from peernotes.ui.safety.passphrase_dialog import MIN_LENGTH, new_passphrase_problem
 
 
 def _lines(text: str) -> list[str]:

@@ -194,7 +194,7 @@ def test_a_protected_peer_file_asks_for_its_passphrase(setup, qtbot, monkeypatch
     """Priya's file is protected: the dialog asks for its passphrase (again after a typo),
     then merges it like any other; Tom's plain file is not asked about."""
     from peernotes.core import encryption
-    from peernotes.ui.passphrase_dialog import PassphraseDialog
+    from peernotes.ui.safety.passphrase_dialog import PassphraseDialog
 
     session, _, files = setup
     encryption.encrypt_file(files["priya"], "priya's long passphrase")
@@ -220,7 +220,7 @@ def test_a_protected_peer_file_asks_for_its_passphrase(setup, qtbot, monkeypatch
 def test_cancelling_the_passphrase_merges_nothing(setup, qtbot, monkeypatch):
     """Cancelling the passphrase of one file merges none of the files, and says so."""
     from peernotes.core import encryption
-    from peernotes.ui.passphrase_dialog import PassphraseDialog
+    from peernotes.ui.safety.passphrase_dialog import PassphraseDialog
 
     session, _, files = setup
     encryption.encrypt_file(files["tom"], "tom's long passphrase")

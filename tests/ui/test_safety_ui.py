@@ -12,10 +12,10 @@ from helpers import make_challenge
 from peernotes.core import backups, encryption, locking, records
 from peernotes.core.store import ChallengeFile
 from peernotes.ui import error_dialog, opening
-from peernotes.ui.backup_dialog import BackupDialog, BackupTableModel
 from peernotes.ui.dialogs import messages
 from peernotes.ui.main_window import MainWindow
-from peernotes.ui.passphrase_dialog import PassphraseDialog
+from peernotes.ui.safety.backup_dialog import BackupDialog, BackupTableModel
+from peernotes.ui.safety.passphrase_dialog import PassphraseDialog
 
 PASS = "a long enough passphrase"
 
@@ -265,7 +265,7 @@ def test_unexpected_error_shows_details_and_writes_a_log(
 def test_the_unlock_prompt_says_what_the_passphrase_is_for(qtbot, tmp_path):
     from PySide6.QtWidgets import QLabel
 
-    from peernotes.ui.passphrase_dialog import PassphraseDialog
+    from peernotes.ui.safety.passphrase_dialog import PassphraseDialog
 
     opening = PassphraseDialog(None, "unlock", tmp_path / "mine.peernotes")
     merging = PassphraseDialog(

@@ -101,6 +101,11 @@ class MeetingTableModel(RecordTableModel):
         Table.PERSON,
     )
     load = staticmethod(read_models.meeting_list)
+
+    def row(self, row_id: str) -> Meeting | None:
+        meeting = self._rows.get(row_id)
+        return meeting if isinstance(meeting, Meeting) else None
+
     columns: tuple[Column[Meeting], ...] = (
         Column(
             "Day",

@@ -82,7 +82,7 @@ class SafetyActions:
         if session is None or session.cf.path is None:
             return
         path = session.cf.path
-        from peernotes.ui.backup_dialog import BackupDialog
+        from peernotes.ui.safety.backup_dialog import BackupDialog
 
         chosen = BackupDialog.choose(self.window, path)
         if chosen is None:
@@ -126,7 +126,7 @@ class SafetyActions:
     def protect(self, session: Session) -> None:
         path = session.cf.path
         assert path is not None
-        from peernotes.ui.passphrase_dialog import PassphraseDialog
+        from peernotes.ui.safety.passphrase_dialog import PassphraseDialog
 
         passphrase = PassphraseDialog.protect(self.window, path)
         if passphrase is None:
@@ -154,7 +154,7 @@ class SafetyActions:
     def change(self, session: Session) -> None:
         path = session.cf.path
         assert path is not None
-        from peernotes.ui.passphrase_dialog import PassphraseDialog
+        from peernotes.ui.safety.passphrase_dialog import PassphraseDialog
 
         answer = PassphraseDialog.change(self.window, path)
         if answer is None:
@@ -174,8 +174,4 @@ class SafetyActions:
         )
 
 
-def install_actions(window: MainWindow) -> None:
-    window.safety = SafetyActions(window)
-
-
-__all__ = ["BACKUP_INTERVAL_MS", "SafetyActions", "install_actions"]
+__all__ = ["BACKUP_INTERVAL_MS", "SafetyActions"]
