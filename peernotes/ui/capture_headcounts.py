@@ -5,8 +5,9 @@ people" and the coverage by group still need them. The people-met field (Ctrl+Sh
 a count as well as a name: text that starts with a number is a headcount for a stakeholder
 group of the current meeting ("12 carers", "3 providers; 2 carers"). Typing a new number for a
 group sets its count ("adjust"); the count shows as a chip beside the people, and removing the
-chip (click, or Delete on it) clears it. Each change is one undoable step through the core's
-`headcounts.set_headcount`. The meeting dialog's "Unnamed people" field is the other way in.
+chip (click, or Delete on it) clears it. Each change is one undoable step
+(`operations.meetings.record_headcounts`). The meeting dialog's "Unnamed people" field is the
+other way in.
 """
 
 from __future__ import annotations
@@ -19,11 +20,10 @@ from PySide6.QtWidgets import QLineEdit
 
 from peernotes.core import headcounts
 from peernotes.core.errors import PeerNotesError, ValidationError
-from peernotes.core.letter import group_plural
 from peernotes.core.records.people import stakeholder_groups
 from peernotes.core.store import ChallengeFile
+from peernotes.ui.operations import meetings
 from peernotes.ui.session import Session
-from peernotes.ui.undo import run_undoable
 from peernotes.ui.widgets.chips import ChipBox
 
 CHIP = "headcount:"  # chip keys: "headcount:<group id>", beside the people's ids
@@ -44,56 +44,16 @@ def group_of(chip_key: str) -> str | None:
     return chip_key[len(CHIP) :] if chip_key.startswith(CHIP) else None
 
 
-def _label(name: str, people: int) -> str:
-    return f"{people} {name.lower() if people == 1 else group_plural(name)}"
-
-
 def chips(cf: ChallengeFile, meeting_id: str | None) -> list[tuple[str, str]]:
     """(chip key, label) for each headcount of the meeting, in the groups' order."""
     if meeting_id is None:
         return []
     counts = headcounts.for_meeting(cf, meeting_id)
     return [
-        (CHIP + g["id"], _label(g["name"], counts[g["id"]]) + ", no names")
+        (CHIP + g["id"], meetings.headcount_label(g["name"], counts[g["id"]]) + ", no names")
         for g in stakeholder_groups(cf)
         if counts.get(g["id"])
     ]
-
-
-def record(session: Session, meeting_id: str, text: str) -> str:
-    """Set the counts typed for the meeting (one undo step); returns what to tell the peer.
-    ValidationError (nothing recorded) names the part that is not a count of a known group."""
-    cf = session.cf
-    counts = headcounts.parse_counts(text, headcounts.group_lookup(cf))
-    if not counts:
-        raise ValidationError(
-            "headcounts", "A headcount needs at least one person; remove a count with its ✕."
-        )
-    before = headcounts.for_meeting(cf, meeting_id)
-    names = {g["id"]: g["name"] for g in stakeholder_groups(cf)}
-    typed = "; ".join(_label(names[g], n) for g, n in counts.items())
-
-    def operation(cf: ChallengeFile) -> None:
-        for group_id, people in counts.items():
-            headcounts.set_headcount(cf, meeting_id, group_id, people)
-
-    run_undoable(session, f"Record {typed} met without names", operation)
-    was = [f"{before[g]}" for g in counts if before.get(g) and before[g] != counts[g]]
-    return f"Recorded {typed} met without names" + (f" (was {', '.join(was)})." if was else ".")
-
-
-def remove(session: Session, meeting_id: str, group_id: str) -> str:
-    """Clear one group's headcount for the meeting (undoable); returns what to tell the peer."""
-    cf = session.cf
-    people = headcounts.for_meeting(cf, meeting_id).get(group_id, 0)
-    group = cf.get("stakeholder_group", group_id)
-    label = _label(group["name"], people) if group else "people"
-    run_undoable(
-        session,
-        f"Remove {label} met without names",
-        lambda cf: headcounts.set_headcount(cf, meeting_id, group_id, 0),
-    )
-    return f"Removed {label} met without names (Ctrl+Z puts them back)."
 
 
 class _Pane(Protocol):
@@ -145,7 +105,9 @@ class HeadcountEntry(QObject):
             self.pane.show_problem("Choose a meeting first: people are counted in a meeting.")
             return
         try:
-            said = record(self.pane.session, meeting_id, self.pane.person_field.text())
+            said = meetings.record_headcounts(
+                self.pane.session, meeting_id, self.pane.person_field.text()
+            )
         except PeerNotesError as error:
             self.pane.show_problem(_sentence(error))  # the text stays, to be corrected
             return
@@ -157,7 +119,7 @@ class HeadcountEntry(QObject):
         if group_id is None or meeting_id is None:
             return
         try:
-            self.pane.show_note(remove(self.pane.session, meeting_id, group_id))
+            self.pane.show_note(meetings.remove_headcount(self.pane.session, meeting_id, group_id))
         except PeerNotesError as error:
             self.pane.show_problem(_sentence(error))
 

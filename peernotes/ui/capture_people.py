@@ -7,16 +7,15 @@ or removal is one undoable step.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 
-from peernotes.core import records
 from peernotes.core.errors import PeerNotesError
 from peernotes.core.records import read_models
 from peernotes.ui import capture_headcounts
 from peernotes.ui.dialogs.person import DuplicatePersonDialog, PersonData, PersonDialog
-from peernotes.ui.undo import run_undoable
+from peernotes.ui.operations import people
 
 if TYPE_CHECKING:
     from peernotes.ui.capture import CapturePane
@@ -115,34 +114,14 @@ class MeetingPeople(QObject):
         return True
 
     def _add_new(self, meeting_id: str, data: PersonData, duplicate_of: str | None) -> str:
-        """Create the person and add them to the meeting, as one undo step. A name the peer
-        was warned about (`duplicate_of`) and kept is allowed to repeat."""
-
-        def operation(cf: Any) -> str:
-            person_id = records.add_person(
-                cf,
-                data.name,
-                group_id=data.group_id,
-                job_title=data.job_title,
-                organisation=data.organisation,
-                allow_duplicate=duplicate_of is not None
-                and records.normalise_name(data.name) == records.normalise_name(duplicate_of),
-            )
-            records.add_person_to_meeting(cf, meeting_id, person_id)
-            return person_id
-
-        return run_undoable(self.session, f"Add {data.name} to the meeting", operation)
+        return people.add_new_to_meeting(self.session, meeting_id, data, duplicate_of)
 
     def add_existing(self, person_id: str) -> bool:
         meeting_id = self.pane.current_meeting_id()
         if meeting_id is None:
             return False
         try:
-            run_undoable(
-                self.session,
-                "Add person to the meeting",
-                lambda cf: records.add_person_to_meeting(cf, meeting_id, person_id),
-            )
+            people.add_to_meeting(self.session, meeting_id, person_id)
         except PeerNotesError as error:
             self.pane.report(error)
             return False
@@ -155,10 +134,6 @@ class MeetingPeople(QObject):
         if meeting_id is None or capture_headcounts.group_of(person_id):
             return
         try:
-            run_undoable(
-                self.session,
-                "Remove person from the meeting",
-                lambda cf: records.remove_link(cf, "meeting_person", meeting_id, person_id),
-            )
+            people.remove_from_meeting(self.session, meeting_id, person_id)
         except PeerNotesError as error:
             self.pane.report(error)

@@ -6,13 +6,12 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from peernotes.core import records
 from peernotes.ui.dialogs import messages
 from peernotes.ui.dialogs.document import DocumentData, DocumentDialog
 from peernotes.ui.list_page import ListPage
 from peernotes.ui.models.records import DocumentTableModel
+from peernotes.ui.operations import documents
 from peernotes.ui.session import Session
-from peernotes.ui.undo import run_undoable
 
 
 class DocumentsPage(ListPage):
@@ -30,13 +29,7 @@ class DocumentsPage(ListPage):
 
     def add(self) -> None:
         def save(data: DocumentData) -> str:
-            document_id = run_undoable(
-                self.session,
-                "Add document",
-                lambda cf: records.add_document(
-                    cf, data.title, provided_by=data.provided_by, doc_date=data.doc_date
-                ),
-            )
+            document_id = documents.add_document(self.session, data)
             self.select_id(document_id)
             return document_id
 
@@ -48,17 +41,7 @@ class DocumentsPage(ListPage):
             return
 
         def save(data: DocumentData) -> bool:
-            return run_undoable(
-                self.session,
-                "Edit document",
-                lambda cf: records.update_document(
-                    cf,
-                    row_id,
-                    title=data.title,
-                    provided_by=data.provided_by,
-                    doc_date=data.doc_date,
-                ),
-            )
+            return documents.edit_document(self.session, row_id, data)
 
         DocumentDialog.ask(
             self, DocumentData(document.title, document.provided_by, document.doc_date), save
@@ -77,6 +60,4 @@ class DocumentsPage(ListPage):
         if messages.confirm(
             self, "Delete document", f"Delete “{document.title}”?{extra}", "Delete"
         ):
-            run_undoable(
-                self.session, "Delete document", lambda cf: records.delete_document(cf, row_id)
-            )
+            documents.delete_document(self.session, row_id)

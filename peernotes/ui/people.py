@@ -7,7 +7,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
-from peernotes.core import records
 from peernotes.core.records import read_models
 from peernotes.core.records.values import StakeholderGroup
 from peernotes.ui.dialogs import messages
@@ -15,8 +14,8 @@ from peernotes.ui.dialogs.peer import PeerData, PeerDialog
 from peernotes.ui.dialogs.person import PersonData, PersonDialog
 from peernotes.ui.list_page import ListPage
 from peernotes.ui.models.records import PeerTableModel, PersonTableModel
+from peernotes.ui.operations import people, team
 from peernotes.ui.session import Session
-from peernotes.ui.undo import run_undoable
 
 
 class PeopleMetList(ListPage):
@@ -47,18 +46,7 @@ class PeopleMetList(ListPage):
                 "Add another",
             ):
                 return matches[0].id
-            person_id = run_undoable(
-                self.session,
-                "Add person",
-                lambda cf: records.add_person(
-                    cf,
-                    data.name,
-                    group_id=data.group_id,
-                    job_title=data.job_title,
-                    organisation=data.organisation,
-                    allow_duplicate=bool(matches),
-                ),
-            )
+            person_id = people.add_person(self.session, data, allow_duplicate=bool(matches))
             self.select_id(person_id)
             return person_id
 
@@ -71,18 +59,7 @@ class PeopleMetList(ListPage):
         initial = PersonData(person.name, person.group_id, person.job_title, person.organisation)
 
         def save(data: PersonData) -> bool:
-            return run_undoable(
-                self.session,
-                "Edit person",
-                lambda cf: records.update_person(
-                    cf,
-                    row_id,
-                    name=data.name,
-                    group_id=data.group_id,
-                    job_title=data.job_title,
-                    organisation=data.organisation,
-                ),
-            )
+            return people.edit_person(self.session, row_id, data)
 
         PersonDialog.ask(self, self._groups(), initial, save)
 
@@ -93,9 +70,7 @@ class PeopleMetList(ListPage):
         meetings = person.meeting_count
         extra = f" They will be removed from {meetings} meeting(s)." if meetings else ""
         if messages.confirm(self, "Delete person", f"Delete {person.name}?{extra}", "Delete"):
-            run_undoable(
-                self.session, "Delete person", lambda cf: records.delete_person(cf, row_id)
-            )
+            people.delete_person(self.session, row_id)
 
 
 class TeamList(ListPage):
@@ -117,13 +92,7 @@ class TeamList(ListPage):
 
     def add(self) -> None:
         def save(data: PeerData) -> str:
-            return run_undoable(
-                self.session,
-                "Add team member",
-                lambda cf: records.add_peer(
-                    cf, data.name, data.role, data.job_title, data.organisation
-                ),
-            )
+            return team.add_peer(self.session, data)
 
         PeerDialog.ask(self, None, save)
 
@@ -134,18 +103,7 @@ class TeamList(ListPage):
         initial = PeerData(peer.name, peer.role, peer.job_title, peer.organisation)
 
         def save(data: PeerData) -> bool:
-            return run_undoable(
-                self.session,
-                "Edit team member",
-                lambda cf: records.update_peer(
-                    cf,
-                    row_id,
-                    name=data.name,
-                    role=data.role,
-                    job_title=data.job_title,
-                    organisation=data.organisation,
-                ),
-            )
+            return team.edit_peer(self.session, row_id, data)
 
         PeerDialog.ask(self, initial, save)
 
@@ -164,9 +122,7 @@ class TeamList(ListPage):
             f"Remove {peer.name} from the team? Their notes are kept.",
             "Remove",
         ):
-            run_undoable(
-                self.session, "Remove team member", lambda cf: records.delete_peer(cf, row_id)
-            )
+            team.remove_peer(self.session, row_id)
 
 
 class PeoplePage(QWidget):

@@ -32,8 +32,8 @@ from peernotes.ui.list_page import ListPage
 from peernotes.ui.models import WordFilterProxyModel
 from peernotes.ui.models.records import MeetingTableModel, day_label, meeting_label
 from peernotes.ui.my_day import MyDayView
+from peernotes.ui.operations import meetings
 from peernotes.ui.session import Session
-from peernotes.ui.undo import run_undoable
 
 if TYPE_CHECKING:  # the timetable import loads when first used, not with the page
     from peernotes.core import sheets
@@ -244,23 +244,7 @@ class ProgrammePage(ListPage):
         MeetingDialog.ask(self, initial=initial, save=self.save_new, **self._dialog_context())
 
     def save_new(self, data: MeetingData) -> str:
-        def operation(cf: Any) -> records.Saved:
-            saved = records.add_meeting(
-                cf,
-                date=data.date,
-                title=data.title,
-                type=data.type,
-                start_time=data.start_time,
-                end_time=data.end_time,
-                location=data.location,
-                notes=data.notes,
-                peer_ids=data.peer_ids,
-                person_ids=data.person_ids,
-            )
-            _save_people_and_counts(cf, saved.id, data)
-            return saved
-
-        saved = run_undoable(self.session, "Add meeting", operation)
+        saved = meetings.add_meeting(self.session, data)
         self._warn(saved.warnings)
         self.select_id(saved.id)
         return saved.id
@@ -282,25 +266,7 @@ class ProgrammePage(ListPage):
         )
 
         def save(data: MeetingData) -> str:
-            def operation(cf_: Any) -> records.Saved:
-                saved = records.update_meeting(
-                    cf_,
-                    row_id,
-                    date=data.date,
-                    title=data.title,
-                    type=data.type,
-                    start_time=data.start_time,
-                    end_time=data.end_time,
-                    location=data.location,
-                    notes=data.notes,
-                )
-                records.set_meeting_members(
-                    cf_, row_id, peer_ids=data.peer_ids, person_ids=data.person_ids
-                )
-                _save_people_and_counts(cf_, row_id, data)
-                return saved
-
-            saved = run_undoable(self.session, "Edit meeting", operation)
+            saved = meetings.edit_meeting(self.session, row_id, data)
             self._warn(saved.warnings)
             return row_id
 
@@ -325,13 +291,7 @@ class ProgrammePage(ListPage):
             if not messages.confirm(self, "Delete meeting", f"Delete {label}?", "Delete meeting"):
                 return
             observations, move_to = "delete", None
-        run_undoable(
-            self.session,
-            "Delete meeting",
-            lambda cf: records.delete_meeting(
-                cf, row_id, observations=observations, move_to=move_to
-            ),
-        )
+        meetings.delete_meeting(self.session, row_id, observations=observations, move_to=move_to)
         self._note(f"Deleted {label}. Undo with Ctrl+Z.")
 
     # ------------------------------------------------------------- import
@@ -345,7 +305,7 @@ class ProgrammePage(ListPage):
 
     def import_programme(self) -> None:
         """Choose a timetable, map and preview it, import the valid rows as one undo step."""
-        from peernotes.core import programme_columns, programme_import, sheets
+        from peernotes.core import programme_columns, sheets
         from peernotes.ui.dialogs.import_programme import ImportProgrammeDialog
 
         path = choose_timetable(self)
@@ -365,11 +325,7 @@ class ProgrammePage(ListPage):
         if layout is None:
             return
         try:
-            plan = run_undoable(
-                self.session,
-                "Import programme",
-                lambda cf: programme_import.run_import(cf, table, layout, path.name),
-            )
+            plan = meetings.import_programme(self.session, table, layout, path.name)
         except PeerNotesError as error:
             messages.error(self, "Import programme", str(error))
             return
@@ -407,24 +363,6 @@ class _DialogContext(TypedDict):
     visit_days: list[str]
     groups: list[tuple[str, str]]
     check_headcounts: Callable[[str], object]
-
-
-def _save_people_and_counts(cf: Any, meeting_id: str, data: MeetingData) -> None:
-    """The people added in the dialog and the unnamed headcounts, in the same transaction
-    (and so the same undo step) as the meeting itself."""
-    for text in data.new_people:
-        name, role = records.name_and_role(text)  # "Jo Reid (Carer lead)"
-        person_id = records.add_person(
-            cf,
-            name,
-            group_id=data.new_people_group,
-            job_title=role,
-            organisation=data.new_people_organisation,
-            allow_duplicate=True,
-        )
-        records.add_person_to_meeting(cf, meeting_id, person_id)
-    counts = headcounts.parse_counts(data.headcounts, headcounts.group_lookup(cf))
-    headcounts.set_for_meeting(cf, meeting_id, counts)
 
 
 def choose_timetable(parent: QWidget | None) -> Path | None:
