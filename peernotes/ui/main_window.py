@@ -518,12 +518,11 @@ class MainWindow(QMainWindow):
         if self.session is None:
             self.peer_label.setText("")
             return
-        peer_id = self.session.cf.peer_id
-        peer = self.session.cf.get("peer", peer_id) if peer_id else None
+        from peernotes.core.records import read_models
+
+        peer = read_models.peer(self.session.cf, self.session.cf.peer_id)
         self.peer_label.setText(
-            f"Recording as {peer['name']}"
-            if peer
-            else "Recording as: not chosen (File › Who am I…)"
+            f"Recording as {peer.name}" if peer else "Recording as: not chosen (File › Who am I…)"
         )
 
     # ------------------------------------------------------------ save state
@@ -554,11 +553,13 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(APP_NAME)
             self.status_line.show_file("", "")
             return
+        from peernotes.core.records import read_models
+
         cf = self.session.cf
-        challenge = cf.challenge()
+        challenge = read_models.current_challenge(cf)
         readonly = " (read-only)" if cf.readonly else ""
         self.setWindowTitle(
-            f"{challenge['council']} — {challenge['programme_title']}{readonly} — {APP_NAME}"
+            f"{challenge.council} — {challenge.programme_title}{readonly} — {APP_NAME}"
         )
         path = str(cf.path) if cf.path else "not saved to a file"
         self.status_line.show_file(cf.path.name if cf.path else "unsaved", path)
