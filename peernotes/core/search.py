@@ -9,7 +9,6 @@ triggers in the same transaction as every edit; tombstoned rows leave them.
 
 from __future__ import annotations
 
-
 import re
 from dataclasses import dataclass
 
