@@ -102,7 +102,6 @@ def run_app(file: str | None = None, demo: bool = False) -> int:
 
     def open_challenge() -> None:
         window.install_features()
-        listen_for_files(window)
         if demo:
             window.open_demo()
         elif file:
@@ -110,6 +109,10 @@ def run_app(file: str | None = None, demo: bool = False) -> int:
         else:
             window.reopen_last()  # the file and page open when PeerNotes last closed
         when_usable(window)
+        # Listening for files double-clicked later loads QtNetwork, and its application-wide
+        # event filter makes PySide6 load every widget class once: neither is needed to read
+        # or write a note, so both wait until the window is usable.
+        QTimer.singleShot(0, lambda: listen_for_files(window))
         QTimer.singleShot(0, warm_up)
 
     AfterFirstPaint(window, open_challenge)

@@ -34,7 +34,7 @@ FEATURE_MODULES: list[str] = [
     "peernotes.ui.letter_feature",
     "peernotes.ui.deck_feature",
     "peernotes.ui.print_feature",
-    "peernotes.ui.team_feature",
+    "peernotes.ui.team",
     "peernotes.ui.safety",
     "peernotes.ui.file_actions",
 ]

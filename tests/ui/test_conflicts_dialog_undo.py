@@ -13,8 +13,8 @@ from peernotes.core import conflicts, merge, records
 from peernotes.core.clock import HybridClock
 from peernotes.core.distribution import copy_for_peer
 from peernotes.core.store import ChallengeFile
-from peernotes.ui.conflicts_dialog import ConflictsDialog
 from peernotes.ui.session import Session
+from peernotes.ui.team.conflicts_dialog import ConflictsDialog
 
 PRIYA = "Waiting lists are long, says Priya"
 TOM = "Waiting lists are long, says Tom"

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from replicas import clone
 
 from peernotes.core import conflicts, findings, merge, records
-from peernotes.ui.conflicts_dialog import ConflictsDialog
 from peernotes.ui.session import Session
+from peernotes.ui.team.conflicts_dialog import ConflictsDialog
 
 
 @pytest.fixture
@@ -124,7 +124,7 @@ def test_the_merge_page_counts_an_orphan_until_it_is_resolved(laptops, qtbot):
     """The Merge page says there is something to review while a note sits under a deleted
     meeting, and stops saying so once the note is moved out."""
     from peernotes.core import orphans
-    from peernotes.ui.team import MergePage
+    from peernotes.ui.team.page import MergePage
 
     manager, priya, tom = laptops
     meeting = manager.rows("meeting", order_by="title")[0]["id"]

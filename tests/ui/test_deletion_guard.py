@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from peernotes.core.merge_preview import DeletionGuard, deletion_guard
-from peernotes.ui import deletion_guard as guard_ui
-from peernotes.ui.deletion_guard import DeletionGuardDialog
 from peernotes.ui.session import Session
-from peernotes.ui.team import MergePage
+from peernotes.ui.team import deletion_guard as guard_ui
+from peernotes.ui.team.deletion_guard import DeletionGuardDialog
+from peernotes.ui.team.page import MergePage
 
 
 def test_the_merge_page_changes_the_guard_and_undo_puts_it_back(cf, qtbot, monkeypatch):

@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QFileDialog
 from recording_helpers import open_window
 
 from peernotes.core.store import ChallengeFile
-from peernotes.ui import folders, team
+from peernotes.ui import folders
+from peernotes.ui.team import page as team
 
 
 def test_save_a_copy_writes_a_whole_copy_and_show_in_folder_opens_it(

@@ -12,10 +12,11 @@ from helpers import make_challenge
 from peernotes.core import records
 from peernotes.core.distribution import copy_for_peer
 from peernotes.core.store import ChallengeFile
-from peernotes.ui import merge_dialog, team
 from peernotes.ui.dialogs import messages
-from peernotes.ui.merge_dialog import MergeDialog
 from peernotes.ui.session import Session
+from peernotes.ui.team import merge_dialog
+from peernotes.ui.team import page as team
+from peernotes.ui.team.merge_dialog import MergeDialog
 
 
 @pytest.fixture

@@ -13,9 +13,9 @@ from PySide6.QtCore import QTimer
 from peernotes.core import merge, records
 from peernotes.core.distribution import copy_for_peer
 from peernotes.core.store import ChallengeFile
-from peernotes.ui import merge_dialog
-from peernotes.ui.merge_dialog import MergeDialog
 from peernotes.ui.session import Session
+from peernotes.ui.team import merge_dialog
+from peernotes.ui.team.merge_dialog import MergeDialog
 
 
 @pytest.fixture

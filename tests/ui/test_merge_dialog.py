@@ -12,12 +12,13 @@ from peernotes.core import conflicts, merge, records
 from peernotes.core.clock import HybridClock
 from peernotes.core.distribution import copy_for_peer
 from peernotes.core.store import ChallengeFile
-from peernotes.ui import merge_dialog, team_feature
-from peernotes.ui.conflicts_dialog import ConflictsDialog
-from peernotes.ui.history_dialog import HistoryDialog
-from peernotes.ui.merge_dialog import MergeDialog
+from peernotes.ui import team as team_feature
 from peernotes.ui.session import Session
-from peernotes.ui.team_models import conflicts_model, history_model, report_model
+from peernotes.ui.team import merge_dialog
+from peernotes.ui.team.conflicts_dialog import ConflictsDialog
+from peernotes.ui.team.history_dialog import HistoryDialog
+from peernotes.ui.team.merge_dialog import MergeDialog
+from peernotes.ui.team.models import conflicts_model, history_model, report_model
 from peernotes.ui.undo import run_undoable
 
 
@@ -186,7 +187,7 @@ def test_the_window_offers_copy_merge_and_conflicts(qtbot, qapp):
     assert "Cop&y for a peer…" in file_actions and "&Merge from…" in file_actions
     assert "&Conflicts…" in [a.text() for a in window.menu("&Tools").actions()]
     # The Merge page is offered when a file is open, and built only when first shown.
-    pages = team_feature.create_pages(None, window)
+    pages = team_feature.FEATURE.create_pages(None, window)
     assert [page.key for page in pages] == ["merge"] and not pages[0].built
 
 

@@ -9,8 +9,8 @@ from helpers import make_challenge
 from peernotes.core import records
 from peernotes.core.distribution import copy_for_peer
 from peernotes.core.store import ChallengeFile
-from peernotes.ui.merge_dialog import MergeDialog
 from peernotes.ui.session import Session
+from peernotes.ui.team.merge_dialog import MergeDialog
 
 
 def test_selecting_a_line_of_the_preview_lists_its_records(tmp_path: Path, qtbot, qapp):

@@ -2,7 +2,7 @@
 
 Three kinds are listed. A field both laptops changed (fields changed on one side only are
 merged already): each such field is shown mine / theirs and decided on its own -- keep mine,
-take theirs, combine the texts (ui/conflict_fields.py). An edit against a deletion: decided
+take theirs, combine the texts (ui/team/conflict_fields.py). An edit against a deletion: decided
 for the whole record (keep current / use the other version). A record whose meeting,
 document or heading was deleted elsewhere (core/orphans.py): restore the parent, delete the
 record, or move it. Every decision is undoable; nothing is lost: every version stays in the
@@ -42,11 +42,11 @@ from peernotes.core.orphans import Orphan
 from peernotes.core.snapshots import Snapshot
 from peernotes.core.store import ChallengeFile, Change
 from peernotes.core.versions import conflict_id
-from peernotes.ui.conflict_fields import FieldDecision, OrphanPane
 from peernotes.ui.dialogs import messages
-from peernotes.ui.history_dialog import HistoryDialog
 from peernotes.ui.session import Session
-from peernotes.ui.team_models import ListTableModel, conflicts_model
+from peernotes.ui.team.conflict_fields import FieldDecision, OrphanPane
+from peernotes.ui.team.history_dialog import HistoryDialog
+from peernotes.ui.team.models import ListTableModel, conflicts_model
 from peernotes.ui.undo import run_undoable
 
 Item = Conflict | Orphan

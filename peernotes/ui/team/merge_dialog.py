@@ -47,11 +47,11 @@ from peernotes.core.snapshots import Snapshot
 from peernotes.core.store import ChallengeFile, Change
 from peernotes.paths import FILE_SUFFIX
 from peernotes.ui.background import Report, run_in_background
-from peernotes.ui.conflicts_dialog import ConflictsDialog
 from peernotes.ui.dialogs import messages
 from peernotes.ui.safety.passphrase_dialog import PassphraseDialog
 from peernotes.ui.session import Session
-from peernotes.ui.team_models import ListTableModel, preview_model, report_model
+from peernotes.ui.team.conflicts_dialog import ConflictsDialog
+from peernotes.ui.team.models import ListTableModel, preview_model, report_model
 
 
 def choose_files(parent: QWidget | None) -> list[Path]:

@@ -1,8 +1,9 @@
-"""The team feature's place in the window: File › Copy for a peer…, Merge from…, Tools ›
-Conflicts… and the Merge page.
+"""The team feature: File › Copy for a peer…, Merge from…, Tools › Conflicts… and the Merge page.
 
-Kept apart from peernotes.ui.team (the page and the merge dialogs, with the merge machinery
-behind them) so that those load when first used, not before the window's first paint."""
+`page` (the Merge page, copies for peers), `merge_dialog`, `conflicts_dialog` with
+`conflict_fields`, `history_dialog` (one record's versions), `deletion_guard`, `models` (the
+dialogs' table models). This module only declares the feature: those load when first used,
+with the merge machinery behind them, not before the window's first paint."""
 
 from __future__ import annotations
 
@@ -11,32 +12,33 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
 
-from peernotes.ui.features import Page
+from peernotes.ui.features import Feature, Page
 
 if TYPE_CHECKING:
     from peernotes.ui.main_window import MainWindow
     from peernotes.ui.session import Session
+    from peernotes.ui.workspace import Workspace
 
 
 def _copy_for_peer(window: MainWindow) -> None:
-    from peernotes.ui.team import copy_for_peer
+    from peernotes.ui.team.page import copy_for_peer
 
     copy_for_peer(window)
 
 
 def _merge_from(window: MainWindow) -> None:
-    from peernotes.ui.team import merge_from
+    from peernotes.ui.team.page import merge_from
 
     merge_from(window)
 
 
 def _review_conflicts(window: MainWindow) -> None:
-    from peernotes.ui.team import review_conflicts
+    from peernotes.ui.team.page import review_conflicts
 
     review_conflicts(window)
 
 
-def install_actions(window: MainWindow) -> None:
+def _install_actions(window: MainWindow) -> None:
     file_menu = window.menu("&File")
     file_menu.addSeparator()
     entries: tuple[tuple[str, Callable[[MainWindow], None], str], ...] = (
@@ -54,10 +56,13 @@ def install_actions(window: MainWindow) -> None:
     window.menu("&Tools").addAction(review)
 
 
-def create_pages(session: Session, window: MainWindow) -> list[Page]:
+def _create_pages(session: Session, window: Workspace) -> list[Page]:
     def merge_page():  # noqa: ANN202 (the page module loads on first use)
-        from peernotes.ui.team import MergePage
+        from peernotes.ui.team.page import MergePage
 
         return MergePage(session, window)
 
     return [Page("merge", "Merge", 90, merge_page, "Merge the team's files and review conflicts")]
+
+
+FEATURE = Feature("team", create_pages=_create_pages, install_actions=_install_actions)

@@ -31,11 +31,11 @@ from peernotes.core.changes import Table
 from peernotes.core.errors import PeerNotesError
 from peernotes.core.store import Change
 from peernotes.paths import FILE_SUFFIX
-from peernotes.ui.conflicts_dialog import ConflictsDialog
 from peernotes.ui.dialogs import messages
-from peernotes.ui.merge_dialog import MergeDialog
 from peernotes.ui.session import Session
-from peernotes.ui.team_models import hand_in_model
+from peernotes.ui.team.conflicts_dialog import ConflictsDialog
+from peernotes.ui.team.merge_dialog import MergeDialog
+from peernotes.ui.team.models import hand_in_model
 
 if TYPE_CHECKING:
     from peernotes.ui.main_window import MainWindow
@@ -209,7 +209,7 @@ class MergePage(QWidget):
 
     def _guard_row(self) -> QHBoxLayout:
         """The deletion guard's figures, and the button that changes them (undoable)."""
-        from peernotes.ui.deletion_guard import edit_deletion_guard
+        from peernotes.ui.team.deletion_guard import edit_deletion_guard
 
         self.guard_label = QLabel()
         self.guard_label.setWordWrap(True)
@@ -241,7 +241,7 @@ class MergePage(QWidget):
             self._show_count()  # an orphan made or resolved; note saves cost nothing else
 
     def reload(self) -> None:
-        from peernotes.ui.deletion_guard import describe
+        from peernotes.ui.team.deletion_guard import describe
 
         self.guard_label.setText(describe(merge_preview.deletion_guard(self.session.cf)))
         self._show_count()

@@ -30,7 +30,7 @@ from peernotes.core.errors import PeerNotesError
 from peernotes.core.store import Change
 from peernotes.ui.dialogs import messages
 from peernotes.ui.session import Session
-from peernotes.ui.team_models import history_model
+from peernotes.ui.team.models import history_model
 from peernotes.ui.undo import run_undoable
 
 _HIDDEN = {"id", "created_at", "created_by", "modified_at", "modified_by", "hlc", "base_hlc"}
