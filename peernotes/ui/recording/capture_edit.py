@@ -21,7 +21,7 @@ from peernotes.core.errors import PeerNotesError
 from peernotes.ui.undo import run_undoable
 
 if TYPE_CHECKING:
-    from peernotes.ui.capture import CapturePane
+    from peernotes.ui.recording.capture import CapturePane
 
 SAVE_NEW = "Save observation"
 SAVE_CHANGES = "Save changes"
