@@ -58,7 +58,7 @@ def reopen(
     reopened.pop(versions.FIELDS_KEY, None)
     with cf.transaction():
         cf.record_history(table, reopened)
-        _raise_high_water(cf, stamp)
+        cf.observe_stamp(stamp)
         for (other_table, other_id), state in (restore or {}).items():
             cf.restore_version(other_table, other_id, state)
         current = cf.get(table, row_id, include_deleted=True)
@@ -73,18 +73,6 @@ def _stamp_again(cf: ChallengeFile, table: str, current: Row) -> None:
     (the newest live head is current, see versions.choose)."""
     stamp = cf.clock.now()
     cf.record_history(table, current)
-    cf.conn.execute(
-        f'UPDATE "{table}" SET hlc = ?, base_hlc = ?, modified_at = ?, modified_by = ? '
-        "WHERE id = ?",
-        (stamp, current["hlc"], utc_now(), cf.peer_id, current["id"]),
-    )
-    _raise_high_water(cf, stamp)
-    cf.note_change(table, current["id"])
-
-
-def _raise_high_water(cf: ChallengeFile, stamp: str) -> None:
-    cf.conn.execute(
-        "INSERT INTO local(key, value) VALUES ('hlc_high', ?) "
-        "ON CONFLICT(key) DO UPDATE SET value = max(value, excluded.value)",
-        (stamp,),
-    )
+    again = dict(current, hlc=stamp, base_hlc=current["hlc"], modified_by=cf.peer_id)
+    cf.write_verbatim(table, dict(again, modified_at=utc_now()))
+    cf.observe_stamp(stamp)

@@ -26,7 +26,6 @@ import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -140,8 +139,6 @@ Source = str | Path | ChallengeFile
 # Source rows compared with the target per step: memory per source is bounded by this, not by
 # the size of either file.
 CHUNK = 2048
-# Rows per INSERT statement at most (a power of two; fewer when SQLite's limit on ? is lower).
-BATCH_ROWS = 1024
 
 
 def merge(
@@ -169,7 +166,6 @@ def merge(
         sources = [sources]
     if target.readonly:
         raise SaveFailed(f"{target.path} is open read-only: nothing can be merged into it.")
-    target.db  # noqa: B018 -- loaded before any source is read: docs/merge.md, Memory
     checked, news = _check_sources(target, sources)
     report = MergeReport()
     if not news:
@@ -351,7 +347,7 @@ def _merge_history(
         if not missing:
             continue
         fresh = sorted(_where_ids(sconn, f"SELECT {hist_cols} FROM history", missing))
-        _insert(tconn, "history", hist_cols.split(", "), fresh)
+        target.insert_verbatim("history", hist_cols.split(", "), fresh)
         part.history_added += len(fresh)
         for row in fresh:
             history_rows[row[1]].add(row[2])
@@ -438,8 +434,7 @@ class _TableMerge:
             new_rows = [row for row in span if row[0] in wanted]
         else:
             new_rows = sorted(_where_ids(self.source.conn, self.select_rows, missing))
-        _insert(self.target.conn, self.table, self.columns, new_rows)
-        self.target.note_new_rows(self.table)  # no per-row ids: memory stays flat
+        self.target.insert_verbatim(self.table, self.columns, new_rows)  # announced per table
         deleted_at, by_at = self.columns.index("deleted"), self.columns.index("modified_by")
         self.new_by_peer.update(row[by_at] for row in new_rows if not row[deleted_at])
         for row_id in sorted(self.conflicted_there.intersection(missing)):
@@ -499,44 +494,6 @@ def _id_range(
     return conn.execute(f"{select} WHERE id BETWEEN ? AND ? ORDER BY id", (first, last)).fetchall()
 
 
-def _insert(
-    conn: sqlite3.Connection, table: str, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]
-) -> None:
-    """Insert rows many at a time (multi-row VALUES), in batches whose sizes are powers of two.
-
-    Not executemany: on a table with a full-text index every statement makes FTS5 write its
-    pending terms out, so one statement per row spent ~100 us a row in the index, 5x the cost
-    of copying the row. Power-of-two batches keep the number of distinct statements (each
-    cached by sqlite3, some hundreds of KB for the biggest) small and fixed."""
-    names = ", ".join(f'"{c}"' for c in columns)
-    one = "(" + ", ".join("?" for _ in columns) + ")"
-    size = _batch_rows(conn, len(columns))
-    start = 0
-    while start < len(rows):
-        while size > len(rows) - start:
-            size //= 2
-        conn.execute(
-            f'INSERT INTO "{table}" ({names}) VALUES {", ".join([one] * size)}',
-            list(chain.from_iterable(rows[start : start + size])),
-        )
-        start += size
-
-
-def _batch_rows(conn: sqlite3.Connection, width: int) -> int:
-    """The biggest power of two <= BATCH_ROWS rows of `width` values that one statement may
-    bind (sqlcipher3 connections have no getlimit: ask SQLite its version instead)."""
-    getlimit = getattr(conn, "getlimit", None)
-    if getlimit is not None:
-        limit = getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
-    else:
-        version = conn.execute("SELECT sqlite_version()").fetchone()[0]
-        limit = 32766 if tuple(int(p) for p in version.split(".")[:2]) >= (3, 32) else 999
-    size = BATCH_ROWS
-    while size > 1 and size * width > limit:
-        size //= 2
-    return size
-
-
 def _refresh_row(
     target: ChallengeFile,
     table: str,
@@ -576,12 +533,7 @@ def _advance_clock(target: ChallengeFile, source: ChallengeFile) -> None:
     highest = source.conn.execute(f"SELECT max(h) FROM ({' UNION ALL '.join(parts)})").fetchone()[0]
     if highest is None:
         return
-    target.clock.observe(highest)
-    target.conn.execute(
-        "INSERT INTO local(key, value) VALUES ('hlc_high', ?) "
-        "ON CONFLICT(key) DO UPDATE SET value = max(value, excluded.value)",
-        (highest,),
-    )
+    target.observe_stamp(highest)
 
 
 # ------------------------------------------------------------------ the log

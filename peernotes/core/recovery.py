@@ -209,15 +209,15 @@ def _columns(conn: Any, table: str) -> list[str]:
 
 
 def _copy_table(conn: Any, out: ChallengeFile, table: str, columns: list[str]) -> TableReport:
+    """Every readable row of `table`, ids, stamps and authors unchanged (the bulk API)."""
     report = TableReport()
     names = ", ".join(f'"{c}"' for c in columns)
-    verb = "INSERT OR REPLACE" if table in ("meta", "local") else "INSERT OR IGNORE"
-    insert = f'{verb} INTO "{table}" ({names}) VALUES ({", ".join("?" for _ in columns)})'
     select = f'SELECT rowid, {names} FROM "{table}" NOT INDEXED'
-    with out.transaction():
-        for row in _readable_rows(conn, select, report):
-            out.conn.execute(insert, row[1:])
-            report.saved += 1
+    rows = (row[1:] for row in _readable_rows(conn, select, report))
+    if table in ("meta", "local"):  # keys the new file already holds: the damaged file's win
+        report.saved = out.insert_verbatim(table, columns, rows, existing="replace")
+    else:
+        report.saved = out.insert_verbatim(table, columns, rows, existing="ignore")
     return report
 
 

@@ -163,21 +163,11 @@ def refresh(cf: ChallengeFile, table: str, row_id: str, extra: Row | None = None
         # The winning head's own version stays known (the row may show a merge of it); its
         # presence in history also tells a local edit to settle the merge (store._settle).
         cf.record_history(table, outcome.raw)
-    if current is None:
-        cf.conn.execute(
-            f'INSERT INTO "{table}" ({", ".join(map(_q, columns))}) '
-            f"VALUES ({', '.join('?' for _ in columns)})",
-            [winner.get(c) for c in columns],
-        )
-        cf.note_change(table, row_id)
-    elif not same_row(current, {c: winner.get(c) for c in columns}):
-        cf.record_history(table, current)
-        assignments = ", ".join(f"{_q(c)} = ?" for c in columns if c != "id")
-        cf.conn.execute(
-            f'UPDATE "{table}" SET {assignments} WHERE id = ?',
-            [winner.get(c) for c in columns if c != "id"] + [row_id],
-        )
-        cf.note_change(table, row_id)
+    state = {c: winner.get(c) for c in columns}
+    if current is None or not same_row(current, state):
+        if current is not None:
+            cf.record_history(table, current)
+        cf.write_verbatim(table, state)  # the winner keeps its own stamps
     if extra is not None and extra["hlc"] != winner["hlc"]:
         cf.record_history(table, extra)
     new_conflicts = _store_conflicts(cf, table, row_id, outcome)
@@ -230,11 +220,7 @@ def write_marker(
     if fields is not None:
         marker[FIELDS_KEY] = sorted(fields)
     cf.record_history(table, marker)
-    cf.conn.execute(
-        "INSERT INTO local(key, value) VALUES ('hlc_high', ?) "
-        "ON CONFLICT(key) DO UPDATE SET value = max(value, excluded.value)",
-        (stamp,),
-    )
+    cf.observe_stamp(stamp)
     return marker
 
 
@@ -265,23 +251,12 @@ def _store_conflicts(cf: ChallengeFile, table: str, row_id: str, outcome: Outcom
             "deleted": 0,
         }
     for gone in set(existing) - set(wanted):
-        cf.conn.execute("DELETE FROM conflict WHERE id = ?", (gone,))
-        cf.note_change("conflict", gone)
+        cf.drop_conflict(gone)
     fresh = []
     for cid, row in wanted.items():
         if existing.get(cid) == row["hlc"]:
             continue
-        names = ["id", *row]
-        cf.conn.execute(
-            f"INSERT OR REPLACE INTO conflict ({', '.join(names)}) "
-            f"VALUES ({', '.join('?' for _ in names)})",
-            [cid, *row.values()],
-        )
-        cf.note_change("conflict", cid)
+        cf.put_conflict(cid, row)
         if cid not in existing:
             fresh.append(dict(row, id=cid))
     return fresh
-
-
-def _q(name: str) -> str:
-    return f'"{name}"'

@@ -213,7 +213,7 @@ def export_feedback(parent: MainWindow, session: Session) -> Path | None:
     if not confirm_export(parent, session.cf, "presentation", parent):
         return None
     for warning in deck.warnings[:1]:
-        session_window_note(parent, warning)
+        parent.say(warning, 15)
     target = ask_save_path(parent, suggested_path(session))
     if target is None:
         return None
@@ -224,12 +224,6 @@ def export_feedback(parent: MainWindow, session: Session) -> Path | None:
         show_done(parent, written)
         offer_record(parent, session, deck.finding_ids(), len(deck.slides), "exported")
     return written
-
-
-def session_window_note(parent: QWidget | None, text: str) -> None:
-    bar = getattr(parent, "statusBar", None)
-    if callable(bar):
-        bar().showMessage(text, 15000)
 
 
 def _write_with_progress(parent: QWidget | None, deck: Deck, target: Path) -> Path | None:

@@ -41,7 +41,7 @@ def save_a_copy(window: Any) -> Path | None:
     except PeerNotesError as error:
         messages.error(window, "Copy not saved", str(error))
         return None
-    window.statusBar().showMessage(f"Copy saved to {written}", 8000)
+    window.say(f"Copy saved to {written}", 8)
     return written
 
 

@@ -287,7 +287,7 @@ class MainWindow(QMainWindow):
     def open_path(self, path: Path) -> bool:
         if self._is_open_here(path):  # File › Open recent on the file already open here
             self.central.setCurrentWidget(self.workspace)
-            self.statusBar().showMessage(f"{Path(path).name} is already open in this window.", 5000)
+            self.say(f"{Path(path).name} is already open in this window.", 5)
             return True
         from peernotes.ui.opening import open_file
         from peernotes.ui.session import Session
@@ -403,7 +403,7 @@ class MainWindow(QMainWindow):
         page = self.pages.get("capture")
         if page is None or not page.built or not getattr(page.widget, "restored_draft", False):
             return
-        self.statusBar().showMessage(f"{DRAFT_RESTORED} It is in Capture (Alt+2).")
+        self.say(f"{DRAFT_RESTORED} It is in Capture (Alt+2).", 0)
         for row in range(self.nav.count()):
             item = self.nav.item(row)
             if item.data(Qt.ItemDataRole.UserRole) == "capture":
@@ -538,7 +538,11 @@ class MainWindow(QMainWindow):
 
     def _save_failed(self, message: str) -> None:
         self._set_saved_text(f"Not saved: {message}", True)
-        self.statusBar().showMessage(message, 15000)
+        self.say(message, 15)
+
+    def say(self, text: str, seconds: float = 8) -> None:
+        """A passing note in the status bar (Workspace.say): pages report through this."""
+        self.status_line.say(text, seconds)
 
     def _set_saved_text(self, text: str, problem: bool) -> None:
         self.status_line.set_saved_text(text, problem)

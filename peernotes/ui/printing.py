@@ -244,6 +244,6 @@ def print_from(window: MainWindow) -> None:
         target = ask_pdf_path(window, folder / f"{printable.title}.pdf")
         if target is not None:
             save_pdf(printable, target)
-            window.statusBar().showMessage(f"Saved {target}", 10000)
+            window.say(f"Saved {target}", 10)
         return
     show_preview(window, printable)

@@ -1,4 +1,5 @@
-"""The window's status line: the open file, who is recording and the save state, always in view.
+"""The window's status line: the open file, who is recording and the save state, always in view;
+and the passing notes pages leave there (`say`).
 
 Kept apart from the main window so the window stays a small switchboard; the labels are named
 (object names and accessible names) so the style sheet and screen readers can find them.
@@ -42,6 +43,12 @@ class StatusLine:
             self.set_saved_text("Saving…", False)
         elif self.saved_label.property("problem") is not True:
             self.set_saved_text("✓ Saved", False)
+
+    def say(self, text: str, seconds: float = 8) -> None:
+        """A passing note at the left of the bar (a file saved, an import's summary, a backup
+        that failed); it goes after `seconds`, or stays until the next one when 0. The one place
+        the window's status bar shows a message: pages reach it as `Workspace.say`."""
+        self.bar.showMessage(text, round(seconds * 1000))
 
     def show_file(self, name: str, path: str) -> None:
         """The file's name in view, its full path in the tooltip ("" clears both)."""

@@ -58,6 +58,10 @@ class Workspace(Protocol):
 
     def set_saving(self, pending: bool) -> None: ...
 
+    def say(self, text: str, seconds: float = 8) -> None:
+        """A passing note in the status bar (0 seconds: until the next note)."""
+        ...
+
 
 def go_to(window: Workspace, ref: Ref) -> bool:
     """Show the page that lists `ref`'s kind of record and select it there."""

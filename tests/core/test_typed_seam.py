@@ -121,3 +121,36 @@ def test_the_listener_check_catches_strings_and_raw_reads():
         "touches() by string",
         "change.tables",
     ]
+
+
+def status_bar_writers(source: str, name: str) -> list[str]:
+    """'file:line' for each call of Qt's `showMessage` (the status bar's passing note)."""
+    return [
+        f"{name}:{node.lineno}"
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "showMessage"
+    ]
+
+
+def test_status_bar_notes_go_through_the_window():
+    """Pages leave a passing note with `Workspace.say`; only the status line writes to Qt's bar.
+    A page reaching for `window.statusBar()` again would break the day the bar moves or a test
+    window has none, and the note would be lost."""
+    found = []
+    for path in sorted(UI.rglob("*.py")):
+        if path.relative_to(UI).as_posix() != "status_line.py":
+            found += status_bar_writers(path.read_text(encoding="utf-8"), path.name)
+    assert found == [], "say it through the Workspace (window.say):\n" + "\n".join(found)
+
+
+def test_the_status_bar_check_catches_a_direct_note():
+    """The check itself sees a direct call, however the bar was reached, and passes `say`."""
+    planted = (
+        "window.statusBar().showMessage('Saved', 8000)\n"
+        "bar = self.statusBar()\n"
+        "bar.showMessage(text)\n"
+        "self.window.say('Saved', 8)\n"
+    )
+    assert status_bar_writers(planted, "x.py") == ["x.py:1", "x.py:3"]

@@ -66,3 +66,22 @@ def test_a_heading_on_the_coverage_map_lists_its_notes_on_findings(qtbot, challe
     window.page_widget("coverage")._open_heading(scene.headings["1"])
     assert window.stack.currentWidget() is window.page_widget("findings")
     window.close()
+
+
+def test_a_page_note_shows_in_the_status_bar_until_it_times_out(qtbot, challenge_path, monkeypatch):
+    """Deleting a meeting says so, and how to undo it, at the foot of the window: without the
+    window's one note service the person would not know Ctrl+Z brings the meeting back."""
+    from peernotes.core import records
+    from peernotes.ui.dialogs import messages
+
+    window = open_window(qtbot, challenge_path)
+    meeting = records.add_meeting(window.session.cf, date="2026-11-10", title="Carers' forum").id
+    window.show_page("programme")
+    monkeypatch.setattr(messages, "confirm", lambda *args: True)
+    window.page_widget("programme").delete(meeting)
+    note = window.statusBar().currentMessage()
+    assert "Deleted" in note and "Carers' forum" in note and "Ctrl+Z" in note
+    window.say("A passing note", 0.05)
+    assert window.statusBar().currentMessage() == "A passing note"
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "", timeout=2000)
+    window.close()

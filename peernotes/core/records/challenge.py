@@ -60,7 +60,7 @@ def new_challenge(
                 "framework_id": framework_id,
             },
         )
-        cf.conn.execute("INSERT INTO meta(key, value) VALUES ('challenge_id', ?)", (challenge_id,))
+        cf.set_meta("challenge_id", challenge_id)
         for index, (name, single) in enumerate(stakeholder_groups):
             cf.insert(
                 "stakeholder_group",

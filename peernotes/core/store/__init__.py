@@ -10,7 +10,7 @@ The package, layered bottom-up (each module imports only those above it in this 
   connection      connecting, verifying, cleaning up a failed open (no ChallengeFile yet)
   transactions    transactions, listeners, local settings
   rows            the stamped row API, history, undo capture
-  bulk            verbatim writes for merge, import, copy-for-peer, recovery
+  bulk            verbatim writes for merge, conflict review, import, salvage
   challenge_file  ChallengeFile: open, create, close
 Import the public names from here (`peernotes.core.store`), not from the modules.
 """

@@ -8,12 +8,11 @@ SQLite's error code (peernotes.core.sqlite_errors).
 
 from __future__ import annotations
 
-import functools
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Self
+from typing import Self
 
 from peernotes.core import locking, sqlite_errors
 from peernotes.core.clock import shared_clock, unnamed_device
@@ -21,9 +20,6 @@ from peernotes.core.errors import SaveFailed
 from peernotes.core.sqlite_errors import DATABASE_ERRORS, INTEGRITY_ERRORS, save_failed
 from peernotes.core.store.change import Change, Listener, Row
 from peernotes.core.store.connection import ReadOnlyCause
-
-if TYPE_CHECKING:
-    import sqlite_utils
 
 _UNREAD = object()  # TransactionalStore._peer before the transaction has read it
 
@@ -117,14 +113,6 @@ class TransactionalStore:
                 "ON CONFLICT(key) DO UPDATE SET value = max(value, excluded.value)",
                 (self._high,),
             )
-
-    @functools.cached_property
-    def db(self) -> sqlite_utils.Database:
-        """sqlite-utils over the same connection. Imported on first use: it brings click,
-        dateutil and pluggy, a seventh of the app's start-up."""
-        import sqlite_utils
-
-        return sqlite_utils.Database(self.conn)
 
     @contextmanager
     def _atomic(self) -> Iterator[None]:

@@ -352,7 +352,7 @@ class ProgrammePage(ListPage):
 
     def _note(self, text: str) -> None:
         if self.window_ is not None:
-            self.window_.statusBar().showMessage(text, 8000)
+            self.window_.say(text, 8)
 
 
 class _DialogContext(TypedDict):

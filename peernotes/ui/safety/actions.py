@@ -74,7 +74,7 @@ class SafetyActions:
         try:
             backups.backup_if_changed(session.cf, "interval")
         except PeerNotesError as error:
-            self.window.statusBar().showMessage(f"Backup failed: {error}", 15000)
+            self.window.say(f"Backup failed: {error}", 15)
 
     # ---------------------------------------------------------------- restore
     def restore(self) -> None:
