@@ -22,10 +22,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from peernotes.core import records
 from peernotes.core.changes import Table
 from peernotes.core.errors import PeerNotesError, SaveFailed
-from peernotes.core.records import read_models
+from peernotes.core.records import observations, read_models
 from peernotes.core.store import Change
 from peernotes.ui import capture_headcounts
 from peernotes.ui.capture_draft import DRAFT_KEY, DRAFT_RESTORED, CaptureDraft
@@ -231,7 +230,7 @@ class CapturePane(QWidget):
             observation_id = run_undoable(
                 self.session,
                 "Add observation",
-                lambda cf: records.add_observation(
+                lambda cf: observations.add_observation(
                     cf,
                     text,
                     mode=mode,
@@ -303,7 +302,7 @@ class CapturePane(QWidget):
 
         def operation(cf: Any) -> None:
             for observation_id in ids:
-                records.delete_observation(cf, observation_id)
+                observations.delete_observation(cf, observation_id)
 
         try:
             run_undoable(self.session, label, operation)

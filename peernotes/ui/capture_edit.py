@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QTextCursor
 
-from peernotes.core import records
 from peernotes.core.errors import PeerNotesError
+from peernotes.core.records import observations
 from peernotes.ui.undo import run_undoable
 
 if TYPE_CHECKING:
@@ -61,7 +61,7 @@ class NoteReediting:
         pane.polarity.set_value(row["polarity"])
         pane.quote.setChecked(bool(row["is_quote"]))
         pane.heading_picker.set_heading_ids(
-            records.observation_heading_ids(pane.session.cf, row["id"])
+            observations.observation_heading_ids(pane.session.cf, row["id"])
         )
         index = pane.document.findData(row["document_id"])
         pane.document.setCurrentIndex(max(index, 0))
@@ -82,7 +82,7 @@ class NoteReediting:
             run_undoable(
                 self.pane.session,
                 "Edit observation",
-                lambda cf: records.update_observation(cf, observation_id, text=text, **values),
+                lambda cf: observations.update_observation(cf, observation_id, text=text, **values),
             )
         except PeerNotesError as error:
             self.pane.report(error)  # the text stays in the box

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peernotes.core import records, vocab
+from peernotes.core import vocab
 from peernotes.core.changes import Table
-from peernotes.core.records import read_models
+from peernotes.core.records import observations, read_models
 from peernotes.core.records.read_models import ObservationFilter
 from peernotes.core.store import Change
 from peernotes.ui.menus import focus_and_select
@@ -290,7 +290,7 @@ class ObservationsPage(QWidget):
 
         def operation(cf: Any) -> None:
             for observation_id in ids:
-                records.delete_observation(cf, observation_id)
+                observations.delete_observation(cf, observation_id)
 
         label = "Delete observation" if len(ids) == 1 else f"Delete {len(ids)} observations"
         run_undoable(self.session, label, operation)

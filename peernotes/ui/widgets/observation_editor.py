@@ -18,10 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peernotes.core import records
 from peernotes.core.changes import Table
 from peernotes.core.errors import PeerNotesError, SaveFailed
-from peernotes.core.records import read_models
+from peernotes.core.records import observations, read_models
 from peernotes.core.store import Change
 from peernotes.ui.dialogs.form import explain
 from peernotes.ui.models.records import meeting_label
@@ -229,7 +228,7 @@ class ObservationEditor(QWidget):
             self.title.setText("Observation")
             if self.text.toPlainText() != row["text"]:
                 self.text.setPlainText(row["text"])
-            heading_ids = records.observation_heading_ids(self.session.cf, row["id"])
+            heading_ids = observations.observation_heading_ids(self.session.cf, row["id"])
             self.tags.show_row(row, heading_ids)
             peer = self.session.cf.get("peer", row["recorded_by"]) if row["recorded_by"] else None
             self.details.setText(
@@ -273,7 +272,7 @@ class ObservationEditor(QWidget):
             run_undoable(
                 self.session,
                 label,
-                lambda cf: records.update_observation(cf, observation_id, **changes),
+                lambda cf: observations.update_observation(cf, observation_id, **changes),
                 merge_key=merge_key,
             )
             self.problem.clear()
@@ -290,7 +289,7 @@ class ObservationEditor(QWidget):
         run_undoable(
             self.session,
             "Delete observation",
-            lambda cf: records.delete_observation(cf, observation_id),
+            lambda cf: observations.delete_observation(cf, observation_id),
         )
         self.deleted.emit(observation_id)
 
