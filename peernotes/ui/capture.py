@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from peernotes.core.changes import Table
 from peernotes.core.errors import PeerNotesError, SaveFailed
-from peernotes.core.records import observations, read_models
+from peernotes.core.records import read_models
 from peernotes.core.store import Change
 from peernotes.ui import capture_headcounts
 from peernotes.ui.capture_draft import DRAFT_KEY, DRAFT_RESTORED, CaptureDraft
@@ -34,8 +34,9 @@ from peernotes.ui.capture_list import CaptureList
 from peernotes.ui.capture_meeting import MeetingChooser
 from peernotes.ui.capture_people import MeetingPeople
 from peernotes.ui.dialogs.form import explain
+from peernotes.ui.operations import observations
+from peernotes.ui.operations.observations import NoteData
 from peernotes.ui.session import Session
-from peernotes.ui.undo import run_undoable
 from peernotes.ui.widgets.note_keys import MODE_KEYS, POLARITY_KEYS, install_note_keys
 
 __all__ = ["DRAFT_KEY", "DRAFT_RESTORED", "LEGEND", "CapturePane"]
@@ -222,25 +223,11 @@ class CapturePane(QWidget):
         document_id = self.document.currentData() if self.mode.value == "read" else None
         headings = self.heading_picker.heading_ids()
         mode, polarity, quote = self.mode.value, self.polarity.value, self.quote.isChecked()
+        note = NoteData(text, mode, polarity, quote, tuple(headings), document_id)
         if self.reediting.active:
-            values = {"mode": mode, "polarity": polarity, "is_quote": quote}
-            values |= {"heading_ids": headings, "document_id": document_id}
-            return self.reediting.save(text, values)
+            return self.reediting.save(note)
         try:
-            observation_id = run_undoable(
-                self.session,
-                "Add observation",
-                lambda cf: observations.add_observation(
-                    cf,
-                    text,
-                    mode=mode,
-                    meeting_id=meeting_id,
-                    document_id=document_id,
-                    heading_ids=headings,
-                    polarity=polarity,
-                    is_quote=quote,
-                ),
-            )
+            observation_id = observations.add_observation(self.session, note, meeting_id)
         except PeerNotesError as error:
             self.report(error)  # the text stays in the editor
             return None
@@ -298,18 +285,13 @@ class CapturePane(QWidget):
         ids = self.notes.selected_ids()
         if not ids:
             return
-        label = "Delete observation" if len(ids) == 1 else f"Delete {len(ids)} observations"
-
-        def operation(cf: Any) -> None:
-            for observation_id in ids:
-                observations.delete_observation(cf, observation_id)
-
         try:
-            run_undoable(self.session, label, operation)
+            count = observations.delete_observations(self.session, ids)
         except PeerNotesError as error:
             self.report(error)
             return
-        self.show_note(f"{label.replace('Delete', 'Deleted')}. Undo with Ctrl+Z.")
+        deleted = "observation" if count == 1 else f"{count} observations"
+        self.show_note(f"Deleted {deleted}. Undo with Ctrl+Z.")
 
     # ---------------------------------------------------------------- draft
     def _text_changed(self) -> None:

@@ -10,15 +10,15 @@ as a new note would duplicate it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QTextCursor
 
 from peernotes.core.errors import PeerNotesError
-from peernotes.core.records import observations
-from peernotes.ui.undo import run_undoable
+from peernotes.core.records import observations as observation_records
+from peernotes.ui.operations import observations
+from peernotes.ui.operations.observations import NoteData
 
 if TYPE_CHECKING:
     from peernotes.ui.capture import CapturePane
@@ -61,7 +61,7 @@ class NoteReediting:
         pane.polarity.set_value(row["polarity"])
         pane.quote.setChecked(bool(row["is_quote"]))
         pane.heading_picker.set_heading_ids(
-            observations.observation_heading_ids(pane.session.cf, row["id"])
+            observation_records.observation_heading_ids(pane.session.cf, row["id"])
         )
         index = pane.document.findData(row["document_id"])
         pane.document.setCurrentIndex(max(index, 0))
@@ -73,17 +73,13 @@ class NoteReediting:
         pane.editor.setFocus()
         return True
 
-    def save(self, text: str, values: Mapping[str, object]) -> str | None:
+    def save(self, note: NoteData) -> str | None:
         """Write the box back to the note being edited, as one undo step."""
         observation_id = self.observation_id
         if observation_id is None:
             return None
         try:
-            run_undoable(
-                self.pane.session,
-                "Edit observation",
-                lambda cf: observations.update_observation(cf, observation_id, text=text, **values),
-            )
+            observations.edit_observation(self.pane.session, observation_id, note)
         except PeerNotesError as error:
             self.pane.report(error)  # the text stays in the box
             return None

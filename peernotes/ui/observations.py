@@ -7,8 +7,6 @@ rows on screen; filters and sorting run in the database (see models/observations
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -27,14 +25,14 @@ from PySide6.QtWidgets import (
 
 from peernotes.core import vocab
 from peernotes.core.changes import Table
-from peernotes.core.records import observations, read_models
+from peernotes.core.records import read_models
 from peernotes.core.records.read_models import ObservationFilter
 from peernotes.core.store import Change
 from peernotes.ui.menus import focus_and_select
 from peernotes.ui.models import ID_ROLE, ObservationTableModel
 from peernotes.ui.models.records import meeting_label
+from peernotes.ui.operations import observations
 from peernotes.ui.session import Session
-from peernotes.ui.undo import run_undoable
 from peernotes.ui.widgets.chips import FlowLayout
 from peernotes.ui.widgets.observation_editor import ObservationEditor
 from peernotes.ui.workspace import Ref, Workspace
@@ -287,13 +285,7 @@ class ObservationsPage(QWidget):
         ids = [index.data(ID_ROLE) for index in self.table.selectionModel().selectedRows()]
         if not ids:
             return
-
-        def operation(cf: Any) -> None:
-            for observation_id in ids:
-                observations.delete_observation(cf, observation_id)
-
-        label = "Delete observation" if len(ids) == 1 else f"Delete {len(ids)} observations"
-        run_undoable(self.session, label, operation)
+        observations.delete_observations(self.session, ids)
 
     def _on_changed(self, change: Change) -> None:
         if change.touches(Table.MEETING, Table.PEER, Table.HEADING):

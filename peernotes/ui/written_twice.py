@@ -32,8 +32,8 @@ from peernotes.core.changes import Change, Table
 from peernotes.core.errors import PeerNotesError
 from peernotes.core.note_pairs import AlignedRow, MeetingWrittenTwice, Note
 from peernotes.ui.models.base import FixedColumnsModel
+from peernotes.ui.operations import observations
 from peernotes.ui.session import Session
-from peernotes.ui.undo import run_undoable
 
 Index = QModelIndex | QPersistentModelIndex
 NOTHING_YET = "No meeting has notes from two peers yet: there is nothing to compare."
@@ -265,20 +265,11 @@ class WrittenTwiceDialog(QDialog):
         if pair is None:
             return
         _row, first, second = pair
-        text = note_pairs.MARKS.get(verdict, "Clear mark")
         try:
             if verdict:
-                run_undoable(
-                    self.session,
-                    f"Mark notes: {text}",
-                    lambda cf: note_pairs.mark(cf, first, second, verdict),
-                )
+                observations.mark_pair(self.session, first, second, verdict)
             else:
-                run_undoable(
-                    self.session,
-                    "Clear notes' mark",
-                    lambda cf: note_pairs.clear(cf, first, second),
-                )
+                observations.clear_pair_mark(self.session, first, second)
         except PeerNotesError as error:
             self.status.setText(str(error))
 

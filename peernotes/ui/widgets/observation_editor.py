@@ -3,6 +3,7 @@ burst of typing), tags and headings save at once."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
@@ -20,13 +21,14 @@ from PySide6.QtWidgets import (
 
 from peernotes.core.changes import Table
 from peernotes.core.errors import PeerNotesError, SaveFailed
-from peernotes.core.records import observations, read_models
+from peernotes.core.records import observations as observation_records
+from peernotes.core.records import read_models
 from peernotes.core.store import Change
 from peernotes.ui.dialogs.form import explain
 from peernotes.ui.models.records import meeting_label
+from peernotes.ui.operations import observations
 from peernotes.ui.session import Session
 from peernotes.ui.spelling import attach as spell_check
-from peernotes.ui.undo import run_undoable
 from peernotes.ui.widgets.choices import ChoiceButtons
 from peernotes.ui.widgets.heading_picker import HeadingPicker
 from peernotes.ui.widgets.note_keys import (
@@ -157,18 +159,16 @@ class ObservationEditor(QWidget):
         self.headings.done.connect(lambda: self.text.setFocus())
         self.headings.message.connect(self.problem_text)
         self.text.textChanged.connect(self._typed)
-        self.mode.changed.connect(lambda v: self._save("Change mode", mode=v))
-        self.polarity.changed.connect(lambda v: self._save("Change polarity", polarity=v))
-        self.quote.toggled.connect(
-            lambda v: self._save("Mark as quote" if v else "Unmark quote", is_quote=v)
-        )
+        self.mode.changed.connect(lambda v: self._save(observations.change_mode, v))
+        self.polarity.changed.connect(lambda v: self._save(observations.change_polarity, v))
+        self.quote.toggled.connect(lambda v: self._save(observations.set_quote, v))
         self.meeting.activated.connect(
-            lambda _i: self._save("Move to meeting", meeting_id=self.meeting.currentData())
+            lambda _i: self._save(observations.move_to_meeting, self.meeting.currentData())
         )
         self.document.activated.connect(
-            lambda _i: self._save("Change document", document_id=self.document.currentData())
+            lambda _i: self._save(observations.change_document, self.document.currentData())
         )
-        self.headings.changed.connect(lambda ids: self._save("Change headings", heading_ids=ids))
+        self.headings.changed.connect(lambda ids: self._save(observations.change_headings, ids))
 
     def _install_keys(self) -> None:
         """Capture's keys, doing the same here (and never typing their letter into the note)."""
@@ -228,7 +228,7 @@ class ObservationEditor(QWidget):
             self.title.setText("Observation")
             if self.text.toPlainText() != row["text"]:
                 self.text.setPlainText(row["text"])
-            heading_ids = observations.observation_heading_ids(self.session.cf, row["id"])
+            heading_ids = observation_records.observation_heading_ids(self.session.cf, row["id"])
             self.tags.show_row(row, heading_ids)
             peer = self.session.cf.get("peer", row["recorded_by"]) if row["recorded_by"] else None
             self.details.setText(
@@ -253,9 +253,7 @@ class ObservationEditor(QWidget):
 
     def _save_text(self) -> None:
         if self.observation_id and self._text_differs():
-            observation_id = self.observation_id
-            text = self.text.toPlainText()
-            self._save("Edit text", merge_key=f"obs-text:{observation_id}", text=text)
+            self._save(observations.edit_text, self.text.toPlainText())
         self.saving.emit(False)
 
     def _text_differs(self) -> bool:
@@ -264,17 +262,12 @@ class ObservationEditor(QWidget):
         )
         return row is not None and row["text"] != self.text.toPlainText()
 
-    def _save(self, label: str, merge_key: str | None = None, **changes: Any) -> None:
+    def _save(self, action: Callable[[Session, str, Any], object], value: Any) -> None:
+        """One field saved at once, through its action in `operations.observations`."""
         if self._loading or self.observation_id is None:
             return
-        observation_id = self.observation_id
         try:
-            run_undoable(
-                self.session,
-                label,
-                lambda cf: observations.update_observation(cf, observation_id, **changes),
-                merge_key=merge_key,
-            )
+            action(self.session, self.observation_id, value)
             self.problem.clear()
         except PeerNotesError as error:  # keep what the user typed on screen
             if isinstance(error, SaveFailed):
@@ -286,11 +279,7 @@ class ObservationEditor(QWidget):
         if observation_id is None:
             return
         self.timer.stop()
-        run_undoable(
-            self.session,
-            "Delete observation",
-            lambda cf: observations.delete_observation(cf, observation_id),
-        )
+        observations.delete_observations(self.session, [observation_id])
         self.deleted.emit(observation_id)
 
     def _on_changed(self, change: Change) -> None:
