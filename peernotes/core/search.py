@@ -9,7 +9,6 @@ triggers in the same transaction as every edit; tombstoned rows leave them.
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 
@@ -36,6 +35,8 @@ class Hit:
 
     def html(self, start: str = "<b>", end: str = "</b>") -> str:
         """The snippet as HTML-escaped text with the matched words marked up."""
+        import html  # only screens showing hits need it, not every list that filters
+
         return html.escape(self.snippet).replace(HIT_START, start).replace(HIT_END, end)
 
 
