@@ -14,6 +14,7 @@ import re
 from peernotes.core.errors import ValidationError
 from peernotes.core.ids import link_id
 from peernotes.core.store import ChallengeFile
+from peernotes.core.vocab import group_plural
 
 
 def set_headcount(cf: ChallengeFile, meeting_id: str, group_id: str, people: int) -> str | None:
@@ -80,7 +81,6 @@ _COUNT = re.compile(r"^(?:(\d{1,5})\s+(?:x\s+)?(.+)|(.+?)\s*[(:]\s*(\d{1,5})\)?)
 
 def group_lookup(cf: ChallengeFile) -> dict[str, str]:
     """{normalised name, singular and plural: group id}: "carers" and "Carer" find Carer."""
-    from peernotes.core.letter import group_plural
     from peernotes.core.records.people import normalise_name
 
     found: dict[str, str] = {}
@@ -115,7 +115,6 @@ def parse_counts(text: str, groups: dict[str, str]) -> dict[str, int]:
 
 def describe(cf: ChallengeFile, counts: dict[str, int]) -> str:
     """{group id: people} as typed: '12 carers; 3 providers' (in the groups' order)."""
-    from peernotes.core.letter import group_plural
 
     parts = []
     for group in cf.rows("stakeholder_group", order_by="ordinal"):

@@ -27,6 +27,7 @@ from peernotes.core.letter_settings import (
     LetterSettings,
 )
 from peernotes.core.store import ChallengeFile
+from peernotes.core.vocab import group_plural
 
 # ------------------------------------------------------------------ text at the boundary
 # XML 1.0 cannot hold C0 controls (except tab, newline, carriage return), U+FFFE/U+FFFF or
@@ -268,37 +269,6 @@ def activity_figures(cf: ChallengeFile) -> ActivityFigures:
         groups_by_type={k: tuple(v) for k, v in groups.items()},
         self_assessment=self_assessment,
     )
-
-
-_GROUP_PLURALS = {
-    "councillor": "councillors",
-    "senior leader": "senior leaders",
-    "manager": "managers",
-    "frontline staff": "frontline staff",
-    "partner": "partners",
-    "provider": "providers",
-    "voluntary sector": "voluntary sector organisations",
-    "person who uses services": "people who use services",
-    "carer": "carers",
-}
-
-
-def group_plural(name: str) -> str:
-    """'Carer' -> 'carers', 'Person who uses services' -> 'people who use services'."""
-    key = name.strip().casefold()
-    if key in _GROUP_PLURALS:
-        return _GROUP_PLURALS[key]
-    words = name.strip()
-    if len(words) > 1 and words[1].islower():
-        words = words[0].lower() + words[1:]
-    last = words.split()[-1].lower() if words.split() else ""
-    if last.endswith(("s", "staff", "people", "sector", "team", "board")):
-        return words
-    if last.endswith("y") and len(last) > 1 and last[-2] not in "aeiou":
-        return words[:-1] + "ies"
-    if last.endswith(("ch", "sh", "x")):
-        return words + "es"
-    return words + "s"
 
 
 _ACTIVITY = {

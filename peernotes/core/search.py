@@ -9,7 +9,6 @@ triggers in the same transaction as every edit; tombstoned rows leave them.
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 
@@ -36,6 +35,8 @@ class Hit:
 
     def html(self, start: str = "<b>", end: str = "</b>") -> str:
         """The snippet as HTML-escaped text with the matched words marked up."""
+        import html  # only screens showing hits need it, not every list that filters
+
         return html.escape(self.snippet).replace(HIT_START, start).replace(HIT_END, end)
 
 
@@ -65,7 +66,7 @@ def fts_query(text: str, *, prefix: bool = True) -> str | None:
     Every word must match; with `prefix`, each word of two or more letters also matches as
     the start of a word (results while typing), except a last word followed by a space. The one query builder of
     PeerNotes: the search box, the findings page and the observation lists' filter
-    (records.observation_ids) all use it, so they agree on what a typed text finds."""
+    (read_models.observation_ids) all use it, so they agree on what a typed text finds."""
     if not isinstance(text, str):
         return None
     found = words(text)

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peernotes.core import evidence, finding_evidence, findings, records, search, triangulation
+from peernotes.core import evidence, finding_evidence, findings, search, triangulation
 from peernotes.core.changes import Table
 from peernotes.core.errors import PeerNotesError
-from peernotes.core.records import read_models
+from peernotes.core.records import observations, read_models
 from peernotes.core.rollup import Rollup, rollup
 from peernotes.core.spelling import challenge_names
 from peernotes.core.store import Change
@@ -402,7 +402,7 @@ class FindingsPage(QWidget):
             return None
 
     def _common_heading(self, ids: list[str]) -> str | None:
-        tags = [set(records.observation_heading_ids(self.session.cf, i)) for i in ids]
+        tags = [set(observations.observation_heading_ids(self.session.cf, i)) for i in ids]
         common = set.intersection(*tags) if tags else set()
         for heading in read_models.framework_headings(self.session.cf):
             if heading.id in common:

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 
 from peernotes.core import headcounts
 from peernotes.core.errors import ValidationError
-from peernotes.core.letter import group_plural
 from peernotes.core.records import people, programme
 from peernotes.core.records.programme import Saved
 from peernotes.core.store import ChallengeFile
+from peernotes.core.vocab import group_plural
 from peernotes.ui.session import Session
 from peernotes.ui.undo import run_undoable
 
