@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peernotes.core import headcounts, meeting_choice, records
+from peernotes.core import headcounts, meeting_choice
 from peernotes.core.changes import Table
 from peernotes.core.errors import PeerNotesError
-from peernotes.core.records import read_models
+from peernotes.core.records import programme, read_models
 from peernotes.core.records.values import Peer, Person
 from peernotes.core.store import Change
 from peernotes.ui.dialogs import messages
@@ -233,7 +233,7 @@ class ProgrammePage(ListPage):
         return {
             "peers": read_models.team_members(cf),
             "people": self._people(),
-            "visit_days": records.visit_days(cf),
+            "visit_days": programme.visit_days(cf),
             "groups": [(g.id, g.name) for g in read_models.groups(cf)],
             "check_headcounts": lambda text: headcounts.parse_counts(text, lookup),
         }
