@@ -140,7 +140,7 @@ class ChallengeDialog(FormDialog):
 
 def edit_challenge_details(parent: QWidget, session: Session) -> None:
     """File › Challenge details…: edit the council, dates and scope, as one undoable step."""
-    from peernotes.core import records
+    from peernotes.core.records import challenge
     from peernotes.ui.undo import run_undoable
 
     row = session.cf.challenge()
@@ -156,7 +156,7 @@ def edit_challenge_details(parent: QWidget, session: Session) -> None:
         return run_undoable(
             session,
             "Edit challenge details",
-            lambda cf: records.update_challenge(
+            lambda cf: challenge.update_challenge(
                 cf,
                 council=data.council,
                 programme_title=data.programme_title,

@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peernotes.core import distribution, handin, merge, merge_preview, records
+from peernotes.core import distribution, handin, merge, merge_preview
 from peernotes.core.changes import Table
 from peernotes.core.errors import PeerNotesError
+from peernotes.core.records import people
 from peernotes.core.store import Change
 from peernotes.paths import FILE_SUFFIX
 from peernotes.ui.dialogs import messages
@@ -112,7 +113,7 @@ class CopyForPeerDialog(QDialog):
         self.session = session
         self.setWindowTitle("Copy for a peer")
         self.peer = QComboBox()
-        for row in records.team(session.cf):
+        for row in people.team(session.cf):
             self.peer.addItem(row["name"], row["id"])
         self.include = QCheckBox("Include everyone's observations and findings")
         self.include.setToolTip(

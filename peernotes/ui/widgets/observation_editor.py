@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peernotes.core import records
 from peernotes.core.changes import Table
 from peernotes.core.errors import PeerNotesError, SaveFailed
+from peernotes.core.records import observations as observation_records
 from peernotes.core.records import read_models
 from peernotes.core.store import Change
 from peernotes.ui.dialogs.form import explain
@@ -228,7 +228,7 @@ class ObservationEditor(QWidget):
             self.title.setText("Observation")
             if self.text.toPlainText() != row["text"]:
                 self.text.setPlainText(row["text"])
-            heading_ids = records.observation_heading_ids(self.session.cf, row["id"])
+            heading_ids = observation_records.observation_heading_ids(self.session.cf, row["id"])
             self.tags.show_row(row, heading_ids)
             peer = self.session.cf.get("peer", row["recorded_by"]) if row["recorded_by"] else None
             self.details.setText(

@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QTextCursor
 
-from peernotes.core import records
 from peernotes.core.errors import PeerNotesError
+from peernotes.core.records import observations as observation_records
 from peernotes.ui.operations import observations
 from peernotes.ui.operations.observations import NoteData
 
 if TYPE_CHECKING:
-    from peernotes.ui.capture import CapturePane
+    from peernotes.ui.recording.capture import CapturePane
 
 SAVE_NEW = "Save observation"
 SAVE_CHANGES = "Save changes"
@@ -61,7 +61,7 @@ class NoteReediting:
         pane.polarity.set_value(row["polarity"])
         pane.quote.setChecked(bool(row["is_quote"]))
         pane.heading_picker.set_heading_ids(
-            records.observation_heading_ids(pane.session.cf, row["id"])
+            observation_records.observation_heading_ids(pane.session.cf, row["id"])
         )
         index = pane.document.findData(row["document_id"])
         pane.document.setCurrentIndex(max(index, 0))
