@@ -4,11 +4,11 @@
 
 (a) Enter in the capture pane -> observation committed to the file and shown in the
     meeting's list, repainted (median, p95), next to the raw core save
-    (records.add_observation on the same file) measured in the same run.
+    (observations.add_observation on the same file) measured in the same run.
     Target: p95 <= 5 ms plus the UI repaint.
 (b) Filter-as-you-type on the Observations screen: each keystroke -> list re-queried and
     repainted (max, p95), next to the raw database query for the same text
-    (records.observation_ids). Target: no keystroke blocks the UI for more than 50 ms.
+    (read_models.observation_ids). Target: no keystroke blocks the UI for more than 50 ms.
 Qt runs offscreen so the figures do not depend on a display server. Timings include whatever
 else the machine runs: compare ratios within one run, not figures across runs.
 """
@@ -46,9 +46,9 @@ def main() -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    from peernotes.core import records
+    from peernotes.core.records import challenge, observations, read_models
     from peernotes.core.records.read_models import ObservationFilter
-    from peernotes.ui.app import make_application, warm_up
+    from peernotes.ui.app import make_application
     from peernotes.ui.main_window import MainWindow
 
     app = make_application()
@@ -61,7 +61,6 @@ def main() -> None:
         window.show()
         started = time.perf_counter()
         assert window.open_path(path)
-        warm_up()  # as run_app does right after the first paint
         app.processEvents()
         opened = time.perf_counter() - started
         cf = window.session.cf
@@ -70,7 +69,7 @@ def main() -> None:
         # (a) capture: Enter -> saved and visible
         window.show_page("capture")
         pane = window.page_widget("capture")
-        meeting = records.meeting_list(cf)[0].id
+        meeting = read_models.meeting_list(cf)[0].id
         pane.set_meeting(meeting)
         app.processEvents()
         ui: list[float] = []
@@ -79,7 +78,7 @@ def main() -> None:
             pane.editor.setPlainText(
                 f"Benchmark note {i}: carers described long waits for respite."
             )
-            pane.heading_picker.set_heading_ids([records.headings(cf)[1]["id"]])
+            pane.heading_picker.set_heading_ids([challenge.headings(cf)[1]["id"]])
             app.processEvents()
             t0 = time.perf_counter()
             QTest.keyClick(pane.editor, Qt.Key.Key_Return)
@@ -88,11 +87,11 @@ def main() -> None:
             pane.list.viewport().repaint()
             ui.append(time.perf_counter() - t0)
             assert cf.get("observation", new_id)["text"].startswith(f"Benchmark note {i}:")
-        heading = records.headings(cf)[1]["id"]
+        heading = challenge.headings(cf)[1]["id"]
         core: list[float] = []
         for i in range(args.samples):
             t0 = time.perf_counter()
-            records.add_observation(
+            observations.add_observation(
                 cf,
                 f"Raw note {i}: carers described long waits.",
                 mode="heard",
@@ -109,7 +108,7 @@ def main() -> None:
             f"    committed + row in the list model (undo step, all listeners): median {km:.2f} ms, "
             f"p95 {kp:.2f} ms, max {kx:.2f} ms (target p95 <= 5 ms)\n"
             f"    ... and the list repainted on screen: median {um:.2f} ms, p95 {up:.2f} ms, max {ux:.2f} ms\n"
-            f"    raw core save (records.add_observation, same file): median {cm:.2f} ms, p95 {cp:.2f} ms; "
+            f"    raw core save (observations.add_observation, same file): median {cm:.2f} ms, p95 {cp:.2f} ms; "
             f"ratio committed/raw at p95 {kp / cp:.2f}x"
         )
 
@@ -151,7 +150,7 @@ def main() -> None:
                 settle()
                 answered.append(time.perf_counter() - t0)
                 t0 = time.perf_counter()
-                records.observation_ids(
+                read_models.observation_ids(
                     cf, ObservationFilter(text=typed[:n]), order_by="observed_at", descending=True
                 )
                 raw.append(time.perf_counter() - t0)
@@ -169,7 +168,7 @@ def main() -> None:
             f"max {px:.1f} ms\n"
             f"    longest UI block {worst:.1f} ms = {worst / 50:.2f}x the 50 ms budget\n"
             f"    keystroke -> matching rows on screen: median {am:.1f} ms, p95 {ap:.1f} ms, max {ax:.1f} ms\n"
-            f"    raw query alone (records.observation_ids on the UI thread, what a synchronous filter would block): "
+            f"    raw query alone (read_models.observation_ids on the UI thread, what a synchronous filter would block): "
             f"median {rm:.1f} ms, p95 {rp:.1f} ms, max {rx:.1f} ms; ratio on screen/raw at p95 {ap / rp:.2f}x"
         )
         page.search.clear()

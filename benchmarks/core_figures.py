@@ -5,7 +5,7 @@
 (a) start-up, from spawning the process: first paint of the window, and usable (the standard
     file open, its first page built and painted), each next to a bare PySide6 window's first
     paint measured in the same run (ratios; issue 18 targets <= 1.5x and <= 2.5x).
-(b) save one observation on the large file through the core API (records.add_observation),
+(b) save one observation on the large file through the core API (observations.add_observation),
     next to a raw sqlite3 INSERT + COMMIT with the same durability settings (WAL,
     synchronous=FULL) in the same run (median, p95; target p95 <= 5 ms).
 (c) peak RSS of the app process with the large file open (target <= 200 MiB).
@@ -122,7 +122,7 @@ def startup(runs: int) -> None:
 
 
 def save_latency(samples: int) -> None:
-    from peernotes.core import records
+    from peernotes.core.records import challenge, observations
     from peernotes.core.store import ChallengeFile
 
     with tempfile.TemporaryDirectory() as folder:
@@ -130,11 +130,11 @@ def save_latency(samples: int) -> None:
         shutil.copy(workload("large"), path)
         cf = ChallengeFile.open(path, accept_missing_wal=True)  # a copy of the cache
         meeting = cf.rows("meeting", order_by="date, start_time")[0]["id"]
-        heading = records.headings(cf)[1]["id"]
+        heading = challenge.headings(cf)[1]["id"]
         core = []
         for i in range(samples):
             started = time.perf_counter()
-            records.add_observation(
+            observations.add_observation(
                 cf,
                 f"Benchmark observation {i}: carers described long waits.",
                 mode="heard",

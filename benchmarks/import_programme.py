@@ -32,7 +32,8 @@ from pathlib import Path
 
 import openpyxl
 
-from peernotes.core import programme_columns, programme_import, records, sheets
+from peernotes.core import programme_columns, programme_import, sheets
+from peernotes.core.records import challenge
 from peernotes.core.store import ChallengeFile
 
 MEETINGS, PEOPLE = 60, 150
@@ -133,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(folder)
         base, sheet = work / "base.peernotes", work / "programme.xlsx"
         cf = ChallengeFile.create(base)
-        records.new_challenge(
+        challenge.new_challenge(
             cf, council="Fernhill Borough Council", programme_title="Peer Challenge",
             framework="cfbo-previous", onsite_start="2026-11-10", onsite_end="2026-11-13",
             peers=[{"name": "Alex Morgan", "role": "lead_peer"},

@@ -18,8 +18,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from helpers import make_challenge  # noqa: E402
 
-from peernotes.core import attribution, findings, records  # noqa: E402
+from peernotes.core import attribution, findings  # noqa: E402
 from peernotes.core.letter import build_letter  # noqa: E402
+from peernotes.core.records import observations
 from peernotes.export.docx_letter import export_letter  # noqa: E402
 from peernotes.export.evidence_report import export_evidence_report  # noqa: E402
 
@@ -29,7 +30,7 @@ WORDS = "Carers described long waits for assessments and unclear letters. "
 def _run(folder: Path, size: int) -> float:
     cf = make_challenge(folder / f"c{size}.peernotes")
     try:
-        note = records.add_observation(cf, "placeholder")
+        note = observations.add_observation(cf, "placeholder")
         text = (WORDS * (size // len(WORDS) + 1))[:size]
         with cf.transaction():  # past the core's 100,000-character limit, as an old import could
             cf.conn.execute("UPDATE observation SET text = ? WHERE id = ?", (text, note))

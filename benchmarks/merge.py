@@ -37,8 +37,10 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from peernotes.core import distribution, merge, merge_preview, records
+from peernotes.core import distribution, merge, merge_preview
 from peernotes.core.clock import HybridClock
+from peernotes.core.records import challenge, people, programme
+from peernotes.core.records import observations as observation_records
 from peernotes.core.schema import SCHEMA_VERSION, SYNCED_TABLES
 from peernotes.core.store import ChallengeFile
 
@@ -62,7 +64,7 @@ def build(folder: Path, peers: int, observations: int) -> tuple[Path, list[Path]
     """A manager's file and `peers` copies, each peer recording `observations` notes."""
     manager_path = folder / "manager.peernotes"
     cf = ChallengeFile.create(manager_path)
-    records.new_challenge(
+    challenge.new_challenge(
         cf,
         council="Fernhill Borough Council",
         programme_title="Adult Social Care Peer Challenge",
@@ -72,13 +74,13 @@ def build(folder: Path, peers: int, observations: int) -> tuple[Path, list[Path]
         peers=TEAM,
         me=len(TEAM) - 1,
     )
-    headings = [h["id"] for h in records.headings(cf) if h["kind"] == "standard"]
+    headings = [h["id"] for h in challenge.headings(cf) if h["kind"] == "standard"]
     meetings = [
-        records.add_meeting(cf, date="2026-11-1" + str(d), title=f"Meeting {d}-{n}").id
+        programme.add_meeting(cf, date="2026-11-1" + str(d), title=f"Meeting {d}-{n}").id
         for d in range(4)
         for n in range(10)
     ]
-    team = records.team(cf)
+    team = people.team(cf)
     paths = []
     for index in range(peers):
         path = folder / f"peer{index}.peernotes"
@@ -88,7 +90,7 @@ def build(folder: Path, peers: int, observations: int) -> tuple[Path, list[Path]
         copy.clock.observe(copy.local("hlc_high"))
         with copy.transaction():
             for n in range(observations):
-                records.add_observation(
+                observation_records.add_observation(
                     copy,
                     f"Peer {index} observation {n}: staff described the waiting list.",
                     mode="heard",

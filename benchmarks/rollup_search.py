@@ -11,7 +11,7 @@
     (MATCH, ORDER BY rank, snippet(), LIMIT 50) on the same index. Target: ratio <= 1.5x.
 (c) hostile pastes: 10,000 characters of the file's own most common words, and of words
     from its notes, in the search box (search.search) and the observation lists' filter
-    (records.observation_ids): no baseline; each must answer well under a second (one such
+    (read_models.observation_ids): no baseline; each must answer well under a second (one such
     paste once took 118 s).
 Also shown: triangulation.assess_all and coverage.coverage (no raw baseline; for scale).
 Figures are medians over --runs runs after one warm-up run.
@@ -25,11 +25,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from peernotes.core import coverage, records, rollup, search, triangulation
+from peernotes.core import coverage, rollup, search, triangulation
+from peernotes.core.records import read_models
 from peernotes.core.store import ChallengeFile
 
 RAW_ROLLUP = [
-    # headings in order (records.headings orders them in Python: same query)
+    # headings in order (challenge.headings orders them in Python: same query)
     "SELECT * FROM heading WHERE deleted = 0 AND framework_id = "
     "(SELECT framework_id FROM challenge WHERE deleted = 0) ORDER BY ordinal, created_at",
     # every finding with its triangulation counts and evidence by mode
@@ -178,7 +179,9 @@ def main() -> None:
             paste = paste[:10_000]
             box = timed(lambda p=paste: search.search(cf, p), max(3, args.runs // 5))
             lists = timed(
-                lambda p=paste: records.observation_ids(cf, records.ObservationFilter(text=p)),
+                lambda p=paste: read_models.observation_ids(
+                    cf, read_models.ObservationFilter(text=p)
+                ),
                 max(3, args.runs // 5),
             )
             print(

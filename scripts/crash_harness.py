@@ -64,13 +64,13 @@ def _observation_text(n: int, version: int = 0) -> str:
 
 def child_core(path: Path) -> None:
     """Save observations in a loop through the core; acknowledge each after it returns."""
-    from peernotes.core import records
+    from peernotes.core.records import observations
     from peernotes.core.store import ChallengeFile
 
     cf = ChallengeFile.open(path)
     _ack("ready")
-    saver = _Saver(lambda text: records.add_observation(cf, text, mode="heard"))
-    saver.edit = lambda oid, text: records.update_observation(cf, oid, text=text)
+    saver = _Saver(lambda text: observations.add_observation(cf, text, mode="heard"))
+    saver.edit = lambda oid, text: observations.update_observation(cf, oid, text=text)
     while True:
         saver.step()
 
@@ -80,7 +80,7 @@ def child_window(path: Path) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QTimer
 
-    from peernotes.core import records
+    from peernotes.core.records import observations
     from peernotes.ui.app import make_application
     from peernotes.ui.main_window import MainWindow
     from peernotes.ui.undo import run_undoable
@@ -109,11 +109,11 @@ def child_window(path: Path) -> None:
     _ack("ready")
     saver = _Saver(
         lambda text: run_undoable(
-            session, "Add observation", lambda cf: records.add_observation(cf, text)
+            session, "Add observation", lambda cf: observations.add_observation(cf, text)
         )
     )
     saver.edit = lambda oid, text: run_undoable(
-        session, "Edit observation", lambda cf: records.update_observation(cf, oid, text=text)
+        session, "Edit observation", lambda cf: observations.update_observation(cf, oid, text=text)
     )
     timer = QTimer()
     timer.timeout.connect(saver.step)

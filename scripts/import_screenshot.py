@@ -21,7 +21,8 @@ os.environ["PEERNOTES_DATA_DIR"] = str(SCRATCH / "data")
 import openpyxl  # noqa: E402
 from PySide6.QtCore import QTimer  # noqa: E402
 
-from peernotes.core import programme_columns, records, sheets  # noqa: E402
+from peernotes.core import programme_columns, sheets  # noqa: E402
+from peernotes.core.records import programme  # noqa: E402
 from peernotes.ui.app import make_application  # noqa: E402
 from peernotes.ui.dialogs.import_programme import ImportProgrammeDialog  # noqa: E402
 from peernotes.ui.main_window import MainWindow  # noqa: E402
@@ -64,7 +65,7 @@ def main() -> int:
     app = make_application([sys.argv[0]])
     path = SCRATCH / "Fernhill ASC peer challenge.peernotes"
     cf = make_challenge(path)
-    records.add_meeting(cf, date="2026-11-12", title="Leader of the Council", start_time="09:00")
+    programme.add_meeting(cf, date="2026-11-12", title="Leader of the Council", start_time="09:00")
     cf.close()
     window = MainWindow()
     window.resize(1180, 760)

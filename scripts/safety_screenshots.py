@@ -19,7 +19,8 @@ os.environ["PEERNOTES_DATA_DIR"] = str(SCRATCH / "data")
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
-from peernotes.core import backups, demo, encryption, records  # noqa: E402
+from peernotes.core import backups, demo, encryption  # noqa: E402
+from peernotes.core.records import observations  # noqa: E402
 from peernotes.core.store import ChallengeFile  # noqa: E402
 from peernotes.ui import opening  # noqa: E402
 from peernotes.ui.app import make_application  # noqa: E402
@@ -57,7 +58,9 @@ def main(scene: str) -> int:
         cf = window.session.cf
         for n, reason in enumerate(["interval", "interval", "before-merge", "interval"]):
             for k in range(7 * (n + 1)):
-                records.add_observation(cf, f"Extra note {n}-{k} from the afternoon focus group")
+                observations.add_observation(
+                    cf, f"Extra note {n}-{k} from the afternoon focus group"
+                )
             backups.backup(cf, reason)
         dialog = BackupDialog(window, path, backups.list_backups(path))
         keep.append(dialog)

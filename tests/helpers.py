@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from peernotes.core import records
+from peernotes.core.records import challenge
 from peernotes.core.store import ChallengeFile
 
 TEAM = [
@@ -40,7 +40,7 @@ def make_challenge(
 ) -> ChallengeFile:
     """A challenge with a team of four, the CfBO framework and on-site days 10-13 Nov 2026."""
     cf = ChallengeFile.create(path)
-    records.new_challenge(
+    challenge.new_challenge(
         cf,
         council="Fernhill Borough Council",
         programme_title="Adult Social Care Peer Challenge",
@@ -56,7 +56,7 @@ def make_challenge(
 
 
 def heading_id(cf: ChallengeFile, number: str, kind: str = "standard") -> str:
-    for row in records.headings(cf):
+    for row in challenge.headings(cf):
         if row["number"] == number and row["kind"] == kind:
             return row["id"]
     raise KeyError(number)

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 
 from helpers import heading_id, make_challenge
 
-from peernotes.core import records
+from peernotes.core.records import observations as observation_records
+from peernotes.core.records import people as people_records
+from peernotes.core.records import programme
 from peernotes.core.store import ChallengeFile
 
 PEOPLE = {
@@ -139,11 +141,13 @@ def build_letter_scene(path=None) -> LetterScene:
     cf = make_challenge(path)
     scene = LetterScene(cf)
     groups = {g["name"]: g["id"] for g in cf.rows("stakeholder_group")}
-    groups["Chair of the Safeguarding Adults Board"] = records.add_stakeholder_group(
+    groups["Chair of the Safeguarding Adults Board"] = people_records.add_stakeholder_group(
         cf, "Chair of the Safeguarding Adults Board", single_person=True
     )
     for name, (group, title) in PEOPLE.items():
-        scene.people[name] = records.add_person(cf, name, group_id=groups[group], job_title=title)
+        scene.people[name] = people_records.add_person(
+            cf, name, group_id=groups[group], job_title=title
+        )
     me = cf.peer_id
     plan = [
         ("Interview with the director", "interview", ["Marguerite Okonkwo-Blythe"]),
@@ -155,7 +159,7 @@ def build_letter_scene(path=None) -> LetterScene:
     ]
     for title, kind, names in plan:
         scene.meetings.append(
-            records.add_meeting(
+            programme.add_meeting(
                 cf,
                 date="2026-11-11",
                 title=title,
@@ -165,22 +169,22 @@ def build_letter_scene(path=None) -> LetterScene:
             ).id
         )
     for title in ("Self-assessment 2026", "Carers' strategy", "Market position statement"):
-        scene.documents.append(records.add_document(cf, title))
-    scene.observations["heard"] = records.add_observation(
+        scene.documents.append(people_records.add_document(cf, title))
+    scene.observations["heard"] = observation_records.add_observation(
         cf,
         "Managers are visible",
         mode="heard",
         meeting_id=scene.meetings[2],
         observed_at="2026-11-11T10:00:00",
     )
-    scene.observations["read"] = records.add_observation(
+    scene.observations["read"] = observation_records.add_observation(
         cf,
         "Supervision policy is followed",
         mode="read",
         document_id=scene.documents[0],
         observed_at="2026-11-11T11:00:00",
     )
-    scene.observations["quote"] = records.add_observation(
+    scene.observations["quote"] = observation_records.add_observation(
         cf,
         "My manager always has time for me",
         mode="heard",

@@ -12,8 +12,9 @@ from functools import lru_cache
 
 from helpers import make_challenge
 
-from peernotes.core import records
 from peernotes.core.clock import HybridClock
+from peernotes.core.records import observations, programme
+from peernotes.core.records import people as people_records
 from peernotes.core.schema import SYNCED_TABLES
 from peernotes.core.store import ChallengeFile
 
@@ -25,12 +26,12 @@ def _base() -> ChallengeFile:
     """One challenge with a small programme, built once per test process."""
     cf = make_challenge(None)
     cf.clock = HybridClock("base", lambda: START_MS)
-    people = [records.add_person(cf, name) for name in ("Sam Ortiz", "Lee Park", "Ana Wu")]
-    peers = [p["id"] for p in records.team(cf)]
+    people = [people_records.add_person(cf, name) for name in ("Sam Ortiz", "Lee Park", "Ana Wu")]
+    peers = [p["id"] for p in people_records.team(cf)]
     for text in ("Staff said the waiting list is shorter.", "The plan has no carer measures."):
-        records.add_observation(cf, text, mode="heard", observed_at="2026-11-10T09:00")
+        observations.add_observation(cf, text, mode="heard", observed_at="2026-11-10T09:00")
     for n in range(3):
-        records.add_meeting(
+        programme.add_meeting(
             cf,
             date="2026-11-10",
             title=f"Meeting {n + 1}",
@@ -59,7 +60,7 @@ def clone(
     cf.clock = HybridClock(device, wall)
     cf.clock.observe(cf.local("hlc_high"))
     if source is None:
-        cf.set_current_peer(records.team(cf)[peer]["id"])
+        cf.set_current_peer(people_records.team(cf)[peer]["id"])
     return cf
 
 

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 from helpers import heading_id
 
-from peernotes.core import records
+from peernotes.core.records import observations, programme
+from peernotes.core.records import people as people_records
 from peernotes.core.store import ChallengeFile
 
 
@@ -31,7 +32,7 @@ class Scene:
         headings: tuple[str, ...] = (),
         polarity: str = "neutral",
     ) -> str:
-        return records.add_observation(
+        return observations.add_observation(
             self.cf,
             text,
             mode=mode,
@@ -46,7 +47,7 @@ class Scene:
 
 def build_scene(cf: ChallengeFile) -> Scene:
     scene = Scene(cf)
-    scene.peers = {p["name"].split()[0]: p["id"] for p in records.team(cf)}
+    scene.peers = {p["name"].split()[0]: p["id"] for p in people_records.team(cf)}
     scene.peers["Tom"] = scene.peers.pop("Cllr")
     scene.groups = {g["name"]: g["id"] for g in cf.rows("stakeholder_group")}
     people = {
@@ -57,7 +58,7 @@ def build_scene(cf: ChallengeFile) -> Scene:
         "Hana Ortiz": "Senior leader",
     }
     person = {
-        name: records.add_person(cf, name, group_id=scene.groups[group])
+        name: people_records.add_person(cf, name, group_id=scene.groups[group])
         for name, group in people.items()
     }
     plan = {
@@ -67,7 +68,7 @@ def build_scene(cf: ChallengeFile) -> Scene:
         "director": ("Interview with the director", ["Hana Ortiz"]),
     }
     for key, (title, names) in plan.items():
-        scene.meetings[key] = records.add_meeting(
+        scene.meetings[key] = programme.add_meeting(
             cf,
             date="2026-11-11",
             title=title,
@@ -75,8 +76,8 @@ def build_scene(cf: ChallengeFile) -> Scene:
             person_ids=[person[n] for n in names],
         ).id
     scene.documents = {
-        "strategy": records.add_document(cf, "Carers' strategy 2025-2028"),
-        "survey": records.add_document(cf, "Annual care at home survey"),
+        "strategy": people_records.add_document(cf, "Carers' strategy 2025-2028"),
+        "survey": people_records.add_document(cf, "Annual care at home survey"),
     }
     for number in ("1", "2", "3"):
         scene.headings[number] = heading_id(cf, number)

@@ -35,10 +35,10 @@ def run(args: argparse.Namespace) -> int:
     cf = ChallengeFile.open(args.file, readonly=True, passphrase=keys.for_file(args.file))
     try:
         if args.dry_run:
-            from peernotes.core import records
             from peernotes.core.distribution import default_file_name
+            from peernotes.core.records import people
 
-            for peer in records.team(cf):
+            for peer in people.team(cf):
                 if peer["id"] != cf.peer_id:
                     print(f"would write {args.outdir / default_file_name(cf, peer['name'])}")
             return 0

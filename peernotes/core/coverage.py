@@ -14,9 +14,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from peernotes.core import headcounts, records, vocab
+from peernotes.core import headcounts, vocab
 from peernotes.core.errors import ValidationError
 from peernotes.core.evidence import CONCAT_IDS, group_names, meeting_groups, split_ids
+from peernotes.core.records import challenge
 from peernotes.core.store import ChallengeFile, Row
 from peernotes.core.triangulation import set_setting_value, setting_value
 
@@ -96,7 +97,7 @@ Tally = dict[tuple[str, str, str | None], int]
 
 
 def coverage(cf: ChallengeFile) -> Coverage:
-    heading_rows = records.headings(cf)
+    heading_rows = challenge.headings(cf)
     groups = tuple(group_names(cf).items())
     group_ids = [g for g, _ in groups]
     groups_at = meeting_groups(cf)

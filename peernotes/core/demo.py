@@ -13,7 +13,7 @@ people, 50 documents, 3,000 observations; *large*: 50,000 observations). It is s
 seed always gives the same content (ids and timestamps of writing differ: ids are UUIDs).
 Speed: everything is written in one transaction, and observations (the bulk of a large
 workload) go in through `ChallengeFile.insert_many`, peer by peer -- they are valid by
-construction, so the per-call checks of `records.add_observation` (a few queries each) are
+construction, so the per-call checks of `observations.add_observation` (a few queries each) are
 skipped. Tests prove the result valid by running it through the JSON interchange validator.
 """
 

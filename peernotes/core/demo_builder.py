@@ -2,7 +2,7 @@
 draft findings and letter settings of the demo, from the phrase banks in `demo_content`.
 
 Valid by construction, so observations go in through `ChallengeFile.insert_many` without the
-per-call checks of `records.add_observation` (peernotes.core.demo says why).
+per-call checks of `observations.add_observation` (peernotes.core.demo says why).
 """
 
 from __future__ import annotations
@@ -16,8 +16,11 @@ from typing import Any
 
 from peernotes.core import demo_content as text
 from peernotes.core import demo_programme as timetable
-from peernotes.core import letter_settings, records
+from peernotes.core import letter_settings
 from peernotes.core.ids import link_id
+from peernotes.core.records import challenge as challenge_records
+from peernotes.core.records import people as people_records
+from peernotes.core.records import programme as programme_records
 from peernotes.core.store import ChallengeFile
 
 _MODE_WEIGHTS = {"heard": 0.62, "read": 0.23, "seen": 0.6}  # seen: only themes seen on a visit
@@ -112,7 +115,7 @@ class DemoBuilder:
                 }
             )
         manager = next(i for i, p in enumerate(team) if p["role"] == "challenge_manager")
-        records.new_challenge(
+        challenge_records.new_challenge(
             self.cf,
             council=text.COUNCIL,
             programme_title=text.PROGRAMME_TITLE,
@@ -127,7 +130,7 @@ class DemoBuilder:
         self.peer_ids = [p["id"] for p in self.cf.rows("peer", order_by="ordinal")]
         self.challenge_manager = self.peer_ids[manager]
         domains = 0
-        for row in records.headings(self.cf):
+        for row in challenge_records.headings(self.cf):
             if row["kind"] == "domain":
                 self.headings[f"domain{domains}"] = row["id"]
                 domains += 1
@@ -150,7 +153,7 @@ class DemoBuilder:
                 name = group.prefix + self.names.pop()
                 if key == "gp":
                     name = "Dr " + name
-                person_id = records.add_person(
+                person_id = people_records.add_person(
                     self.cf,
                     name,
                     group_id=self.group_ids[group.name],
@@ -173,7 +176,7 @@ class DemoBuilder:
                 when = (
                     date.fromisoformat(text.ONSITE_START) - timedelta(days=30 + extra)
                 ).isoformat()
-            document_id = records.add_document(
+            document_id = people_records.add_document(
                 self.cf, title, provided_by=provided_by, doc_date=when
             )
             self.docs.append(_Document(document_id, ref, headings))
@@ -193,7 +196,7 @@ class DemoBuilder:
         for meeting in self.meeting_list:
             meeting.groups = {p.group for p in meeting.people}
             end = timetable.add_minutes(meeting.start, meeting.minutes)
-            meeting.id = records.add_meeting(
+            meeting.id = programme_records.add_meeting(
                 self.cf,
                 date=meeting.day,
                 title=meeting.title,

@@ -113,11 +113,11 @@ def team_copies(cf: ChallengeFile, folder: Path) -> list[CopySummary]:
     """Send the team copy: one clean copy of the merged file per peer (except the one this
     laptop records as), each stamped for that peer and protected like `cf`, written to
     `folder`. Every copy's name is checked first: if one exists, nothing is written."""
-    from peernotes.core import records
+    from peernotes.core.records import people
 
     folder = Path(folder)
     me = cf.peer_id
-    peers = [p for p in records.team(cf) if p["id"] != me]
+    peers = [p for p in people.team(cf) if p["id"] != me]
     plan = [(p, folder / default_file_name(cf, p["name"])) for p in peers]
     there = [path.name for _, path in plan if path.exists()]
     if there:
@@ -150,8 +150,8 @@ def hand_in_status(cf: ChallengeFile) -> list[PeerHandIn]:
 
     A merge report names the copy's peer (`source_peer`, recorded since the preview came);
     older reports are credited to the peer who brought most of their records."""
-    from peernotes.core import records
     from peernotes.core.merge import merge_history
+    from peernotes.core.records import people
 
     latest: dict[str, tuple[str, str, Counts]] = {}
     for row, report in merge_history(cf):  # newest first
@@ -163,7 +163,7 @@ def hand_in_status(cf: ChallengeFile) -> list[PeerHandIn]:
             latest[peer] = (report.source_name, row["modified_at"], total)
     me = cf.peer_id
     out = []
-    for member in records.team(cf):
+    for member in people.team(cf):
         if member["id"] == me:
             continue
         found = latest.get(member["name"])

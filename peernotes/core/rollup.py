@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from peernotes.core import records, vocab
+from peernotes.core import vocab
 from peernotes.core.evidence import (
     HAS_HEADING,
     ObservationInfo,
@@ -25,6 +25,7 @@ from peernotes.core.evidence import (
     inbox_condition,
     meeting_groups,
 )
+from peernotes.core.records import challenge as challenge_records
 from peernotes.core.store import ChallengeFile, Row
 from peernotes.core.triangulation import (
     EVIDENCE_SQL,
@@ -201,7 +202,7 @@ def rollup(
     file's size; those two figures cost a scan of all observations (see benchmarks/).
     """
     challenge = cf.challenge()
-    heading_rows = records.headings(cf)
+    heading_rows = challenge_records.headings(cf)
     rule = thresholds(cf)
     entries = _finding_entries(cf, rule)
     tagged, inbox_total, inbox = (

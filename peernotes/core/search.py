@@ -66,7 +66,7 @@ def fts_query(text: str, *, prefix: bool = True) -> str | None:
     Every word must match; with `prefix`, each word of two or more letters also matches as
     the start of a word (results while typing), except a last word followed by a space. The one query builder of
     PeerNotes: the search box, the findings page and the observation lists' filter
-    (records.observation_ids) all use it, so they agree on what a typed text finds."""
+    (read_models.observation_ids) all use it, so they agree on what a typed text finds."""
     if not isinstance(text, str):
         return None
     found = words(text)

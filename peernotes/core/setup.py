@@ -1,7 +1,7 @@
 """Setting a challenge up after the wizard: its stakeholder groups, and the headings and
 scoping questions it adds to its framework.
 
-The wizard (records.new_challenge) creates these; a team keeps adjusting them once on site
+The wizard (challenge.new_challenge) creates these; a team keeps adjusting them once on site
 ("the carers' forum needs its own group", "the council added a third question"). Renames
 keep the record's id, so people, observations and findings stay attached. Deleting refuses
 while anything uses the row and says what does, so nothing is silently orphaned.
@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from peernotes.core import records
 from peernotes.core import validation as check
 from peernotes.core.errors import NotFound, ValidationError
+from peernotes.core.records import challenge
+from peernotes.core.records import people as people_records
 from peernotes.core.store import ChallengeFile, Row
 
 EXTRA_KINDS = ("custom", "scope")  # the challenge's own headings, and its scoping questions
@@ -59,7 +60,7 @@ def group_list(cf: ChallengeFile) -> list[GroupUse]:
     )
     return [
         GroupUse(g["id"], g["name"], bool(g["single_person"]), counts.get(g["id"], 0))
-        for g in records.stakeholder_groups(cf)
+        for g in people_records.stakeholder_groups(cf)
     ]
 
 
@@ -67,9 +68,9 @@ def rename_stakeholder_group(cf: ChallengeFile, group_id: str, name: str) -> boo
     """Rename a group; refused if another group already has that name (ignoring case)."""
     _group(cf, group_id)
     name = check.text("name", name, max_length=200)
-    wanted = records.normalise_name(name)
-    for other in records.stakeholder_groups(cf):
-        if other["id"] != group_id and records.normalise_name(other["name"]) == wanted:
+    wanted = people_records.normalise_name(name)
+    for other in people_records.stakeholder_groups(cf):
+        if other["id"] != group_id and people_records.normalise_name(other["name"]) == wanted:
             raise ValidationError("name", f"there is already a stakeholder group called {name!r}")
     return cf.update("stakeholder_group", group_id, {"name": name})
 
@@ -108,7 +109,7 @@ def _group(cf: ChallengeFile, group_id: str) -> Row:
 def extra_headings(cf: ChallengeFile) -> list[ExtraHeading]:
     """The challenge's own headings, then its scoping questions, each with `observations`
     and `findings`: how many are filed under it."""
-    rows = [h for h in records.headings(cf) if h["kind"] in EXTRA_KINDS]
+    rows = [h for h in challenge.headings(cf) if h["kind"] in EXTRA_KINDS]
     uses = _heading_uses(cf)
     return [
         ExtraHeading(h["id"], h["kind"], h["number"], h["name"], *uses.get(h["id"], (0, 0)))
@@ -119,7 +120,7 @@ def extra_headings(cf: ChallengeFile) -> list[ExtraHeading]:
 def add_extra_heading(cf: ChallengeFile, name: str, kind: str = "custom") -> str:
     """A heading of the challenge's own, or a scoping question (numbered Q1, Q2...)."""
     check.choice("kind", kind, EXTRA_KINDS)
-    return records.add_heading(cf, name, kind=kind)
+    return challenge.add_heading(cf, name, kind=kind)
 
 
 def rename_heading(cf: ChallengeFile, heading_id: str, name: str) -> bool:
@@ -150,7 +151,7 @@ def delete_heading(cf: ChallengeFile, heading_id: str) -> bool:
         verb = "is" if sum(_heading_uses(cf)[heading_id]) == 1 else "are"
         raise ValidationError(
             "heading",
-            f"{records.heading_label(heading)!r} cannot be deleted: {used} {verb} filed under "
+            f"{challenge.heading_label(heading)!r} cannot be deleted: {used} {verb} filed under "
             "it. File them under another heading first.",
         )
     return cf.delete("heading", heading_id)

@@ -9,9 +9,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from peernotes.core import records
 from peernotes.core.files import remove_with_companions
 from peernotes.core.frameworks import Domain, FrameworkTemplate
+from peernotes.core.records import challenge
 from peernotes.core.store import ChallengeFile
 from peernotes.paths import FILE_SUFFIX, challenges_folder, device_id
 
@@ -66,7 +66,7 @@ def create_challenge_file(data: NewChallengeData) -> ChallengeFile:
     path = data.path or default_path(data.council, data.programme_title)
     cf = ChallengeFile.create(path, passphrase=data.passphrase, device=device_id())
     try:
-        records.new_challenge(
+        challenge.new_challenge(
             cf,
             council=data.council,
             programme_title=data.programme_title,

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peernotes.core import records
+from peernotes.core.records import people
 from peernotes.core.store import ChallengeFile
 from peernotes.ui import printables
 from peernotes.ui.printables import INTERNAL, Printable
@@ -153,7 +153,7 @@ class PrintDialog(QDialog):
         self.peer = QComboBox()
         self.peer.setAccessibleName("Programme for")
         self.peer.addItem("Whole team", None)
-        for peer in records.team(cf):
+        for peer in people.team(cf):
             self.peer.addItem(peer["name"], peer["id"])
         grid.addWidget(self.peer, 0, 1)
         self.day = QComboBox()

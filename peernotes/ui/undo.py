@@ -1,6 +1,6 @@
 """Undo for every edit: run a core operation, remember the rows it touched, restore them on undo.
 
-`run_undoable(session, "Add observation", lambda cf: records.add_observation(cf, ...))` runs the
+`run_undoable(session, "Add observation", lambda cf: observations.add_observation(cf, ...))` runs the
 operation once, pushes a command onto the session's QUndoStack and returns the operation's
 result. Undo writes the captured before-states back (as new edits, so they merge like any
 other); redo writes the after-states. One generic command serves every screen, so no screen

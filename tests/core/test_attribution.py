@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 from letter_data import add_finding, build_letter_scene, domain_id
 
-from peernotes.core import attribution, letter_settings, records
+from peernotes.core import attribution, letter_settings
 from peernotes.core.letter import build_letter
+from peernotes.core.records import observations, people
 
 
 @pytest.fixture
@@ -66,7 +67,7 @@ def test_names_are_found_in_any_case_with_possessives_and_initials(scene, text, 
 
 
 def test_accents_do_not_hide_a_name(scene):
-    records.add_person(scene.cf, "José Núñez", group_id=None)
+    people.add_person(scene.cf, "José Núñez", group_id=None)
     _, hits = _scan(scene, "Jose Nunez told us it was better. NÚÑEZ agreed.")
     assert [h.matched for h in hits] == ["Jose Nunez", "NÚÑEZ"]
 
@@ -74,7 +75,7 @@ def test_accents_do_not_hide_a_name(scene):
 def test_everyday_words_are_not_mistaken_for_surnames(scene):
     """A person called Rose Green does not make 'green spaces' or 'a rose garden' a name;
     her full name still is one. A lower-case first name is an ordinary word."""
-    records.add_person(scene.cf, "Rose Green")
+    people.add_person(scene.cf, "Rose Green")
     _, hits = _scan(scene, "Green spaces and a rose garden help. We will marguerite the plan.")
     assert hits == []
     _, hits = _scan(scene, "Rose Green said so.")
@@ -136,7 +137,7 @@ def test_name_fields_are_not_scanned_but_everything_else_is(scene):
 
 def test_quotes_are_scanned_too(scene):
     letter_settings.save(scene.cf, include_quotes=True)
-    records.update_observation(
+    observations.update_observation(
         scene.cf, scene.observations["quote"], text="Fay Lundqvist always has time"
     )
     hits = attribution.scan(scene.cf, build_letter(scene.cf))
@@ -162,7 +163,7 @@ def test_repeated_names_are_reported_once_per_place(scene):
 
 
 def test_people_sharing_a_surname_are_both_named(scene):
-    records.add_person(scene.cf, "Kim Lundqvist", allow_duplicate=True)
+    people.add_person(scene.cf, "Kim Lundqvist", allow_duplicate=True)
     _, hits = _scan(scene, "Lundqvist described the backlog.")
     assert len(hits) == 1
     assert set(hits[0].who.split(" or ")) == {"Fay Lundqvist", "Kim Lundqvist"}
@@ -184,9 +185,9 @@ def test_report_lists_every_item_for_the_command_line(scene):
 def test_a_client_whose_surname_others_share_passes_and_the_others_do_not(scene):
     """The chief executive asked for the challenge and is named in the letter; two people the
     team met share her surname (with an apostrophe). Her name passes; theirs does not."""
-    records.add_person(scene.cf, "Angela O'Connell", allow_duplicate=True)
-    records.add_person(scene.cf, "Linda O'Connell", allow_duplicate=True)
-    records.add_person(scene.cf, "Adam O'Connell", allow_duplicate=True)
+    people.add_person(scene.cf, "Angela O'Connell", allow_duplicate=True)
+    people.add_person(scene.cf, "Linda O'Connell", allow_duplicate=True)
+    people.add_person(scene.cf, "Adam O'Connell", allow_duplicate=True)
     letter_settings.save(scene.cf, clients="Angela O'Connell, Chief Executive")
     _, hits = _scan(scene, "Angela O'Connell welcomed the team.")
     assert hits == []

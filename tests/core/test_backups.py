@@ -10,14 +10,15 @@ from pathlib import Path
 import pytest
 from helpers import make_challenge
 
-from peernotes.core import backups, records
+from peernotes.core import backups
+from peernotes.core.records import observations
 from peernotes.core.store import ChallengeFile
 
 
 def test_backup_is_a_consistent_single_file_copy(cf: ChallengeFile) -> None:
     """A backup taken while the file is open must hold everything saved, in one file."""
     for n in range(5):
-        records.add_observation(cf, f"Observation {n} about hospital discharge delays")
+        observations.add_observation(cf, f"Observation {n} about hospital discharge delays")
     copy = backups.backup(cf, "manual")
     assert copy.parent.parent == backups.paths.backups_dir()
     assert not Path(str(copy) + "-wal").exists()  # self-contained: no -wal to lose
@@ -34,7 +35,7 @@ def test_backup_includes_saves_still_in_the_wal(tmp_path: Path) -> None:
     """Saves not yet checkpointed into the main file (they sit in -wal) must be in the backup."""
     cf = make_challenge(tmp_path / "c.peernotes")
     cf.conn.execute("PRAGMA wal_autocheckpoint = 0")
-    records.add_observation(cf, "only in the write-ahead log so far")
+    observations.add_observation(cf, "only in the write-ahead log so far")
     assert Path(str(cf.path) + "-wal").stat().st_size > 0
     copy = backups.backup(cf, "manual")
     cf.close()
@@ -47,8 +48,8 @@ def test_backup_includes_saves_still_in_the_wal(tmp_path: Path) -> None:
 def test_list_backups_shows_dates_counts_and_reasons(cf: ChallengeFile) -> None:
     """The restore dialog lists each backup with when, why and how many observations."""
     backups.backup(cf, "open")
-    records.add_observation(cf, "One")
-    records.add_observation(cf, "Two")
+    observations.add_observation(cf, "One")
+    observations.add_observation(cf, "Two")
     backups.backup(cf, "before-merge")
     listed = backups.list_backups(cf.path)
     assert [b.reason for b in listed] == ["before-merge", "open"]
@@ -82,7 +83,7 @@ def test_backup_if_changed_skips_when_nothing_was_saved(cf: ChallengeFile) -> No
     """The interval timer must not pile up identical backups while the user only reads."""
     assert backups.backup_if_changed(cf) is not None
     assert backups.backup_if_changed(cf) is None
-    records.add_observation(cf, "a change")
+    observations.add_observation(cf, "a change")
     assert backups.backup_if_changed(cf) is not None
     assert len(backups.list_backups(cf.path)) == 2
 
@@ -129,9 +130,9 @@ def test_restore_replaces_content_and_keeps_the_replaced_state(tmp_path: Path) -
     """Restoring a backup brings its notes back, and the state it replaced is itself backed up."""
     path = tmp_path / "c.peernotes"
     cf = make_challenge(path)
-    records.add_observation(cf, "kept")
+    observations.add_observation(cf, "kept")
     good = backups.backup(cf, "manual")
-    records.add_observation(cf, "a mistake")
+    observations.add_observation(cf, "a mistake")
     cf.close()
     backups.restore(good, path)
     with ChallengeFile.open(path) as cf:

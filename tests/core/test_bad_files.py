@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 from helpers import make_challenge
 
-from peernotes.core import records
 from peernotes.core.errors import FileRefused, SaveFailed
+from peernotes.core.records import observations as observation_records
 from peernotes.core.store import ChallengeFile
 
 REPO = Path(__file__).resolve().parents[2]
@@ -30,7 +30,7 @@ def _challenge(tmp_path: Path, name: str = "good.peernotes", observations: int =
     path = tmp_path / name
     cf = make_challenge(path)
     for n in range(observations):
-        records.add_observation(cf, f"Observation {n}: staff described the duty system")
+        observation_records.add_observation(cf, f"Observation {n}: staff described the duty system")
     cf.close()
     return path
 
@@ -197,7 +197,7 @@ def test_read_only_file_opens_read_only_and_is_not_changed(
             assert cf.readonly and "read-only" in cf.readonly_reason
             assert cf.count("observation") == 20
             with pytest.raises(SaveFailed, match="read-only"):
-                records.add_observation(cf, "cannot be saved")
+                observation_records.add_observation(cf, "cannot be saved")
         assert path.read_bytes() == before
     finally:
         os.chmod(path, 0o600)
@@ -221,7 +221,7 @@ def test_copied_without_its_wal_opens_read_only_with_a_message(tmp_path: Path) -
     path = tmp_path / "open.peernotes"
     cf = make_challenge(path)
     cf.conn.execute("PRAGMA wal_autocheckpoint = 0")
-    records.add_observation(cf, "only in the -wal so far")
+    observation_records.add_observation(cf, "only in the -wal so far")
     (tmp_path / "usb").mkdir()
     copy = tmp_path / "usb" / "open.peernotes"
     shutil.copyfile(path, copy)  # the user copies the main file only, while it is open
@@ -244,7 +244,7 @@ def test_copied_with_its_wal_opens_normally(tmp_path: Path) -> None:
     path = tmp_path / "open.peernotes"
     cf = make_challenge(path)
     cf.conn.execute("PRAGMA wal_autocheckpoint = 0")
-    records.add_observation(cf, "only in the -wal so far")
+    observation_records.add_observation(cf, "only in the -wal so far")
     (tmp_path / "usb").mkdir()
     for name in (path.name, path.name + "-wal"):
         shutil.copyfile(tmp_path / name, tmp_path / "usb" / name)
@@ -272,7 +272,9 @@ def test_killed_during_a_checkpoint_opens_with_everything(tmp_path: Path) -> Non
     cf.conn.execute("PRAGMA wal_autocheckpoint = 0")
     before_size = path.stat().st_size
     for n in range(300):
-        records.add_observation(cf, f"Observation {n}: " + "carers described long waits " * 8)
+        observation_records.add_observation(
+            cf, f"Observation {n}: " + "carers described long waits " * 8
+        )
     wal_at_kill = (tmp_path / "live.peernotes-wal").read_bytes()
     cf.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")  # the file grows, its header with it
     crashed = tmp_path / "crash"
@@ -323,10 +325,10 @@ def test_a_read_only_look_beside_a_writer_leaves_its_companions(tmp_path: Path) 
     writer = ChallengeFile.open(path)
     try:
         writer.conn.execute("PRAGMA wal_autocheckpoint = 0")
-        records.add_observation(writer, "saved while the reader was open")
+        observation_records.add_observation(writer, "saved while the reader was open")
         reader.close()
         assert (tmp_path / "good.peernotes-wal").stat().st_size > 0
-        records.add_observation(writer, "saved after the reader closed")
+        observation_records.add_observation(writer, "saved after the reader closed")
     finally:
         writer.close()
     with ChallengeFile.open(path) as again:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from helpers import make_challenge
 
-from peernotes.core import records
 from peernotes.core.changes import Change, Table
+from peernotes.core.records import observations
 
 
 def test_every_table_of_a_challenge_file_has_a_member():
@@ -32,7 +32,7 @@ def test_a_saved_note_is_announced_by_table_and_id():
     seen: list[Change] = []
     cf.subscribe(seen.append)
     try:
-        note = records.add_observation(cf, "Carers praised the respite service.")
+        note = observations.add_observation(cf, "Carers praised the respite service.")
     finally:
         cf.close()
     change = seen[-1]

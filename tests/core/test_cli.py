@@ -324,16 +324,17 @@ def protected_pair(tmp_path: Path) -> tuple[Path, Path]:
     """A protected team file and a protected peer's copy holding one more observation."""
     from helpers import make_challenge
 
-    from peernotes.core import encryption, records
+    from peernotes.core import encryption
     from peernotes.core.distribution import copy_for_peer
+    from peernotes.core.records import observations, people
 
     team, peer = tmp_path / "team.peernotes", tmp_path / "peer.peernotes"
     cf = make_challenge(team, me=3)
-    priya = next(p["id"] for p in records.team(cf) if p["name"] == "Priya Nair")
+    priya = next(p["id"] for p in people.team(cf) if p["name"] == "Priya Nair")
     copy_for_peer(cf, priya, peer, include_observations=True)
     cf.close()
     with ChallengeFile.open(peer) as theirs:
-        records.add_observation(theirs, "Heard on the peer's laptop")
+        observations.add_observation(theirs, "Heard on the peer's laptop")
     encryption.encrypt_file(team, TEAM_PASS)
     encryption.encrypt_file(peer, PEER_PASS)
     return team, peer

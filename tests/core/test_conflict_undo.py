@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from helpers import make_challenge
 
-from peernotes.core import conflict_undo, conflicts, merge, records
+from peernotes.core import conflict_undo, conflicts, merge
 from peernotes.core.clock import HybridClock
 from peernotes.core.distribution import copy_for_peer
 from peernotes.core.errors import NotFound
+from peernotes.core.records import observations, people
 from peernotes.core.store import ChallengeFile
 
 
@@ -20,16 +21,16 @@ from peernotes.core.store import ChallengeFile
 def conflicted(tmp_path: Path):
     """The manager's file after merging two peers' edits of the same note."""
     cf = make_challenge(tmp_path / "manager.peernotes", me=3)
-    shared = records.add_observation(cf, "Waiting lists are long", mode="heard")
+    shared = observations.add_observation(cf, "Waiting lists are long", mode="heard")
     paths = []
     for name, device in (("Priya Nair", "priya"), ("Cllr Tom Birch", "tom")):
-        peer_id = next(p["id"] for p in records.team(cf) if p["name"] == name)
+        peer_id = next(p["id"] for p in people.team(cf) if p["name"] == name)
         path = tmp_path / f"{device}.peernotes"
         copy_for_peer(cf, peer_id, path, include_observations=True)
         copy = ChallengeFile.open(path)
         copy.clock = HybridClock(device)
         copy.clock.observe(copy.local("hlc_high"))
-        records.update_observation(copy, shared, text=f"Waiting lists are long, says {name}")
+        observations.update_observation(copy, shared, text=f"Waiting lists are long, says {name}")
         copy.close()
         paths.append(path)
     merge.merge(cf, paths, backup=False)

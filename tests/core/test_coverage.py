@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from synthesis_data import build_scene
 
-from peernotes.core import coverage, findings, records
+from peernotes.core import coverage, findings
 from peernotes.core.errors import ValidationError
+from peernotes.core.records import challenge, programme
 
 
 @pytest.fixture
@@ -38,7 +39,7 @@ def test_counts_match_hand_counts(scene):
         s2.by_group[g["Frontline staff"]],
     ) == (1, 1, 1)
     assert (s3.total, s3.findings, s3.by_group[g["Senior leader"]]) == (1, 1, 1)
-    domain = by_id[records.headings(cf)[0]["id"]]
+    domain = by_id[challenge.headings(cf)[0]["id"]]
     assert domain.depth == 0
     assert domain.total == 5  # each observation once, though "carers 2" has two standards
     assert domain.findings == 1
@@ -76,7 +77,7 @@ def test_deleted_rows_are_not_counted(scene):
     gone = scene.obs("gone", meeting="visit", headings=("1",))
     cf.delete("observation", gone)
     person = next(p for p in cf.rows("person") if p["name"] == "Gus Hale")
-    records.remove_link(cf, "meeting_person", scene.meetings["visit"], person["id"])
+    programme.remove_link(cf, "meeting_person", scene.meetings["visit"], person["id"])
     h = next(x for x in coverage.coverage(cf).headings if x.id == scene.headings["1"])
     assert h.total == 1 and kept
     assert h.by_group[g["Provider"]] == 0
@@ -98,7 +99,7 @@ def test_each_note_counts_once_however_it_got_there(scene):
 
     result = coverage.coverage(cf)
     by_id = {h.id: h for h in result.headings}
-    domain = by_id[records.headings(cf)[0]["id"]]
+    domain = by_id[challenge.headings(cf)[0]["id"]]
     assert by_id[s1].total == 1 and domain.total == 1
     assert dict(by_id[s1].by_mode) == {"read": 0, "heard": 1, "seen": 0}
     assert by_id[s1].by_group[scene.groups["Carer"]] == 1

@@ -48,11 +48,11 @@ def test_checker_notices_a_lost_observation(challenge_path: Path) -> None:
 
 def test_checker_notices_a_rolled_back_edit(challenge_path: Path) -> None:
     """An edit acknowledged at version 3 but found at version 2 counts as lost."""
-    from peernotes.core import records
+    from peernotes.core.records import observations
     from peernotes.core.store import ChallengeFile
 
     with ChallengeFile.open(challenge_path) as cf:
-        oid = records.add_observation(cf, crash_harness._observation_text(1, 2))
+        oid = observations.add_observation(cf, crash_harness._observation_text(1, 2))
     assert crash_harness.check(challenge_path, {oid}, {oid: 2})[:2] == (0, 0)
     assert crash_harness.check(challenge_path, {oid}, {oid: 3})[:2] == (1, 0)
 

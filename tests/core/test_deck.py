@@ -13,9 +13,10 @@ from letter_data import PEOPLE, add_finding, build_letter_scene, domain_id
 from pptx import Presentation
 
 from peernotes.cli import main
-from peernotes.core import attribution, deck_settings, letter_settings, records
+from peernotes.core import attribution, deck_settings, letter_settings
 from peernotes.core.deck import Note, build_deck
 from peernotes.core.deck_settings import DeckOptions
+from peernotes.core.records import challenge
 from peernotes.core.rollup import rollup
 from peernotes.export.pptx_deck import export_deck, load_template
 from peernotes.export.safe_write import ExportFailed
@@ -81,7 +82,7 @@ def test_slide_order_and_titles_follow_the_framework(scene, template, tmp_path):
     deck = build_deck(scene.cf, template.capacity)
     slides = _slides(export_deck(deck, tmp_path / "deck.pptx", template))
     titles = [s["title"] for s in slides]
-    domains = [h["name"] for h in records.headings(scene.cf) if h["kind"] == "domain"]
+    domains = [h["name"] for h in challenge.headings(scene.cf) if h["kind"] == "domain"]
     assert titles[0] == "Adult Social Care Peer Challenge"
     assert slides[0]["layout"] == "Title Slide"
     heading_titles = [t for t in titles if t in domains]

@@ -7,9 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from peernotes.core import demo, interchange, records, vocab
+from peernotes.core import demo, interchange, vocab
 from peernotes.core.demo import write_demo
 from peernotes.core.errors import FileRefused, ValidationError
+from peernotes.core.records import challenge as challenge_records
+from peernotes.core.records import people as people_records
+from peernotes.core.records import programme
 from peernotes.core.store import ChallengeFile
 
 
@@ -43,7 +46,7 @@ def test_default_demo_has_the_stated_counts(cf: ChallengeFile) -> None:
     assert (challenge["onsite_start"], challenge["onsite_end"]) == ("2026-11-10", "2026-11-13")
     framework = cf.get("framework", challenge["framework_id"])
     assert framework is not None and framework["builtin_id"] == "cfbo-previous"
-    scope = [h for h in records.headings(cf) if h["kind"] == "scope"]
+    scope = [h for h in challenge_records.headings(cf) if h["kind"] == "scope"]
     assert len(scope) == 2
 
 
@@ -59,7 +62,7 @@ def test_team_has_every_role_a_real_team_has(cf: ChallengeFile) -> None:
     ):
         assert roles[role] == 1, role
     assert roles["officer_peer"] >= 1
-    team = records.team(cf)
+    team = people_records.team(cf)
     assert team[0]["role"] == "lead_peer" and team[-1]["role"] == "challenge_manager"
     assert all(p["job_title"] and p["organisation"] for p in team)
     assert cf.peer_id == team[-1]["id"]  # the demo opens as the challenge manager
@@ -74,14 +77,14 @@ def test_programme_runs_over_four_days_with_parallel_meetings(cf: ChallengeFile)
     assert all(m["start_time"] < m["end_time"] for m in meetings)
     assert {m["type"] for m in meetings} >= {"interview", "focus_group", "site_visit", "phone_call"}
     for meeting in meetings:
-        assert records.meeting_peers(cf, meeting["id"]), meeting["title"]
-        assert records.meeting_people(cf, meeting["id"]), meeting["title"]
+        assert programme.meeting_peers(cf, meeting["id"]), meeting["title"]
+        assert programme.meeting_people(cf, meeting["id"]), meeting["title"]
     # peers in meetings at the same time are never double-booked
     for (day, start), count in starts.items():
         if count < 2:
             continue
         same = [m for m in meetings if (m["date"], m["start_time"]) == (day, start)]
-        present = [p["id"] for m in same for p in records.meeting_peers(cf, m["id"])]
+        present = [p["id"] for m in same for p in programme.meeting_peers(cf, m["id"])]
         assert len(present) == len(set(present))
 
 
@@ -96,8 +99,8 @@ def test_people_come_from_every_stakeholder_group_and_are_all_met(cf: ChallengeF
 
 def test_no_two_people_share_a_name(cf: ChallengeFile) -> None:
     """Two people with one name would look like a duplicate the app should have merged."""
-    names = [records.normalise_name(p["name"]) for p in cf.rows("person")]
-    names += [records.normalise_name(p["name"]) for p in cf.rows("peer")]
+    names = [people_records.normalise_name(p["name"]) for p in cf.rows("person")]
+    names += [people_records.normalise_name(p["name"]) for p in cf.rows("peer")]
     assert len(names) == len(set(names))
 
 
@@ -135,7 +138,7 @@ def test_observations_read_as_english_and_cover_every_domain(cf: ChallengeFile) 
     tags = Counter(r["observation_id"] for r in cf.rows("observation_heading"))
     assert set(tags) == {o["id"] for o in observations}
     assert set(tags.values()) <= {1, 2}
-    headings = {h["id"]: h for h in records.headings(cf)}
+    headings = {h["id"]: h for h in challenge_records.headings(cf)}
     tagged_domains: dict[str, set[str]] = {}
     polarity = {o["id"]: o["polarity"] for o in observations}
     for link in cf.rows("observation_heading"):
@@ -158,7 +161,7 @@ def _evidence(cf: ChallengeFile, finding_id: str) -> list[dict]:
 def test_draft_findings_are_linked_to_evidence_at_every_level(cf: ChallengeFile) -> None:
     """The demo shows triangulation at work: findings resting on several modes and sources,
     others on a single source ("to test"), some with contradicting evidence."""
-    headings = {h["id"]: h for h in records.headings(cf)}
+    headings = {h["id"]: h for h in challenge_records.headings(cf)}
     findings = cf.rows("finding")
     per_domain = Counter(
         headings[f["heading_id"]]["name"]
@@ -254,7 +257,9 @@ def test_counts_scale_with_the_parameters(tmp_path: Path) -> None:
         assert cf.count("finding") == 0
         titles = [m["title"] for m in cf.rows("meeting")]
         assert len(set(titles)) == len(titles)
-        names = [records.normalise_name(p["name"]) for p in cf.rows("person") + cf.rows("peer")]
+        names = [
+            people_records.normalise_name(p["name"]) for p in cf.rows("person") + cf.rows("peer")
+        ]
         assert len(names) == len(set(names))
 
 
@@ -336,7 +341,7 @@ def test_bulk_rows_are_stamped_like_single_inserts(tmp_path: Path) -> None:
     cf = make_challenge(tmp_path / "bulk.peernotes")
     heard = []
     cf.subscribe(heard.append)
-    meeting = records.add_meeting(cf, date="2026-11-10", title="Focus group: carers").id
+    meeting = programme.add_meeting(cf, date="2026-11-10", title="Focus group: carers").id
     values = {
         "text": "",
         "mode": "heard",
@@ -378,7 +383,7 @@ def test_demo_letter_settings_are_complete(cf: ChallengeFile) -> None:
     assert len(settings.lines("clients")) == 2
     assert "Chief Executive" in settings.clients
     assert "@example.org" in settings.contacts
-    assert settings.signatory_name == records.team(cf)[0]["name"]  # the default: lead peer
+    assert settings.signatory_name == people_records.team(cf)[0]["name"]  # the default: lead peer
     letter = build_letter(cf)
     assert letter.warnings == []
     assert attribution.scan(cf, letter) == []

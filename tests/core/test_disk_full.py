@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from peernotes.core import records
 from peernotes.core.errors import SaveFailed
+from peernotes.core.records import observations
 from peernotes.core.store import ChallengeFile
 
 REPO = Path(__file__).resolve().parents[2]
@@ -20,17 +20,19 @@ BIG = "The home care providers described recruitment and retention problems at l
 def test_full_database_raises_save_failed_and_keeps_earlier_saves(challenge_path: Path) -> None:
     """When the disk fills, the user is told plainly, and every earlier observation survives."""
     with ChallengeFile.open(challenge_path) as cf:
-        saved = [records.add_observation(cf, f"saved before the disk filled {n}") for n in range(5)]
+        saved = [
+            observations.add_observation(cf, f"saved before the disk filled {n}") for n in range(5)
+        ]
         pages = cf.conn.execute("PRAGMA page_count").fetchone()[0]
         cf.conn.execute(f"PRAGMA max_page_count = {pages + 2}")
         with pytest.raises(SaveFailed, match="disk is full") as failed:
             for _ in range(50):
-                saved.append(records.add_observation(cf, BIG))
+                saved.append(observations.add_observation(cf, BIG))
         assert "what was saved before is safe" in str(failed.value)
         assert cf.integrity_ok()
         # space freed: saving works again on the same open file
         cf.conn.execute("PRAGMA max_page_count = 1073741823")
-        saved.append(records.add_observation(cf, "saved after space was freed"))
+        saved.append(observations.add_observation(cf, "saved after space was freed"))
     with ChallengeFile.open(challenge_path) as cf:
         assert cf.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         present = {o["id"] for o in cf.rows("observation")}
@@ -41,7 +43,7 @@ FILE_SIZE_LIMIT = textwrap.dedent(
     """
     import resource, signal, sys
     from pathlib import Path
-    from peernotes.core import records
+    from peernotes.core.records import observations
     from peernotes.core.errors import SaveFailed
     from peernotes.core.store import ChallengeFile
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # get EFBIG instead of being killed
@@ -52,7 +54,7 @@ FILE_SIZE_LIMIT = textwrap.dedent(
     text = sys.argv[2]
     try:
         for n in range(10000):
-            oid = records.add_observation(cf, f"{n} {text}")
+            oid = observations.add_observation(cf, f"{n} {text}")
             print("saved", oid, flush=True)
     except SaveFailed as error:
         print("failed", error, flush=True)

@@ -8,36 +8,39 @@ from pathlib import Path
 import pytest
 from helpers import heading_id, make_challenge
 
-from peernotes.core import merge, records
+from peernotes.core import merge
 from peernotes.core.distribution import copy_for_peer, default_file_name
 from peernotes.core.errors import FileRefused, ValidationError
+from peernotes.core.records import observations, people, programme, read_models
 from peernotes.core.store import ChallengeFile
 
 
 @pytest.fixture
 def manager(tmp_path: Path):
     cf = make_challenge(tmp_path / "manager.peernotes", me=3)
-    team = records.team(cf)
-    meeting = records.add_meeting(cf, date="2026-11-10", title="Director of Adult Social Care").id
-    records.add_document(cf, "Self-assessment 2026")
-    records.add_person(cf, "Sam Patel")
-    records.add_observation(
+    team = people.team(cf)
+    meeting = programme.add_meeting(cf, date="2026-11-10", title="Director of Adult Social Care").id
+    people.add_document(cf, "Self-assessment 2026")
+    people.add_person(cf, "Sam Patel")
+    observations.add_observation(
         cf, "The manager's own note", mode="read", heading_ids=[heading_id(cf, "1")]
     )
-    records.add_observation(
+    observations.add_observation(
         cf,
         "Alex heard about respite",
         mode="heard",
         meeting_id=meeting,
         recorded_by=team[0]["id"],
     )
-    records.add_observation(cf, "Priya's earlier note", mode="heard", recorded_by=team[1]["id"])
+    observations.add_observation(
+        cf, "Priya's earlier note", mode="heard", recorded_by=team[1]["id"]
+    )
     yield cf
     cf.close()
 
 
 def _peer(cf: ChallengeFile, name: str) -> str:
-    return next(p["id"] for p in records.team(cf) if p["name"] == name)
+    return next(p["id"] for p in people.team(cf) if p["name"] == name)
 
 
 def test_the_copy_opens_as_that_peer_with_the_set_up(manager, tmp_path):
@@ -49,7 +52,7 @@ def test_the_copy_opens_as_that_peer_with_the_set_up(manager, tmp_path):
     assert copy.challenge_id == manager.challenge_id
     for table in ("challenge", "framework", "heading", "peer", "meeting", "person", "document"):
         assert copy.count(table) == manager.count(table), table
-    new = records.add_observation(copy, "Recorded on Priya's laptop", mode="heard")
+    new = observations.add_observation(copy, "Recorded on Priya's laptop", mode="heard")
     assert copy.get("observation", new)["recorded_by"] == priya
     assert copy.get("observation", new)["modified_by"] == priya
     copy.close()
@@ -62,7 +65,7 @@ def test_other_peers_observations_are_left_out_unless_asked(manager, tmp_path):
     assert summary.left_out == 2
     copy = ChallengeFile.open(summary.path)
     assert [r["text"] for r in copy.rows("observation")] == ["Priya's earlier note"]
-    assert records.observation_ids(copy, records.ObservationFilter(text="respite")) == []
+    assert read_models.observation_ids(copy, read_models.ObservationFilter(text="respite")) == []
     assert (
         copy.conn.execute("SELECT count(*) FROM history WHERE data LIKE '%respite%'").fetchone()[0]
         == 0
@@ -75,7 +78,7 @@ def test_other_peers_observations_are_left_out_unless_asked(manager, tmp_path):
     )
     full = ChallengeFile.open(everything.path)
     assert full.count("observation") == 3
-    assert records.observation_ids(full, records.ObservationFilter(text="respite"))
+    assert read_models.observation_ids(full, read_models.ObservationFilter(text="respite"))
     full.close()
 
 
@@ -84,7 +87,7 @@ def test_a_copy_merges_back_without_losing_what_it_left_out(manager, tmp_path):
     priya = _peer(manager, "Priya Nair")
     summary = copy_for_peer(manager, priya, tmp_path / "priya.peernotes")
     copy = ChallengeFile.open(summary.path)
-    records.add_observation(copy, "New from Priya", mode="heard")
+    observations.add_observation(copy, "New from Priya", mode="heard")
     copy.close()
     report = merge.merge(manager, summary.path)
     assert manager.count("observation") == 4

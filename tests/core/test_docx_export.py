@@ -15,8 +15,9 @@ from docx.oxml.ns import qn
 from letter_data import PEOPLE, add_finding, build_letter_scene, domain_id
 
 from peernotes.commands.letter_export import export_letter as cli_export
-from peernotes.core import letter_settings, records
+from peernotes.core import letter_settings
 from peernotes.core.letter import build_letter
+from peernotes.core.records import challenge, people
 from peernotes.core.store import ChallengeFile
 from peernotes.export.docx_letter import export_letter, template_path
 from peernotes.export.evidence_report import INTERNAL_MARK, export_evidence_report
@@ -54,7 +55,7 @@ def test_heading_order_follows_the_framework(scene, exported):
     """The navigation pane shows Introduction, Key messages, then the framework's domains in
     order (only those with findings), Recommendations, Next steps and the appendix."""
     headings = [p.text for p in exported.paragraphs if _style(p) == "Heading 1"]
-    domains = [h["name"] for h in records.headings(scene.cf) if h["kind"] == "domain"]
+    domains = [h["name"] for h in challenge.headings(scene.cf) if h["kind"] == "domain"]
     assert headings[:2] == ["Introduction", "Key messages"]
     assert headings[2:5] == domains[:3]
     assert headings[5:7] == ["Recommendations", "Next steps"]
@@ -78,7 +79,7 @@ def test_findings_sit_under_their_heading_and_sub_heading(scene, tmp_path):
             h2 = text
         elif style == "List Bullet" and h1 != "Key messages":
             where[text] = (h1, h2)
-    domains = [h["name"] for h in records.headings(scene.cf) if h["kind"] == "domain"]
+    domains = [h["name"] for h in challenge.headings(scene.cf) if h["kind"] == "domain"]
     assert where["Staff are committed and well supported"] == (domains[0], "Strengths")
     assert where["Transitions from children's services start late"] == (
         domains[0],
@@ -131,7 +132,7 @@ def test_bullets_are_a_real_list_style(exported):
 
 def test_team_list_and_figures_match_the_data(scene, exported):
     text = "\n".join(p.text for p in exported.paragraphs)
-    for member in records.team(scene.cf):
+    for member in people.team(scene.cf):
         assert member["name"] in text
     team = [
         p.text

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from helpers import make_challenge
 
-from peernotes.core import backups, encryption, fileformat, records
+from peernotes.core import backups, encryption, fileformat
 from peernotes.core.errors import EncryptedFile, WrongPassphrase
+from peernotes.core.records import challenge, observations, people
 from peernotes.core.store import ChallengeFile
 
 PASS = "correct horse battery staple"
@@ -22,7 +23,7 @@ def protected_original(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Built once: key derivation is deliberately slow (that is what protects the file)."""
     path = tmp_path_factory.mktemp("protected") / "protected.peernotes"
     cf = make_challenge(path)
-    records.add_observation(cf, SECRET)
+    observations.add_observation(cf, SECRET)
     cf.close()
     encryption.encrypt_file(path, PASS)
     return path
@@ -71,7 +72,7 @@ def test_right_passphrase_opens_and_edits(protected: Path, tmp_path: Path) -> No
     path = protected
     with ChallengeFile.open(path, passphrase=PASS) as cf:
         assert [o["text"] for o in cf.rows("observation")] == [SECRET]
-        records.add_observation(cf, "A second, protected observation")
+        observations.add_observation(cf, "A second, protected observation")
         assert cf.integrity_ok()
     with ChallengeFile.open(path, passphrase=PASS) as cf:
         assert cf.count("observation") == 2
@@ -81,13 +82,13 @@ def test_create_protected_from_the_start(tmp_path: Path) -> None:
     """A challenge created with a passphrase is never written to disk in the clear."""
     path = tmp_path / "new.peernotes"
     cf = ChallengeFile.create(path, passphrase=PASS)
-    records.new_challenge(
+    challenge.new_challenge(
         cf,
         council="Ashdown District Council",
         programme_title="Peer Challenge",
         framework="cfbo-previous",
     )
-    records.add_observation(cf, SECRET)
+    observations.add_observation(cf, SECRET)
     cf.close()
     assert encryption.is_encrypted(path)
     assert SECRET.encode() not in path.read_bytes()
@@ -102,7 +103,7 @@ def test_change_passphrase(protected: Path, tmp_path: Path) -> None:
         with pytest.raises(WrongPassphrase):
             encryption.change_passphrase(cf, "not the old one", "new secret words")
         encryption.change_passphrase(cf, PASS, "new secret words")
-        records.add_observation(cf, "Written after the change")
+        observations.add_observation(cf, "Written after the change")
     with pytest.raises(WrongPassphrase):
         ChallengeFile.open(path, passphrase=PASS)
     with ChallengeFile.open(path, passphrase="new secret words") as cf:
@@ -137,7 +138,7 @@ def test_passphrase_never_written_to_disk(tmp_path: Path, private_data_dir: Path
     make_challenge(path).close()
     encryption.encrypt_file(path, passphrase)
     with ChallengeFile.open(path, passphrase=passphrase) as cf:
-        records.add_observation(cf, "one more")
+        observations.add_observation(cf, "one more")
         backups.backup(cf, "manual")
         encryption.change_passphrase(cf, passphrase, passphrase + "-2")
     needles = [
@@ -177,7 +178,7 @@ def test_errors_on_protected_files_are_save_failed(protected: Path, tmp_path: Pa
         cf.conn.execute(f"PRAGMA max_page_count = {pages}")
         with pytest.raises(SaveFailed, match="disk is full"):
             for _ in range(200):
-                records.add_observation(cf, "x" * 3000)
+                observations.add_observation(cf, "x" * 3000)
 
 
 def test_protected_file_is_owner_only(protected_original: Path) -> None:
@@ -207,7 +208,7 @@ def test_merge_works_between_protected_files(protected: Path, tmp_path: Path) ->
     theirs_path = tmp_path / "theirs.peernotes"
     shutil.copyfile(protected, theirs_path)
     with ChallengeFile.open(theirs_path, passphrase=PASS) as theirs:
-        records.add_observation(theirs, "Seen on the peer's laptop")
+        observations.add_observation(theirs, "Seen on the peer's laptop")
     with (
         ChallengeFile.open(protected, passphrase=PASS) as mine,
         ChallengeFile.open(theirs_path, passphrase=PASS, readonly=True) as theirs,
@@ -232,12 +233,12 @@ def team_and_peer(tmp_path: Path) -> tuple[Path, Path]:
     team = tmp_path / "team.peernotes"
     peer = tmp_path / "peer.peernotes"
     cf = make_challenge(team, me=3)
-    records.add_observation(cf, SECRET)
-    priya = next(p["id"] for p in records.team(cf) if p["name"] == "Priya Nair")
+    observations.add_observation(cf, SECRET)
+    priya = next(p["id"] for p in people.team(cf) if p["name"] == "Priya Nair")
     copy_for_peer(cf, priya, peer, include_observations=True)
     cf.close()
     with ChallengeFile.open(peer) as theirs:
-        records.add_observation(theirs, PEER_NOTE)
+        observations.add_observation(theirs, PEER_NOTE)
     return team, peer
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from replicas import canonical, clone
 
-from peernotes.core import conflict_undo, conflicts, findings, merge, records, versions
+from peernotes.core import conflict_undo, conflicts, findings, merge, versions
+from peernotes.core.records import observations
 
 
 @pytest.fixture
@@ -178,11 +179,11 @@ def test_a_note_edited_on_one_laptop_and_moved_on_another_keeps_both(team):
     """Tom corrects a note's text while Priya files it under another meeting: both stick."""
     manager, priya, tom, _ = team
     meetings = [m["id"] for m in manager.rows("meeting", order_by="title")]
-    oid = records.add_observation(manager, "Staff are stretched", meeting_id=meetings[0])
+    oid = observations.add_observation(manager, "Staff are stretched", meeting_id=meetings[0])
     for cf in (priya, tom):
         merge.merge(cf, manager)
-    records.update_observation(tom, oid, text="Staff are stretched thin")
-    records.update_observation(priya, oid, meeting_id=meetings[1])
+    observations.update_observation(tom, oid, text="Staff are stretched thin")
+    observations.update_observation(priya, oid, meeting_id=meetings[1])
     merge.merge(manager, [tom, priya])
     row = manager.get("observation", oid)
     assert (row["text"], row["meeting_id"]) == ("Staff are stretched thin", meetings[1])

@@ -14,7 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from replicas import canonical, clone, copy
 
-from peernotes.core import conflicts, findings, merge, orphans, records
+from peernotes.core import conflicts, findings, merge, orphans
+from peernotes.core.records import challenge, observations, programme
 from peernotes.core.store import ChallengeFile
 
 REPLICAS = 3
@@ -40,9 +41,9 @@ class Start:
     def __init__(self) -> None:
         base = clone("start", peer=3)
         self.meetings = [m["id"] for m in base.rows("meeting", order_by="title")]
-        self.heading = records.headings(base)[-1]["id"]
+        self.heading = challenge.headings(base)[-1]["id"]
         self.finding = findings.create_finding(base, "Carers are heard", narrative="Draft")
-        self.note = records.add_observation(
+        self.note = observations.add_observation(
             base, "Staff are stretched", meeting_id=self.meetings[0]
         )
         self.base = base
@@ -68,18 +69,18 @@ def _work(cf: ChallengeFile, who: int, plan: dict, start: Start, typed: list) ->
     for name in sorted(plan["note"]):
         note[name] = f"text by {who}" if name == "text" else ("strength", "area")[who % 2]
     if note:
-        records.update_observation(cf, start.note, **note)
+        observations.update_observation(cf, start.note, **note)
         typed += [("observation", start.note, v) for v in note.values()]
     for n, meeting in enumerate(plan["add_to"]):
         text = f"note {n} by {who}"
-        oid = records.add_observation(cf, text, meeting_id=start.meetings[meeting])
+        oid = observations.add_observation(cf, text, meeting_id=start.meetings[meeting])
         typed.append(("observation", oid, text))
         added.append(("observation", oid, meeting))
     if plan["file_under"]:
         fid = findings.create_finding(cf, f"Finding by {who}", heading_id=start.heading)
         added.append(("finding", fid, None))
     for meeting in sorted(plan["delete_meetings"]):
-        records.delete_meeting(cf, start.meetings[meeting])
+        programme.delete_meeting(cf, start.meetings[meeting])
     if plan["delete_heading"]:
         cf.delete("heading", start.heading)
     return added

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from helpers import make_challenge
 
-from peernotes.core import frameworks, records
+from peernotes.core import frameworks
 from peernotes.core.errors import ValidationError
+from peernotes.core.records import challenge, people
 from peernotes.paths import resources_dir
 
 SHIPPED = sorted(p.stem for p in (resources_dir() / "frameworks").glob("*.json"))
@@ -27,7 +28,7 @@ def test_builtin_framework_installs_in_order(tmp_path: Path, framework_id: str):
     raw = json.loads((resources_dir() / "frameworks" / f"{framework_id}.json").read_text("utf-8"))
     cf = make_challenge(tmp_path / "f.peernotes", framework=framework_id)
     try:
-        rows = [h for h in records.headings(cf) if h["kind"] in ("domain", "standard")]
+        rows = [h for h in challenge.headings(cf) if h["kind"] in ("domain", "standard")]
         expected = []
         for domain in raw["domains"]:
             expected.append(domain["name"])
@@ -65,8 +66,8 @@ def test_each_framework_starts_with_its_own_stakeholder_groups(tmp_path):
     corporate = make_challenge(None, framework="lga-cpc-core")
     adults = make_challenge(None, framework="cfbo-previous")
     try:
-        corporate_groups = [g["name"] for g in records.stakeholder_groups(corporate)]
-        adult_groups = [g["name"] for g in records.stakeholder_groups(adults)]
+        corporate_groups = [g["name"] for g in people.stakeholder_groups(corporate)]
+        adult_groups = [g["name"] for g in people.stakeholder_groups(adults)]
     finally:
         corporate.close()
         adults.close()
@@ -82,7 +83,7 @@ def test_prompts_only_where_the_framework_states_them():
     frameworks whose questions are not published have no prompt."""
     cf = make_challenge(None, framework="lga-cpc-core")
     try:
-        by_name = {h["name"]: h["prompt"] for h in records.headings(cf)}
+        by_name = {h["name"]: h["prompt"] for h in challenge.headings(cf)}
     finally:
         cf.close()
     assert by_name["Governance and culture"].startswith("Are there clear and robust governance")

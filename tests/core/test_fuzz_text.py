@@ -16,9 +16,10 @@ from helpers import heading_id, make_challenge
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from peernotes.core import findings, interchange, records, search
+from peernotes.core import findings, interchange, search
 from peernotes.core.errors import ValidationError
 from peernotes.core.letter import build_letter
+from peernotes.core.records import observations
 from peernotes.core.store import ChallengeFile
 from peernotes.export.docx_letter import export_letter
 
@@ -54,7 +55,7 @@ def test_any_text_survives_the_whole_path(text: str) -> None:
         path = Path(folder) / "fuzz.peernotes"
         cf = make_challenge(path)
         try:
-            oid = records.add_observation(cf, text)
+            oid = observations.add_observation(cf, text)
         except ValidationError:
             assert not _stored_form(text)  # only empty text is refused
             cf.close()
@@ -80,5 +81,5 @@ def test_any_text_survives_the_whole_path(text: str) -> None:
 @pytest.mark.parametrize("text", ["a\ud800b", "\udc00", "x\x00y", "\u202eevil.exe"])
 def test_known_awkward_strings(text: str, cf) -> None:
     """Regression cases: a lone surrogate once crashed the save with UnicodeEncodeError."""
-    oid = records.add_observation(cf, text)
+    oid = observations.add_observation(cf, text)
     assert cf.get("observation", oid)["text"] == _stored_form(text)

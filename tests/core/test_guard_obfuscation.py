@@ -10,8 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from letter_data import add_finding, build_letter_scene, domain_id
 
-from peernotes.core import attribution, letter_settings, records
+from peernotes.core import attribution, letter_settings
 from peernotes.core.letter import build_letter
+from peernotes.core.records import people
 from peernotes.core.seen_text import see
 
 SHY, ZWSP, ZWJ, WJ = "\u00ad", "\u200b", "\u200d", "\u2060"
@@ -126,7 +127,7 @@ OBFUSCATIONS = {
 def test_no_obfuscation_gets_a_name_past_the_guard(scene, first, last, how, data) -> None:
     """For any name of someone met, written in any of these disguises, the letter is stopped
     (a hit) unless the user allows it -- a miss would let an interviewee be named."""
-    person = records.add_person(scene.cf, f"{first} {last}")
+    person = people.add_person(scene.cf, f"{first} {last}")
     try:
         text = f"In the focus group {OBFUSCATIONS[how](first, last, data)} raised concerns."
         hits = _hits(scene, text)

@@ -7,9 +7,10 @@ from letter_data import build_letter_scene
 from replicas import clone
 from synthesis_data import build_scene
 
-from peernotes.core import attribution, coverage, headcounts, interchange, merge, records
+from peernotes.core import attribution, coverage, headcounts, interchange, merge
 from peernotes.core.errors import ValidationError
 from peernotes.core.letter import build_letter
+from peernotes.core.records import observations, programme, read_models
 
 
 @pytest.fixture
@@ -28,14 +29,14 @@ def test_headcount_adds_to_at_least_n_people_and_names_no_one(scene):
     carers among the groups met, and no name list or guard target grows."""
     cf = scene.cf
     before = build_letter(cf)
-    names_before = [p.name for p in records.person_list(cf)]
+    names_before = [p.name for p in read_models.person_list(cf)]
     headcounts.set_headcount(cf, scene.meetings[4], _group(cf, "Carer"), 12)  # a phone call
     letter = build_letter(cf)
     assert letter.figures.people == before.figures.people + 12
     sentence = next(b.text for b in letter.blocks if b.text.startswith("The team was on site"))
     assert "met and spoke with at least 19 people" in sentence
     assert "telephone conversations with partners and carers" in [b.text for b in letter.blocks]
-    assert [p.name for p in records.person_list(cf)] == names_before
+    assert [p.name for p in read_models.person_list(cf)] == names_before
     guard = attribution._Guard(cf, letter.settings)
     assert not any("12" in t.who or "Carer" == t.who for t in guard.targets)
     assert attribution.scan(cf, letter) == attribution.scan(cf, before)
@@ -60,7 +61,7 @@ def test_headcount_counts_in_coverage_by_group(cf):
 
 def test_zero_removes_and_bad_counts_are_refused(cf):
     """0 takes a headcount away; a negative or fractional one is refused with a sentence."""
-    meeting = records.add_meeting(cf, date="2026-11-10", title="Carers' café").id
+    meeting = programme.add_meeting(cf, date="2026-11-10", title="Carers' café").id
     carer = _group(cf, "Carer")
     headcounts.set_headcount(cf, meeting, carer, 8)
     headcounts.set_headcount(cf, meeting, carer, 0)
@@ -94,9 +95,9 @@ def test_evidence_report_names_the_group_met_without_names(cf):
     from peernotes.core import findings
     from peernotes.core.evidence_report import evidence_by_finding
 
-    meeting = records.add_meeting(cf, date="2026-11-10", title="Carers' café").id
+    meeting = programme.add_meeting(cf, date="2026-11-10", title="Carers' café").id
     headcounts.set_headcount(cf, meeting, _group(cf, "Carer"), 9)
-    note = records.add_observation(cf, "Respite is hard to book.", meeting_id=meeting)
+    note = observations.add_observation(cf, "Respite is hard to book.", meeting_id=meeting)
     finding = findings.create_finding(cf, "Respite is hard to book", observation_ids=[note])
     assert evidence_by_finding(cf)[finding][0].groups == ("Carer",)
 

@@ -15,9 +15,10 @@ from helpers import make_challenge
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from peernotes.core import interchange, records
+from peernotes.core import interchange
 from peernotes.core.errors import PeerNotesError
 from peernotes.core.interchange import InterchangeError, NotInterchange
+from peernotes.core.records import observations
 
 PLACEHOLDER = "@@RAW@@"
 
@@ -28,8 +29,8 @@ def exported() -> str:
     with tempfile.TemporaryDirectory() as folder:
         cf = make_challenge(Path(folder) / "c.peernotes")
         try:
-            records.add_observation(cf, "The front door team answers calls quickly.")
-            records.add_observation(cf, "Carers want clearer information.")
+            observations.add_observation(cf, "The front door team answers calls quickly.")
+            observations.add_observation(cf, "Carers want clearer information.")
             return interchange.export_text(cf)
         finally:
             cf.close()

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from helpers import heading_id, make_challenge
 
-from peernotes.core import interchange, records
+from peernotes.core import interchange
 from peernotes.core.demo import write_demo
 from peernotes.core.errors import FileRefused
 from peernotes.core.ids import link_id
@@ -24,6 +24,8 @@ from peernotes.core.interchange import (
     export_text,
     import_json,
 )
+from peernotes.core.records import observations, programme
+from peernotes.core.records import people as people_records
 from peernotes.core.schema import SCHEMA_VERSION, SYNCED_TABLES
 from peernotes.core.store import ChallengeFile
 
@@ -36,12 +38,12 @@ def _rich_challenge(path: Path) -> ChallengeFile:
     cf = make_challenge(path)
     peers = [p["id"] for p in cf.rows("peer")]
     group = cf.rows("stakeholder_group")[0]["id"]
-    person = records.add_person(cf, "Dana Whitfield", group_id=group, job_title="Carer")
-    gone = records.add_person(cf, "Temporary Person", group_id=group)
-    document = records.add_document(
+    person = people_records.add_person(cf, "Dana Whitfield", group_id=group, job_title="Carer")
+    gone = people_records.add_person(cf, "Temporary Person", group_id=group)
+    document = people_records.add_document(
         cf, "Carers Strategy", provided_by="Council", doc_date="2026-01-05"
     )
-    meeting = records.add_meeting(
+    meeting = programme.add_meeting(
         cf,
         date="2026-11-10",
         title="Focus group: carers",
@@ -51,7 +53,7 @@ def _rich_challenge(path: Path) -> ChallengeFile:
         peer_ids=peers[:2],
         person_ids=[person, gone],
     ).id
-    heard = records.add_observation(
+    heard = observations.add_observation(
         cf,
         "Carers said the assessment is shorter now.",
         mode="heard",
@@ -60,7 +62,7 @@ def _rich_challenge(path: Path) -> ChallengeFile:
         polarity="strength",
         observed_at="2026-11-10T09:45:00",
     )
-    read = records.add_observation(
+    read = observations.add_observation(
         cf,
         "The strategy promises a new assessment.",
         mode="read",
@@ -68,8 +70,8 @@ def _rich_challenge(path: Path) -> ChallengeFile:
         heading_ids=[heading_id(cf, "4"), heading_id(cf, "Q1", "scope")],
         observed_at="2026-11-08T20:00:00",
     )
-    records.update_observation(cf, heard, text="Carers said the new assessment is shorter.")
-    records.remove_link(cf, "meeting_person", meeting, gone)
+    observations.update_observation(cf, heard, text="Carers said the new assessment is shorter.")
+    programme.remove_link(cf, "meeting_person", meeting, gone)
     cf.delete("person", gone)
     finding = cf.insert(
         "finding",
@@ -87,7 +89,7 @@ def _rich_challenge(path: Path) -> ChallengeFile:
             (finding, obs),
         )
     cf.insert("setting", {"key": "letter.closing", "value": json.dumps("Yours sincerely")})
-    records.add_observation(
+    observations.add_observation(
         cf,
         "Two lines:\nfirst\u2028second, “quoted”, café, tab\there.",
         mode="heard",
@@ -187,7 +189,7 @@ def test_imported_file_works_like_any_other(document: dict, tmp_path: Path) -> N
         ).fetchone()[0]
         assert found == 1
         newest = max(r["hlc"] for t in SYNCED_TABLES for r in cf.rows(t, include_deleted=True))
-        fresh = records.add_document(cf, "Another document")
+        fresh = people_records.add_document(cf, "Another document")
         assert cf.get("document", fresh)["hlc"] > newest
         assert cf.peer_id is None  # who edits on this laptop is asked, not imported
 

@@ -6,10 +6,11 @@ import pytest
 from helpers import TEAM
 from letter_data import add_finding, build_letter_scene, domain_id, link_evidence
 
-from peernotes.core import letter_settings, records
+from peernotes.core import letter_settings
 from peernotes.core.errors import ValidationError
 from peernotes.core.ids import link_id
 from peernotes.core.letter import Block, at_least, build_letter, clean_text, group_plural
+from peernotes.core.records import challenge, people, programme
 from peernotes.core.store import ChallengeFile
 
 
@@ -44,7 +45,7 @@ def test_sections_follow_the_framework_and_skip_empty_headings(scene):
     """The letter's sections come in framework order; a domain with no findings has no section."""
     letter = build_letter(scene.cf)
     tops = _texts(letter.blocks, "heading", 1)
-    domains = [h["name"] for h in records.headings(scene.cf) if h["kind"] == "domain"]
+    domains = [h["name"] for h in challenge.headings(scene.cf) if h["kind"] == "domain"]
     in_letter = [t for t in tops if t in domains]
     assert in_letter == [domains[0], domains[1], domains[2]]  # the fourth has no findings
     assert domains[3] not in tops
@@ -64,7 +65,7 @@ def test_each_finding_sits_under_its_heading_and_kind(scene):
     and a finding filed under a standard appears in its domain's section."""
     _no_key_messages(scene)
     letter = build_letter(scene.cf)
-    domains = [h["name"] for h in records.headings(scene.cf) if h["kind"] == "domain"]
+    domains = [h["name"] for h in challenge.headings(scene.cf) if h["kind"] == "domain"]
     first = _section(letter.blocks, domains[0])
     kinds = [(b.kind, b.text) for b in first if b.kind in ("heading", "bullet")]
     assert kinds == [
@@ -83,7 +84,7 @@ def test_a_key_message_bullet_is_printed_once(scene):
     letter = build_letter(scene.cf)
     texts = [b.text for b in letter.blocks if b.kind == "bullet"]
     assert texts.count("Staff are committed and well supported") == 1
-    domains = [h["name"] for h in records.headings(scene.cf) if h["kind"] == "domain"]
+    domains = [h["name"] for h in challenge.headings(scene.cf) if h["kind"] == "domain"]
     first = _section(letter.blocks, domains[0])
     assert not [b for b in first if b.kind == "bullet"]
     assert "Supervision happens regularly and is valued." in _texts(first, "numbered")
@@ -94,7 +95,7 @@ def test_narratives_become_numbered_paragraphs_after_the_bullets(scene):
     all the section's bullets, strengths' narratives before areas'."""
     _no_key_messages(scene)
     letter = build_letter(scene.cf)
-    domains = [h["name"] for h in records.headings(scene.cf) if h["kind"] == "domain"]
+    domains = [h["name"] for h in challenge.headings(scene.cf) if h["kind"] == "domain"]
     first = _section(letter.blocks, domains[0])
     kinds = [b.kind for b in first]
     assert kinds.index("numbered") > max(i for i, k in enumerate(kinds) if k == "bullet")
@@ -110,7 +111,7 @@ def test_narratives_become_numbered_paragraphs_after_the_bullets(scene):
 def test_team_list_is_in_letter_order_with_roles(scene):
     """The team list reads 'Role – Name, job title, organisation', lead peer first and
     challenge manager last."""
-    records.add_peer(scene.cf, "Noor Haddad", "health_peer", "Director of Nursing", "Riverside ICB")
+    people.add_peer(scene.cf, "Noor Haddad", "health_peer", "Director of Nursing", "Riverside ICB")
     letter = build_letter(scene.cf)
     intro = _section(letter.blocks, "Introduction")
     start = next(
@@ -150,7 +151,7 @@ def test_team_list_is_in_letter_order_with_roles(scene):
 def test_activity_figures_are_counted_from_the_notes(scene):
     """The figures match the file: documents, meetings (reading sessions excluded), people
     met and on-site days; the programme's kinds of activity name the groups met."""
-    records.add_meeting(scene.cf, date="2026-11-12", title="Reading time", type="document_review")
+    programme.add_meeting(scene.cf, date="2026-11-12", title="Reading time", type="document_review")
     letter = build_letter(scene.cf)
     figures = letter.figures
     assert (figures.documents, figures.meetings, figures.people, figures.days) == (3, 6, 7, 4)
@@ -309,7 +310,7 @@ def test_settings_defaults_follow_the_file(scene):
         "Is the home care market sustainable?",
     ]
     assert settings.is_default("signatory_name")
-    lead = records.team(scene.cf)[0]
+    lead = people.team(scene.cf)[0]
     scene.cf.update("peer", lead["id"], {"name": "Alexandra Morgan"})
     assert letter_settings.load(scene.cf).signatory_name == "Alexandra Morgan"
 

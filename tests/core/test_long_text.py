@@ -9,8 +9,9 @@ from pathlib import Path
 import docx
 from helpers import make_challenge
 
-from peernotes.core import attribution, findings, records
+from peernotes.core import attribution, findings
 from peernotes.core.letter import build_letter
+from peernotes.core.records import observations
 from peernotes.export.docx_letter import export_letter
 from peernotes.export.evidence_report import NOTE_CAP, export_evidence_report
 
@@ -22,7 +23,7 @@ def test_a_one_megabyte_note_is_capped_with_a_marker_and_the_report_says_so(tmp_
     took minutes to open it); the reader sees where the note was cut and why."""
     cf = make_challenge(tmp_path / "c.peernotes")
     try:
-        note = records.add_observation(cf, "placeholder")
+        note = observations.add_observation(cf, "placeholder")
         text = (WORDS * 16_000)[:1_000_000]
         with cf.transaction():
             cf.conn.execute("UPDATE observation SET text = ? WHERE id = ?", (text, note))

@@ -12,10 +12,11 @@ from replicas import canonical, clone
 
 from peernotes import paths
 from peernotes.cli import main as cli_main
-from peernotes.core import conflicts, merge, records, versions
+from peernotes.core import conflicts, merge, versions
 from peernotes.core.clock import HybridClock
 from peernotes.core.errors import NotAPeerNotesFile, TooNewFile
 from peernotes.core.merge import MergeRefused
+from peernotes.core.records import observations, people, programme
 from peernotes.core.schema import migrate
 from peernotes.core.store import ChallengeFile
 
@@ -44,7 +45,9 @@ def team(tmp_path: Path):
 
 
 def _obs(cf: ChallengeFile, text: str, **kw) -> str:
-    return records.add_observation(cf, text, mode="heard", observed_at="2026-11-10T10:00", **kw)
+    return observations.add_observation(
+        cf, text, mode="heard", observed_at="2026-11-10T10:00", **kw
+    )
 
 
 # --------------------------------------------------------------- what comes in
@@ -98,19 +101,19 @@ def test_links_merge_when_each_end_came_from_a_different_laptop(team):
     """A person met by Tom and a meeting added by Priya, linked by the manager, stay linked
     everywhere; the same link made twice is one link."""
     manager, priya, tom = team
-    person = records.add_person(tom, "Rowan Hale")
-    meeting = records.add_meeting(priya, date="2026-11-11", title="Providers forum").id
+    person = people.add_person(tom, "Rowan Hale")
+    meeting = programme.add_meeting(priya, date="2026-11-11", title="Providers forum").id
     merge.merge(manager, [tom, priya])
-    records.add_person_to_meeting(manager, meeting, person)
+    programme.add_person_to_meeting(manager, meeting, person)
     obs = _obs(priya, "Providers said fees are late", meeting_id=meeting)
-    records.set_observation_headings(priya, obs, [heading_id(priya, "4")])
+    observations.set_observation_headings(priya, obs, [heading_id(priya, "4")])
     merge.merge(manager, priya)
-    records.set_observation_headings(manager, obs, [heading_id(manager, "4")])  # already there
+    observations.set_observation_headings(manager, obs, [heading_id(manager, "4")])  # already there
     for cf in (priya, tom):
         merge.merge(cf, manager)
-        assert [p["name"] for p in records.meeting_people(cf, meeting)] == ["Rowan Hale"]
+        assert [p["name"] for p in programme.meeting_people(cf, meeting)] == ["Rowan Hale"]
     merge.merge(tom, priya)
-    assert records.observation_heading_ids(tom, obs) == [heading_id(tom, "4")]
+    assert observations.observation_heading_ids(tom, obs) == [heading_id(tom, "4")]
     assert tom.conn.execute("PRAGMA foreign_key_check").fetchall() == []
     assert conflicts.open_conflicts(tom) == []
 
@@ -122,8 +125,8 @@ def test_two_edits_of_one_note_keep_the_newest_and_list_the_other(team):
     oid = _obs(manager, "Waiting lists are long")
     for cf in (priya, tom):
         merge.merge(cf, manager)
-    records.update_observation(priya, oid, text="Waiting lists are long (6 months)")
-    records.update_observation(tom, oid, text="Waiting lists are long, said staff")
+    observations.update_observation(priya, oid, text="Waiting lists are long (6 months)")
+    observations.update_observation(tom, oid, text="Waiting lists are long, said staff")
     report = merge.merge(manager, [priya, tom])
     current = manager.get("observation", oid)["text"]
     assert current == "Waiting lists are long, said staff"  # Tom's clock is ahead: his is newer
@@ -142,7 +145,7 @@ def test_an_edit_made_after_seeing_another_is_not_a_conflict(team):
     manager, priya, tom = team
     oid = _obs(tom, "Carers feel unheard")
     merge.merge(priya, tom)
-    records.update_observation(priya, oid, text="Carers feel unheard by the council")
+    observations.update_observation(priya, oid, text="Carers feel unheard by the council")
     assert priya.get("observation", oid)["hlc"] > tom.get("observation", oid)["hlc"]
     merge.merge(manager, [tom, priya])
     merge.merge(tom, manager)
@@ -158,7 +161,7 @@ def test_an_edit_against_a_delete_keeps_the_record_and_flags_it(team):
     for cf in (priya, tom):
         merge.merge(cf, manager)
     tom.delete("observation", oid)  # Tom's delete is the newest edit
-    records.update_observation(priya, oid, text="Draft note, now with detail")
+    observations.update_observation(priya, oid, text="Draft note, now with detail")
     merge.merge(manager, [priya, tom])
     assert manager.get("observation", oid)["text"] == "Draft note, now with detail"
     [conflict] = conflicts.open_conflicts(manager)
@@ -171,8 +174,8 @@ def _conflicted(team):
     oid = _obs(manager, "Base")
     for cf in (priya, tom):
         merge.merge(cf, manager)
-    records.update_observation(priya, oid, text="Priya's version")
-    records.update_observation(tom, oid, text="Tom's version")
+    observations.update_observation(priya, oid, text="Priya's version")
+    observations.update_observation(tom, oid, text="Tom's version")
     merge.merge(manager, [priya, tom])
     return oid, conflicts.open_conflicts(manager)[0]
 
@@ -233,7 +236,7 @@ def test_merge_moves_the_clock_past_everything_seen(team):
     ahead = clone("ahead", drift_ms=3_600_000)  # an hour fast
     oid = _obs(ahead, "From the future")
     merge.merge(priya, ahead)
-    records.update_observation(priya, oid, text="Corrected on a slow laptop")
+    observations.update_observation(priya, oid, text="Corrected on a slow laptop")
     stamp = priya.get("observation", oid)["hlc"]
     assert stamp > ahead.get("observation", oid)["hlc"]
     assert priya.local("hlc_high") >= stamp
@@ -247,7 +250,7 @@ def test_listeners_hear_of_merged_rows(team):
     manager, priya, _ = team
     shared = manager.rows("observation")[0]["id"]
     merge.merge(priya, manager)
-    records.update_observation(priya, shared, text="Edited at lunch")
+    observations.update_observation(priya, shared, text="Edited at lunch")
     _obs(priya, "Heard at lunch")
     heard = []
     manager.subscribe(heard.append)
@@ -300,7 +303,7 @@ def test_a_source_open_on_its_laptop_is_read_with_its_latest_edits(tmp_path):
 def _peer_copy(cf: ChallengeFile, path: Path) -> ChallengeFile:
     from peernotes.core.distribution import copy_for_peer
 
-    copy_for_peer(cf, records.team(cf)[1]["id"], path)
+    copy_for_peer(cf, people.team(cf)[1]["id"], path)
     copy = ChallengeFile.open(path)
     copy.clock = HybridClock("peer-laptop")
     copy.clock.observe(copy.local("hlc_high"))
@@ -314,7 +317,7 @@ def test_a_failing_merge_changes_nothing(team, monkeypatch):
         _obs(priya, f"note {n}")
     oid = _obs(manager, "Shared")
     merge.merge(priya, manager)
-    records.update_observation(priya, oid, text="Shared, edited")
+    observations.update_observation(priya, oid, text="Shared, edited")
     before = canonical(manager)
 
     def boom(*args, **kwargs):
@@ -517,12 +520,12 @@ def test_the_result_does_not_depend_on_how_many_rows_are_read_at_once(team, monk
         _obs(priya, f"Priya's new note {n}")
     for n, oid in enumerate(shared):
         if n % 3 == 0:
-            records.update_observation(priya, oid, text=f"Shared note {n}, Priya's words")
+            observations.update_observation(priya, oid, text=f"Shared note {n}, Priya's words")
         if n % 2 == 0:
-            records.update_observation(tom, oid, text=f"Shared note {n}, Tom's words")
+            observations.update_observation(tom, oid, text=f"Shared note {n}, Tom's words")
         if n == 9:
             tom.delete("observation", oid)
-    records.set_observation_headings(priya, shared[1], [heading_id(priya, "4")])
+    observations.set_observation_headings(priya, shared[1], [heading_id(priya, "4")])
     results = []
     for chunk in (merge.CHUNK, 3):
         monkeypatch.setattr(merge, "CHUNK", chunk)
@@ -540,7 +543,7 @@ def test_an_open_conflict_is_brought_up_to_date_by_a_merge_with_nothing_new(team
     Priya's laptop works it out after the next merge."""
     manager, priya, _ = team
     oid, _ = _conflicted(team)
-    records.update_observation(manager, oid, text="Agreed wording, by the manager")
+    observations.update_observation(manager, oid, text="Agreed wording, by the manager")
     own_copy = clone("usb-stick", peer=3, source=manager)
     merge.merge(manager, own_copy)
     merge.merge(priya, manager)

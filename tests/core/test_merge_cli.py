@@ -10,7 +10,8 @@ import pytest
 from helpers import make_challenge
 
 from peernotes.cli import main
-from peernotes.core import merge, merge_preview, merge_sources, records
+from peernotes.core import merge, merge_preview, merge_sources
+from peernotes.core.records import observations, people, programme
 from peernotes.core.store import ChallengeFile
 
 
@@ -21,9 +22,9 @@ def _team_and_peer(tmp_path: Path, notes: int = 3) -> tuple[Path, Path]:
     peer = tmp_path / "priya.peernotes"
     shutil.copy(team, peer)
     with ChallengeFile.open(peer) as cf:
-        cf.set_current_peer(records.team(cf)[1]["id"])
+        cf.set_current_peer(people.team(cf)[1]["id"])
         for n in range(notes):
-            records.add_observation(cf, f"Priya heard {n}", mode="heard")
+            observations.add_observation(cf, f"Priya heard {n}", mode="heard")
     return team, peer
 
 
@@ -49,7 +50,7 @@ def test_a_damaged_team_file_is_refused_with_the_recover_command(
     team, peer = _team_and_peer(tmp_path)
     with ChallengeFile.open(team) as cf:
         for n in range(300):
-            records.add_observation(cf, f"Marker-{n:04d}: the team heard this", mode="heard")
+            observations.add_observation(cf, f"Marker-{n:04d}: the team heard this", mode="heard")
     _damage(team, b"Marker-0150")
     capsys.readouterr()
     assert main(["merge", str(team), str(peer)]) == 2
@@ -63,7 +64,7 @@ def _add_peer_copy(tmp_path: Path, team: Path, name: str, peer: int) -> Path:
     path = tmp_path / f"{name}.peernotes"
     shutil.copy(team, path)
     with ChallengeFile.open(path) as cf:
-        cf.set_current_peer(records.team(cf)[peer]["id"])
+        cf.set_current_peer(people.team(cf)[peer]["id"])
     return path
 
 
@@ -74,14 +75,14 @@ def test_dry_run_leaves_the_team_file_byte_identical_and_counts_what_the_merge_d
     follows must bring exactly that; otherwise the manager cannot trust the preview."""
     team, priya = _team_and_peer(tmp_path, notes=3)
     with ChallengeFile.open(team) as cf:
-        meeting = records.add_meeting(cf, date="2026-11-10", title="Carers' forum").id
-        doomed = [records.add_observation(cf, f"Old note {n}", mode="heard") for n in range(2)]
+        meeting = programme.add_meeting(cf, date="2026-11-10", title="Carers' forum").id
+        doomed = [observations.add_observation(cf, f"Old note {n}", mode="heard") for n in range(2)]
     tom = _add_peer_copy(tmp_path, team, "tom", 2)
     with ChallengeFile.open(tom) as cf:
-        records.update_meeting(cf, meeting, title="Carers' forum (evening)")
+        programme.update_meeting(cf, meeting, title="Carers' forum (evening)")
         for oid in doomed:
             cf.delete("observation", oid)
-        records.add_observation(cf, "Tom saw the duty desk", mode="seen")
+        observations.add_observation(cf, "Tom saw the duty desk", mode="seen")
     before = team.read_bytes()
     capsys.readouterr()
     assert main(["merge", str(team), str(priya), str(tom), "--dry-run"]) == 0
@@ -115,13 +116,13 @@ def _mass_delete(tmp_path: Path, notes: int) -> tuple[Path, Path]:
     make_challenge(team).close()
     with ChallengeFile.open(team) as cf:
         for n in range(notes):
-            records.add_observation(cf, f"Team note {n}", mode="heard")
+            observations.add_observation(cf, f"Team note {n}", mode="heard")
     peer = _add_peer_copy(tmp_path, team, "priya", 1)
     with ChallengeFile.open(peer) as cf:
         with cf.transaction():
             for row in cf.rows("observation"):
                 cf.delete("observation", row["id"])
-        records.add_observation(cf, "Priya's one new note", mode="heard")
+        observations.add_observation(cf, "Priya's one new note", mode="heard")
     return team, peer
 
 
@@ -171,7 +172,7 @@ def test_a_few_deletions_are_not_held(tmp_path: Path) -> None:
     team = tmp_path / "team.peernotes"
     make_challenge(team).close()
     with ChallengeFile.open(team) as cf:
-        ids = [records.add_observation(cf, f"Note {n}", mode="heard") for n in range(40)]
+        ids = [observations.add_observation(cf, f"Note {n}", mode="heard") for n in range(40)]
     peer = _add_peer_copy(tmp_path, team, "priya", 1)
     with ChallengeFile.open(peer) as cf:
         for oid in ids[:3]:
@@ -192,7 +193,7 @@ def test_a_folder_merges_every_copy_and_says_what_it_skipped(
     for n, name in enumerate(("alex", "priya", "tom")):
         path = _add_peer_copy(stick, team, name, n)
         with ChallengeFile.open(path) as cf:
-            records.add_observation(cf, f"{name} heard this", mode="heard")
+            observations.add_observation(cf, f"{name} heard this", mode="heard")
     shutil.copy(stick / "tom.peernotes", stick / "tom (1).peernotes")
     make_challenge(stick / "other.peernotes").close()
     capsys.readouterr()
@@ -219,7 +220,7 @@ def test_team_copies_writes_one_copy_per_peer_for_the_morning(
     assert len(copies) == 3  # the team of four, less the file's own peer
     with ChallengeFile.open(out / "Fernhill Borough Council - Cllr Tom Birch.peernotes") as cf:
         assert {o["text"] for o in cf.rows("observation")} == {"Priya heard 0", "Priya heard 1"}
-        assert records.team(cf)[2]["id"] == cf.peer_id
+        assert people.team(cf)[2]["id"] == cf.peer_id
     capsys.readouterr()
     assert main(["team-copies", str(team), str(out)]) == 2
     assert "will not overwrite" in capsys.readouterr().err
@@ -262,13 +263,15 @@ def test_a_note_added_to_a_meeting_deleted_elsewhere_is_reported(
     team = tmp_path / "team.peernotes"
     make_challenge(team).close()
     with ChallengeFile.open(team) as cf:
-        meeting = records.add_meeting(cf, date="2026-11-10", title="Carers' forum").id
+        meeting = programme.add_meeting(cf, date="2026-11-10", title="Carers' forum").id
     priya = _add_peer_copy(tmp_path, team, "priya", 1)
     tom = _add_peer_copy(tmp_path, team, "tom", 2)
     with ChallengeFile.open(priya) as cf:
-        records.add_observation(cf, "Carers want evening slots", mode="heard", meeting_id=meeting)
+        observations.add_observation(
+            cf, "Carers want evening slots", mode="heard", meeting_id=meeting
+        )
     with ChallengeFile.open(tom) as cf:
-        records.delete_meeting(cf, meeting)
+        programme.delete_meeting(cf, meeting)
     capsys.readouterr()
     assert main(["merge", str(team), str(priya), str(tom)]) == 0
     assert "Check: 1 note belongs to a meeting that was deleted" in capsys.readouterr().out

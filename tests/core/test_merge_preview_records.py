@@ -10,7 +10,8 @@ import pytest
 from helpers import make_challenge
 
 from peernotes.cli import main
-from peernotes.core import merge_preview, records
+from peernotes.core import merge_preview
+from peernotes.core.records import observations, people, programme
 from peernotes.core.store import ChallengeFile
 
 
@@ -19,15 +20,17 @@ def _team_and_tom(tmp_path: Path) -> tuple[Path, Path]:
     team = tmp_path / "team.peernotes"
     make_challenge(team).close()
     with ChallengeFile.open(team) as cf:
-        meeting = records.add_meeting(cf, date="2026-11-10", title="Carers' forum").id
-        doomed = records.add_observation(cf, "Old note about parking", mode="heard")
+        meeting = programme.add_meeting(cf, date="2026-11-10", title="Carers' forum").id
+        doomed = observations.add_observation(cf, "Old note about parking", mode="heard")
     tom = tmp_path / "tom.peernotes"
     shutil.copy(team, tom)
     with ChallengeFile.open(tom) as cf:
-        cf.set_current_peer(records.team(cf)[2]["id"])
-        records.update_meeting(cf, meeting, title="Carers' forum (evening)")
+        cf.set_current_peer(people.team(cf)[2]["id"])
+        programme.update_meeting(cf, meeting, title="Carers' forum (evening)")
         cf.delete("observation", doomed)
-        records.add_observation(cf, "Tom saw the duty desk   answer within a minute", mode="seen")
+        observations.add_observation(
+            cf, "Tom saw the duty desk   answer within a minute", mode="seen"
+        )
     return team, tom
 
 
@@ -58,7 +61,7 @@ def test_a_long_list_stops_at_the_limit_and_says_how_many_more(tmp_path: Path) -
     extra = merge_preview.MAX_LISTED + 7
     with ChallengeFile.open(peer) as cf, cf.transaction():
         for n in range(extra):
-            records.add_observation(cf, f"Priya heard {n}", mode="heard")
+            observations.add_observation(cf, f"Priya heard {n}", mode="heard")
     with ChallengeFile.open(team) as cf:
         notes = merge_preview.preview(cf, peer).kind("observation")
     assert notes is not None

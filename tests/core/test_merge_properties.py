@@ -11,9 +11,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from replicas import canonical, clone, copy
 
-from peernotes.core import conflicts, merge, records
+from peernotes.core import conflicts, merge
 from peernotes.core.errors import PeerNotesError
 from peernotes.core.ids import link_id
+from peernotes.core.records import observations as observation_records
+from peernotes.core.records import programme
 from peernotes.core.store import ChallengeFile
 
 REPLICAS = 3
@@ -52,7 +54,7 @@ class Team:
         try:
             if kind == "add":
                 text = self.text(who)
-                oid = records.add_observation(
+                oid = observation_records.add_observation(
                     cf, text, mode="heard", meeting_id=_live(cf, meetings, pick)
                 )
                 self.typed.append(("observation", oid, text))
@@ -60,7 +62,7 @@ class Team:
                 oid = observations[pick % len(observations)]
                 if cf.get("observation", oid) is not None:
                     text = self.text(who)
-                    records.update_observation(cf, oid, text=text)
+                    observation_records.update_observation(cf, oid, text=text)
                     self.typed.append(("observation", oid, text))
             elif kind == "delete" and observations:
                 cf.delete("observation", observations[pick % len(observations)])
@@ -86,13 +88,13 @@ class Team:
                 mid = meetings[pick % len(meetings)]
                 if cf.get("meeting", mid) is not None:
                     title = self.text(who)
-                    records.update_meeting(cf, mid, title=title)
+                    programme.update_meeting(cf, mid, title=title)
                     self.typed.append(("meeting", mid, title))
             elif kind == "attend" and meetings:
                 mid = meetings[pick % len(meetings)]
                 person = _ids(cf, "person")[pick % 3]
                 if cf.get("meeting", mid) is not None:
-                    records.add_person_to_meeting(cf, mid, person)
+                    programme.add_person_to_meeting(cf, mid, person)
             elif kind == "resolve":
                 open_ = conflicts.open_conflicts(cf)
                 if open_:

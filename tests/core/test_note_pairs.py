@@ -6,8 +6,9 @@ import pytest
 from helpers import make_challenge
 from replicas import canonical, clone
 
-from peernotes.core import finding_evidence, findings, interchange, merge, note_pairs, records
+from peernotes.core import finding_evidence, findings, interchange, merge, note_pairs
 from peernotes.core.errors import ValidationError
+from peernotes.core.records import observations, people, programme
 from peernotes.core.triangulation import assess
 
 ALEX_NOTES = (
@@ -24,21 +25,21 @@ PRIYA_NOTES = (
 
 def _scene(cf):
     """One meeting noted by Alex and by Priya; a second meeting noted by Alex alone."""
-    alex, priya = (p["id"] for p in records.team(cf)[:2])
-    meeting = records.add_meeting(cf, date="2026-11-11", title="Carers' focus group").id
-    other = records.add_meeting(cf, date="2026-11-12", title="Finance interview").id
+    alex, priya = (p["id"] for p in people.team(cf)[:2])
+    meeting = programme.add_meeting(cf, date="2026-11-11", title="Carers' focus group").id
+    other = programme.add_meeting(cf, date="2026-11-12", title="Finance interview").id
     ids = {}
     for n, text in enumerate(ALEX_NOTES):
         at = f"2026-11-11T10:0{n}"
-        ids[text] = records.add_observation(
+        ids[text] = observations.add_observation(
             cf, text, meeting_id=meeting, recorded_by=alex, observed_at=at
         )
     for n, text in enumerate(PRIYA_NOTES):
         at = f"2026-11-11T10:0{n}"
-        ids[text] = records.add_observation(
+        ids[text] = observations.add_observation(
             cf, text, meeting_id=meeting, recorded_by=priya, observed_at=at
         )
-    records.add_observation(cf, "Budget set in February.", meeting_id=other, recorded_by=alex)
+    observations.add_observation(cf, "Budget set in February.", meeting_id=other, recorded_by=alex)
     return meeting, alex, priya, ids
 
 
@@ -89,7 +90,7 @@ def test_only_notes_of_one_meeting_can_be_paired(tmp_path):
     """Pairing a note with a note of another meeting is refused with a sentence."""
     cf = make_challenge(tmp_path / "c.peernotes")
     _meeting, alex, _priya, ids = _scene(cf)
-    elsewhere = records.add_observation(cf, "Elsewhere.", recorded_by=alex)
+    elsewhere = observations.add_observation(cf, "Elsewhere.", recorded_by=alex)
     with pytest.raises(ValidationError, match="same meeting"):
         note_pairs.mark(cf, ids[ALEX_NOTES[0]], elsewhere, "same")
     with pytest.raises(ValidationError):

@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 from replicas import clone
 
-from peernotes.core import findings, merge, orphans, records
+from peernotes.core import findings, merge, orphans
 from peernotes.core.errors import NotFound
+from peernotes.core.records import challenge, observations, people, programme
 
 
 @pytest.fixture
@@ -28,8 +29,8 @@ def _orphaned_note(team):
     """Priya adds a note to a meeting Tom deletes; the manager merges both."""
     manager, priya, tom = team
     meeting = _meeting(manager)
-    oid = records.add_observation(priya, "Carers want evening slots", meeting_id=meeting)
-    records.delete_meeting(tom, meeting)
+    oid = observations.add_observation(priya, "Carers want evening slots", meeting_id=meeting)
+    programme.delete_meeting(tom, meeting)
     merge.merge(manager, [priya, tom])
     return meeting, oid
 
@@ -73,7 +74,7 @@ def test_deleting_or_moving_the_note_clears_it(team):
     assert manager.get("observation", oid)["meeting_id"] is None
     assert manager.get("meeting", meeting) is None
     assert orphans.listing(manager) == []
-    other = records.add_observation(priya, "Second note", meeting_id=meeting)
+    other = observations.add_observation(priya, "Second note", meeting_id=meeting)
     merge.merge(manager, priya)
     [orphan] = orphans.listing(manager)
     assert orphan.row_id == other
@@ -85,12 +86,12 @@ def test_deleting_or_moving_the_note_clears_it(team):
 def test_a_note_citing_a_deleted_document_is_listed(team):
     """A document deleted on one laptop while another cites it in a new note."""
     manager, priya, tom = team
-    doc = records.add_document(manager, title="Carers strategy 2026")
+    doc = people.add_document(manager, title="Carers strategy 2026")
     doc_id = doc if isinstance(doc, str) else doc.id
     for cf in (priya, tom):
         merge.merge(cf, manager)
-    oid = records.add_observation(priya, "The strategy has no targets", document_id=doc_id)
-    records.delete_document(tom, doc_id)
+    oid = observations.add_observation(priya, "The strategy has no targets", document_id=doc_id)
+    people.delete_document(tom, doc_id)
     merge.merge(manager, [priya, tom])
     [orphan] = orphans.listing(manager)
     assert (orphan.row_id, orphan.parent_noun) == (oid, "document")
@@ -106,7 +107,7 @@ def test_a_finding_under_a_deleted_heading_moves_to_another(team):
     """Tom deletes a heading Priya filed a new finding under: the finding is listed, and
     moving it under another heading resolves it."""
     manager, priya, tom = team
-    headings = [h["id"] for h in records.headings(manager)]
+    headings = [h["id"] for h in challenge.headings(manager)]
     fid = findings.create_finding(priya, "Carers are heard", heading_id=headings[0])
     tom.delete("heading", headings[0])
     merge.merge(manager, [priya, tom])

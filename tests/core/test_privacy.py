@@ -75,12 +75,13 @@ WORKFLOW = textwrap.dedent(
     from pathlib import Path
     sys.path.insert(0, "tests")
     from helpers import make_challenge
-    from peernotes.core import backups, encryption, records, recovery
+    from peernotes.core import backups, encryption, recovery
+    from peernotes.core.records import observations, programme
     work = Path(sys.argv[1])
     cf = make_challenge(work / "c.peernotes")
-    meeting = records.add_meeting(cf, date="2026-11-10", title="Frontline staff", type="focus_group")
+    meeting = programme.add_meeting(cf, date="2026-11-10", title="Frontline staff", type="focus_group")
     for n in range(20):
-        records.add_observation(cf, f"observation {n}", meeting_id=getattr(meeting, "id", meeting))
+        observations.add_observation(cf, f"observation {n}", meeting_id=getattr(meeting, "id", meeting))
     backups.backup(cf, "manual")
     try:
         from peernotes.core import interchange, search

@@ -15,8 +15,10 @@ import pytest
 from helpers import make_challenge
 from replicas import clone
 
-from peernotes.core import headcounts, merge, programme_columns, records, sheets
+from peernotes.core import headcounts, merge, programme_columns, sheets
 from peernotes.core.programme_import import ImportRefused, plan_import, run_import
+from peernotes.core.records import observations, programme, read_models
+from peernotes.core.records import people as people_records
 from peernotes.core.store import ChallengeFile
 
 
@@ -91,13 +93,13 @@ def test_xlsx_every_valid_row_lands_and_bad_rows_are_named(cf: ChallengeFile, tm
     assert problems[0].startswith("Row 8, column C (Time): the meeting ends (14:00) before")
     assert problems[1].startswith("Row 9, column A (Date): not a date: 'someday'")
     assert [r.outcome for r in plan.rows if r.row in (8, 9)] == ["error", "error"]
-    people = {p.name: p for p in records.person_list(cf)}
+    people = {p.name: p for p in read_models.person_list(cf)}
     assert set(people) == {"Sam Okafor", "Lee Park", "Ana Wu"}
     assert people["Sam Okafor"].job_title == "Chief Executive"
     assert people["Lee Park"].group_name == "Provider"
     carers = cf.rows("meeting", "title = 'Carers focus group'")[0]
     assert carers["type"] == "focus_group"
-    carer_group = next(g for g in records.stakeholder_groups(cf) if g["name"] == "Carer")
+    carer_group = next(g for g in people_records.stakeholder_groups(cf) if g["name"] == "Carer")
     assert headcounts.for_meeting(cf, carers["id"]) == {carer_group["id"]: 12}
 
 
@@ -132,7 +134,7 @@ def test_csv_windows_1252_with_commas(cf: ChallengeFile, tmp_path: Path):
     _import(cf, path)
     meeting = cf.rows("meeting")[0]
     assert meeting["title"] == "Café Links – carers' group"
-    peers = {p["name"] for p in records.meeting_peers(cf, meeting["id"])}
+    peers = {p["name"] for p in programme.meeting_peers(cf, meeting["id"])}
     assert peers == {"Alex Morgan", "Priya Nair"}
 
 
@@ -186,7 +188,7 @@ def test_reimport_updates_in_place_and_lists_what_is_missing(cf: ChallengeFile, 
     )
     _import(cf, first)
     chief = cf.rows("meeting", "title = 'Chief Executive'")[0]
-    records.add_observation(cf, "Clear vision.", meeting_id=chief["id"])
+    observations.add_observation(cf, "Clear vision.", meeting_id=chief["id"])
     second = tmp_path / "v2.csv"
     second.write_text(
         "Date,Start,Title,Venue\n10/11/2026,09:30,Chief Executive,Council Chamber\n"
@@ -205,7 +207,7 @@ def test_reimport_updates_in_place_and_lists_what_is_missing(cf: ChallengeFile, 
 
 def test_a_meeting_typed_by_hand_is_not_matched_by_name(cf: ChallengeFile, tmp_path: Path):
     """Matching is by import key, never by a title that happens to be the same."""
-    records.add_meeting(cf, date="2026-11-10", title="Chief Executive", start_time="09:30")
+    programme.add_meeting(cf, date="2026-11-10", title="Chief Executive", start_time="09:30")
     path = tmp_path / "v1.csv"
     path.write_text("Date,Start,Title\n10/11/2026,09:30,Chief Executive\n")
     plan = _import(cf, path)
@@ -249,7 +251,7 @@ def test_columns_mapped_by_hand(cf: ChallengeFile, tmp_path: Path):
 def test_an_attendee_list_adds_people_once(cf: ChallengeFile, tmp_path: Path):
     """One row per person met, the meeting repeated: one meeting, each person once, and a
     person already recorded is reused, not duplicated."""
-    records.add_person(cf, "Lee Park")
+    people_records.add_person(cf, "Lee Park")
     path = tmp_path / "attendees.csv"
     path.write_text(
         "Date,Start,Meeting,Name,Job title,Organisation\n"
@@ -260,7 +262,7 @@ def test_an_attendee_list_adds_people_once(cf: ChallengeFile, tmp_path: Path):
     assert cf.count("meeting") == 1
     assert sorted(p["name"] for p in cf.rows("person")) == ["Ana Wu", "Lee Park"]
     meeting = cf.rows("meeting")[0]
-    assert len(records.meeting_people(cf, meeting["id"])) == 2
+    assert len(programme.meeting_people(cf, meeting["id"])) == 2
     assert cf.rows("person", "name = 'Ana Wu'")[0]["organisation"] == "Wu Care"
 
 
@@ -295,7 +297,7 @@ def test_reimport_never_erases_what_a_peer_typed(cf: ChallengeFile, tmp_path: Pa
     path.write_text("Date,Start,Title,Venue\n10/11/2026,09:30,Carers,\n")
     _import(cf, path)
     meeting = cf.rows("meeting")[0]
-    records.update_meeting(
+    programme.update_meeting(
         cf, meeting["id"], end_time="10:30", type="focus_group", location="Library"
     )
     plan = _import(cf, path)

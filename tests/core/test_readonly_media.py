@@ -21,7 +21,7 @@ import pytest
 from disks import listing, remount_readonly, small_disk
 
 from peernotes.cli import main
-from peernotes.core import records
+from peernotes.core.records import observations
 from peernotes.core.store import ChallengeFile, ReadOnlyCause
 
 REPO = Path(__file__).resolve().parents[2]
@@ -84,7 +84,7 @@ def stick_with_wal(tmp_path: Path) -> Iterator[Path]:
     shutil.copyfile(laptop, tmp_path / "team.peernotes")  # the team's file, before the note
     with small_disk(tmp_path / "stick") as disk:
         with ChallengeFile.open(laptop) as cf:
-            records.add_observation(cf, "Saved only in the write-ahead log.")
+            observations.add_observation(cf, "Saved only in the write-ahead log.")
             for name in ("challenge.peernotes", "challenge.peernotes-wal"):
                 source = laptop.with_name(laptop.name + name.removeprefix("challenge.peernotes"))
                 shutil.copyfile(source, disk / name)

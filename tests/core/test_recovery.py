@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from helpers import make_challenge
 
-from peernotes.core import records, recovery
+from peernotes.core import recovery
+from peernotes.core.records import observations, programme
 from peernotes.core.store import ChallengeFile
 
 COUNT = 400
@@ -19,11 +20,13 @@ def _damaged(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     """A challenge whose page holding observation 200 is overwritten with noise."""
     path = tmp_path / "damaged.peernotes"
     cf = make_challenge(path)
-    meeting = records.add_meeting(cf, date="2026-11-10", title="Carers' forum", type="focus_group")
+    meeting = programme.add_meeting(
+        cf, date="2026-11-10", title="Carers' forum", type="focus_group"
+    )
     meeting_id = meeting.id if hasattr(meeting, "id") else meeting
     texts = {}
     for n in range(COUNT):
-        oid = records.add_observation(
+        oid = observations.add_observation(
             cf, f"Marker-{n:04d}: carers praised the short breaks offer", meeting_id=meeting_id
         )
         texts[oid] = f"Marker-{n:04d}: carers praised the short breaks offer"
@@ -62,7 +65,7 @@ def test_salvage_saves_every_readable_row_unchanged(tmp_path: Path) -> None:
             "SELECT count(*) FROM observation_fts WHERE observation_fts MATCH 'carers'"
         ).fetchone()[0]
         assert hits == len(got)
-        records.add_observation(cf, "written into the recovered file")
+        observations.add_observation(cf, "written into the recovered file")
     assert all(texts[oid] == text for oid, text in got.items())
     lost = COUNT - len(got)
     assert 0 < lost <= 40  # one page's worth of rows, not more
@@ -73,7 +76,7 @@ def test_salvage_saves_every_readable_row_unchanged(tmp_path: Path) -> None:
 def test_salvage_of_a_sound_file_is_complete(challenge_path: Path, tmp_path: Path) -> None:
     with ChallengeFile.open(challenge_path) as cf:
         for n in range(30):
-            records.add_observation(cf, f"sound {n}")
+            observations.add_observation(cf, f"sound {n}")
     report = recovery.salvage(challenge_path, tmp_path / "copy.peernotes")
     assert not report.damaged and report.saved("observation") == 30
 
@@ -82,9 +85,9 @@ def test_links_to_lost_rows_are_cleared(tmp_path: Path) -> None:
     """A recovered observation whose meeting was lost stays, without the broken link."""
     path = tmp_path / "c.peernotes"
     cf = make_challenge(path)
-    meeting = records.add_meeting(cf, date="2026-11-10", title="Lost meeting", type="interview")
+    meeting = programme.add_meeting(cf, date="2026-11-10", title="Lost meeting", type="interview")
     meeting_id = meeting.id if hasattr(meeting, "id") else meeting
-    oid = records.add_observation(cf, "kept", meeting_id=meeting_id)
+    oid = observations.add_observation(cf, "kept", meeting_id=meeting_id)
     cf.close()
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA foreign_keys = OFF")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from synthesis_data import build_scene
 
-from peernotes.core import findings, records, rollup
+from peernotes.core import findings, rollup
+from peernotes.core.records import challenge, observations
 
 
 @pytest.fixture
@@ -17,14 +18,14 @@ def test_walks_the_framework_in_order(scene):
     """Headings appear exactly in framework order: domain, its standards, then own headings
     and scoping questions, whatever order findings were written in."""
     cf = scene.cf
-    custom = records.add_heading(cf, "Our own heading")
-    expected = [h["id"] for h in records.headings(cf)]
+    custom = challenge.add_heading(cf, "Our own heading")
+    expected = [h["id"] for h in challenge.headings(cf)]
     assert custom in expected
     findings.create_finding(cf, "late", heading_id=expected[-1])
     findings.create_finding(cf, "early", heading_id=expected[1])
     result = rollup.rollup(cf)
     assert [h.id for h in result.headings] == expected
-    assert [h.depth for h in result.headings] == [h["depth"] for h in records.headings(cf)]
+    assert [h.depth for h in result.headings] == [h["depth"] for h in challenge.headings(cf)]
     labels = [h.label for h in result.headings]
     assert labels[0].startswith("1 ") and labels[-1].startswith("Q1 ")
 
@@ -127,11 +128,11 @@ def test_inbox_follows_deletions_of_notes_headings_and_findings(scene):
     from peernotes.core import evidence
 
     cf = scene.cf
-    custom = records.add_heading(cf, "Our own heading")
+    custom = challenge.add_heading(cf, "Our own heading")
     only_custom = scene.obs("Tagged with the own heading only", headings=())
-    records.set_observation_headings(cf, only_custom, [custom])
+    observations.set_observation_headings(cf, only_custom, [custom])
     both = scene.obs("Tagged with 1.1 and the own heading", headings=("1",))
-    records.set_observation_headings(cf, both, [scene.headings["1"], custom])
+    observations.set_observation_headings(cf, both, [scene.headings["1"], custom])
     gone = scene.obs("Tagged, then deleted", headings=("2",))
     in_finding = scene.obs("Used in a finding")
     in_dropped = scene.obs("Used in a finding that is then deleted")
@@ -141,7 +142,7 @@ def test_inbox_follows_deletions_of_notes_headings_and_findings(scene):
     assert rollup.rollup(cf).inbox_total == 1
 
     cf.delete("heading", custom)  # as a merge brings it: another peer deleted it meanwhile
-    records.delete_observation(cf, gone)
+    observations.delete_observation(cf, gone)
     findings.delete_finding(cf, dropped)
     result = rollup.rollup(cf)
     expected = evidence.observation_ids(cf, "inbox")  # the rule, asked of every note

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from synthesis_data import build_scene
 
-from peernotes.core import findings, records, search
+from peernotes.core import findings, search
+from peernotes.core.records import read_models
 
 
 @pytest.fixture
@@ -58,11 +59,11 @@ def test_stemming_prefix_and_accents(scene):
 def test_every_half_typed_word_finds_in_search_and_in_the_list_filter(scene):
     """Typing "walk grou" (two half-typed words) already finds the note, in the search box and
     in the observation list's filter alike; a finished word (space after it) must be whole."""
-    from peernotes.core import records
+    from peernotes.core.records import read_models
 
     cf = scene.cf
     assert ids(search.search_observations(cf, "walk grou")) == [scene.ids["walking"]]
-    listed = records.observation_ids(cf, records.ObservationFilter(text="walk grou"))
+    listed = read_models.observation_ids(cf, read_models.ObservationFilter(text="walk grou"))
     assert listed == [scene.ids["walking"]]
     assert search.search_observations(cf, "walking grou ") == []
 
@@ -135,7 +136,7 @@ def test_hostile_input_never_raises(scene, text):
         assert isinstance(function(scene.cf, text), list)
     search.matching_observation_ids(scene.cf, text)
     # the observation lists' filter builds its query the same way, and never raises either
-    listed = records.observation_ids(scene.cf, records.ObservationFilter(text=text))
+    listed = read_models.observation_ids(scene.cf, read_models.ObservationFilter(text=text))
     assert isinstance(listed, list)
     assert scene.cf.count("observation") == 5  # and nothing was dropped
 
@@ -180,7 +181,7 @@ def test_pasted_note_finds_that_note(scene):
     in the search box and in the observation lists' filter alike."""
     text = ("Carers said respite is hard to book at weekends " * 250)[:10_000]
     assert ids(search.search_observations(scene.cf, text)) == [scene.ids["respite"]]
-    listed = records.observation_ids(scene.cf, records.ObservationFilter(text=text))
+    listed = read_models.observation_ids(scene.cf, read_models.ObservationFilter(text=text))
     assert listed == [scene.ids["respite"]]
 
 
@@ -198,7 +199,7 @@ def test_repeated_words_count_once():
 )
 def test_lists_filter_agrees_with_search(scene, text):
     """One query builder: the observation lists' filter finds what the search box finds."""
-    listed = set(records.observation_ids(scene.cf, records.ObservationFilter(text=text)))
+    listed = set(read_models.observation_ids(scene.cf, read_models.ObservationFilter(text=text)))
     assert listed == set(search.matching_observation_ids(scene.cf, text))
     assert listed  # each of these texts is in some note
 
@@ -206,5 +207,5 @@ def test_lists_filter_agrees_with_search(scene, text):
 def test_lists_filter_without_words_shows_nothing(scene):
     """Only punctuation or emoji in the lists' filter: no note matches (nothing is a word)."""
     for text in ('"', "😀", "-()", "*"):
-        assert records.observation_ids(scene.cf, records.ObservationFilter(text=text)) == []
-    assert len(records.observation_ids(scene.cf, records.ObservationFilter(text=""))) == 5
+        assert read_models.observation_ids(scene.cf, read_models.ObservationFilter(text=text)) == []
+    assert len(read_models.observation_ids(scene.cf, read_models.ObservationFilter(text=""))) == 5

@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 from helpers import make_challenge
 
-from peernotes.core import records, setup
+from peernotes.core import setup
 from peernotes.core.errors import ValidationError
+from peernotes.core.records import challenge, observations, people
 
 
 @pytest.fixture
@@ -18,12 +19,12 @@ def cf():
 
 
 def _group(cf, name: str) -> str:
-    return next(g["id"] for g in records.stakeholder_groups(cf) if g["name"] == name)
+    return next(g["id"] for g in people.stakeholder_groups(cf) if g["name"] == name)
 
 
 def test_a_renamed_group_keeps_its_people(cf):
     carer = _group(cf, "Carer")
-    person = records.add_person(cf, "Sam Ortiz", group_id=carer)
+    person = people.add_person(cf, "Sam Ortiz", group_id=carer)
     assert setup.rename_stakeholder_group(cf, carer, "  Unpaid carer ") is True
     assert cf.get("stakeholder_group", carer)["name"] == "Unpaid carer"
     assert cf.get("person", person)["group_id"] == carer
@@ -42,7 +43,7 @@ def test_a_group_cannot_take_another_groups_name(cf):
 
 
 def test_single_person_flag_is_set_and_cleared(cf):
-    group = records.add_stakeholder_group(cf, "Chair of the Board")
+    group = people.add_stakeholder_group(cf, "Chair of the Board")
     assert setup.set_single_person(cf, group, True) is True
     assert cf.get("stakeholder_group", group)["single_person"] == 1
     assert setup.set_single_person(cf, group, True) is False  # no change, nothing written
@@ -53,15 +54,15 @@ def test_single_person_flag_is_set_and_cleared(cf):
 def test_a_group_people_are_in_is_not_deleted_and_says_who(cf):
     carer = _group(cf, "Carer")
     for name in ("Sam Ortiz", "Lee Park", "Ana Wu", "Jo Reed"):
-        records.add_person(cf, name, group_id=carer)
+        people.add_person(cf, name, group_id=carer)
     with pytest.raises(ValidationError) as refused:
         setup.delete_stakeholder_group(cf, carer)
     message = refused.value.message
     assert "Ana Wu" in message and "and 1 more are in it" in message
     assert cf.get("stakeholder_group", carer) is not None
-    empty = records.add_stakeholder_group(cf, "Trade union")
+    empty = people.add_stakeholder_group(cf, "Trade union")
     assert setup.delete_stakeholder_group(cf, empty) is True
-    assert "Trade union" not in {g["name"] for g in records.stakeholder_groups(cf)}
+    assert "Trade union" not in {g["name"] for g in people.stakeholder_groups(cf)}
 
 
 def test_own_headings_and_questions_are_added_renamed_and_listed(cf):
@@ -83,7 +84,7 @@ def test_own_headings_and_questions_are_added_renamed_and_listed(cf):
 
 
 def test_the_frameworks_own_headings_are_not_renamed(cf):
-    standard = next(h for h in records.headings(cf) if h["kind"] == "standard")
+    standard = next(h for h in challenge.headings(cf) if h["kind"] == "standard")
     with pytest.raises(ValidationError, match="framework's own headings"):
         setup.rename_heading(cf, standard["id"], "Something else")
     with pytest.raises(ValidationError):
@@ -93,7 +94,7 @@ def test_the_frameworks_own_headings_are_not_renamed(cf):
 
 def test_a_heading_in_use_is_not_deleted_and_says_what_uses_it(cf):
     question = setup.add_extra_heading(cf, "Are carers heard?", "scope")
-    records.add_observation(
+    observations.add_observation(
         cf, "Carers said no one calls back.", mode="heard", heading_ids=[question]
     )
     assert setup.heading_use(cf, question) == "1 observation"

@@ -31,9 +31,9 @@ def test_american_spellings_are_flagged_and_british_ones_pass():
 
 def test_names_of_people_met_are_never_flagged(cf):
     """A person met, the council and the team are not misspellings."""
-    from peernotes.core import records
+    from peernotes.core.records import people
 
-    records.add_person(cf, "Siobhan Oyelaran-Whitfield")
+    people.add_person(cf, "Siobhan Oyelaran-Whitfield")
     speller = Speller(challenge_names(cf))
     assert speller.misspelt("Siobhan Oyelaran-Whitfield said so") == []
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from helpers import TEAM, heading_id, make_challenge
 
-from peernotes.core import records
 from peernotes.core.errors import FileRefused, NotFound
+from peernotes.core.records import observations, people, programme
 from peernotes.core.schema import SCHEMA_VERSION
 from peernotes.core.store import BOOKKEEPING_COLUMNS, ChallengeFile
 
@@ -22,11 +22,11 @@ def test_every_entity_round_trips_through_the_file(tmp_path: Path):
     path = tmp_path / "round.peernotes"
     cf = make_challenge(path)
     carers = next(g for g in cf.rows("stakeholder_group") if g["name"] == "Carer")
-    person = records.add_person(cf, "Hannah Oyelaran", group_id=carers["id"], job_title="Carer")
-    document = records.add_document(
+    person = people.add_person(cf, "Hannah Oyelaran", group_id=carers["id"], job_title="Carer")
+    document = people.add_document(
         cf, "Carers strategy 2025", provided_by="Commissioning", doc_date="2025-03-01"
     )
-    meeting = records.add_meeting(
+    meeting = programme.add_meeting(
         cf,
         date="2026-11-10",
         title="Focus group: carers",
@@ -34,10 +34,10 @@ def test_every_entity_round_trips_through_the_file(tmp_path: Path):
         start_time="10:00",
         end_time="11:30",
         location="Library, room 2",
-        peer_ids=[records.team(cf)[0]["id"]],
+        peer_ids=[people.team(cf)[0]["id"]],
         person_ids=[person],
     ).id
-    observation = records.add_observation(
+    observation = observations.add_observation(
         cf,
         "Carers said respite is hard to book at short notice.",
         mode="heard",
@@ -46,7 +46,7 @@ def test_every_entity_round_trips_through_the_file(tmp_path: Path):
         polarity="area",
         is_quote=True,
     )
-    from_document = records.add_observation(
+    from_document = observations.add_observation(
         cf,
         "The strategy has no measures of carer outcomes.",
         mode="read",
@@ -77,11 +77,13 @@ def test_every_entity_round_trips_through_the_file(tmp_path: Path):
         assert reopened.peer_id == me
         saved = reopened.get("observation", observation)
         assert saved["recorded_by"] == me and saved["is_quote"] == 1 and saved["polarity"] == "area"
-        assert records.observation_heading_ids(reopened, from_document) == [
+        assert observations.observation_heading_ids(reopened, from_document) == [
             heading_id(reopened, "9")
         ]
-        assert [p["name"] for p in records.meeting_people(reopened, meeting)] == ["Hannah Oyelaran"]
-        assert [p["name"] for p in records.team(reopened)] == [
+        assert [p["name"] for p in programme.meeting_people(reopened, meeting)] == [
+            "Hannah Oyelaran"
+        ]
+        assert [p["name"] for p in people.team(reopened)] == [
             "Alex Morgan",
             "Priya Nair",
             "Cllr Tom Birch",
@@ -93,20 +95,24 @@ def test_every_entity_round_trips_through_the_file(tmp_path: Path):
 
 def test_rows_carry_merge_ready_bookkeeping(cf: ChallengeFile):
     """Rows made on two laptops can be merged later: UUID ids, who/when, a clock stamp."""
-    observation = records.add_observation(cf, "Seen: clear signage in reception.", mode="seen")
+    observation = observations.add_observation(cf, "Seen: clear signage in reception.", mode="seen")
     row = cf.get("observation", observation)
     assert set(BOOKKEEPING_COLUMNS) <= set(row)
     assert len(row["id"]) == 32 and int(row["id"], 16) >= 0
     assert row["created_by"] == row["modified_by"] == cf.peer_id
     first_stamp = row["hlc"]
-    records.update_observation(cf, observation, text="Seen: clear, friendly signage in reception.")
+    observations.update_observation(
+        cf, observation, text="Seen: clear, friendly signage in reception."
+    )
     assert cf.get("observation", observation)["hlc"] > first_stamp
 
 
 def test_delete_leaves_a_tombstone_and_history(cf: ChallengeFile):
     """A deleted observation stays in the file (so the deletion merges and can be undone)."""
-    observation = records.add_observation(cf, "Heard: waiting lists are falling.", mode="heard")
-    records.update_observation(cf, observation, text="Heard: waiting lists fell by a third.")
+    observation = observations.add_observation(
+        cf, "Heard: waiting lists are falling.", mode="heard"
+    )
+    observations.update_observation(cf, observation, text="Heard: waiting lists fell by a third.")
     assert cf.delete("observation", observation)
     assert cf.get("observation", observation) is None
     tomb = cf.get("observation", observation, include_deleted=True)
@@ -123,12 +129,12 @@ def test_delete_leaves_a_tombstone_and_history(cf: ChallengeFile):
 
 def test_update_that_changes_nothing_writes_nothing(cf: ChallengeFile):
     """Re-saving unchanged text must not create history noise or merge conflicts."""
-    observation = records.add_observation(
+    observation = observations.add_observation(
         cf, "Read: the market position statement is current.", mode="read"
     )
     stamp = cf.get("observation", observation)["hlc"]
     assert (
-        records.update_observation(
+        observations.update_observation(
             cf, observation, text="Read: the market position statement is current."
         )
         is False
@@ -141,12 +147,12 @@ def test_listeners_hear_once_per_transaction(cf: ChallengeFile):
     """Screens refresh once per user action, not once per row written."""
     heard = []
     cf.subscribe(heard.append)
-    meeting = records.add_meeting(
+    meeting = programme.add_meeting(
         cf,
         date="2026-11-11",
         title="Provider forum",
         type="workshop",
-        peer_ids=[p["id"] for p in records.team(cf)[:2]],
+        peer_ids=[p["id"] for p in people.team(cf)[:2]],
     )
     assert len(heard) == 1
     assert heard[0].tables["meeting"] == {meeting.id}
@@ -158,8 +164,8 @@ def test_failed_transaction_writes_nothing(cf: ChallengeFile):
     before = cf.count("observation")
     with pytest.raises(RuntimeError):
         with cf.transaction():
-            records.add_observation(cf, "first", mode="heard")
-            records.add_observation(cf, "second", mode="heard")
+            observations.add_observation(cf, "first", mode="heard")
+            observations.add_observation(cf, "second", mode="heard")
             raise RuntimeError("power cut")
     assert cf.count("observation") == before
 
@@ -181,5 +187,5 @@ def test_file_is_wal_with_foreign_keys_and_current_version(cf: ChallengeFile):
 def test_current_peer_must_be_on_the_team(cf: ChallengeFile):
     with pytest.raises(NotFound):
         cf.set_current_peer("nobody")
-    assert cf.peer_id == records.team(cf)[1]["id"]
-    assert records.team(cf)[1]["name"] == TEAM[1]["name"]
+    assert cf.peer_id == people.team(cf)[1]["id"]
+    assert people.team(cf)[1]["name"] == TEAM[1]["name"]

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from helpers import make_challenge
 
-from peernotes.core import interchange, records, search
+from peernotes.core import interchange, search
 from peernotes.core.changes import Table
 from peernotes.core.clock import format_stamp, parse
 from peernotes.core.records import observations
@@ -25,7 +25,7 @@ def test_an_edit_after_an_import_sorts_after_every_imported_stamp(tmp_path: Path
     afterwards, even after reopening the file, still wins a merge. If this failed, the
     correction could lose to the older imported text."""
     source = make_challenge(tmp_path / "source.peernotes")
-    note = records.add_observation(source, "The duty line answers within a minute")
+    note = observations.add_observation(source, "The duty line answers within a minute")
     document = interchange.export_json(source)
     source.close()
     row = next(r for r in document["tables"]["observation"] if r["id"] == note)
@@ -35,7 +35,7 @@ def test_an_edit_after_an_import_sorts_after_every_imported_stamp(tmp_path: Path
     with ChallengeFile.open(tmp_path / "imported.peernotes") as cf:
         imported = cf.get("observation", note)
         assert imported is not None and imported["hlc"] == ahead  # kept as it came
-        records.update_observation(cf, note, text="The duty line answers within two minutes")
+        observations.update_observation(cf, note, text="The duty line answers within two minutes")
         edited = cf.get("observation", note)
         assert edited is not None
         assert parse(edited["hlc"])[:2] > parse(ahead)[:2]

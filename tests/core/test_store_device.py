@@ -8,9 +8,9 @@ import pytest
 from helpers import TEAM
 
 from peernotes import paths
-from peernotes.core import records
 from peernotes.core.clock import parse
 from peernotes.core.merge_sources import writer_twin
+from peernotes.core.records import challenge, observations
 from peernotes.core.store import ChallengeFile
 
 
@@ -29,7 +29,7 @@ def no_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def _challenge(path: Path, device: str) -> ChallengeFile:
     cf = ChallengeFile.create(path, device=device)
-    records.new_challenge(
+    challenge.new_challenge(
         cf,
         council="Northmoor",
         programme_title="Adults",
@@ -52,8 +52,8 @@ def test_two_laptops_stamp_their_edits_differently(tmp_path: Path, no_data_folde
     first = _challenge(tmp_path / "a.peernotes", "laptop-a")
     second = _challenge(tmp_path / "b.peernotes", "laptop-b")
     try:
-        a = records.add_observation(first, "Carers said the duty line answers quickly")
-        b = records.add_observation(second, "Carers said the duty line answers quickly")
+        a = observations.add_observation(first, "Carers said the duty line answers quickly")
+        b = observations.add_observation(second, "Carers said the duty line answers quickly")
         assert _device_of(first, "observation", a) == "laptop-a"
         assert _device_of(second, "observation", b) == "laptop-b"
     finally:
@@ -69,7 +69,7 @@ def test_reopened_file_stamps_with_the_device_it_is_given(
     path = tmp_path / "shared.peernotes"
     _challenge(path, "laptop-a").close()
     with ChallengeFile.open(path, device="laptop-b") as cf:
-        note = records.add_observation(cf, "The front door triage is consistent")
+        note = observations.add_observation(cf, "The front door triage is consistent")
         assert _device_of(cf, "observation", note) == "laptop-b"
     assert not no_data_folder.exists()
 
@@ -79,7 +79,7 @@ def test_background_writer_keeps_the_window_device(tmp_path: Path, no_data_folde
     cf = _challenge(tmp_path / "a.peernotes", "laptop-a")
     twin = writer_twin(cf)
     try:
-        note = records.add_observation(twin, "Written on the background connection")
+        note = observations.add_observation(twin, "Written on the background connection")
         assert _device_of(twin, "observation", note) == "laptop-a"
     finally:
         twin.close()

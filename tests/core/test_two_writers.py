@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from peernotes.core import locking, records
+from peernotes.core import locking
 from peernotes.core.errors import SaveFailed
+from peernotes.core.records import observations
 from peernotes.core.store import ChallengeFile
 
 REPO = Path(__file__).resolve().parents[2]
@@ -32,12 +33,13 @@ WRITER = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from peernotes.core import records, store
+    from peernotes.core import store
+    from peernotes.core.records import observations
     # Bypass PeerNotes' lock on purpose: SQLite itself must keep two writers safe.
     path = Path(sys.argv[1])
     cf = store.ChallengeFile(store.connect(path, None, readonly=False), path)
     for n in range(int(sys.argv[3])):
-        records.add_observation(cf, f"{sys.argv[2]} observation {n}")
+        observations.add_observation(cf, f"{sys.argv[2]} observation {n}")
     cf.close()
     print("done", flush=True)
     """
@@ -74,7 +76,7 @@ def test_second_process_opens_read_only_with_a_message(challenge_path: Path, hol
         assert f"process {holder.pid}" in cf.readonly_reason
         assert cf.count("peer") == 4  # reading works
         with pytest.raises(SaveFailed, match="read-only"):
-            records.add_observation(cf, "should not be saved")
+            observations.add_observation(cf, "should not be saved")
 
 
 def test_lock_is_released_when_the_holder_crashes(challenge_path: Path, holder) -> None:
@@ -83,7 +85,7 @@ def test_lock_is_released_when_the_holder_crashes(challenge_path: Path, holder) 
     holder.wait()
     with ChallengeFile.open(challenge_path) as cf:
         assert not cf.readonly
-        records.add_observation(cf, "saved after the other process died")
+        observations.add_observation(cf, "saved after the other process died")
         assert cf.integrity_ok()
 
 
@@ -112,7 +114,7 @@ def test_read_only_process_sees_the_writers_saves(challenge_path: Path) -> None:
             str(challenge_path),
         )
         assert reader_process.stdout.readline().strip() == "True"
-        records.add_observation(writer, "written while the other window reads")
+        observations.add_observation(writer, "written while the other window reads")
         out, err = reader_process.communicate("\n", timeout=30)
         assert out.strip() == "1", err
 

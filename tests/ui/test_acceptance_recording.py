@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QWizard
 
-from peernotes.core import records
-from peernotes.core.records import ObservationFilter
+from peernotes.core.records import challenge, observations, programme, read_models
+from peernotes.core.records.read_models import ObservationFilter
 from peernotes.core.store import ChallengeFile
 from peernotes.ui.dialogs.meeting import MeetingDialog
 from peernotes.ui.dialogs.person import PersonDialog
@@ -110,7 +110,7 @@ def test_record_a_meeting_by_keyboard_undo_redo_and_reopen(qtbot, monkeypatch, p
         qtbot.keyClick(editor, Qt.Key.Key_P, CTRL | Qt.KeyboardModifier.ShiftModifier)
         qtbot.keyClicks(pane.person_field, name)
         qtbot.keyClick(pane.person_field, Qt.Key.Key_Return)
-    met = {p["name"] for p in records.meeting_people(cf, meeting_id)}
+    met = {p["name"] for p in programme.meeting_people(cf, meeting_id)}
     assert met == {"Sam Okafor", "Lee Grant"}
 
     # five observations, keyboard only
@@ -147,17 +147,20 @@ def test_record_a_meeting_by_keyboard_undo_redo_and_reopen(qtbot, monkeypatch, p
 
     # reopen: exactly the first four, as typed, recorded by the chosen peer
     with ChallengeFile.open(path) as reopened:
-        ids = records.observation_ids(reopened, ObservationFilter(meeting_id=meeting_id))
+        ids = read_models.observation_ids(reopened, ObservationFilter(meeting_id=meeting_id))
         rows = [reopened.get("observation", i) for i in ids]
         labels = {
-            h["id"]: h["number"] for h in records.headings(reopened) if h["kind"] == "standard"
+            h["id"]: h["number"] for h in challenge.headings(reopened) if h["kind"] == "standard"
         }
         got = [
             (
                 r["text"],
                 r["mode"],
                 r["polarity"],
-                [labels.get(h, "?") for h in records.observation_heading_ids(reopened, r["id"])],
+                [
+                    labels.get(h, "?")
+                    for h in observations.observation_heading_ids(reopened, r["id"])
+                ],
                 bool(r["is_quote"]),
                 r["recorded_by"],
             )

@@ -7,8 +7,9 @@ from helpers import heading_id
 from PySide6.QtCore import Qt
 from recording_helpers import open_window
 
-from peernotes.core import records
-from peernotes.core.records import ObservationFilter
+from peernotes.core.records import observations, programme, read_models
+from peernotes.core.records import people as people_records
+from peernotes.core.records.read_models import ObservationFilter
 from peernotes.ui.dialogs.person import DuplicatePersonDialog, PersonData, PersonDialog
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -21,14 +22,14 @@ def pane(qtbot, challenge_path):
     from peernotes.core.store import ChallengeFile
 
     cf = ChallengeFile.open(challenge_path)
-    records.add_meeting(
+    programme.add_meeting(
         cf,
         date="2026-11-10",
         title="Director of Adult Social Care",
         start_time="09:00",
         end_time="10:00",
     )
-    records.add_meeting(
+    programme.add_meeting(
         cf, date="2026-11-10", title="Carers' forum", type="focus_group", start_time="11:00"
     )
     cf.close()
@@ -43,7 +44,7 @@ def pane(qtbot, challenge_path):
 
 def saved_rows(pane):
     cf = pane.session.cf
-    ids = records.observation_ids(cf, ObservationFilter(meeting_id=pane.current_meeting_id()))
+    ids = read_models.observation_ids(cf, ObservationFilter(meeting_id=pane.current_meeting_id()))
     return [cf.get("observation", i) for i in ids]
 
 
@@ -69,7 +70,7 @@ def test_enter_saves_with_keyboard_tags_and_clears(qtbot, pane):
         "area",
         1,
     )
-    assert records.observation_heading_ids(pane.session.cf, row["id"]) == [
+    assert observations.observation_heading_ids(pane.session.cf, row["id"]) == [
         heading_id(pane.session.cf, "1")
     ]
     assert row["recorded_by"] == pane.session.cf.peer_id
@@ -123,7 +124,7 @@ def test_unknown_heading_says_so(qtbot, pane):
 def test_new_person_met_is_created_with_their_group(qtbot, pane, monkeypatch):
     """Typing a new name adds that person, with their stakeholder group, to the meeting."""
     cf = pane.session.cf
-    carer = next(g for g in records.stakeholder_groups(cf) if g["name"] == "Carer")
+    carer = next(g for g in people_records.stakeholder_groups(cf) if g["name"] == "Carer")
 
     def fake_ask(parent, groups, initial, save, title=""):
         data = PersonData(initial.name, carer["id"])
@@ -135,7 +136,7 @@ def test_new_person_met_is_created_with_their_group(qtbot, pane, monkeypatch):
     assert pane.person_field.hasFocus()
     qtbot.keyClicks(pane.person_field, "Maya Brook")
     qtbot.keyClick(pane.person_field, Qt.Key.Key_Return)
-    people = records.meeting_people(cf, pane.current_meeting_id())
+    people = programme.meeting_people(cf, pane.current_meeting_id())
     assert [(p["name"], p["group_id"]) for p in people] == [("Maya Brook", carer["id"])]
     assert pane.people.keys() == [people[0]["id"]]
 
@@ -143,7 +144,7 @@ def test_new_person_met_is_created_with_their_group(qtbot, pane, monkeypatch):
 def test_a_name_already_recorded_is_offered_not_duplicated(qtbot, pane, monkeypatch):
     """Typing the name of someone already recorded offers them; no silent second person."""
     cf = pane.session.cf
-    existing = records.add_person(cf, "Maya Brook")
+    existing = people_records.add_person(cf, "Maya Brook")
     offered = []
 
     def fake_choice(parent, name, matches):
@@ -159,19 +160,19 @@ def test_a_name_already_recorded_is_offered_not_duplicated(qtbot, pane, monkeypa
     qtbot.keyClick(pane.person_field, Qt.Key.Key_Return)
     assert offered == [[existing]]
     assert len(cf.rows("person")) == 1
-    assert [p["id"] for p in records.meeting_people(cf, pane.current_meeting_id())] == [existing]
+    assert [p["id"] for p in programme.meeting_people(cf, pane.current_meeting_id())] == [existing]
 
 
 def test_removing_a_person_chip_is_undoable(qtbot, pane):
     """Taking someone off the meeting by mistake can be undone."""
     cf = pane.session.cf
-    person = records.add_person(cf, "Maya Brook")
-    records.add_person_to_meeting(cf, pane.current_meeting_id(), person)
+    person = people_records.add_person(cf, "Maya Brook")
+    programme.add_person_to_meeting(cf, pane.current_meeting_id(), person)
     pane.reload_people()
     pane.people._chips[person].click()
-    assert records.meeting_people(cf, pane.current_meeting_id()) == []
+    assert programme.meeting_people(cf, pane.current_meeting_id()) == []
     pane.session.undo_stack.undo()
-    assert [p["id"] for p in records.meeting_people(cf, pane.current_meeting_id())] == [person]
+    assert [p["id"] for p in programme.meeting_people(cf, pane.current_meeting_id())] == [person]
 
 
 def test_ctrl_z_undoes_the_last_saved_note_when_nothing_is_typed(qtbot, pane):
@@ -213,14 +214,14 @@ def test_meeting_defaults_to_the_one_happening_now(qtbot, tmp_path):
     if start.date() != now.date() or end.date() != now.date():
         pytest.skip("too close to midnight for a same-day meeting")
     if start.strftime("%H:%M") > "00:00":  # at 00:05 the earlier meeting would last no time
-        records.add_meeting(
+        programme.add_meeting(
             cf,
             date=now.date(),
             title="Earlier",
             start_time="00:00",
             end_time=start.strftime("%H:%M"),
         )
-    current = records.add_meeting(
+    current = programme.add_meeting(
         cf,
         date=now.date(),
         title="Now",
@@ -236,7 +237,7 @@ def test_meeting_defaults_to_the_one_happening_now(qtbot, tmp_path):
 def test_read_mode_offers_the_documents(qtbot, pane):
     """A note in Read mode can name the document it is about."""
     cf = pane.session.cf
-    document = records.add_document(cf, "Carers' strategy")
+    document = people_records.add_document(cf, "Carers' strategy")
     qtbot.keyClick(pane.editor, Qt.Key.Key_1, CTRL)
     assert not pane.document.isHidden()
     pane.document.setCurrentIndex(pane.document.findData(document))

@@ -6,7 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from recording_helpers import open_window
 
-from peernotes.core import headcounts, records
+from peernotes.core import headcounts
+from peernotes.core.records import people, programme, read_models
 from peernotes.ui.dialogs.person import PersonDialog
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -18,7 +19,7 @@ def pane(qtbot, challenge_path, monkeypatch):
     from peernotes.core.store import ChallengeFile
 
     cf = ChallengeFile.open(challenge_path)
-    records.add_meeting(
+    programme.add_meeting(
         cf, date="2026-11-10", title="Carers' forum", type="focus_group", start_time="11:00"
     )
     cf.close()
@@ -28,7 +29,7 @@ def pane(qtbot, challenge_path, monkeypatch):
     window = open_window(qtbot, challenge_path)
     window.show_page("capture")
     pane = window.page_widget("capture")
-    pane.set_meeting(records.meeting_list(pane.session.cf)[0].id)
+    pane.set_meeting(read_models.meeting_list(pane.session.cf)[0].id)
     pane.editor.setFocus()
     yield pane
     window.close()
@@ -42,7 +43,7 @@ def _type_count(qtbot, pane, text: str) -> None:
 
 
 def _groups(cf) -> dict[str, str]:
-    return {g["name"]: g["id"] for g in records.stakeholder_groups(cf)}
+    return {g["name"]: g["id"] for g in people.stakeholder_groups(cf)}
 
 
 def test_twelve_carers_typed_in_capture_are_a_headcount(qtbot, pane):

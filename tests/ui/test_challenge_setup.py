@@ -8,7 +8,8 @@ from helpers import make_challenge
 from PySide6.QtCore import Qt
 from recording_helpers import open_window
 
-from peernotes.core import records, setup
+from peernotes.core import setup
+from peernotes.core.records import challenge, observations, people
 from peernotes.ui.dialogs.challenge import ChallengeData, ChallengeDialog
 from peernotes.ui.session import Session
 
@@ -29,7 +30,7 @@ def dialog(tmp_path, qapp, qtbot):
 
 
 def _groups(session: Session) -> dict[str, int]:
-    return {g["name"]: g["single_person"] for g in records.stakeholder_groups(session.cf)}
+    return {g["name"]: g["single_person"] for g in people.stakeholder_groups(session.cf)}
 
 
 def _row(page, name: str) -> int:
@@ -116,8 +117,8 @@ def test_space_ticks_single_person_and_undo_unticks(dialog, qtbot):
 
 def test_deleting_a_group_people_are_in_says_who_and_keeps_it(dialog, qtbot):
     shown, session = dialog
-    carer = next(g["id"] for g in records.stakeholder_groups(session.cf) if g["name"] == "Carer")
-    records.add_person(session.cf, "Sam Ortiz", group_id=carer)
+    carer = next(g["id"] for g in people.stakeholder_groups(session.cf) if g["name"] == "Carer")
+    people.add_person(session.cf, "Sam Ortiz", group_id=carer)
     page = shown.groups_page
     qtbot.waitUntil(lambda: page.model.rows[_row(page, "Carer")].people == 1)
     page.view.selectRow(_row(page, "Carer"))
@@ -146,20 +147,22 @@ def test_add_rename_and_delete_own_headings_and_questions(dialog, qtbot):
     assert ("scope", "Q2", "Are unpaid carers heard?") in listed
     assert ("custom", "", "Partnership with health") in listed
     # the new headings are offered wherever headings are picked
-    labels = [records.heading_label(h) for h in records.headings(session.cf)]
+    labels = [challenge.heading_label(h) for h in challenge.headings(session.cf)]
     assert "Q2 Are unpaid carers heard?" in labels
 
     question = _row(page, "Are unpaid carers heard?")
     name_column = 2
     assert page.model.setData(page.model.index(question, name_column), "Are carers heard?")
     assert "Q2 Are carers heard?" in [
-        records.heading_label(h) for h in records.headings(session.cf)
+        challenge.heading_label(h) for h in challenge.headings(session.cf)
     ]
     session.undo_stack.undo()
     assert "Are unpaid carers heard?" in [h.name for h in setup.extra_headings(session.cf)]
 
     used = next(h for h in setup.extra_headings(session.cf) if h.number == "Q1")
-    records.add_observation(session.cf, "Providers said fees lag costs.", heading_ids=[used.id])
+    observations.add_observation(
+        session.cf, "Providers said fees lag costs.", heading_ids=[used.id]
+    )
     qtbot.waitUntil(lambda: page.model.rows[_row(page, used.name)].observations == 1)
     page.view.selectRow(_row(page, used.name))
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)

@@ -9,9 +9,10 @@ import pytest
 from helpers import make_challenge
 from PySide6.QtCore import Qt
 
-from peernotes.core import conflicts, merge, records
+from peernotes.core import conflicts, merge
 from peernotes.core.clock import HybridClock
 from peernotes.core.distribution import copy_for_peer
+from peernotes.core.records import observations, people
 from peernotes.core.store import ChallengeFile
 from peernotes.ui.session import Session
 from peernotes.ui.team.conflicts_dialog import ConflictsDialog
@@ -24,17 +25,17 @@ TOM = "Waiting lists are long, says Tom"
 def review(tmp_path: Path, qapp, qtbot):
     """The manager has merged Priya's and Tom's edits of one note: one open conflict."""
     cf = make_challenge(tmp_path / "manager.peernotes", me=3)
-    shared = records.add_observation(cf, "Waiting lists are long", mode="heard")
+    shared = observations.add_observation(cf, "Waiting lists are long", mode="heard")
     session = Session(cf)
     paths = []
     for name, device, text in (("Priya Nair", "priya", PRIYA), ("Cllr Tom Birch", "tom", TOM)):
-        peer_id = next(p["id"] for p in records.team(cf) if p["name"] == name)
+        peer_id = next(p["id"] for p in people.team(cf) if p["name"] == name)
         path = tmp_path / f"{device}.peernotes"
         copy_for_peer(cf, peer_id, path, include_observations=True)
         copy = ChallengeFile.open(path)
         copy.clock = HybridClock(device)
         copy.clock.observe(copy.local("hlc_high"))
-        records.update_observation(copy, shared, text=text)
+        observations.update_observation(copy, shared, text=text)
         copy.close()
         paths.append(path)
     merge.merge(session.cf, paths)

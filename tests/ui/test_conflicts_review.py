@@ -8,7 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from replicas import clone
 
-from peernotes.core import conflicts, findings, merge, records
+from peernotes.core import conflicts, findings, merge
+from peernotes.core.records import observations, programme
 from peernotes.ui.session import Session
 from peernotes.ui.team.conflicts_dialog import ConflictsDialog
 
@@ -104,8 +105,8 @@ def test_a_note_of_a_deleted_meeting_is_listed_and_its_meeting_restored(laptops,
     brings the meeting back, and undo deletes it again."""
     manager, priya, tom = laptops
     meeting = manager.rows("meeting", order_by="title")[0]["id"]
-    records.add_observation(priya, "Carers want evening slots", meeting_id=meeting)
-    records.delete_meeting(tom, meeting)
+    observations.add_observation(priya, "Carers want evening slots", meeting_id=meeting)
+    programme.delete_meeting(tom, meeting)
     merge.merge(manager, [priya, tom])
     session, dialog = _dialog(qtbot, manager)
     assert dialog.model.rowCount() == 1
@@ -128,8 +129,8 @@ def test_the_merge_page_counts_an_orphan_until_it_is_resolved(laptops, qtbot):
 
     manager, priya, tom = laptops
     meeting = manager.rows("meeting", order_by="title")[0]["id"]
-    records.add_observation(priya, "Carers want evening slots", meeting_id=meeting)
-    records.delete_meeting(tom, meeting)
+    observations.add_observation(priya, "Carers want evening slots", meeting_id=meeting)
+    programme.delete_meeting(tom, meeting)
     session = Session(manager)
     page = MergePage(session, None)
     qtbot.addWidget(page)

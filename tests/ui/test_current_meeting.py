@@ -9,9 +9,11 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from recording_helpers import open_window
 
-from peernotes.core import meeting_choice, records
+from peernotes.core import meeting_choice
 from peernotes.core.demo import write_demo
-from peernotes.core.records import ObservationFilter
+from peernotes.core.records import observations, people, read_models
+from peernotes.core.records import programme as programme_records
+from peernotes.core.records.read_models import ObservationFilter
 from peernotes.core.store import ChallengeFile
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -102,7 +104,7 @@ def test_capture_in_this_meeting_from_a_search_result(qtbot, demo_file, tmp_path
     assert window.stack.currentWidget() is capture
     assert capture.current_meeting_id() == wanted.meeting_id
     assert window.session.current_meeting_id == wanted.meeting_id
-    from_document = records.add_observation(cf, "Carers read about", mode="read")
+    from_document = observations.add_observation(cf, "Carers read about", mode="read")
     window.show_page("observations")
     page.select_observation(from_document)
     assert not page.capture_button.isEnabled()  # a note from no meeting: nowhere to go
@@ -125,14 +127,14 @@ def test_now_picks_the_parallel_session_this_peer_attends(monkeypatch, demo_file
     with ChallengeFile.open(demo_file, readonly=True) as cf:
         running = [
             m
-            for m in records.meeting_list(cf)
+            for m in read_models.meeting_list(cf)
             if m.date == moment.date().isoformat()
             and m.start_time <= moment.strftime("%H:%M") < m.end_time
         ]
         assert len(running) >= 2  # parallel sessions, as in the issue
-        for peer in records.team(cf):
+        for peer in people.team(cf):
             choice = meeting_choice.choose_meeting(cf, peer_id=peer["id"])
-            attending = [p["id"] for p in records.meeting_peers(cf, choice.meeting_id)]
+            attending = [p["id"] for p in programme_records.meeting_peers(cf, choice.meeting_id)]
             assert peer["id"] in attending, peer["name"]
             assert choice.rule == "attending_now"
             assert "You attend this meeting" in choice.reason
@@ -151,7 +153,9 @@ def test_now_button_moves_capture_to_my_meeting_and_says_why(
     capture.meeting.setCurrentIndex(0)
     capture.now_button.click()
     cf = window.session.cf
-    assert cf.peer_id in [p["id"] for p in records.meeting_peers(cf, capture.current_meeting_id())]
+    assert cf.peer_id in [
+        p["id"] for p in programme_records.meeting_peers(cf, capture.current_meeting_id())
+    ]
     assert "You attend this meeting" in capture.message.text()
     assert "You attend this meeting" in capture.meeting_info.text()
     window.close()
@@ -159,7 +163,9 @@ def test_now_button_moves_capture_to_my_meeting_and_says_why(
 
 def test_when_not_attending_anything_now_picks_a_running_meeting(cf, monkeypatch):
     """A peer listed for nothing that day still gets the meeting running now, with the reason."""
-    records.add_meeting(cf, date="2026-11-10", title="B", start_time="10:00", end_time="11:00")
+    programme_records.add_meeting(
+        cf, date="2026-11-10", title="B", start_time="10:00", end_time="11:00"
+    )
     _at(monkeypatch, datetime(2026, 11, 10, 10, 15))
     choice = meeting_choice.choose_meeting(cf)
     assert choice.rule == "now" and choice.meeting_id is not None
@@ -171,8 +177,8 @@ def test_when_not_attending_anything_now_picks_a_running_meeting(cf, monkeypatch
 @pytest.fixture
 def pane(qtbot, challenge_path):
     cf = ChallengeFile.open(challenge_path)
-    records.add_meeting(cf, date="2026-11-10", title="Interview", start_time="09:00")
-    records.add_meeting(
+    programme_records.add_meeting(cf, date="2026-11-10", title="Interview", start_time="09:00")
+    programme_records.add_meeting(
         cf, date="2026-11-10", title="Riverside unit", type="site_visit", start_time="11:00"
     )
     cf.close()
@@ -192,7 +198,7 @@ def _meeting(pane, title: str) -> str:
 
 def _saved_modes(pane) -> list[str]:
     cf = pane.session.cf
-    ids = records.observation_ids(cf, ObservationFilter(meeting_id=pane.current_meeting_id()))
+    ids = read_models.observation_ids(cf, ObservationFilter(meeting_id=pane.current_meeting_id()))
     return [cf.get("observation", i)["mode"] for i in ids]
 
 

@@ -10,7 +10,7 @@ from PySide6.QtGui import QTextCharFormat
 from PySide6.QtWidgets import QApplication, QDialog, QPlainTextEdit
 from recording_helpers import open_window
 
-from peernotes.core import records
+from peernotes.core.records import people
 from peernotes.core.store import ChallengeFile
 from peernotes.ui import spelling
 from peernotes.ui.dialogs.document import DocumentDialog
@@ -107,7 +107,7 @@ def test_one_line_fields_still_act_like_line_edits(qtbot):
 def window_with_a_person_met(qtbot, challenge_path):
     assert not spelling.ensure_speller().known("Thistlewaite")
     cf = ChallengeFile.open(challenge_path)
-    records.add_person(cf, MET, job_title="Carer")
+    people.add_person(cf, MET, job_title="Carer")
     cf.close()
     window = open_window(qtbot, challenge_path)
     yield window
@@ -127,7 +127,7 @@ def test_a_person_met_is_not_flagged_in_a_dialog_before_findings_is_opened(
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.notes, f"{MET} said carers recieve little")
     qtbot.waitUntil(lambda: underlined(dialog.notes) == ["recieve"])
-    records.add_person(window.session.cf, "Zebedee Quarshie-Nwankwo")
+    people.add_person(window.session.cf, "Zebedee Quarshie-Nwankwo")
     qtbot.waitUntil(lambda: spelling.ensure_speller().known("Quarshie"))
 
 

@@ -9,8 +9,8 @@ from types import SimpleNamespace
 import pytest
 from helpers import make_challenge
 
-from peernotes.core import records
 from peernotes.core.distribution import copy_for_peer
+from peernotes.core.records import observations, people
 from peernotes.core.store import ChallengeFile
 from peernotes.ui.dialogs import messages
 from peernotes.ui.session import Session
@@ -27,11 +27,11 @@ def evening(tmp_path: Path, qapp):
     stick.mkdir()
     cf = make_challenge(stick / "team.peernotes", me=3)
     session = Session(cf)
-    for peer in records.team(cf)[:3]:
+    for peer in people.team(cf)[:3]:
         path = stick / f"{peer['name']}.peernotes"
         copy_for_peer(cf, peer["id"], path)
         with ChallengeFile.open(path) as copy:
-            records.add_observation(copy, f"{peer['name']} heard this", mode="heard")
+            observations.add_observation(copy, f"{peer['name']} heard this", mode="heard")
     shutil.copy(stick / "Priya Nair.peernotes", stick / "Priya Nair (1).peernotes")
     make_challenge(stick / "another council.peernotes").close()
     yield session, stick

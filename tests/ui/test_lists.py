@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from recording_helpers import open_window
 
-from peernotes.core import records
-from peernotes.core.records import read_models
+from peernotes.core.records import challenge, observations, programme, read_models
+from peernotes.core.records import people as people_records
 from peernotes.ui.dialogs import messages
 from peernotes.ui.dialogs.delete_meeting import DeleteMeetingChoice, DeleteMeetingDialog
 from peernotes.ui.dialogs.document import DocumentData, DocumentDialog
@@ -24,7 +24,7 @@ def window(qtbot, challenge_path):
 
 
 def _meeting(cf, title="Director", **kw):
-    return records.add_meeting(
+    return programme.add_meeting(
         cf, date="2026-11-10", title=title, start_time="09:00", end_time="10:00", **kw
     ).id
 
@@ -75,7 +75,7 @@ def test_edit_meeting_changes_people_and_undo_restores(qtbot, window, monkeypatc
     """Editing a meeting's title and people saves at once, and one undo puts it all back."""
     cf = window.session.cf
     meeting = _meeting(cf)
-    person = records.add_person(cf, "Sam Patel")
+    person = people_records.add_person(cf, "Sam Patel")
 
     def fake(parent, *, initial, save, **_):
         data = MeetingData(
@@ -89,10 +89,10 @@ def test_edit_meeting_changes_people_and_undo_restores(qtbot, window, monkeypatc
     page.select_id(meeting)
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     assert cf.get("meeting", meeting)["title"] == "Director (rescheduled)"
-    assert [p["id"] for p in records.meeting_people(cf, meeting)] == [person]
+    assert [p["id"] for p in programme.meeting_people(cf, meeting)] == [person]
     window.undo_action.trigger()
     assert cf.get("meeting", meeting)["title"] == "Director"
-    assert records.meeting_people(cf, meeting) == []
+    assert programme.meeting_people(cf, meeting) == []
 
 
 @pytest.mark.parametrize("choice", ["move", "delete"])
@@ -102,7 +102,7 @@ def test_deleting_a_meeting_with_observations_asks_and_can_be_undone(
     """The peer chooses what happens to the notes; Undo brings meeting and notes back."""
     cf = window.session.cf
     doomed, other = _meeting(cf, "Doomed"), _meeting(cf, "Other")
-    notes = [records.add_observation(cf, f"Note {i}", meeting_id=doomed) for i in range(3)]
+    notes = [observations.add_observation(cf, f"Note {i}", meeting_id=doomed) for i in range(3)]
     asked = []
 
     def fake(parent, label, count, others):
@@ -140,7 +140,7 @@ def test_programme_day_tabs_filter_the_meetings(qtbot, window):
     """Each on-site day has a tab showing only that day's meetings."""
     cf = window.session.cf
     _meeting(cf, "Monday meeting")
-    records.add_meeting(cf, date="2026-11-11", title="Wednesday meeting")
+    programme.add_meeting(cf, date="2026-11-11", title="Wednesday meeting")
     page = window.page_widget("programme")
     assert page.days.count() == 6  # my day, all days + 10..13 Nov
     page.days.setCurrentIndex(3)
@@ -154,7 +154,7 @@ def test_programme_day_tabs_filter_the_meetings(qtbot, window):
 def test_people_add_offers_existing_edit_and_delete(qtbot, window, monkeypatch):
     """People can be added, edited and deleted from their list; a same-name add is confirmed."""
     cf = window.session.cf
-    first = records.add_person(cf, "Sam Patel")
+    first = people_records.add_person(cf, "Sam Patel")
     confirms = []
     monkeypatch.setattr(messages, "confirm", lambda *a: confirms.append(a[2]) or False)
 
@@ -204,7 +204,7 @@ def test_documents_add_edit_delete(qtbot, window, monkeypatch):
     real = DocumentDialog(
         page,
         DocumentData("Self-assessment"),
-        lambda d: records.update_document(cf, document, doc_date=d.doc_date),
+        lambda d: people_records.update_document(cf, document, doc_date=d.doc_date),
     )
     qtbot.addWidget(real)
     real.doc_date.setText("1 October")
@@ -221,8 +221,8 @@ def test_observations_page_filters_and_edits_text_as_one_undo_step(qtbot, window
     monkeypatch.setattr(observation_editor, "TEXT_DELAY_MS", 1)
     cf = window.session.cf
     meeting = _meeting(cf)
-    keep = records.add_observation(cf, "Carers wait for assessments", meeting_id=meeting)
-    records.add_observation(cf, "Staff feel supported", meeting_id=meeting, mode="seen")
+    keep = observations.add_observation(cf, "Carers wait for assessments", meeting_id=meeting)
+    observations.add_observation(cf, "Staff feel supported", meeting_id=meeting, mode="seen")
     window.show_page("observations")
     page = window.page_widget("observations")
     assert page.model.rowCount() == 2
@@ -253,7 +253,7 @@ def test_observations_page_filters_and_edits_text_as_one_undo_step(qtbot, window
 def test_typed_text_is_saved_by_the_timer_after_a_pause(qtbot, window, monkeypatch):
     """Text typed into an observation reaches the file a moment after typing stops."""
     cf = window.session.cf
-    note = records.add_observation(cf, "Draft", meeting_id=_meeting(cf))
+    note = observations.add_observation(cf, "Draft", meeting_id=_meeting(cf))
     window.show_page("observations")
     page = window.page_widget("observations")
     page.select_observation(note)
@@ -272,20 +272,22 @@ def test_observations_list_shows_a_large_merge_at_once(qtbot, window, tmp_path):
     from peernotes.core.store import ChallengeFile
 
     cf = window.session.cf
-    existing = records.add_observation(cf, "Waiting lists are long", mode="heard")
+    existing = observations.add_observation(cf, "Waiting lists are long", mode="heard")
     window.show_page("observations")
     model = window.page_widget("observations").model
     qtbot.waitUntil(lambda: not model.pending and model.rowCount() == 1)
 
-    peer = next(p["id"] for p in records.team(cf) if p["id"] != cf.peer_id)
+    peer = next(p["id"] for p in people_records.team(cf) if p["id"] != cf.peer_id)
     path = tmp_path / "peer.peernotes"
     copy_for_peer(cf, peer, path, include_observations=True)
-    heading = records.headings(cf)[1]["id"]
+    heading = challenge.headings(cf)[1]["id"]
     with ChallengeFile.open(path) as copy:
         with copy.transaction():
             for n in range(600):
-                records.add_observation(copy, f"Peer note {n}", mode="seen", heading_ids=[heading])
-        records.update_observation(copy, existing, text="Waiting lists are long, says a peer")
+                observations.add_observation(
+                    copy, f"Peer note {n}", mode="seen", heading_ids=[heading]
+                )
+        observations.update_observation(copy, existing, text="Waiting lists are long, says a peer")
 
     merge.merge(cf, path, backup=False)
     qtbot.waitUntil(lambda: not model.pending and model.rowCount() == 601)

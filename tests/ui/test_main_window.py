@@ -6,7 +6,7 @@ from pathlib import Path
 
 from recording_helpers import open_window
 
-from peernotes.core import records
+from peernotes.core.records import people
 from peernotes.ui import main_window as main_window_module
 from peernotes.ui.main_window import MainWindow
 
@@ -124,7 +124,7 @@ def test_a_file_without_a_current_peer_asks_who_you_are(qtbot, tmp_path, monkeyp
     path = tmp_path / "copied.peernotes"
     cf = make_challenge(path)
     cf.set_local("current_peer_id", None)
-    team = records.team(cf)
+    team = people.team(cf)
     cf.close()
     monkeypatch.setattr(
         WhoAreYouDialog, "ask", classmethod(lambda cls, parent, team_, current=None: team[0]["id"])

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from recording_helpers import open_window
 
-from peernotes.core import headcounts, records
+from peernotes.core import headcounts
+from peernotes.core.records import people, programme
 from peernotes.ui.dialogs.meeting import MeetingData, MeetingDialog
 
 
@@ -58,7 +59,7 @@ def test_pasted_names_new_people_and_a_headcount_are_one_undo_step(qtbot, window
     """Pasting three names ticks the one already recorded and adds two new people; '12 carers'
     is saved as a headcount; one Undo removes the meeting, the new people and the count."""
     cf = window.session.cf
-    known = records.add_person(cf, "Lee Park")
+    known = people.add_person(cf, "Lee Park")
     people_before = cf.count("person")
     dialog = _dialog(qtbot, window.page_widget("programme"))
     qtbot.keyClicks(dialog.title, "Carers' forum")
@@ -72,9 +73,9 @@ def test_pasted_names_new_people_and_a_headcount_are_one_undo_step(qtbot, window
     dialog.accept()
     assert dialog.result() == dialog.DialogCode.Accepted, dialog.error_label.text()
     meeting = cf.rows("meeting")[0]["id"]
-    met = sorted(p["name"] for p in records.meeting_people(cf, meeting))
+    met = sorted(p["name"] for p in programme.meeting_people(cf, meeting))
     assert met == ["Ana Wu", "Lee Park", "Sam Okafor"]
-    sam = next(p for p in records.meeting_people(cf, meeting) if p["name"] == "Sam Okafor")
+    sam = next(p for p in programme.meeting_people(cf, meeting) if p["name"] == "Sam Okafor")
     assert sam["job_title"] == "Carers' lead"
     assert list(headcounts.for_meeting(cf, meeting).values()) == [12]
     window.undo_action.trigger()
@@ -98,7 +99,7 @@ def test_editing_shows_the_headcount_as_typed(qtbot, window, monkeypatch):
     """A meeting's unnamed people come back into the dialog as '12 carers'."""
     cf = window.session.cf
     page = window.page_widget("programme")
-    meeting = records.add_meeting(cf, date="2026-11-10", title="Carers").id
+    meeting = programme.add_meeting(cf, date="2026-11-10", title="Carers").id
     carer = next(g["id"] for g in cf.rows("stakeholder_group") if g["name"] == "Carer")
     headcounts.set_headcount(cf, meeting, carer, 12)
     seen = {}
@@ -125,7 +126,7 @@ def test_new_people_added_inline_keep_their_organisation(qtbot, window):
     dialog.accept()
     assert dialog.result() == dialog.DialogCode.Accepted, dialog.error_label.text()
     meeting = cf.rows("meeting")[0]["id"]
-    met = {p["name"]: p for p in records.meeting_people(cf, meeting)}
+    met = {p["name"]: p for p in programme.meeting_people(cf, meeting)}
     assert sorted(met) == ["Ana Wu", "Jo Reid"]
     assert {p["organisation"] for p in met.values()} == {"Anyshire Carers' Centre"}
     assert met["Ana Wu"]["job_title"] == "Director"

@@ -10,8 +10,9 @@ import pytest
 from helpers import make_challenge
 from PySide6.QtCore import QTimer
 
-from peernotes.core import merge, records
+from peernotes.core import merge
 from peernotes.core.distribution import copy_for_peer
+from peernotes.core.records import observations, people
 from peernotes.core.store import ChallengeFile
 from peernotes.ui.session import Session
 from peernotes.ui.team import merge_dialog
@@ -24,15 +25,15 @@ def team(tmp_path: Path, qapp):
     cf = make_challenge(tmp_path / "team.peernotes", me=3)
     with cf.transaction():
         for n in range(20):
-            records.add_observation(cf, f"Team note {n}", mode="heard")
+            observations.add_observation(cf, f"Team note {n}", mode="heard")
     session = Session(cf)
-    priya = next(p["id"] for p in records.team(cf) if p["name"] == "Priya Nair")
+    priya = next(p["id"] for p in people.team(cf) if p["name"] == "Priya Nair")
     path = tmp_path / "priya.peernotes"
     copy_for_peer(cf, priya, path, include_observations=True)
     with ChallengeFile.open(path) as copy, copy.transaction():
         for row in copy.rows("observation"):
             copy.delete("observation", row["id"])
-        records.add_observation(copy, "Priya's new note", mode="heard")
+        observations.add_observation(copy, "Priya's new note", mode="heard")
     yield session, path
     session.close()
 

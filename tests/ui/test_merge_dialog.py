@@ -8,9 +8,10 @@ import pytest
 from helpers import make_challenge
 from PySide6.QtCore import Qt
 
-from peernotes.core import conflicts, merge, records
+from peernotes.core import conflicts, merge
 from peernotes.core.clock import HybridClock
 from peernotes.core.distribution import copy_for_peer
+from peernotes.core.records import observations, people
 from peernotes.core.store import ChallengeFile
 from peernotes.ui import team as team_feature
 from peernotes.ui.session import Session
@@ -26,18 +27,18 @@ from peernotes.ui.undo import run_undoable
 def setup(tmp_path: Path, qapp):
     """The manager's open file with one shared note, and Priya's and Tom's copies of it."""
     cf = make_challenge(tmp_path / "manager.peernotes", me=3)
-    shared = records.add_observation(cf, "Waiting lists are long", mode="heard")
+    shared = observations.add_observation(cf, "Waiting lists are long", mode="heard")
     session = Session(cf)
     files = {}
     for name, device in (("Priya Nair", "priya"), ("Cllr Tom Birch", "tom")):
-        peer_id = next(p["id"] for p in records.team(cf) if p["name"] == name)
+        peer_id = next(p["id"] for p in people.team(cf) if p["name"] == name)
         path = tmp_path / f"{device}.peernotes"
         copy_for_peer(cf, peer_id, path, include_observations=True)
         copy = ChallengeFile.open(path)
         copy.clock = HybridClock(device)
         copy.clock.observe(copy.local("hlc_high"))
-        records.add_observation(copy, f"{name} heard this", mode="heard")
-        records.update_observation(copy, shared, text=f"Waiting lists are long, says {name}")
+        observations.add_observation(copy, f"{name} heard this", mode="heard")
+        observations.update_observation(copy, shared, text=f"Waiting lists are long, says {name}")
         copy.close()
         files[device] = path
     yield session, shared, files
@@ -104,9 +105,11 @@ def test_undo_still_works_after_a_merge_for_local_edits(setup, qtbot):
     when the merge did change that record, undo history is cleared rather than letting
     Undo overwrite a peer's newer words."""
     session, shared, files = setup
-    mine = records.add_observation(session.cf, "Manager's draft", mode="read")
+    mine = observations.add_observation(session.cf, "Manager's draft", mode="read")
     run_undoable(
-        session, "Edit", lambda cf: records.update_observation(cf, mine, text="Manager's final")
+        session,
+        "Edit",
+        lambda cf: observations.update_observation(cf, mine, text="Manager's final"),
     )
     dialog = MergeDialog(session)
     qtbot.addWidget(dialog)
@@ -119,12 +122,12 @@ def test_undo_still_works_after_a_merge_for_local_edits(setup, qtbot):
     run_undoable(
         session,
         "Edit shared",
-        lambda cf: records.update_observation(cf, shared, text="Manager's words"),
+        lambda cf: observations.update_observation(cf, shared, text="Manager's words"),
     )
     tom = ChallengeFile.open(files["tom"])
     tom.clock = HybridClock("tom")
     tom.clock.observe(session.cf.get("observation", shared)["hlc"])  # Tom edits later still
-    records.update_observation(tom, shared, text="Tom's later words")
+    observations.update_observation(tom, shared, text="Tom's later words")
     tom.close()
     dialog.add_paths([files["tom"]])
     dialog.run_merge()
@@ -246,11 +249,11 @@ def test_merge_into_a_protected_file(tmp_path, qtbot, qapp):
 
     manager = tmp_path / "manager.peernotes"
     cf = make_challenge(manager, me=3)
-    priya = next(p["id"] for p in records.team(cf) if p["name"] == "Priya Nair")
+    priya = next(p["id"] for p in people.team(cf) if p["name"] == "Priya Nair")
     copy_for_peer(cf, priya, tmp_path / "priya.peernotes", include_observations=True)
     cf.close()
     with ChallengeFile.open(tmp_path / "priya.peernotes") as copy:
-        records.add_observation(copy, "Priya heard this", mode="heard")
+        observations.add_observation(copy, "Priya heard this", mode="heard")
     encryption.encrypt_file(manager, "the manager's passphrase")
     session = Session(ChallengeFile.open(manager, passphrase="the manager's passphrase"))
     try:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from helpers import make_challenge
 
-from peernotes.core import records
 from peernotes.core.distribution import copy_for_peer
+from peernotes.core.records import observations, people
 from peernotes.core.store import ChallengeFile
 from peernotes.ui.session import Session
 from peernotes.ui.team.merge_dialog import MergeDialog
@@ -18,15 +18,15 @@ def test_selecting_a_line_of_the_preview_lists_its_records(tmp_path: Path, qtbot
     deletes, by their words, before anything is merged."""
     cf = make_challenge(tmp_path / "team.peernotes", me=3)
     for text in ("Parking is hard", "The duty desk was calm"):
-        records.add_observation(cf, text, mode="heard")
+        observations.add_observation(cf, text, mode="heard")
     session = Session(cf)
-    priya = next(p["id"] for p in records.team(cf) if p["name"] == "Priya Nair")
+    priya = next(p["id"] for p in people.team(cf) if p["name"] == "Priya Nair")
     path = tmp_path / "priya.peernotes"
     copy_for_peer(cf, priya, path, include_observations=True)
     with ChallengeFile.open(path) as copy, copy.transaction():
         for row in copy.rows("observation"):
             copy.delete("observation", row["id"])
-        records.add_observation(copy, "Priya's new note on respite", mode="heard")
+        observations.add_observation(copy, "Priya's new note on respite", mode="heard")
     try:
         dialog = MergeDialog(session)
         qtbot.addWidget(dialog)

@@ -6,8 +6,9 @@ import pytest
 from helpers import heading_id
 from PySide6.QtCore import Qt
 
-from peernotes.core import records
-from peernotes.core.records import ObservationFilter
+from peernotes.core.records import observations as observation_records
+from peernotes.core.records import people, programme, read_models
+from peernotes.core.records.read_models import ObservationFilter
 from peernotes.ui.models import (
     ID_ROLE,
     DocumentTableModel,
@@ -30,20 +31,22 @@ def session(cf, qapp):
 
 
 def _fill(cf, count: int = 12) -> dict[str, str]:
-    meeting = records.add_meeting(
+    meeting = programme.add_meeting(
         cf,
         date="2026-11-10",
         title="Director of Adult Social Care",
         start_time="09:00",
         end_time="10:00",
     ).id
-    other = records.add_meeting(cf, date="2026-11-11", title="Carers' forum", type="focus_group").id
-    document = records.add_document(cf, "Market position statement", provided_by="Commissioning")
-    group = records.stakeholder_groups(cf)[0]["id"]
-    person = records.add_person(cf, "Sam Patel", group_id=group, job_title="Director")
-    records.add_person_to_meeting(cf, meeting, person)
+    other = programme.add_meeting(
+        cf, date="2026-11-11", title="Carers' forum", type="focus_group"
+    ).id
+    document = people.add_document(cf, "Market position statement", provided_by="Commissioning")
+    group = people.stakeholder_groups(cf)[0]["id"]
+    person = people.add_person(cf, "Sam Patel", group_id=group, job_title="Director")
+    programme.add_person_to_meeting(cf, meeting, person)
     for i in range(count):
-        records.add_observation(
+        observation_records.add_observation(
             cf,
             f"Observation {i} about {'carers' if i % 2 else 'waiting lists'}",
             mode=("heard", "read", "seen")[i % 3],
@@ -76,7 +79,9 @@ def test_model_tester_holds_while_observations_are_added_and_removed(session, qt
     )
     qtmodeltester.check(model, force_py=True)
     new = run_undoable(
-        session, "Add", lambda cf: records.add_observation(cf, "Newest", meeting_id=ids["meeting"])
+        session,
+        "Add",
+        lambda cf: observation_records.add_observation(cf, "Newest", meeting_id=ids["meeting"]),
     )
     assert model.index(0, 0).data(ID_ROLE) == new
     session.undo_stack.undo()
@@ -135,7 +140,9 @@ def test_an_edit_elsewhere_updates_the_row_in_place(session):
     first = model.id_at(0)
     assert model.index(0, 1).data().startswith("Observation")
     run_undoable(
-        session, "Edit", lambda cf: records.update_observation(cf, first, text="Rewritten")
+        session,
+        "Edit",
+        lambda cf: observation_records.update_observation(cf, first, text="Rewritten"),
     )
     assert model.index(0, 1).data() == "Rewritten"
     assert model.id_at(0) == first
@@ -146,7 +153,7 @@ def test_hidden_list_catches_up_when_shown(session):
     ids = _fill(session.cf, 2)
     model = ObservationTableModel(session)
     model.set_active(False)
-    records.add_observation(session.cf, "While hidden", meeting_id=ids["meeting"])
+    observation_records.add_observation(session.cf, "While hidden", meeting_id=ids["meeting"])
     assert model.rowCount() == 2
     model.set_active(True)
     assert model.rowCount() == 3
@@ -155,7 +162,7 @@ def test_hidden_list_catches_up_when_shown(session):
 def test_word_filter_matches_every_word_in_any_column(session):
     """Typing 'patel director' finds the person whatever column each word is in."""
     _fill(session.cf, 1)
-    records.add_person(session.cf, "Ann Lee", job_title="Carer")
+    people.add_person(session.cf, "Ann Lee", job_title="Carer")
     proxy = WordFilterProxyModel()
     proxy.setSourceModel(PersonTableModel(session))
     assert proxy.rowCount() == 2
@@ -203,7 +210,9 @@ def test_background_queries_give_the_same_rows_as_direct_ones(qtbot, tmp_path, q
         new = run_undoable(
             session,
             "Add",
-            lambda c: records.add_observation(c, "Carers again", meeting_id=ids["meeting"]),
+            lambda c: observation_records.add_observation(
+                c, "Carers again", meeting_id=ids["meeting"]
+            ),
         )
         background.set_filter(ObservationFilter(text="carers"))
         qtbot.waitUntil(lambda: not background.pending)
@@ -234,19 +243,23 @@ def test_a_saved_note_joins_the_list_without_re_reading_it(session, monkeypatch)
         session, ObservationFilter(meeting_id=ids["meeting"]), descending=True
     )
     reads = []
-    real = records.observation_ids
+    real = read_models.observation_ids
     monkeypatch.setattr(
-        records, "observation_ids", lambda *a, **k: reads.append(1) or real(*a, **k)
+        read_models, "observation_ids", lambda *a, **k: reads.append(1) or real(*a, **k)
     )
     for i in range(3):  # saved within the same second: the newest still comes first
         new = run_undoable(
             session,
             "Add",
-            lambda cf, i=i: records.add_observation(cf, f"New {i}", meeting_id=ids["meeting"]),
+            lambda cf, i=i: observation_records.add_observation(
+                cf, f"New {i}", meeting_id=ids["meeting"]
+            ),
         )
         assert model.index(0, 1).data() == f"New {i}"
         assert model.id_at(0) == new
-    elsewhere = records.add_observation(session.cf, "Elsewhere", meeting_id=ids["other"])
+    elsewhere = observation_records.add_observation(
+        session.cf, "Elsewhere", meeting_id=ids["other"]
+    )
     assert elsewhere not in model.ids()
     session.undo_stack.undo()
     assert model.index(0, 1).data() == "New 1"
@@ -269,19 +282,21 @@ def _check_order(session, ids: dict[str, str], descending: bool) -> None:
     model = ObservationTableModel(session, where, descending=descending)
     model.index(0, 1).data()  # rows on screen are cached
     steps = [
-        lambda cf: records.add_observation(cf, "Now", meeting_id=ids["meeting"]),
-        lambda cf: records.add_observation(
+        lambda cf: observation_records.add_observation(cf, "Now", meeting_id=ids["meeting"]),
+        lambda cf: observation_records.add_observation(
             cf, "Backdated", meeting_id=ids["meeting"], observed_at="2026-11-10T09:01:30"
         ),
-        lambda cf: records.update_observation(cf, model.id_at(1), text="Edited"),
-        lambda cf: records.update_observation(cf, model.id_at(0), meeting_id=ids["other"]),
-        lambda cf: records.update_observation(
+        lambda cf: observation_records.update_observation(cf, model.id_at(1), text="Edited"),
+        lambda cf: observation_records.update_observation(
+            cf, model.id_at(0), meeting_id=ids["other"]
+        ),
+        lambda cf: observation_records.update_observation(
             cf, model.id_at(0), observed_at="2026-11-09T08:00:00"
         ),
     ]
 
     def in_step() -> bool:
-        return model.ids() == records.observation_ids(session.cf, where, descending=descending)
+        return model.ids() == read_models.observation_ids(session.cf, where, descending=descending)
 
     for step in steps:
         run_undoable(session, "Step", step)

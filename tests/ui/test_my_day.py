@@ -9,8 +9,9 @@ import pytest
 from PySide6.QtCore import Qt
 from recording_helpers import open_window
 
-from peernotes.core import meeting_choice, records
+from peernotes.core import meeting_choice
 from peernotes.core.demo import write_demo
+from peernotes.core.records import programme, read_models
 from peernotes.ui.models import ID_ROLE
 
 
@@ -41,9 +42,9 @@ def test_my_day_lists_my_meetings_in_order_with_the_current_one_highlighted(wind
     cf = window.session.cf
     mine = [
         m.id
-        for m in records.meeting_list(cf)
+        for m in read_models.meeting_list(cf)
         if m.date == "2026-11-10"
-        and cf.peer_id in [p["id"] for p in records.meeting_peers(cf, m.id)]
+        and cf.peer_id in [p["id"] for p in programme.meeting_peers(cf, m.id)]
     ]
     assert [model.index(r).data(ID_ROLE) for r in range(model.rowCount())] == mine
     starts = [m.start_time for m in model.meetings]
@@ -77,4 +78,4 @@ def test_all_days_is_one_tab_away(window):
     page = window.page_widget("programme")
     page.days.setCurrentIndex(1)
     assert page.views.currentWidget() is page.table
-    assert page.proxy.rowCount() == len(records.meeting_list(window.session.cf))
+    assert page.proxy.rowCount() == len(read_models.meeting_list(window.session.cf))

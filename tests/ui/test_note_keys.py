@@ -7,8 +7,8 @@ import pytest
 from PySide6.QtCore import Qt
 from recording_helpers import open_window
 
-from peernotes.core import records
-from peernotes.core.records import ObservationFilter
+from peernotes.core.records import observations, programme, read_models
+from peernotes.core.records.read_models import ObservationFilter
 from peernotes.ui.widgets.note_keys import NOTE_KEYS, shortcuts_html
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -25,8 +25,8 @@ def window(qtbot, challenge_path):
 
 def _editor_on(window, text: str):
     cf = window.session.cf
-    meeting = records.add_meeting(cf, date="2026-11-10", title="Director", start_time="09:00").id
-    note = records.add_observation(cf, text, meeting_id=meeting)
+    meeting = programme.add_meeting(cf, date="2026-11-10", title="Director", start_time="09:00").id
+    note = observations.add_observation(cf, text, meeting_id=meeting)
     window.show_page("observations")
     page = window.page_widget("observations")
     page.select_observation(note)
@@ -46,7 +46,7 @@ def test_ctrl_t_on_observations_opens_the_heading_picker_and_leaves_the_text(qtb
     qtbot.keyClicks(editor.headings.field, "1")
     qtbot.keyClick(editor.headings.field, Qt.Key.Key_Return)
     cf = window.session.cf
-    assert len(records.observation_heading_ids(cf, note)) == 1
+    assert len(observations.observation_heading_ids(cf, note)) == 1
     qtbot.keyClick(editor.headings.field, Qt.Key.Key_Return)  # empty: back to the text
     assert editor.text.hasFocus()
     editor.flush()
@@ -83,7 +83,7 @@ def test_help_lists_every_note_key(qtbot, window):
 @pytest.fixture
 def pane(window):
     cf = window.session.cf
-    meeting = records.add_meeting(cf, date="2026-11-10", title="Director", start_time="09:00").id
+    meeting = programme.add_meeting(cf, date="2026-11-10", title="Director", start_time="09:00").id
     window.show_page("capture")
     pane = window.page_widget("capture")
     pane.set_meeting(meeting)
@@ -93,7 +93,7 @@ def pane(window):
 
 def _texts(pane) -> list[str]:
     cf = pane.session.cf
-    ids = records.observation_ids(cf, ObservationFilter(meeting_id=pane.current_meeting_id()))
+    ids = read_models.observation_ids(cf, ObservationFilter(meeting_id=pane.current_meeting_id()))
     return [cf.get("observation", i)["text"] for i in ids]
 
 

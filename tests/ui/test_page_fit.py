@@ -146,12 +146,13 @@ def test_pages_fit_at_150_percent():
 
 def crowded_meeting(path: Path) -> None:
     """A meeting with thirteen people met, long names: the chips wrap over several lines."""
-    from peernotes.core import records
+    from peernotes.core.records import people as people_records
+    from peernotes.core.records import programme
     from peernotes.core.store import ChallengeFile
 
     cf = ChallengeFile.open(path)
     people = [
-        records.add_person(cf, f"{first} {last}", job_title="Senior leader")
+        people_records.add_person(cf, f"{first} {last}", job_title="Senior leader")
         for first, last in [
             ("Adam", "Yeadon"),
             ("Brian", "Sutcliffe-Hargreaves"),
@@ -168,7 +169,7 @@ def crowded_meeting(path: Path) -> None:
             ("Joanna", "Przybylska"),
         ]
     ]
-    records.add_meeting(
+    programme.add_meeting(
         cf,
         date="2026-11-10",
         title="Feedback presentation to the council's leadership and partners",
@@ -258,20 +259,25 @@ def test_capture_fits_at_this_scale_with_a_crowded_meeting(qtbot, challenge_path
 def test_capture_form_grows_for_people_added_rather_than_scrolling(qtbot, challenge_path):
     """At 1366x768, people added to the meeting while Capture is open push the list down: the
     form shows every row without a scroll bar (the list gives up the room)."""
-    from peernotes.core import records
+    from peernotes.core.records import people as people_records
+    from peernotes.core.records import programme
 
     window = open_window(qtbot, challenge_path)
     window.resize(*SIZE)
     cf = window.session.cf
-    meeting = records.add_meeting(cf, date="2026-11-10", title="Carers' forum", start_time="10:00")
+    meeting = programme.add_meeting(
+        cf, date="2026-11-10", title="Carers' forum", start_time="10:00"
+    )
     window.show_page("capture")
     pane = window.page_widget("capture")
     pane.set_meeting(pane.meeting.itemData(1))
     qtbot.wait(20)
     before = pane.notes.height()
     for n in range(12):
-        person = records.add_person(cf, f"Carer number {n} from the forum", job_title="Carer")
-        records.add_person_to_meeting(cf, meeting.id, person)
+        person = people_records.add_person(
+            cf, f"Carer number {n} from the forum", job_title="Carer"
+        )
+        programme.add_person_to_meeting(cf, meeting.id, person)
     qtbot.waitUntil(lambda: len(pane.people.keys()) == 12)
     bar = pane.form_area.verticalScrollBar()
     qtbot.waitUntil(lambda: pane.notes.height() < before and not bar.isVisible())

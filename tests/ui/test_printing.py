@@ -13,7 +13,8 @@ from letter_data import add_finding, build_letter_scene, domain_id
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintPreviewWidget
 
-from peernotes.core import records
+from peernotes.core.records import people
+from peernotes.core.records import programme as programme_records
 from peernotes.ui import printing
 from peernotes.ui.main_window import MainWindow
 from peernotes.ui.printables import INTERNAL
@@ -59,7 +60,7 @@ def test_page_counts_follow_the_content(scene, qtbot):
     after = _preview_pages(qtbot, printing.build(scene.cf, PrintChoice("rollup")))
     assert after > before
     team = _preview_pages(qtbot, printing.build(scene.cf, PrintChoice("programme")))
-    peer = records.team(scene.cf)[0]["id"]
+    peer = people.team(scene.cf)[0]["id"]
     one = printing.build(scene.cf, PrintChoice("programme", peer_id=peer))
     assert one.title.startswith("Programme – Alex Morgan")
     assert _preview_pages(qtbot, one) <= team
@@ -67,7 +68,9 @@ def test_page_counts_follow_the_content(scene, qtbot):
 
 def test_the_programme_of_one_day(scene, qtbot):
     """The chooser offers each day with meetings; one day's programme holds only its meetings."""
-    records.add_meeting(scene.cf, date="2026-11-12", title="Visit to the hub", type="site_visit")
+    programme_records.add_meeting(
+        scene.cf, date="2026-11-12", title="Visit to the hub", type="site_visit"
+    )
     dialog = printing.PrintDialog(scene.cf, None, None)
     qtbot.addWidget(dialog)
     assert [dialog.day.itemData(i) for i in range(dialog.day.count())] == [

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from helpers import make_challenge
 
-from peernotes.core import backups, encryption, locking, records
+from peernotes.core import backups, encryption, locking
+from peernotes.core.records import observations
 from peernotes.core.store import ChallengeFile
 from peernotes.ui import error_dialog, opening
 from peernotes.ui.dialogs import messages
@@ -81,7 +82,7 @@ def test_damaged_file_offers_to_save_what_can_be_read(window, monkeypatch, tmp_p
     path = tmp_path / "damaged.peernotes"
     cf = make_challenge(path)
     for n in range(300):
-        records.add_observation(cf, f"Marker-{n:04d} what the social workers told us")
+        observations.add_observation(cf, f"Marker-{n:04d} what the social workers told us")
     cf.close()
     data = bytearray(path.read_bytes())
     page = data.find(b"Marker-0150") // 4096
@@ -174,7 +175,7 @@ def test_restore_dialog_lists_backups_with_dates_and_counts(qtbot, challenge_pat
     """The restore list shows each backup's time, counts and reason, newest first."""
     with ChallengeFile.open(challenge_path) as cf:
         backups.backup(cf, "open")
-        records.add_observation(cf, "after the first backup")
+        observations.add_observation(cf, "after the first backup")
         backups.backup(cf, "interval")
     dialog = BackupDialog(None, challenge_path, backups.list_backups(challenge_path))
     qtbot.addWidget(dialog)
@@ -196,9 +197,9 @@ def test_restore_from_the_menu_brings_the_old_notes_back(
 ) -> None:
     """File › Restore from backup… puts back the chosen backup, and the window shows it."""
     assert window.open_path(challenge_path)
-    records.add_observation(window.session.cf, "kept")
+    observations.add_observation(window.session.cf, "kept")
     good = backups.backup(window.session.cf, "manual")
-    records.add_observation(window.session.cf, "a mistake")
+    observations.add_observation(window.session.cf, "a mistake")
     chosen = next(b for b in backups.list_backups(challenge_path) if b.path == good)
     monkeypatch.setattr(BackupDialog, "choose", classmethod(lambda cls, parent, path: chosen))
     window.menu("&File").aboutToShow.emit()  # the user opens the File menu
@@ -230,7 +231,7 @@ def test_interval_backup_only_when_something_changed(window, told, challenge_pat
     count = len(backups.list_backups(challenge_path))
     window.safety.backup_now()
     assert len(backups.list_backups(challenge_path)) == count
-    records.add_observation(window.session.cf, "new")
+    observations.add_observation(window.session.cf, "new")
     window.safety.backup_now()
     assert len(backups.list_backups(challenge_path)) == count + 1
     assert window.safety.timer.isActive()
@@ -290,7 +291,7 @@ def test_a_file_on_a_read_only_drive_offers_a_copy(
         source = stick / "challenge.peernotes"
         make_challenge(source).close()
         with ChallengeFile.open(source) as original:
-            records.add_observation(original, "Carers described long waits for assessments.")
+            observations.add_observation(original, "Carers described long waits for assessments.")
             wanted = original.count("observation")
         remount_readonly(stick)
         told.answers = [opening.SAVE_COPY]
@@ -301,7 +302,7 @@ def test_a_file_on_a_read_only_drive_offers_a_copy(
             assert "read-only drive" in told.texts() and "damaged" not in told.texts()
             assert cf.path == told.save_to and not cf.readonly
             assert cf.count("observation") == wanted
-            records.add_observation(cf, "Edited on the copy.")
+            observations.add_observation(cf, "Edited on the copy.")
         finally:
             cf.close()
 
@@ -315,8 +316,8 @@ def test_a_file_with_damaged_text_opens_and_shows_the_rest(
 
     path = tmp_path / "rotten.peernotes"
     with make_challenge(path) as cf:
-        note = records.add_observation(cf, "placeholder")
-        records.add_observation(cf, "Carers described long waits for assessments.")
+        note = observations.add_observation(cf, "placeholder")
+        observations.add_observation(cf, "Carers described long waits for assessments.")
     conn = sqlite3.connect(path)
     conn.execute("UPDATE observation SET text = CAST(? AS TEXT) WHERE id = ?", (b"a \xff b", note))
     conn.commit()
@@ -340,8 +341,8 @@ def test_the_window_says_once_when_text_was_damaged(
 
     path = tmp_path / "rotten.peernotes"
     with make_challenge(path) as cf:
-        first = records.add_observation(cf, "placeholder")
-        second = records.add_observation(cf, "another placeholder")
+        first = observations.add_observation(cf, "placeholder")
+        second = observations.add_observation(cf, "another placeholder")
     conn = sqlite3.connect(path)
     for note in (first, second):
         conn.execute("UPDATE observation SET text = CAST(? AS TEXT) WHERE id = ?", (b"\xff", note))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from recording_helpers import open_window
 
-from peernotes.core import records
+from peernotes.core.records import observations
 from peernotes.ui.main_window import MainWindow
 from peernotes.ui.menus import all_clashes, mnemonic, with_mnemonic
 
@@ -97,7 +97,7 @@ def test_choosing_the_file_already_open_here_keeps_it_writable(qtbot, challenge_
     assert window.session is session
     assert not window.session.cf.readonly
     assert "(read-only)" not in window.windowTitle()
-    records.add_observation(window.session.cf, "Still writable after reopening")
+    observations.add_observation(window.session.cf, "Still writable after reopening")
     assert window.open_path(challenge_path)  # the Welcome list's route too
     assert not window.session.cf.readonly
     window.close()

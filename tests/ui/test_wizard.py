@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import QWizard
 
-from peernotes.core import records
 from peernotes.core.frameworks import builtin_frameworks
+from peernotes.core.records import challenge, observations, people
 from peernotes.ui.new_challenge import create_challenge_file, default_path
 from peernotes.ui.wizard import NewChallengeWizard
 
@@ -78,7 +78,7 @@ def test_custom_headings_and_scope_questions_become_the_framework(qtbot, private
     )
     cf = create_challenge_file(data)
     try:
-        labels = [records.heading_label(h) for h in records.headings(cf)]
+        labels = [challenge.heading_label(h) for h in challenge.headings(cf)]
         assert labels == [
             "1 Leadership",
             "2 Partnerships",
@@ -87,7 +87,7 @@ def test_custom_headings_and_scope_questions_become_the_framework(qtbot, private
             "Q2 Do partners share data?",
         ]
         assert cf.get("peer", cf.peer_id)["name"] == "Rowan Hale"
-        assert len(records.team(cf)) == 1  # the empty second row is not a team member
+        assert len(people.team(cf)) == 1  # the empty second row is not a team member
     finally:
         cf.close()
 
@@ -153,7 +153,7 @@ def test_protect_with_a_passphrase_creates_an_encrypted_file(qtbot, tmp_path):
             p.read_bytes() for p in tmp_path.iterdir() if p.name.startswith("protected")
         )
         assert b"Ashcombe" not in on_disk and b"Rowan Hale" not in on_disk  # -wal included
-        records.add_observation(cf, "Said in confidence")
+        observations.add_observation(cf, "Said in confidence")
     finally:
         cf.close()
     assert encryption.is_encrypted(path)
@@ -239,7 +239,7 @@ def test_wizard_shows_the_frameworks_groups_and_keeps_the_teams_edits(qtbot, pri
     wizard.you.list.setCurrentRow(0)
     cf = create_challenge_file(wizard.data())
     try:
-        names = [g["name"] for g in records.stakeholder_groups(cf)]
+        names = [g["name"] for g in people.stakeholder_groups(cf)]
     finally:
         cf.close()
     assert names == ["Councillor", "Senior leader", "Staff", "Housing association"]

@@ -71,11 +71,11 @@ def test_a_heading_on_the_coverage_map_lists_its_notes_on_findings(qtbot, challe
 def test_a_page_note_shows_in_the_status_bar_until_it_times_out(qtbot, challenge_path, monkeypatch):
     """Deleting a meeting says so, and how to undo it, at the foot of the window: without the
     window's one note service the person would not know Ctrl+Z brings the meeting back."""
-    from peernotes.core import records
+    from peernotes.core.records import programme
     from peernotes.ui.dialogs import messages
 
     window = open_window(qtbot, challenge_path)
-    meeting = records.add_meeting(window.session.cf, date="2026-11-10", title="Carers' forum").id
+    meeting = programme.add_meeting(window.session.cf, date="2026-11-10", title="Carers' forum").id
     window.show_page("programme")
     monkeypatch.setattr(messages, "confirm", lambda *args: True)
     window.page_widget("programme").delete(meeting)

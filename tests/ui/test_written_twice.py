@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QItemSelectionModel
 
-from peernotes.core import findings, note_pairs, records
+from peernotes.core import findings, note_pairs
+from peernotes.core.records import observations, people, programme
 from peernotes.core.triangulation import assess
 from peernotes.ui.findings_page import FindingsPage
 from peernotes.ui.session import Session
@@ -17,12 +18,12 @@ PRIYA = ("Respite booking: carers told us the line rings out after 5pm.", "A dem
 
 @pytest.fixture
 def scene(cf):
-    alex, priya = (p["id"] for p in records.team(cf)[:2])
-    meeting = records.add_meeting(cf, date="2026-11-11", title="Carers' focus group").id
+    alex, priya = (p["id"] for p in people.team(cf)[:2])
+    meeting = programme.add_meeting(cf, date="2026-11-11", title="Carers' focus group").id
     ids = {}
     for by, texts in ((alex, ALEX), (priya, PRIYA)):
         for n, text in enumerate(texts):
-            ids[text] = records.add_observation(
+            ids[text] = observations.add_observation(
                 cf, text, meeting_id=meeting, recorded_by=by, observed_at=f"2026-11-11T10:0{n}"
             )
     return cf, meeting, ids
@@ -134,11 +135,11 @@ def _horizontal():
 def test_the_programme_opens_the_view_on_the_selected_meeting(scene, session, qtbot):
     """Compare write-ups… on the Programme opens the side-by-side view on the meeting
     selected there; a meeting only one peer noted says there is nothing to line up."""
-    from peernotes.ui.programme import ProgrammePage
+    from peernotes.ui.recording.programme import ProgrammePage
 
     cf, meeting, _ids = scene
-    alone = records.add_meeting(cf, date="2026-11-12", title="Finance interview").id
-    records.add_observation(cf, "Budget set.", meeting_id=alone, recorded_by=None)
+    alone = programme.add_meeting(cf, date="2026-11-12", title="Finance interview").id
+    observations.add_observation(cf, "Budget set.", meeting_id=alone, recorded_by=None)
     page = ProgrammePage(session)
     qtbot.addWidget(page)
     page.select_id(meeting)

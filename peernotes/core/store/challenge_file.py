@@ -90,7 +90,7 @@ class ChallengeFile(BulkStore):
     def create(
         cls, path: str | Path | None, *, passphrase: str | None = None, device: str | None = None
     ) -> ChallengeFile:
-        """A new, empty challenge file (schema only). Use peernotes.core.records.new_challenge
+        """A new, empty challenge file (schema only). Use peernotes.core.records.challenge.new_challenge
         to fill in the challenge itself. `path=None` makes an in-memory file (tests)."""
         if path is not None:
             path = Path(path)

@@ -140,24 +140,24 @@ class ChallengeDialog(FormDialog):
 
 def edit_challenge_details(parent: QWidget, session: Session) -> None:
     """File › Challenge details…: edit the council, dates and scope, as one undoable step."""
-    from peernotes.core import records
+    from peernotes.core.records import challenge
     from peernotes.core.records.read_models import current_challenge
     from peernotes.ui.undo import run_undoable
 
-    challenge = current_challenge(session.cf)
+    current = current_challenge(session.cf)
     initial = ChallengeData(
-        challenge.council,
-        challenge.programme_title,
-        challenge.onsite_start,
-        challenge.onsite_end,
-        challenge.scope,
+        current.council,
+        current.programme_title,
+        current.onsite_start,
+        current.onsite_end,
+        current.scope,
     )
 
     def save(data: ChallengeData) -> bool:
         return run_undoable(
             session,
             "Edit challenge details",
-            lambda cf: records.update_challenge(
+            lambda cf: challenge.update_challenge(
                 cf,
                 council=data.council,
                 programme_title=data.programme_title,

@@ -357,10 +357,10 @@ class GroupsPage(SetupListPage):
         return self.run(text, operation) is not None
 
     def add_operation(self, name: str) -> Callable[[ChallengeFile], str]:
-        from peernotes.core import records
+        from peernotes.core.records import people
 
         single = self.single.isChecked()
-        return lambda cf: records.add_stakeholder_group(cf, name, single_person=single)
+        return lambda cf: people.add_stakeholder_group(cf, name, single_person=single)
 
     def delete_operation(self, row: GroupUse) -> Callable[[ChallengeFile], bool]:
         return lambda cf: setup.delete_stakeholder_group(cf, row.id)

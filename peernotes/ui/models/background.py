@@ -1,7 +1,7 @@
 """Observation queries off the UI thread, for files too large to filter between keystrokes.
 
 A worker thread opens the same file a second time, read-only (SQLite's WAL lets it read while
-the window writes), runs peernotes.core.records.observation_ids and hands back the ids. Only
+the window writes), runs peernotes.core.records.read_models.observation_ids and hands back the ids. Only
 the newest request matters: older ones still waiting are skipped, and results that arrive
 after a newer request are dropped by the model.
 """
@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from peernotes.core import records
+from peernotes.core.records import read_models
 from peernotes.core.store import ChallengeFile
 
 
@@ -35,7 +35,9 @@ class _Worker(QObject):
             if self.cf is None:
                 self.cf = ChallengeFile.open(self.path, readonly=True)
             where, order_by, descending = request
-            ids = records.observation_ids(self.cf, where, order_by=order_by, descending=descending)
+            ids = read_models.observation_ids(
+                self.cf, where, order_by=order_by, descending=descending
+            )
         except Exception:  # noqa: BLE001 - the model falls back to querying directly
             self.failed.emit(generation)
             return

@@ -2,7 +2,7 @@
 
 A challenge can hold 50,000 observations. The model keeps only their ids (in the order and
 filter asked); the view asks for the rows it shows and the model fetches them in pages of
-PAGE. Filtering and sorting run in the database (peernotes.core.records.observation_ids): a
+PAGE. Filtering and sorting run in the database (peernotes.core.records.read_models.observation_ids): a
 QSortFilterProxyModel would have to read every row to filter or sort, which is what this
 model exists to avoid. Small lists use the proxy (see WordFilterProxyModel).
 """
@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from peernotes.core import records, vocab
+from peernotes.core import vocab
 from peernotes.core.changes import Table
 from peernotes.core.meeting_choice import natural_mode
 from peernotes.core.records import read_models
@@ -217,7 +217,7 @@ class ObservationTableModel(IdListModel):
         if len(self._cache) + len(page) > CACHE_LIMIT:
             self._cache.clear()
             page = self._ids[start : start + PAGE]
-        self._cache.update(records.observation_summaries(self.session.cf, page))
+        self._cache.update(read_models.observation_summaries(self.session.cf, page))
         self.fetches += 1
 
     def row_of(self, row_id: str) -> int:
@@ -274,7 +274,7 @@ class ObservationTableModel(IdListModel):
 
     # ------------------------------------------------------------- refresh
     def _query(self) -> list[str]:
-        return records.observation_ids(
+        return read_models.observation_ids(
             self.session.cf, self.where, order_by=self.order_by, descending=self.descending
         )
 

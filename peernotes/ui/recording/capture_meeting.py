@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QLabel
 
-from peernotes.core import meeting_choice, records
+from peernotes.core import meeting_choice
 from peernotes.core.records import read_models
 from peernotes.core.records.read_models import ObservationFilter
 from peernotes.ui.models.records import meeting_label
@@ -63,7 +63,7 @@ class MeetingChooser(QObject):
             self._reason = (choice.meeting_id, choice.reason)
             return choice.meeting_id
         if cf.peer_id:
-            latest = records.observation_ids(
+            latest = read_models.observation_ids(
                 cf, ObservationFilter(recorded_by=cf.peer_id), descending=True
             )[:1]
             note = read_models.observation(cf, latest[0]) if latest else None

@@ -1,5 +1,5 @@
 """The programme: the on-site timetable, one tab per day, with the meetings' people and notes;
-and a "My day" tab, this peer's meetings today (peernotes.ui.my_day)."""
+and a "My day" tab, this peer's meetings today (peernotes.ui.recording.my_day)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peernotes.core import headcounts, meeting_choice, records
+from peernotes.core import headcounts, meeting_choice
 from peernotes.core.changes import Table
 from peernotes.core.errors import PeerNotesError
 from peernotes.core.records import read_models
@@ -29,11 +29,11 @@ from peernotes.core.store import Change
 from peernotes.ui.dialogs import messages
 from peernotes.ui.dialogs.delete_meeting import DeleteMeetingDialog
 from peernotes.ui.dialogs.meeting import MeetingData, MeetingDialog
-from peernotes.ui.list_page import ListPage
 from peernotes.ui.models import WordFilterProxyModel
 from peernotes.ui.models.records import MeetingTableModel, day_label, meeting_label
-from peernotes.ui.my_day import MyDayView
 from peernotes.ui.operations import meetings
+from peernotes.ui.recording.list_page import ListPage
+from peernotes.ui.recording.my_day import MyDayView
 from peernotes.ui.session import Session
 
 if TYPE_CHECKING:  # the timetable import loads when first used, not with the page
@@ -226,7 +226,7 @@ class ProgrammePage(ListPage):
         return {
             "peers": read_models.team_members(cf),
             "people": self._people(),
-            "visit_days": records.visit_days(cf),
+            "visit_days": visit_days(cf),
             "groups": [(g.id, g.name) for g in read_models.groups(cf)],
             "check_headcounts": lambda text: headcounts.parse_counts(text, lookup),
         }
