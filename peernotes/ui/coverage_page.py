@@ -29,9 +29,9 @@ from peernotes.core.coverage import Coverage
 from peernotes.core.errors import PeerNotesError
 from peernotes.ui.coverage_chart import CoverageHeatMap
 from peernotes.ui.coverage_table import CoverageTableModel
+from peernotes.ui.operations import thresholds
 from peernotes.ui.palette import colours
 from peernotes.ui.session import Session
-from peernotes.ui.undo import run_undoable
 from peernotes.ui.widgets.stale import StaleRefresher
 from peernotes.ui.workspace import Ref
 
@@ -157,12 +157,7 @@ class CoveragePage(QWidget):
         if self._loading:
             return
         try:
-            run_undoable(
-                self.session,
-                "Change 'thin' threshold",
-                lambda c: core_coverage.set_thin_below(c, value),
-                merge_key="coverage-thin",
-            )
+            thresholds.set_thin_threshold(self.session, value)
         except PeerNotesError as error:
             self.session.error.emit(str(error))
 

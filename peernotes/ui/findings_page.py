@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -36,15 +36,18 @@ from peernotes.ui.finding_editor import EvidencePane, FindingEditor
 from peernotes.ui.findings_browser import ObservationBrowser
 from peernotes.ui.findings_tree import FindingsTree
 from peernotes.ui.menus import focus_and_select
+from peernotes.ui.operations import findings as finding_ops
+from peernotes.ui.operations import thresholds
 from peernotes.ui.session import Session
 from peernotes.ui.synthesis_dialogs import (
     NewFindingDialog,
     RecommendationGroupsDialog,
     ThresholdsDialog,
 )
-from peernotes.ui.undo import run_undoable
 from peernotes.ui.widgets.remembered import remember_splitter
 from peernotes.ui.workspace import Ref
+
+T = TypeVar("T")
 
 WATCHED = (
     Table.FINDING,
@@ -390,11 +393,10 @@ class FindingsPage(QWidget):
         self.observations.show_heading(heading_id)
 
     # ------------------------------------------------------------ editing
-    def _run(
-        self, text: str, operation: Callable[[Any], Any], *, merge_key: str | None = None
-    ) -> Any:
+    def _run(self, action: Callable[[], T]) -> T | None:
+        """Do one action from `operations.findings`; a refusal is shown and changes nothing."""
         try:
-            return run_undoable(self.session, text, operation, merge_key=merge_key)
+            return action()
         except PeerNotesError as error:
             messages.error(self, "PeerNotes", str(error))
             return None
@@ -435,14 +437,7 @@ class FindingsPage(QWidget):
         )
         if not values:
             return None
-        title = (
-            f"New finding from {len(ids)} observation{'s' if len(ids) != 1 else ''}"
-            if ids
-            else "New finding"
-        )
-        finding_id = self._run(
-            title, lambda c: findings.create_finding(c, observation_ids=ids, **values)
-        )
+        finding_id = self._run(lambda: finding_ops.create_finding(self.session, values, ids))
         if finding_id:
             self.current_id = finding_id
             self.refresh()
@@ -454,49 +449,44 @@ class FindingsPage(QWidget):
         if not ids or not self.current_id:
             return 0
         finding_id = self.current_id
-        text = "Add contradicting evidence" if relation == "contradicts" else "Add evidence"
-        return self._run(text, lambda c: findings.add_evidence(c, finding_id, ids, relation)) or 0
+        return (
+            self._run(lambda: finding_ops.add_evidence(self.session, finding_id, ids, relation))
+            or 0
+        )
 
     def remove_evidence(self, pane: EvidencePane) -> int:
         if not self.current_id:
             return 0
         ids = pane.selected_ids()
         finding_id = self.current_id
-        return (
-            self._run("Remove evidence", lambda c: findings.remove_evidence(c, finding_id, ids))
-            or 0
-        )
+        return self._run(lambda: finding_ops.remove_evidence(self.session, finding_id, ids)) or 0
 
     def switch_relation(self, pane: EvidencePane, relation: str) -> None:
         if not self.current_id:
             return
         ids = pane.selected_ids()
         finding_id = self.current_id
-        text = "Mark as contradicting" if relation == "contradicts" else "Mark as supporting"
-        self._run(text, lambda c: findings.add_evidence(c, finding_id, ids, relation))
+        self._run(lambda: finding_ops.mark_evidence(self.session, finding_id, ids, relation))
 
     def delete_current(self) -> None:
         if self.current_id:
             finding_id = self.current_id
-            self._run("Delete finding", lambda c: findings.delete_finding(c, finding_id))
+            self._run(lambda: finding_ops.delete_finding(self.session, finding_id))
 
     def move_current(self, steps: int) -> bool:
         if not self.current_id:
             return False
         finding_id = self.current_id
-        return bool(self._run("Move finding", lambda c: findings.move(c, finding_id, steps)))
+        return bool(self._run(lambda: finding_ops.move_finding(self.session, finding_id, steps)))
 
     def _drop_move(self, finding_id: str, heading_id: str | None, kind: str, index: int) -> None:
         self.current_id = finding_id
         self._run(
-            "Move finding",
-            lambda c: findings.move_to(
-                c, finding_id, heading_id=heading_id, kind=kind, index=index
-            ),
+            lambda: finding_ops.move_finding_to(self.session, finding_id, heading_id, kind, index)
         )
 
     def _drop_evidence(self, finding_id: str, ids: list[str]) -> None:
-        self._run("Add evidence", lambda c: findings.add_evidence(c, finding_id, ids))
+        self._run(lambda: finding_ops.add_evidence(self.session, finding_id, ids))
 
     def _save_field(self, field: str, value: Any) -> None:
         finding_id = self.current_id
@@ -507,29 +497,13 @@ class FindingsPage(QWidget):
                 return  # leaving a box unchanged is not an edit
         except PeerNotesError:
             return  # deleted meanwhile (by a merge or an undo): the refresh will show it
-        labels = {
-            "statement": "Edit finding",
-            "narrative": "Edit narrative",
-            "kind": "Change kind",
-            "heading_id": "Change heading",
-            "group_id": "Change recommendation group",
-            "key_message": "Key message",
-            "notable": "Notable practice",
-            "prose_only": "Prose only",
-        }
-        self._run(
-            labels.get(field, "Edit finding"),
-            lambda c: findings.update_finding(c, finding_id, **{field: value}),
-            merge_key=f"finding-{field}-{finding_id}"
-            if field in ("statement", "narrative")
-            else None,
-        )
+        self._run(lambda: finding_ops.edit_finding(self.session, finding_id, field, value))
 
     def edit_thresholds(self) -> None:
         current = triangulation.thresholds(self.session.cf)
         value = ThresholdsDialog.ask(self, current)
         if value is not None and value != current:
-            self._run("Change triangulation rule", lambda c: triangulation.set_thresholds(c, value))
+            self._run(lambda: thresholds.set_triangulation_rule(self.session, value))
 
 
 def _filtered(result: Rollup, keep: set[str]) -> Rollup:

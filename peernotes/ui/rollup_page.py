@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 
 from peernotes.core import triangulation, vocab
 from peernotes.core.rollup import FindingEntry, HeadingEntry, Rollup, rollup
+from peernotes.ui.operations import thresholds
 from peernotes.ui.palette import paper
 from peernotes.ui.session import Session
 from peernotes.ui.synthesis_dialogs import ThresholdsDialog
 from peernotes.ui.synthesis_models import LEVEL_COLOURS, LEVEL_TINTS
-from peernotes.ui.undo import run_undoable
 from peernotes.ui.widgets.stale import StaleRefresher
 from peernotes.ui.workspace import Ref
 
@@ -256,8 +256,4 @@ class RollupPage(QWidget):
         current = triangulation.thresholds(self.session.cf)
         value = ThresholdsDialog.ask(self, current)
         if value is not None and value != current:
-            run_undoable(
-                self.session,
-                "Change triangulation rule",
-                lambda c: triangulation.set_thresholds(c, value),
-            )
+            thresholds.set_triangulation_rule(self.session, value)

@@ -3,7 +3,7 @@ None when cancelled), so tests replace it with a lambda instead of driving a mod
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, TypedDict
 
 from PySide6.QtCore import Qt
@@ -32,8 +32,8 @@ from peernotes.core.evidence import ObservationInfo
 from peernotes.core.records.values import Heading, RecommendationGroup
 from peernotes.core.triangulation import Thresholds
 from peernotes.ui.dialogs import messages
+from peernotes.ui.operations import findings as finding_ops
 from peernotes.ui.session import Session
-from peernotes.ui.undo import run_undoable
 from peernotes.ui.widgets.text_field import TextField
 
 
@@ -278,9 +278,10 @@ class RecommendationGroupsDialog(QDialog):
         item = self.list.currentItem()
         return item.data(256) if item else None
 
-    def _run(self, text, operation) -> Any:
+    def _run(self, action: Callable[[], Any]) -> Any:
+        """One action from `operations.findings`; a refusal is shown and changes nothing."""
         try:
-            return run_undoable(self.session, text, operation)
+            return action()
         except PeerNotesError as error:
             messages.error(self, "Recommendation groups", str(error))
             return None
@@ -290,12 +291,7 @@ class RecommendationGroupsDialog(QDialog):
             self, "New recommendation group", "Name:", QLineEdit.EchoMode.Normal, ""
         )
         if ok:
-            self._load(
-                self._run(
-                    "Add recommendation group",
-                    lambda cf: findings.add_recommendation_group(cf, name),
-                )
-            )
+            self._load(self._run(lambda: finding_ops.add_group(self.session, name)))
 
     def _rename(self) -> None:
         group_id = self._current()
@@ -305,28 +301,19 @@ class RecommendationGroupsDialog(QDialog):
             self, "Rename group", "Name:", QLineEdit.EchoMode.Normal, self.list.currentItem().text()
         )
         if ok:
-            self._run(
-                "Rename recommendation group",
-                lambda cf: findings.rename_recommendation_group(cf, group_id, name),
-            )
+            self._run(lambda: finding_ops.rename_group(self.session, group_id, name))
             self._load(group_id)
 
     def _delete(self) -> None:
         group_id = self._current()
         if group_id is not None:
-            self._run(
-                "Delete recommendation group",
-                lambda cf: findings.delete_recommendation_group(cf, group_id),
-            )
+            self._run(lambda: finding_ops.delete_group(self.session, group_id))
             self._load()
 
     def _move(self, steps: int) -> None:
         group_id = self._current()
         if group_id is not None:
-            self._run(
-                "Move recommendation group",
-                lambda cf: findings.move_recommendation_group(cf, group_id, steps),
-            )
+            self._run(lambda: finding_ops.move_group(self.session, group_id, steps))
             self._load(group_id)
 
     @classmethod

@@ -10,11 +10,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QLabel, QSpinBox, QWidget
 
 from peernotes.core.errors import PeerNotesError
-from peernotes.core.merge_preview import DeletionGuard, deletion_guard, set_deletion_guard
+from peernotes.core.merge_preview import DeletionGuard, deletion_guard
 from peernotes.ui.dialogs import messages
 from peernotes.ui.dialogs.form import FormDialog
+from peernotes.ui.operations import thresholds
 from peernotes.ui.session import Session
-from peernotes.ui.undo import run_undoable
 
 
 def describe(guard: DeletionGuard) -> str:
@@ -71,7 +71,7 @@ def edit_deletion_guard(parent: QWidget | None, session: Session) -> bool:
     if value is None or value == current:
         return False
     try:
-        run_undoable(session, "Change the deletion guard", lambda cf: set_deletion_guard(cf, value))
+        thresholds.set_guard(session, value)
     except PeerNotesError as error:
         messages.error(parent, "The deletion guard was not changed", str(error))
         return False
