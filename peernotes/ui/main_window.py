@@ -554,14 +554,12 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(APP_NAME)
             self.status_line.show_file("", "")
             return
-        from peernotes.core.records import read_models
+        from peernotes.core.records.read_models import current_challenge
 
         cf = self.session.cf
-        challenge = read_models.current_challenge(cf)
+        about = current_challenge(cf)
         readonly = " (read-only)" if cf.readonly else ""
-        self.setWindowTitle(
-            f"{challenge.council} — {challenge.programme_title}{readonly} — {APP_NAME}"
-        )
+        self.setWindowTitle(f"{about.council} — {about.programme_title}{readonly} — {APP_NAME}")
         path = str(cf.path) if cf.path else "not saved to a file"
         self.status_line.show_file(cf.path.name if cf.path else "unsaved", path)
 
