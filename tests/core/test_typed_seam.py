@@ -158,8 +158,6 @@ def test_the_status_bar_check_catches_a_direct_note():
 
 # What a UI module may not ask the store for: these return generic rows read by string key.
 STORE_ROW_READS = ("rows", "row", "get", "query", "challenge")
-# Modules whose queries h18-core is moving into the core (issue 18): may only shrink.
-STILL_QUERYING = {"printing.py", "printables.py"}
 
 
 def _is_store(node: ast.expr) -> bool:
@@ -189,15 +187,10 @@ def store_row_reads(source: str, name: str) -> list[str]:
 def test_screens_read_typed_records_not_store_rows():
     """A screen reading `cf.get("peer", id)["name"]` fails with a KeyError in front of a
     council when a column is renamed; a read model's `Peer.name` fails mypy instead."""
-    found, still = [], set()
+    found = []
     for path in sorted(UI.rglob("*.py")):
-        reads = store_row_reads(path.read_text(encoding="utf-8"), path.name)
-        if path.name in STILL_QUERYING:
-            still |= {path.name} if reads else set()
-        else:
-            found += reads
+        found += store_row_reads(path.read_text(encoding="utf-8"), path.name)
     assert found == [], "a read model (core/records/read_models.py) instead:\n" + "\n".join(found)
-    assert still == STILL_QUERYING, f"{STILL_QUERYING - still} no longer query: strike them off"
 
 
 def test_the_store_read_check_catches_each_way_in():
