@@ -398,7 +398,7 @@ class MainWindow(QMainWindow):
     def _announce_draft(self) -> None:
         """A note restored after a crash is said in the status bar and marked on Capture's
         entry, whichever page is showing (it used to be found only by going to Capture)."""
-        from peernotes.ui.capture import DRAFT_RESTORED
+        from peernotes.ui.recording.capture import DRAFT_RESTORED
 
         page = self.pages.get("capture")
         if page is None or not page.built or not getattr(page.widget, "restored_draft", False):
@@ -469,7 +469,7 @@ class MainWindow(QMainWindow):
 
     def capture_in(self, meeting_id: str) -> None:
         """Go to the capture pane, writing in this meeting."""
-        from peernotes.ui.capture import CapturePane  # built when the file opened
+        from peernotes.ui.recording.capture import CapturePane  # built when the file opened
 
         pane = self.page_widget("capture")
         if not isinstance(pane, CapturePane):

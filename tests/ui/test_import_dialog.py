@@ -8,8 +8,8 @@ import pytest
 from recording_helpers import open_window
 
 from peernotes.core import programme_columns, sheets
-from peernotes.ui import programme
 from peernotes.ui.dialogs.import_programme import ImportProgrammeDialog, PreviewModel
+from peernotes.ui.recording import programme
 
 TIMETABLE = (
     "Date,Time,Who we meet,Venue,Attendees\n"

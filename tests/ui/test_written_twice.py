@@ -135,7 +135,7 @@ def _horizontal():
 def test_the_programme_opens_the_view_on_the_selected_meeting(scene, session, qtbot):
     """Compare write-ups… on the Programme opens the side-by-side view on the meeting
     selected there; a meeting only one peer noted says there is nothing to line up."""
-    from peernotes.ui.programme import ProgrammePage
+    from peernotes.ui.recording.programme import ProgrammePage
 
     cf, meeting, _ids = scene
     alone = programme.add_meeting(cf, date="2026-11-12", title="Finance interview").id

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, QTimer
 from peernotes.core.errors import PeerNotesError
 
 if TYPE_CHECKING:
-    from peernotes.ui.capture import CapturePane
+    from peernotes.ui.recording.capture import CapturePane
 
 DRAFT_KEY = "capture_draft"
 DRAFT_RESTORED = "Restored the note you were typing when PeerNotes last closed."

@@ -26,16 +26,16 @@ from peernotes.core.changes import Table
 from peernotes.core.errors import PeerNotesError, SaveFailed
 from peernotes.core.records import read_models
 from peernotes.core.store import Change
-from peernotes.ui import capture_headcounts
-from peernotes.ui.capture_draft import DRAFT_KEY, DRAFT_RESTORED, CaptureDraft
-from peernotes.ui.capture_edit import NoteReediting
-from peernotes.ui.capture_form import LEGEND, CaptureForm
-from peernotes.ui.capture_list import CaptureList
-from peernotes.ui.capture_meeting import MeetingChooser
-from peernotes.ui.capture_people import MeetingPeople
 from peernotes.ui.dialogs.form import explain
 from peernotes.ui.operations import observations
 from peernotes.ui.operations.observations import NoteData
+from peernotes.ui.recording import capture_headcounts
+from peernotes.ui.recording.capture_draft import DRAFT_KEY, DRAFT_RESTORED, CaptureDraft
+from peernotes.ui.recording.capture_edit import NoteReediting
+from peernotes.ui.recording.capture_form import LEGEND, CaptureForm
+from peernotes.ui.recording.capture_list import CaptureList
+from peernotes.ui.recording.capture_meeting import MeetingChooser
+from peernotes.ui.recording.capture_people import MeetingPeople
 from peernotes.ui.session import Session
 from peernotes.ui.widgets.note_keys import MODE_KEYS, POLARITY_KEYS, install_note_keys
 

@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QWidget
 
 from peernotes.ui.dialogs import messages
 from peernotes.ui.dialogs.document import DocumentData, DocumentDialog
-from peernotes.ui.list_page import ListPage
 from peernotes.ui.models.records import DocumentTableModel
 from peernotes.ui.operations import documents
+from peernotes.ui.recording.list_page import ListPage
 from peernotes.ui.session import Session
 
 

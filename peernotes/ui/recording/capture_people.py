@@ -13,12 +13,12 @@ from PySide6.QtCore import QObject, Qt, QTimer
 
 from peernotes.core.errors import PeerNotesError
 from peernotes.core.records import read_models
-from peernotes.ui import capture_headcounts
 from peernotes.ui.dialogs.person import DuplicatePersonDialog, PersonData, PersonDialog
 from peernotes.ui.operations import people
+from peernotes.ui.recording import capture_headcounts
 
 if TYPE_CHECKING:
-    from peernotes.ui.capture import CapturePane
+    from peernotes.ui.recording.capture import CapturePane
 
 NO_MEETING = "Choose a meeting first: people are added to a meeting."
 

@@ -12,9 +12,9 @@ from peernotes.core.records.values import StakeholderGroup
 from peernotes.ui.dialogs import messages
 from peernotes.ui.dialogs.peer import PeerData, PeerDialog
 from peernotes.ui.dialogs.person import PersonData, PersonDialog
-from peernotes.ui.list_page import ListPage
 from peernotes.ui.models.records import PeerTableModel, PersonTableModel
 from peernotes.ui.operations import people, team
+from peernotes.ui.recording.list_page import ListPage
 from peernotes.ui.session import Session
 
 

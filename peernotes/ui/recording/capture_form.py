@@ -1,7 +1,7 @@
 """Capture's form: the widgets a peer types into, laid out as one card.
 
 It only builds and arranges them; what they do (choosing the meeting, adding people, saving
-the note) is wired by peernotes.ui.capture and its helpers, so the layout can change (to fit
+the note) is wired by peernotes.ui.recording.capture and its helpers, so the layout can change (to fit
 a laptop at 150 %) without touching behaviour.
 """
 

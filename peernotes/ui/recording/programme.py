@@ -1,5 +1,5 @@
 """The programme: the on-site timetable, one tab per day, with the meetings' people and notes;
-and a "My day" tab, this peer's meetings today (peernotes.ui.my_day)."""
+and a "My day" tab, this peer's meetings today (peernotes.ui.recording.my_day)."""
 
 from __future__ import annotations
 
@@ -28,11 +28,11 @@ from peernotes.core.store import Change
 from peernotes.ui.dialogs import messages
 from peernotes.ui.dialogs.delete_meeting import DeleteMeetingDialog
 from peernotes.ui.dialogs.meeting import MeetingData, MeetingDialog
-from peernotes.ui.list_page import ListPage
 from peernotes.ui.models import WordFilterProxyModel
 from peernotes.ui.models.records import MeetingTableModel, day_label, meeting_label
-from peernotes.ui.my_day import MyDayView
 from peernotes.ui.operations import meetings
+from peernotes.ui.recording.list_page import ListPage
+from peernotes.ui.recording.my_day import MyDayView
 from peernotes.ui.session import Session
 
 if TYPE_CHECKING:  # the timetable import loads when first used, not with the page

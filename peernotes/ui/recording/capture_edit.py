@@ -21,7 +21,7 @@ from peernotes.ui.operations import observations
 from peernotes.ui.operations.observations import NoteData
 
 if TYPE_CHECKING:
-    from peernotes.ui.capture import CapturePane
+    from peernotes.ui.recording.capture import CapturePane
 
 SAVE_NEW = "Save observation"
 SAVE_CHANGES = "Save changes"
