@@ -3,7 +3,7 @@ removed, the title block's options, starting from a preset (undoable)."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
 
 from peernotes.core import letter_outline as outline
 from peernotes.core.letter_presets import PRESETS, apply_preset
@@ -25,7 +25,7 @@ def add_block(
     kind: str,
     *,
     text: str = "",
-    options: dict[str, Any] | None = None,
+    options: Mapping[str, object] | None = None,
     index: int | None = None,
 ) -> str:
     """A block of `kind` (outline.BLOCK_KINDS) in the section; its id."""
@@ -33,7 +33,7 @@ def add_block(
         session,
         f"Add {outline.BLOCK_KINDS[kind].lower()}",
         lambda cf: outline.add_block(
-            cf, section_id, kind, text=text, options=options or {}, index=index
+            cf, section_id, kind, text=text, options=dict(options or {}), index=index
         ),
     )
 
@@ -52,13 +52,13 @@ def edit_block(session: Session, block_id: str, text: str) -> bool:
 
 
 def set_block_options(
-    session: Session, block_id: str, options: dict[str, Any], heading_id: str | None
+    session: Session, block_id: str, options: Mapping[str, object], heading_id: str | None
 ) -> bool:
     """A block's paragraph number, and a findings block's heading, order and bullets."""
     return run_undoable(
         session,
         "Block options",
-        lambda cf: outline.update_block(cf, block_id, options=options, heading_id=heading_id),
+        lambda cf: outline.update_block(cf, block_id, options=dict(options), heading_id=heading_id),
     )
 
 
