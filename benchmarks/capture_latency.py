@@ -48,7 +48,7 @@ def main() -> None:
 
     from peernotes.core.records import challenge, observations, read_models
     from peernotes.core.records.read_models import ObservationFilter
-    from peernotes.ui.app import make_application, warm_up
+    from peernotes.ui.app import make_application
     from peernotes.ui.main_window import MainWindow
 
     app = make_application()
@@ -61,7 +61,6 @@ def main() -> None:
         window.show()
         started = time.perf_counter()
         assert window.open_path(path)
-        warm_up()  # as run_app does right after the first paint
         app.processEvents()
         opened = time.perf_counter() - started
         cf = window.session.cf

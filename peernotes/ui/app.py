@@ -51,13 +51,6 @@ def ensure_demo() -> Path:
     return path
 
 
-def warm_up() -> None:
-    """Load what the first save needs (sqlite-utils brings click, dateutil and pluggy), so the
-    first Enter in a meeting does not pay for it. Run once the window is usable: it takes
-    longer than anyone takes to type a first note, and nothing on screen waits for it."""
-    import sqlite_utils  # noqa: F401  (the store's nested transactions)
-
-
 def listen_for_files(window: MainWindow) -> None:
     """Files double-clicked while this window is open are handed to it (single_instance)."""
     from peernotes.ui.single_instance import InstanceServer
@@ -113,7 +106,6 @@ def run_app(file: str | None = None, demo: bool = False) -> int:
         # event filter makes PySide6 load every widget class once: neither is needed to read
         # or write a note, so both wait until the window is usable.
         QTimer.singleShot(0, lambda: listen_for_files(window))
-        QTimer.singleShot(0, warm_up)
 
     AfterFirstPaint(window, open_challenge)
     return app.exec()
