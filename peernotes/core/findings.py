@@ -32,6 +32,14 @@ class EvidenceLink:
     relation: str  # 'supports' | 'contradicts'
 
 
+@dataclass(frozen=True)
+class FindingChoice:
+    """A finding as a picker offers it (File › Print…'s "one finding")."""
+
+    id: str
+    statement: str
+
+
 # ------------------------------------------------------------------ reading
 def finding(cf: ChallengeFile, finding_id: str) -> Row:
     row = cf.get("finding", finding_id, required=True)
@@ -42,6 +50,14 @@ def finding(cf: ChallengeFile, finding_id: str) -> Row:
 def findings(cf: ChallengeFile) -> list[Row]:
     """Live findings in section order (heading, then kind, then the user's order)."""
     return cf.rows("finding", order_by="heading_id, kind, ordinal, created_at")
+
+
+def finding_choices(cf: ChallengeFile) -> list[FindingChoice]:
+    """Live findings to pick from, in the user's order (their ordinals), statements whole."""
+    return [
+        FindingChoice(row["id"], row["statement"])
+        for row in cf.rows("finding", order_by="ordinal, created_at, id")
+    ]
 
 
 def section(cf: ChallengeFile, heading_id: str | None, kind: str) -> list[Row]:

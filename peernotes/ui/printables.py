@@ -17,7 +17,7 @@ import html
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from peernotes.core import vocab
+from peernotes.core import findings, vocab
 from peernotes.core.evidence import describe
 from peernotes.core.records import read_models
 from peernotes.core.store import ChallengeFile
@@ -102,7 +102,7 @@ def programme(cf: ChallengeFile, peer_id: str | None = None, day: str | None = N
 # ------------------------------------------------------------------------ roll-up
 def rollup_printable(cf: ChallengeFile) -> Printable:
     from peernotes.core.rollup import rollup
-    from peernotes.ui.rollup_page import INBOX_SHOWN, rollup_html
+    from peernotes.ui.synthesis.rollup_page import INBOX_SHOWN, rollup_html
 
     result = rollup(cf, inbox_limit=INBOX_SHOWN)
     return Printable("Roll-up", rollup_html(result), True)
@@ -118,12 +118,8 @@ def finding(cf: ChallengeFile, finding_id: str) -> Printable:
         return Printable(
             "Finding", _page("Finding", ["<p>This finding no longer exists.</p>"]), False
         )
-    links = cf.query(
-        "SELECT observation_id, relation FROM finding_evidence WHERE finding_id = ? "
-        "AND deleted = 0",
-        (finding_id,),
-    )
-    described = describe(cf, [r["observation_id"] for r in links])
+    links = findings.evidence_links(cf, finding_id)
+    described = describe(cf, [link.observation_id for link in links])
     t = entry.triangulation
     body = [
         f"<p><b>{_e(entry.kind_label)}</b> · {_e(t.label)} · {t.sources} sources · "
@@ -132,9 +128,9 @@ def finding(cf: ChallengeFile, finding_id: str) -> Printable:
     ]
     for relation, heading in (("supports", "Supporting evidence"), ("contradicts", "Against")):
         items = [
-            described[r["observation_id"]]
-            for r in links
-            if r["relation"] == relation and r["observation_id"] in described
+            described[link.observation_id]
+            for link in links
+            if link.relation == relation and link.observation_id in described
         ]
         if not items:
             continue

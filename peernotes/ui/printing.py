@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peernotes.core.records import people
+from peernotes.core import findings
+from peernotes.core.records import read_models
 from peernotes.core.store import ChallengeFile
 from peernotes.ui import printables
 from peernotes.ui.printables import INTERNAL, Printable
@@ -153,8 +154,8 @@ class PrintDialog(QDialog):
         self.peer = QComboBox()
         self.peer.setAccessibleName("Programme for")
         self.peer.addItem("Whole team", None)
-        for peer in people.team(cf):
-            self.peer.addItem(peer["name"], peer["id"])
+        for peer in read_models.team_members(cf):
+            self.peer.addItem(peer.name, peer.id)
         grid.addWidget(self.peer, 0, 1)
         self.day = QComboBox()
         self.day.setAccessibleName("Programme day")
@@ -164,10 +165,8 @@ class PrintDialog(QDialog):
         grid.addWidget(self.day, 0, 2)
         self.finding = QComboBox()
         self.finding.setAccessibleName("Finding")
-        for finding in cf.query(
-            "SELECT id, statement FROM finding WHERE deleted = 0 ORDER BY ordinal"
-        ):
-            self.finding.addItem(finding["statement"][:80], finding["id"])
+        for finding in findings.finding_choices(cf):
+            self.finding.addItem(finding.statement[:80], finding.id)
         if finding_id is not None:
             self.finding.setCurrentIndex(max(0, self.finding.findData(finding_id)))
         grid.addWidget(self.finding, 2, 1, 1, 2)

@@ -217,3 +217,21 @@ def test_browser_filters_by_polarity_mode_peer_and_not_yet_in_a_finding(scene):
     assert observation_ids(scene.cf, "unused", narrow=narrow) == [wanted]
     tagged = scene.obs("Tagged", headings=("1",))
     assert describe(scene.cf, [tagged])[tagged].heading_labels[0].startswith("1")
+
+
+def test_the_print_pickers_findings_follow_the_users_order_without_deleted_ones(scene):
+    """File › Print…'s "one finding" lists live findings in the order the user gave them,
+    statements whole. If this failed, a deleted finding could be printed, or the list would
+    not match the Findings page's order."""
+    cf = scene.cf
+    heading = scene.headings["1"]
+    first = findings.create_finding(cf, "Carers are heard", kind="strength", heading_id=heading)
+    second = findings.create_finding(cf, "Waits are long", kind="strength", heading_id=heading)
+    gone = findings.create_finding(cf, "Withdrawn", kind="strength", heading_id=heading)
+    findings.move_up(cf, second)
+    findings.delete_finding(cf, gone)
+    choices = findings.finding_choices(cf)
+    assert [(c.id, c.statement) for c in choices] == [
+        (second, "Waits are long"),
+        (first, "Carers are heard"),
+    ]
