@@ -38,8 +38,8 @@ def main() -> None:
     from peernotes.core import evidence, rollup
     from peernotes.core.store import ChallengeFile
     from peernotes.ui import spelling
-    from peernotes.ui.findings_page import FindingsPage
     from peernotes.ui.session import Session
+    from peernotes.ui.synthesis.findings_page import FindingsPage
 
     app = QApplication.instance() or QApplication([])
     started = time.perf_counter()

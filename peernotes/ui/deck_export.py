@@ -208,7 +208,7 @@ def export_feedback(parent: MainWindow, session: Session) -> Path | None:
     deck = guarded_deck(parent, session)
     if deck is None:
         return None
-    from peernotes.ui.weak_findings_dialog import confirm_export
+    from peernotes.ui.synthesis.weak_findings_dialog import confirm_export
 
     if not confirm_export(parent, session.cf, "presentation", parent):
         return None

@@ -465,7 +465,7 @@ class LetterPage(QWidget):
     def _weak_findings_checked(self) -> bool:
         """Ask once about single-source and unevidenced findings; True to go on exporting."""
         from peernotes.core.weak_findings import weak_findings
-        from peernotes.ui.weak_findings_dialog import WeakFindingsDialog
+        from peernotes.ui.synthesis.weak_findings_dialog import WeakFindingsDialog
 
         decision = WeakFindingsDialog.review(self, weak_findings(self.session.cf), "letter")
         if decision.action == "goto" and decision.finding_id:

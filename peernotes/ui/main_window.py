@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
     present_action: QAction
     presentation: Presentation | None
     about_dialog: AboutDialog
+    written_twice: QWidget  # Tools › Meetings written up twice… (ui/synthesis)
 
     def __init__(self, *, defer_features: bool = False) -> None:
         super().__init__()
@@ -456,7 +457,7 @@ class MainWindow(QMainWindow):
 
     def current_finding_id(self) -> str | None:
         """The finding selected on the Findings page, if that page has been opened."""
-        from peernotes.ui.findings_page import FindingsPage  # loaded once the page is built
+        from peernotes.ui.synthesis.findings_page import FindingsPage  # built on first use
 
         page = self.pages.get("findings")
         if page is None or not page.built or not isinstance(page.widget, FindingsPage):

@@ -102,7 +102,7 @@ def programme(cf: ChallengeFile, peer_id: str | None = None, day: str | None = N
 # ------------------------------------------------------------------------ roll-up
 def rollup_printable(cf: ChallengeFile) -> Printable:
     from peernotes.core.rollup import rollup
-    from peernotes.ui.rollup_page import INBOX_SHOWN, rollup_html
+    from peernotes.ui.synthesis.rollup_page import INBOX_SHOWN, rollup_html
 
     result = rollup(cf, inbox_limit=INBOX_SHOWN)
     return Printable("Roll-up", rollup_html(result), True)

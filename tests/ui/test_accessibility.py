@@ -58,7 +58,7 @@ def test_coverage_heat_map_has_a_table_with_the_same_figures(qtbot, challenge_pa
     heading a row, every figure the heat map paints a named cell."""
     from PySide6.QtTest import QTest
 
-    from peernotes.ui.coverage_chart import CoverageHeatMap
+    from peernotes.ui.synthesis.coverage_chart import CoverageHeatMap
 
     window = open_window(qtbot, challenge_path)
     window.show_page("coverage")

@@ -17,7 +17,7 @@ from peernotes.ui.deck_export import DeckOptionsDialog
 from peernotes.ui.letter_guard import GuardDecision
 from peernotes.ui.main_window import MainWindow
 from peernotes.ui.session import Session
-from peernotes.ui.weak_findings_dialog import WeakDecision, WeakFindingsDialog
+from peernotes.ui.synthesis.weak_findings_dialog import WeakDecision, WeakFindingsDialog
 
 
 @pytest.fixture(autouse=True)

@@ -12,7 +12,7 @@ from peernotes.ui import deck_export, feedback_changes
 from peernotes.ui.main_window import MainWindow
 from peernotes.ui.presenter import present
 from peernotes.ui.session import Session
-from peernotes.ui.weak_findings_dialog import WeakDecision, WeakFindingsDialog
+from peernotes.ui.synthesis.weak_findings_dialog import WeakDecision, WeakFindingsDialog
 
 
 @pytest.fixture

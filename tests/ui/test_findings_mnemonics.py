@@ -7,8 +7,8 @@ import re
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTabWidget
 from synthesis_data import build_scene
 
-from peernotes.ui.findings_page import FindingsPage
 from peernotes.ui.session import Session
+from peernotes.ui.synthesis.findings_page import FindingsPage
 from peernotes.ui.widgets.note_keys import NOTE_KEYS
 
 
@@ -53,7 +53,7 @@ def test_findings_labels_take_no_note_key_and_no_two_share_a_letter(cf, qtbot):
 def test_new_finding_dialog_takes_no_note_key(qtbot):
     """If this fails, Alt+S in the New finding dialog jumps to Statement while on the
     Findings page it means "strength": one key, two meanings, a step apart."""
-    from peernotes.ui.synthesis_dialogs import NewFindingDialog
+    from peernotes.ui.synthesis.dialogs import NewFindingDialog
 
     dialog = NewFindingDialog(None, [], [], None, "", [], None)
     qtbot.addWidget(dialog)

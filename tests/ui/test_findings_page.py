@@ -8,9 +8,9 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from synthesis_data import build_scene
 
 from peernotes.core import findings, rollup
-from peernotes.ui.findings_page import FindingsPage
 from peernotes.ui.session import Session
-from peernotes.ui.synthesis_dialogs import NewFindingDialog
+from peernotes.ui.synthesis.dialogs import NewFindingDialog
+from peernotes.ui.synthesis.findings_page import FindingsPage
 
 
 @pytest.fixture

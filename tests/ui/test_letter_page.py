@@ -18,7 +18,7 @@ from peernotes.ui.letter import LetterPage
 from peernotes.ui.letter_guard import GuardDecision, GuardDialog, NameHitsModel
 from peernotes.ui.main_window import MainWindow
 from peernotes.ui.session import Session
-from peernotes.ui.weak_findings_dialog import WeakDecision, WeakFindingsDialog
+from peernotes.ui.synthesis.weak_findings_dialog import WeakDecision, WeakFindingsDialog
 from peernotes.ui.workspace import Ref
 
 

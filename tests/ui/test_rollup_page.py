@@ -6,10 +6,10 @@ import pytest
 from synthesis_data import build_scene
 
 from peernotes.core import coverage, findings, rollup
-from peernotes.ui.coverage_page import CoveragePage, summary_html
-from peernotes.ui.rollup_page import RollupPage, rollup_html
 from peernotes.ui.session import Session
-from peernotes.ui.synthesis import create_pages
+from peernotes.ui.synthesis import FEATURE
+from peernotes.ui.synthesis.coverage_page import CoveragePage, summary_html
+from peernotes.ui.synthesis.rollup_page import RollupPage, rollup_html
 
 
 @pytest.fixture
@@ -50,7 +50,7 @@ def test_rollup_html_reads_in_framework_order(scene):
 def test_pages_build_and_follow_changes(scene, qtbot):
     """All three pages open on a file, and a new finding shows on the roll-up."""
     session = Session(scene.cf)
-    pages = create_pages(session, None)
+    pages = FEATURE.create_pages(session, None)
     assert [(p.key, p.order) for p in pages] == [("findings", 50), ("rollup", 60), ("coverage", 70)]
     for page in pages:
         qtbot.addWidget(page.widget)

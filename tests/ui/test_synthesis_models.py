@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from synthesis_data import build_scene
 
 from peernotes.core import evidence, findings, rollup
-from peernotes.ui.synthesis_models import (
+from peernotes.ui.synthesis.models import (
     EvidenceTableModel,
     FindingsTreeModel,
     ObservationBrowserModel,

@@ -8,9 +8,9 @@ from PySide6.QtCore import QItemSelectionModel
 from peernotes.core import findings, note_pairs
 from peernotes.core.records import observations, people, programme
 from peernotes.core.triangulation import assess
-from peernotes.ui.findings_page import FindingsPage
 from peernotes.ui.session import Session
-from peernotes.ui.written_twice import AlignedNotesModel, WrittenTwiceDialog
+from peernotes.ui.synthesis.findings_page import FindingsPage
+from peernotes.ui.synthesis.written_twice import AlignedNotesModel, WrittenTwiceDialog
 
 ALEX = ("Carers said the respite booking line rings out after five o'clock.", "Staff were proud.")
 PRIYA = ("Respite booking: carers told us the line rings out after 5pm.", "A dementia pathway.")

@@ -337,7 +337,7 @@ class ProgrammePage(ListPage):
 
     def compare_write_ups(self) -> None:
         """Meetings written up twice, opened on the selected meeting."""
-        from peernotes.ui.written_twice import WrittenTwiceDialog
+        from peernotes.ui.synthesis.written_twice import WrittenTwiceDialog
 
         self.written_twice = WrittenTwiceDialog.open_for(self.session, self, self.current_id())
 

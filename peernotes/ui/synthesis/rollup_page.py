@@ -29,8 +29,8 @@ from peernotes.core.rollup import FindingEntry, HeadingEntry, Rollup, rollup
 from peernotes.ui.operations import thresholds
 from peernotes.ui.palette import paper
 from peernotes.ui.session import Session
-from peernotes.ui.synthesis_dialogs import ThresholdsDialog
-from peernotes.ui.synthesis_models import LEVEL_COLOURS, LEVEL_TINTS
+from peernotes.ui.synthesis.dialogs import ThresholdsDialog
+from peernotes.ui.synthesis.models import LEVEL_COLOURS, LEVEL_TINTS
 from peernotes.ui.widgets.stale import StaleRefresher
 from peernotes.ui.workspace import Ref
 

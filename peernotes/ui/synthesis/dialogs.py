@@ -115,7 +115,7 @@ class NewFindingDialog(QDialog):
         self.resize(640, 460 if evidence else 260)
 
     def _evidence_box(self, evidence: Sequence[ObservationInfo], kind: str | None) -> QWidget:
-        from peernotes.ui.findings_browser import reading_html
+        from peernotes.ui.synthesis.findings_browser import reading_html
 
         box = QWidget()
         label = QLabel(

@@ -32,18 +32,18 @@ from peernotes.core.spelling import challenge_names
 from peernotes.core.store import Change
 from peernotes.ui import spelling
 from peernotes.ui.dialogs import messages
-from peernotes.ui.finding_editor import EvidencePane, FindingEditor
-from peernotes.ui.findings_browser import ObservationBrowser
-from peernotes.ui.findings_tree import FindingsTree
 from peernotes.ui.menus import focus_and_select
 from peernotes.ui.operations import findings as finding_ops
 from peernotes.ui.operations import thresholds
 from peernotes.ui.session import Session
-from peernotes.ui.synthesis_dialogs import (
+from peernotes.ui.synthesis.dialogs import (
     NewFindingDialog,
     RecommendationGroupsDialog,
     ThresholdsDialog,
 )
+from peernotes.ui.synthesis.finding_editor import EvidencePane, FindingEditor
+from peernotes.ui.synthesis.findings_browser import ObservationBrowser
+from peernotes.ui.synthesis.findings_tree import FindingsTree
 from peernotes.ui.widgets.remembered import remember_splitter
 from peernotes.ui.workspace import Ref
 

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from peernotes.core import triangulation
 from peernotes.core.rollup import Rollup
-from peernotes.ui.findings_browser import action_bar, fit_column
-from peernotes.ui.synthesis_models import FindingsTreeModel
+from peernotes.ui.synthesis.findings_browser import action_bar, fit_column
+from peernotes.ui.synthesis.models import FindingsTreeModel
 
 
 def levels_summary(result: Rollup) -> str:

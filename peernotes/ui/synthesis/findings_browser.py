@@ -36,7 +36,7 @@ from peernotes.core import evidence, search, vocab
 from peernotes.core.evidence import BrowserFilter, ObservationInfo
 from peernotes.core.records import read_models
 from peernotes.ui.session import Session
-from peernotes.ui.synthesis_models import SNIPPET_ROLE, ObservationBrowserModel
+from peernotes.ui.synthesis.models import SNIPPET_ROLE, ObservationBrowserModel
 
 
 class SnippetDelegate(QStyledItemDelegate):

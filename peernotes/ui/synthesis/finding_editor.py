@@ -30,10 +30,10 @@ from peernotes.core import vocab
 from peernotes.core.evidence import ObservationInfo
 from peernotes.core.records.values import Heading, RecommendationGroup
 from peernotes.core.rollup import FindingEntry
-from peernotes.ui.findings_browser import fit_column
 from peernotes.ui.palette import colours
-from peernotes.ui.synthesis_dialogs import heading_choices
-from peernotes.ui.synthesis_models import EvidenceTableModel
+from peernotes.ui.synthesis.dialogs import heading_choices
+from peernotes.ui.synthesis.findings_browser import fit_column
+from peernotes.ui.synthesis.models import EvidenceTableModel
 from peernotes.ui.widgets.text_field import TextField
 
 EMPTY_TITLE = "Selected finding"

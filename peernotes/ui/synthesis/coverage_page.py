@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
 from peernotes.core import coverage as core_coverage
 from peernotes.core.coverage import Coverage
 from peernotes.core.errors import PeerNotesError
-from peernotes.ui.coverage_chart import CoverageHeatMap
-from peernotes.ui.coverage_table import CoverageTableModel
 from peernotes.ui.operations import thresholds
 from peernotes.ui.palette import colours
 from peernotes.ui.session import Session
+from peernotes.ui.synthesis.coverage_chart import CoverageHeatMap
+from peernotes.ui.synthesis.coverage_table import CoverageTableModel
 from peernotes.ui.widgets.stale import StaleRefresher
 from peernotes.ui.workspace import Ref
 
