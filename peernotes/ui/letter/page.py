@@ -56,9 +56,9 @@ from peernotes.core.errors import PeerNotesError
 from peernotes.core.letter import Letter, build_letter
 from peernotes.core.store import DB_ERRORS, Change
 from peernotes.ui.dialogs import messages
-from peernotes.ui.letter_composer import LetterComposer
-from peernotes.ui.letter_findings_tab import FindingsTab
-from peernotes.ui.letter_guard import GuardDialog
+from peernotes.ui.letter.composer import LetterComposer
+from peernotes.ui.letter.findings_tab import FindingsTab
+from peernotes.ui.letter.guard import GuardDialog
 from peernotes.ui.session import Session
 from peernotes.ui.undo import run_undoable
 from peernotes.ui.workspace import Ref, Workspace
