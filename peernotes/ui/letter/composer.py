@@ -10,6 +10,7 @@ answer them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -38,15 +39,16 @@ from peernotes.core import letter_outline as ops
 from peernotes.core.errors import PeerNotesError
 from peernotes.core.letter import Letter
 from peernotes.core.letter_outline import BLOCK_KINDS, FIELDS, OutlineBlock, OutlineSection
-from peernotes.core.letter_presets import PRESETS, apply_preset, is_edited
+from peernotes.core.letter_presets import PRESETS, is_edited
 from peernotes.core.letter_settings import FIELD_BY_NAME
-from peernotes.core.letter_title import set_title_options, title_options
+from peernotes.core.letter_title import title_options
 from peernotes.core.records.challenge import headings as framework_headings
 from peernotes.ui.dialogs import messages
 from peernotes.ui.letter.options import ask_options, ask_title_options
 from peernotes.ui.letter.preview import PagePreview
+from peernotes.ui.operations import findings as finding_ops
+from peernotes.ui.operations import letter_outline as outline_ops
 from peernotes.ui.session import Session
-from peernotes.ui.undo import run_undoable
 
 _ID = Qt.ItemDataRole.UserRole
 _IS_SECTION = Qt.ItemDataRole.UserRole + 1
@@ -292,9 +294,10 @@ class LetterComposer(QWidget):
         return parent.data(_ID), index.row() + 1
 
     # ------------------------------------------------------------------ editing
-    def _run(self, text: str, operation: Any) -> Any:
+    def _run(self, action: Callable[[], Any]) -> Any:
+        """One action from `operations.letter_outline`; a refusal is shown, nothing changes."""
         try:
-            return run_undoable(self.session, text, operation)
+            return action()
         except PeerNotesError as error:
             show_problem(self, str(error))
             return None
@@ -308,7 +311,7 @@ class LetterComposer(QWidget):
         if index.isValid():
             top = index if index.data(_IS_SECTION) else index.parent()
             at = top.row() + 1
-        new = self._run("Add section", lambda cf: ops.add_section(cf, title, index=at))
+        new = self._run(lambda: outline_ops.add_section(self.session, title, at))
         if new:
             self.select(new)
 
@@ -325,10 +328,10 @@ class LetterComposer(QWidget):
                 return
             text = answer
         options = {"setting": "next_steps"} if kind == "standard" else {}
-        label = f"Add {BLOCK_KINDS[kind].lower()}"
         new = self._run(
-            label,
-            lambda cf: ops.add_block(cf, section_id, kind, text=text, options=options, index=at),
+            lambda: outline_ops.add_block(
+                self.session, section_id, kind, text=text, options=options, index=at
+            )
         )
         if new:
             self.select(new)
@@ -343,7 +346,7 @@ class LetterComposer(QWidget):
             row = cf.get("letter_section", row_id)
             title = ask_title(self, "Rename section", row["title"] if row else "")
             if title is not None:
-                self._run("Rename section", lambda c: ops.update_section(c, row_id, title=title))
+                self._run(lambda: outline_ops.rename_section(self.session, row_id, title))
             return
         block = cf.get("letter_block", row_id)
         if block is None:
@@ -353,7 +356,7 @@ class LetterComposer(QWidget):
             label += " – its wording (empty: PeerNotes' standard wording)"
         text = ask_text(self, "Edit block", label, block["text"])
         if text is not None:
-            self._run("Edit block", lambda c: ops.update_block(c, row_id, text=text))
+            self._run(lambda: outline_ops.edit_block(self.session, row_id, text))
 
     def edit_options(self) -> None:
         """A block's options: its paragraph number, and a findings block's heading, order,
@@ -377,10 +380,7 @@ class LetterComposer(QWidget):
         if answer is None:
             return
         options, heading_id = answer
-        self._run(
-            "Block options",
-            lambda cf: ops.update_block(cf, row_id, options=options, heading_id=heading_id),
-        )
+        self._run(lambda: outline_ops.set_block_options(self.session, row_id, options, heading_id))
 
     def _edit_title_options(self, block_id: str) -> None:
         """Title lines and order, date style and document type: one undoable step."""
@@ -391,7 +391,7 @@ class LetterComposer(QWidget):
             return
         wanted = ask_title_options(self, current)
         if wanted is not None and wanted != current:
-            self._run("Title block options", lambda cf: set_title_options(cf, block_id, wanted))
+            self._run(lambda: outline_ops.set_title_block_options(self.session, block_id, wanted))
 
     def edit_from_preview(self, target: str) -> None:
         """Edit, where it appears in the preview, a finding's statement or narrative, or the
@@ -408,24 +408,18 @@ class LetterComposer(QWidget):
             self.select(row_id)
             self.edit_selected()
             return
-        from peernotes.core import findings
-
         field = field if field in ("statement", "narrative") else "narrative"
         label = "The finding's statement" if field == "statement" else "The finding's narrative"
         text = ask_text(self, "Edit finding", label, row[field])
         if text is not None:
-            self._run(
-                "Edit finding",
-                lambda c: findings.update_finding(c, row_id, **{field: text}),
-            )
+            self._run(lambda: finding_ops.edit_from_letter(self.session, row_id, field, text))
 
     def move_selected(self, steps: int) -> None:
         chosen = self.selected()
         if chosen is None:
             return
         row_id, is_section = chosen
-        move = ops.move_section if is_section else ops.move_block
-        self._run("Move up" if steps < 0 else "Move down", lambda cf: move(cf, row_id, steps))
+        self._run(lambda: outline_ops.move_up_or_down(self.session, row_id, is_section, steps))
         self.select(row_id)
 
     def drop(self, moved_id: str, target_id: str, below: bool, on_item: bool) -> None:
@@ -445,7 +439,7 @@ class LetterComposer(QWidget):
             if steps > 0 and not below and not on_item:
                 steps -= 1
             if steps:
-                self._run("Move section", lambda cf: ops.move_section(cf, moved_id, steps))
+                self._run(lambda: outline_ops.drag_section(self.session, moved_id, steps))
             self.select(moved_id)
             return
         if target_id in section_ids:
@@ -457,10 +451,7 @@ class LetterComposer(QWidget):
             blocks = [b.id for b in next(s for s in sections if s.id == target_section).blocks]
             blocks = [b for b in blocks if b != moved_id]
             index = blocks.index(target_id) + (1 if below else 0)
-        self._run(
-            "Move block",
-            lambda cf: ops.move_block_to(cf, moved_id, target_section, index),
-        )
+        self._run(lambda: outline_ops.drag_block(self.session, moved_id, target_section, index))
         self.select(moved_id)
 
     def remove_selected(self) -> None:
@@ -469,12 +460,12 @@ class LetterComposer(QWidget):
             return
         row_id, is_section = chosen
         if is_section:
-            self._run("Remove section", lambda cf: ops.delete_section(cf, row_id))
+            self._run(lambda: outline_ops.remove_section(self.session, row_id))
         else:
-            self._run("Remove block", lambda cf: ops.delete_block(cf, row_id))
+            self._run(lambda: outline_ops.remove_block(self.session, row_id))
 
     def apply_preset(self, key: str) -> None:
         name = PRESETS[key].name
         if is_edited(self.session.cf) and not confirm_preset(self, name):
             return
-        self._run(f"Start from {name}", lambda cf: apply_preset(cf, key))
+        self._run(lambda: outline_ops.start_from_preset(self.session, key))

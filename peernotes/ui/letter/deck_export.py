@@ -31,14 +31,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peernotes.core import attribution, deck_settings, letter_settings
+from peernotes.core import attribution, deck_settings
 from peernotes.core.attribution import NameHit
 from peernotes.core.deck import Deck, build_deck
 from peernotes.core.deck_settings import DeckOptions
 from peernotes.core.errors import PeerNotesError
 from peernotes.ui.dialogs import messages
+from peernotes.ui.operations import deck as deck_ops
 from peernotes.ui.session import Session
-from peernotes.ui.undo import run_undoable
 
 if TYPE_CHECKING:
     from peernotes.ui.main_window import MainWindow
@@ -174,12 +174,7 @@ def guarded_deck(
         return deck
     decision = review_hits(parent, hits)
     if decision.allowed:
-        keys = [hit.matched for hit in decision.allowed]
-        run_undoable(
-            session,
-            "Allow names in the letter and deck",
-            lambda c: [letter_settings.allow_name(c, k) for k in keys],
-        )
+        deck_ops.allow_names(session, [hit.matched for hit in decision.allowed])
     if decision.action == "goto" and decision.goto is not None:
         page = getattr(getattr(parent, "pages", {}).get("letter"), "widget", None)
         if page is not None:
@@ -202,9 +197,7 @@ def export_feedback(parent: MainWindow, session: Session) -> Path | None:
     if options is None:
         return None
     if options != current and not session.cf.readonly:
-        run_undoable(
-            session, "Choose the feedback slides", lambda c: deck_settings.save(c, options)
-        )
+        deck_ops.choose_slides(session, options)
     deck = guarded_deck(parent, session)
     if deck is None:
         return None

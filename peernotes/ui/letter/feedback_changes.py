@@ -18,8 +18,8 @@ from peernotes.core import feedback_snapshot as snapshots
 from peernotes.core.errors import PeerNotesError
 from peernotes.core.store import ChallengeFile
 from peernotes.ui.dialogs import messages
+from peernotes.ui.operations import deck as deck_ops
 from peernotes.ui.session import Session
-from peernotes.ui.undo import run_undoable
 
 TABLES = ("feedback_snapshot", "finding", "heading")
 
@@ -105,11 +105,7 @@ def offer_record(
         return False
     ids = list(finding_ids)
     try:
-        run_undoable(
-            session,
-            "Record the feedback as presented",
-            lambda cf: snapshots.record(cf, ids, occasion=occasion, slides=slides),
-        )
+        deck_ops.record_feedback(session, ids, occasion=occasion, slides=slides)
     except PeerNotesError as error:
         messages.error(parent, "Not recorded", str(error))
         return False

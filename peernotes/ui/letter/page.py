@@ -59,8 +59,8 @@ from peernotes.ui.dialogs import messages
 from peernotes.ui.letter.composer import LetterComposer
 from peernotes.ui.letter.findings_tab import FindingsTab
 from peernotes.ui.letter.guard import GuardDialog
+from peernotes.ui.operations import letter as letter_ops
 from peernotes.ui.session import Session
-from peernotes.ui.undo import run_undoable
 from peernotes.ui.workspace import Ref, Workspace
 
 Index = QModelIndex | QPersistentModelIndex
@@ -320,15 +320,8 @@ class LetterPage(QWidget):
         names, self._pending = sorted(self._pending), set()
         if not names:
             return True
-        values = {n: self._value(n) for n in names}
-        labels = ", ".join(letter_settings.FIELD_BY_NAME[n].label.lower() for n in names)
         try:
-            run_undoable(
-                self.session,
-                f"Edit letter {labels}",
-                lambda cf: letter_settings.save(cf, **values),
-                merge_key="letter." + ",".join(names),
-            )
+            letter_ops.save_settings(self.session, {n: self._value(n) for n in names})
         except PeerNotesError as error:
             messages.error(self, "Letter settings not saved", str(error))
             return False
@@ -340,11 +333,7 @@ class LetterPage(QWidget):
     def reset(self, name: str) -> None:
         self._pending.discard(name)
         try:
-            run_undoable(
-                self.session,
-                f"Reset letter {letter_settings.FIELD_BY_NAME[name].label.lower()}",
-                lambda cf: letter_settings.reset(cf, name),
-            )
+            letter_ops.reset_setting(self.session, name)
         except PeerNotesError as error:
             messages.error(self, "Letter settings not saved", str(error))
         self.load_settings(force=True)
@@ -354,11 +343,7 @@ class LetterPage(QWidget):
         assert isinstance(editor, QListWidget)
         items = [i.text() for i in editor.selectedItems()]
         if items:
-            run_undoable(
-                self.session,
-                "Stop allowing names in the letter",
-                lambda cf: [letter_settings.disallow_name(cf, t) for t in items],
-            )
+            letter_ops.disallow_names(self.session, items)
 
     def focus_field(self, name: str) -> None:
         editor = self.editors.get(name)
@@ -436,12 +421,7 @@ class LetterPage(QWidget):
         if hits:
             decision = GuardDialog.review(self, hits)
             if decision.allowed:
-                keys = [hit.matched for hit in decision.allowed]
-                run_undoable(
-                    self.session,
-                    "Allow names in the letter",
-                    lambda cf: [letter_settings.allow_name(cf, k) for k in keys],
-                )
+                letter_ops.allow_names(self.session, [hit.matched for hit in decision.allowed])
             if decision.action == "goto" and decision.goto is not None:
                 self.go_to(decision.goto)
                 return None
