@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import statistics
 import sys
 import tempfile
 import time
@@ -26,16 +25,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from benchmarks.timing import spread_ms  # noqa: E402
 from benchmarks.workloads import workload  # noqa: E402
-
-
-def _p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
-
-
-def _ms(values: list[float]) -> tuple[float, float, float]:
-    return statistics.median(values) * 1000, _p95(values) * 1000, max(values) * 1000
 
 
 def main() -> None:
@@ -99,9 +90,9 @@ def main() -> None:
                 heading_ids=[heading],
             )
             core.append(time.perf_counter() - t0)
-        um, up, ux = _ms(ui)
-        km, kp, kx = _ms(committed)
-        cm, cp, _ = _ms(core)
+        um, up, ux = spread_ms(ui)
+        km, kp, kx = spread_ms(committed)
+        cm, cp, _ = spread_ms(core)
         print(f"large file: {total:,} observations, opened in {opened * 1000:.0f} ms")
         print(
             f"(a) Enter in the capture pane ({args.samples} notes, each with a heading):\n"
@@ -155,10 +146,10 @@ def main() -> None:
                 )
                 raw.append(time.perf_counter() - t0)
         shown = model.rowCount()
-        bm, bp, bx = _ms(blocked)
-        pm, pp, px = _ms(applying)
-        am, ap, ax = _ms(answered)
-        rm, rp, rx = _ms(raw)
+        bm, bp, bx = spread_ms(blocked)
+        pm, pp, px = spread_ms(applying)
+        am, ap, ax = spread_ms(answered)
+        rm, rp, rx = spread_ms(raw)
         worst = max(bx, px)
         print(
             f"(b) filter as you type '{typed}' x3 ({len(blocked)} keystrokes, {shown:,} rows match at the end; "

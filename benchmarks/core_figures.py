@@ -27,6 +27,7 @@ import time
 from pathlib import Path
 
 import peernotes
+from benchmarks.timing import p95
 from benchmarks.workloads import workload
 
 BARE_WINDOW = """
@@ -81,11 +82,6 @@ def _time_process(code: str, *args: str, runs: int) -> tuple[list[dict[str, floa
         timings.append(marks)
         output = result.stdout
     return timings, output
-
-
-def _p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
 
 
 def startup(runs: int) -> None:
@@ -162,8 +158,8 @@ def save_latency(samples: int) -> None:
             conn.execute("COMMIT")
             raw.append(time.perf_counter() - started)
         conn.close()
-    cm, cp = statistics.median(core) * 1000, _p95(core) * 1000
-    rm, rp = statistics.median(raw) * 1000, _p95(raw) * 1000
+    cm, cp = statistics.median(core) * 1000, p95(core) * 1000
+    rm, rp = statistics.median(raw) * 1000, p95(raw) * 1000
     print(
         f"(b) save one observation, large file ({samples} saves): median {cm:.2f} ms, p95 {cp:.2f} ms "
         f"(target p95 <= 5 ms); raw sqlite3 insert+commit median {rm:.2f} ms, p95 {rp:.2f} ms; "

@@ -18,29 +18,17 @@ from __future__ import annotations
 
 import argparse
 import io
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from pptx import Presentation
 
+from benchmarks.timing import median_seconds, verdict
 from peernotes.core import attribution
 from peernotes.core.deck import build_deck
 from peernotes.core.store import ChallengeFile
 from peernotes.export.pptx_deck import CONTENT_LAYOUT, TITLE_LAYOUT, export_deck, load_template
-
-
-def _median(fn: Callable[[], object], runs: int) -> float:
-    fn()  # warm-up
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
 
 
 def measure(path: Path, runs: int, out: Path) -> dict[str, float]:
@@ -87,10 +75,10 @@ def measure(path: Path, runs: int, out: Path) -> dict[str, float]:
 
         timings = {
             "slides": float(len(slides)),
-            "build": _median(lambda: build_deck(cf, template.capacity), runs),
-            "scan": _median(lambda: attribution.scan(cf, deck), runs),
-            "export": _median(export, runs),
-            "raw": _median(raw, runs),
+            "build": median_seconds(lambda: build_deck(cf, template.capacity), runs),
+            "scan": median_seconds(lambda: attribution.scan(cf, deck), runs),
+            "export": median_seconds(export, runs),
+            "raw": median_seconds(raw, runs),
         }
     finally:
         cf.close()
@@ -122,8 +110,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"{t['scan'] * 1000:>6.1f}ms {t['export'] * 1000:>6.1f}ms "
                 f"{t['raw'] * 1000:>6.1f}ms {ratio:>5.2f}x"
             )
-    verdict = "met" if worst <= 2 else "NOT met"
-    print(f"target: export <= 2x raw python-pptx -> {verdict} (worst {worst:.2f}x)")
+    print(f"target: export <= 2x raw python-pptx -> {verdict(worst <= 2)} (worst {worst:.2f}x)")
     return 0
 
 

@@ -20,16 +20,14 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import docx
 from docx.oxml.ns import qn
 
+from benchmarks.timing import median_seconds, verdict
 from peernotes.core import attribution
 from peernotes.core.letter import build_letter
 from peernotes.core.letter_presets import PRESETS, apply_preset
@@ -52,16 +50,6 @@ def _style_key(block) -> str | None:
     if block.kind == "bullet":
         return "bullet2" if block.level >= 2 else "bullet1"
     return _KIND_STYLE.get(block.kind)
-
-
-def _median(fn: Callable[[], object], runs: int) -> float:
-    fn()  # warm-up
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
 
 
 def _blank(template: Path) -> docx.document.Document:
@@ -111,11 +99,11 @@ def measure(path: Path, runs: int, out: Path) -> dict[str, float]:
 
         timings = {
             "paragraphs": float(len(paragraphs)),
-            "build": _median(lambda: build_letter(cf), runs),
-            "scan": _median(lambda: attribution.scan(cf, letter), runs),
-            "export": _median(export, runs),
-            "raw": _median(raw, runs),
-            "by_name": _median(by_name, runs),
+            "build": median_seconds(lambda: build_letter(cf), runs),
+            "scan": median_seconds(lambda: attribution.scan(cf, letter), runs),
+            "export": median_seconds(export, runs),
+            "raw": median_seconds(raw, runs),
+            "by_name": median_seconds(by_name, runs),
         }
     finally:
         cf.close()
@@ -156,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"{t['export'] * 1000:>6.1f}ms {t['raw'] * 1000:>6.1f}ms {ratio:>5.2f}x {t['by_name'] * 1000:>6.1f}ms"
             )
     print(
-        f"target: export <= 2x raw python-docx with cached style ids -> {'met' if worst <= 2 else 'NOT met'} (worst {worst:.2f}x)"
+        f"target: export <= 2x raw python-docx with cached style ids -> {verdict(worst <= 2)} (worst {worst:.2f}x)"
     )
     return 0
 

@@ -20,18 +20,16 @@ from __future__ import annotations
 import argparse
 import shutil
 import sqlite3
-import statistics
 import sys
 import tempfile
-import time
 import uuid
-from collections.abc import Callable
 from datetime import date, timedelta
 from datetime import time as clock
 from pathlib import Path
 
 import openpyxl
 
+from benchmarks.timing import median_seconds
 from peernotes.core import programme_columns, programme_import, sheets
 from peernotes.core.records import challenge
 from peernotes.core.store import ChallengeFile
@@ -116,16 +114,6 @@ def raw_import(base: Path, sheet: Path, work: Path) -> None:
     conn.close()
 
 
-def _median(fn: Callable[[], object], runs: int) -> float:
-    fn()  # warm-up
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -146,8 +134,8 @@ def main(argv: list[str] | None = None) -> int:
         assert len(plan.new_meetings) == MEETINGS and len(plan.new_people) == PEOPLE, plan.summary(
             done=True
         )
-        ours = _median(lambda: run_import(base, sheet, work), args.runs)
-        raw = _median(lambda: raw_import(base, sheet, work), args.runs)
+        ours = median_seconds(lambda: run_import(base, sheet, work), args.runs)
+        raw = median_seconds(lambda: raw_import(base, sheet, work), args.runs)
     print(f"timetable: {MEETINGS} meetings, {PEOPLE} people, .xlsx ({plan.summary(done=True)})")
     print(f"import    {ours * 1000:8.1f} ms   (target <= 1000 ms)")
     print(f"raw       {raw * 1000:8.1f} ms   openpyxl + plain INSERTs, no checks")

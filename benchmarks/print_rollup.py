@@ -14,22 +14,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
-
-def _median(fn: Callable[[], object], runs: int) -> float:
-    fn()
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+from benchmarks.timing import median_seconds, verdict
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -67,15 +56,15 @@ def main(argv: list[str] | None = None) -> int:
                 document.setHtml(html)
                 document.print_(printer)
 
-            t_preview = _median(preview, args.runs)
-            t_raw = _median(raw, args.runs)
+            t_preview = median_seconds(preview, args.runs)
+            t_raw = median_seconds(raw, args.runs)
     finally:
         cf.close()
     print(
         f"standard roll-up: {pages[0]} pages; preview {t_preview * 1000:.0f} ms, "
         f"raw QTextDocument.print_ {t_raw * 1000:.0f} ms, ratio {t_preview / t_raw:.2f}x"
     )
-    print(f"target: preview <= 1 s -> {'met' if t_preview <= 1 else 'NOT met'}")
+    print(f"target: preview <= 1 s -> {verdict(t_preview <= 1)}")
     return 0
 
 

@@ -20,11 +20,9 @@ Figures are medians over --runs runs after one warm-up run.
 from __future__ import annotations
 
 import argparse
-import statistics
-import time
-from collections.abc import Callable
 from pathlib import Path
 
+from benchmarks.timing import median_ms
 from peernotes.core import coverage, rollup, search, triangulation
 from peernotes.core.records import read_models
 from peernotes.core.store import ChallengeFile
@@ -93,17 +91,6 @@ RAW_SEARCH = (
 )
 
 
-def timed(function: Callable[[], object], runs: int) -> float:
-    """Median milliseconds over `runs` calls, after one warm-up call."""
-    function()
-    samples = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        function()
-        samples.append((time.perf_counter() - started) * 1000)
-    return statistics.median(samples)
-
-
 def raw_rollup(cf: ChallengeFile) -> None:
     for sql in RAW_ROLLUP:
         cf.conn.execute(sql).fetchall()
@@ -142,24 +129,24 @@ def main() -> None:
             f"{len(result.finding_entries())} findings, {len(result.headings)} headings, "
             f"inbox {result.inbox_total:,}"
         )
-        ours = timed(lambda: rollup.rollup(cf), args.runs)
-        raw = timed(lambda: raw_rollup(cf), args.runs)
+        ours = median_ms(lambda: rollup.rollup(cf), args.runs)
+        raw = median_ms(lambda: raw_rollup(cf), args.runs)
         print(
             f"(a) roll-up: rollup.rollup {ours:.1f} ms | raw SQL aggregates {raw:.1f} ms | "
             f"ratio {ours / raw:.2f}x (target <= 1.5x and <= 150 ms)"
         )
         print(
-            f"    for scale: triangulation.assess_all {timed(lambda: triangulation.assess_all(cf), args.runs):.1f} ms, "
-            f"coverage.coverage {timed(lambda: coverage.coverage(cf), args.runs):.1f} ms"
+            f"    for scale: triangulation.assess_all {median_ms(lambda: triangulation.assess_all(cf), args.runs):.1f} ms, "
+            f"coverage.coverage {median_ms(lambda: coverage.coverage(cf), args.runs):.1f} ms"
         )
 
         rare, rare_docs, common, common_docs = pick_terms(cf)
         for label, term, docs in (("rare", rare, rare_docs), ("common", common, common_docs)):
             query = search.fts_query(term, prefix=False)
-            ours = timed(
+            ours = median_ms(
                 lambda t=term: search.search_observations(cf, t + " ", limit=50), args.runs
             )
-            raw = timed(lambda q=query: cf.conn.execute(RAW_SEARCH, (q,)).fetchall(), args.runs)
+            raw = median_ms(lambda q=query: cf.conn.execute(RAW_SEARCH, (q,)).fetchall(), args.runs)
             print(
                 f"(b) search {label} word {term!r} (in {docs:,} notes): search_observations "
                 f"{ours:.2f} ms | raw FTS5 {raw:.2f} ms | ratio {ours / raw:.2f}x (target <= 1.5x)"
@@ -177,8 +164,8 @@ def main() -> None:
         for label, words in (("common words", common_words), ("words of notes", note_words)):
             paste = (" ".join(words) + " ") * (10_000 // len(" ".join(words)) + 1)
             paste = paste[:10_000]
-            box = timed(lambda p=paste: search.search(cf, p), max(3, args.runs // 5))
-            lists = timed(
+            box = median_ms(lambda p=paste: search.search(cf, p), max(3, args.runs // 5))
+            lists = median_ms(
                 lambda p=paste: read_models.observation_ids(
                     cf, read_models.ObservationFilter(text=p)
                 ),

@@ -110,7 +110,6 @@ def report(plan: ImportPlan, *, done: bool) -> list[str]:
     if plan.missing:
         lines.append("Imported before but not in this timetable (kept, not deleted):")
         lines += [
-            f"  {m['date']} {m['start_time'] or ''} {m['title']}".replace("  ", " ")
-            for m in plan.missing
+            f"  {m.date} {m.start_time or ''} {m.title}".replace("  ", " ") for m in plan.missing
         ]
     return lines

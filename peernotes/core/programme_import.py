@@ -33,6 +33,7 @@ from peernotes.core.programme_rows import (
     read_rows,
 )
 from peernotes.core.records.people import normalise_name
+from peernotes.core.records.values import Meeting
 from peernotes.core.sheets import Table
 from peernotes.core.store import ChallengeFile, Row
 
@@ -71,7 +72,7 @@ class ImportPlan:
     unchanged_meetings: list[MeetingIn] = field(default_factory=list)
     new_people: dict[str, PersonIn] = field(default_factory=dict)  # id -> person
     person_ids: dict[PersonIn, str] = field(default_factory=dict)
-    missing: list[Row] = field(default_factory=list)  # imported before, not in this sheet
+    missing: list[Meeting] = field(default_factory=list)  # imported before, not in this sheet
     meeting_ids: dict[str, str] = field(default_factory=dict)  # import key -> meeting id
     links: int = 0
     headcounts: int = 0
@@ -240,8 +241,12 @@ def _compare(cf: ChallengeFile, plan: ImportPlan, meetings: dict[str, MeetingIn]
                 plan.unchanged_meetings.append(meeting)
             outcomes[key] = "update" if changed else "same"
     plan.missing = sorted(
-        (r for k, r in existing.items() if k not in meetings and not r["deleted"]),
-        key=lambda r: (r["date"], r["start_time"] or "", r["title"]),
+        (
+            Meeting.from_row(r)
+            for k, r in existing.items()
+            if k not in meetings and not r["deleted"]
+        ),
+        key=lambda m: (m.date, m.start_time or "", m.title),
     )
     return outcomes
 

@@ -17,15 +17,20 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from peernotes.core import bad_text, encryption, fileformat
 from peernotes.core.errors import PeerNotesError
 from peernotes.core.files import sidecars
+from peernotes.core.introspection import database
 from peernotes.core.schema import APPLICATION_ID
 from peernotes.core.store import DB_ERRORS, ChallengeFile
 
-# Tables whose rows are not data (kept in step by triggers, or SQLite's own).
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+# Tables whose rows are not data: SQLite's own, and the full-text indexes (virtual tables kept
+# in step by triggers) with their shadow tables, which share the index's name as a prefix.
 _SKIP_PREFIXES = ("sqlite_", "observation_fts", "finding_fts")
 # Tables that reference others come after them (foreign keys are checked at the end anyway).
 _FIRST = ("meta", "local", "framework", "heading", "challenge", "peer", "stakeholder_group")
@@ -118,8 +123,9 @@ def salvage(
         repairs = bad_text.tolerate(conn)
         try:
             report.source_problems = _quick_problems(conn)
+            source_db = database(conn)
             try:
-                source_tables = _tables(conn)
+                source_tables = _tables(source_db)
             except DB_ERRORS as error:
                 raise RecoveryFailed(
                     f"{source.name} is too badly damaged to read even its list of tables "
@@ -128,17 +134,19 @@ def salvage(
             out = ChallengeFile.create(target, passphrase=passphrase, device=device)
             try:
                 out.conn.execute("PRAGMA foreign_keys = OFF")
-                target_tables = _tables(out.conn)
+                target_db = database(out.conn)
+                target_tables = _tables(target_db)
                 order = [t for t in _FIRST if t in target_tables]
                 order += sorted(t for t in target_tables if t not in order)
                 for table in order:
                     if table not in source_tables:
                         continue
-                    columns = [c for c in _columns(out.conn, table) if c in _columns(conn, table)]
+                    readable = set(_columns(source_db, table))
+                    columns = [c for c in _columns(target_db, table) if c in readable]
                     if not columns:
                         continue
                     report.tables[table] = _copy_table(conn, out, table, columns)
-                report.cleared_references = _repair_references(out, report)
+                report.cleared_references = _repair_references(out, target_db, report)
                 out.conn.execute("PRAGMA foreign_keys = ON")
                 for fts in ("observation_fts", "finding_fts"):
                     out.conn.execute(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
@@ -194,18 +202,13 @@ def _quick_problems(conn: Any) -> list[str]:
     return [] if found == ["ok"] else found
 
 
-def _tables(conn: Any) -> set[str]:
-    names = {
-        r[0]
-        for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'"
-        )
-    }
-    return {n for n in names if not n.startswith(_SKIP_PREFIXES)}
+def _tables(db: Database) -> set[str]:
+    """The tables holding data (a damaged file's list may fail to read: the caller says so)."""
+    return {n for n in db.table_names() if not n.startswith(_SKIP_PREFIXES)}
 
 
-def _columns(conn: Any, table: str) -> list[str]:
-    return [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')]
+def _columns(db: Database, table: str) -> list[str]:
+    return [column.name for column in db.table(table).columns]
 
 
 def _copy_table(conn: Any, out: ChallengeFile, table: str, columns: list[str]) -> TableReport:
@@ -271,7 +274,7 @@ def _resume_after(conn: Any, select: str, failed_after: int) -> tuple[list[tuple
 
 
 # ----------------------------------------------------------------- consistency
-def _repair_references(out: ChallengeFile, report: RecoveryReport) -> int:
+def _repair_references(out: ChallengeFile, target: Database, report: RecoveryReport) -> int:
     """Clear optional references to lost rows; drop rows whose required reference was lost."""
     cleared = 0
     for _round in range(10):
@@ -280,7 +283,7 @@ def _repair_references(out: ChallengeFile, report: RecoveryReport) -> int:
             break
         with out.transaction():
             for table, rowid, _parent, fkid in broken:
-                column, required = _fk_column(out, table, fkid)
+                column, required = _fk_column(target, table, fkid)
                 if required:
                     out.conn.execute(f'DELETE FROM "{table}" WHERE rowid = ?', (rowid,))
                     report.tables.setdefault(table, TableReport()).dropped += 1
@@ -292,12 +295,12 @@ def _repair_references(out: ChallengeFile, report: RecoveryReport) -> int:
     return cleared
 
 
-def _fk_column(out: ChallengeFile, table: str, fkid: int) -> tuple[str, bool]:
-    for row in out.conn.execute(f'PRAGMA foreign_key_list("{table}")'):
-        if row[0] == fkid:
-            column = row[3]
-            break
-    else:  # pragma: no cover - SQLite names every key it reports
+def _fk_column(target: Database, table: str, fkid: int) -> tuple[str, bool]:
+    """The column of the key `PRAGMA foreign_key_check` numbers `fkid`, and whether it is
+    required. sqlite-utils lists a table's keys in SQLite's own numbering (0, 1, ...)."""
+    keys = target.table(table).foreign_keys
+    if not 0 <= fkid < len(keys):  # pragma: no cover - SQLite names every key it reports
         raise RecoveryFailed(f"unknown foreign key {fkid} on {table}")
-    info = {r[1]: r[3] for r in out.conn.execute(f'PRAGMA table_info("{table}")')}
-    return column, bool(info.get(column))
+    column = keys[fkid].columns[0]
+    required = {c.name: c.notnull for c in target.table(table).columns}
+    return column, bool(required.get(column))

@@ -36,6 +36,7 @@ from peernotes.core.attribution import NameHit
 from peernotes.core.deck import Deck, build_deck
 from peernotes.core.deck_settings import DeckOptions
 from peernotes.core.errors import PeerNotesError
+from peernotes.core.records import read_models
 from peernotes.ui.dialogs import messages
 from peernotes.ui.operations import deck as deck_ops
 from peernotes.ui.session import Session
@@ -148,8 +149,8 @@ def review_hits(parent: QWidget | None, hits: list[NameHit]):
 
 # ----------------------------------------------------------------------- the flow
 def suggested_path(session: Session) -> Path:
-    challenge = session.cf.challenge()
-    stem = f"{challenge['council']} {challenge['programme_title']} Feedback"
+    challenge = read_models.current_challenge(session.cf)
+    stem = f"{challenge.council} {challenge.programme_title} Feedback"
     stem = " ".join(re.sub(r'[<>:"/\\|?*\x00-\x1f]+', " ", stem).split())[:120] or "feedback"
     folder = session.cf.path.parent if session.cf.path else Path.home()
     return folder / f"{stem}.pptx"

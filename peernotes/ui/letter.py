@@ -54,6 +54,7 @@ from peernotes.core.attribution import NameHit
 from peernotes.core.changes import Table
 from peernotes.core.errors import PeerNotesError
 from peernotes.core.letter import Letter, build_letter
+from peernotes.core.records import read_models
 from peernotes.core.store import DB_ERRORS, Change
 from peernotes.ui.dialogs import messages
 from peernotes.ui.letter_composer import LetterComposer
@@ -403,9 +404,9 @@ class LetterPage(QWidget):
 
     # ----------------------------------------------------------------- exports
     def _suggested(self, what: str) -> Path:
-        challenge = self.session.cf.challenge()
+        challenge = read_models.current_challenge(self.session.cf)
         settings = letter_settings.load(self.session.cf)
-        stem = f"{challenge['council']} {challenge['programme_title']} {what or settings.document_type}"
+        stem = f"{challenge.council} {challenge.programme_title} {what or settings.document_type}"
         stem = re.sub(r'[<>:"/\\|?*\x00-\x1f]+', " ", stem)
         stem = " ".join(stem.split())[:120] or "letter"
         folder = self.session.cf.path.parent if self.session.cf.path else Path.home()

@@ -42,7 +42,7 @@ from peernotes.core.letter_outline import BLOCK_KINDS, FIELDS, OutlineBlock, Out
 from peernotes.core.letter_presets import PRESETS, is_edited
 from peernotes.core.letter_settings import FIELD_BY_NAME
 from peernotes.core.letter_title import title_options
-from peernotes.core.records.challenge import headings as framework_headings
+from peernotes.core.records import read_models
 from peernotes.ui.dialogs import messages
 from peernotes.ui.letter_options import ask_options, ask_title_options
 from peernotes.ui.letter_preview import PagePreview
@@ -258,7 +258,7 @@ class LetterComposer(QWidget):
     def refresh(self, letter: Letter) -> None:
         """Re-read the outline (keeping the selection) and show the letter."""
         selected = self.selected()
-        headings = {h["id"]: h["name"] for h in self.session.cf.rows("heading")}
+        headings = read_models.heading_names(self.session.cf)
         outline_model(self.model, ops.outline(self.session.cf), headings)
         self.tree.expandAll()
         if selected is not None:
@@ -341,20 +341,20 @@ class LetterComposer(QWidget):
         if chosen is None:
             return
         row_id, is_section = chosen
-        cf = self.session.cf
+        sections = ops.outline(self.session.cf)
         if is_section:
-            row = cf.get("letter_section", row_id)
-            title = ask_title(self, "Rename section", row["title"] if row else "")
+            section = next((s for s in sections if s.id == row_id), None)
+            title = ask_title(self, "Rename section", section.title if section else "")
             if title is not None:
                 self._run(lambda: outline_ops.rename_section(self.session, row_id, title))
             return
-        block = cf.get("letter_block", row_id)
+        block = next((b for s in sections for b in s.blocks if b.id == row_id), None)
         if block is None:
             return
-        label = BLOCK_KINDS.get(block["kind"], block["kind"])
-        if block["kind"] not in ops.AUTHORED:
+        label = block.label
+        if block.kind not in ops.AUTHORED:
             label += " – its wording (empty: PeerNotes' standard wording)"
-        text = ask_text(self, "Edit block", label, block["text"])
+        text = ask_text(self, "Edit block", label, block.text)
         if text is not None:
             self._run(lambda: outline_ops.edit_block(self.session, row_id, text))
 
@@ -374,7 +374,7 @@ class LetterComposer(QWidget):
             self._edit_title_options(row_id)
             return
         headings = [
-            (h["id"], h["name"]) for h in framework_headings(self.session.cf) if not h["depth"]
+            (h.id, h.name) for h in read_models.framework_headings(self.session.cf) if not h.depth
         ]
         answer = ask_options(self, block.kind, dict(block.options), block.heading_id, headings)
         if answer is None:
@@ -400,17 +400,18 @@ class LetterComposer(QWidget):
         if len(parts) != 4 or parts[0] != "edit":
             return
         _, table, row_id, field = parts
-        cf = self.session.cf
-        row = cf.get(table, row_id)
-        if row is None:
-            return
         if table == "letter_block":
             self.select(row_id)
-            self.edit_selected()
+            if (self.selected() or ("", True))[0] == row_id:  # not a block deleted meanwhile
+                self.edit_selected()
+            return
+        finding = read_models.finding_text(self.session.cf, row_id) if table == "finding" else None
+        if finding is None:
             return
         field = field if field in ("statement", "narrative") else "narrative"
         label = "The finding's statement" if field == "statement" else "The finding's narrative"
-        text = ask_text(self, "Edit finding", label, row[field])
+        current = finding.statement if field == "statement" else finding.narrative
+        text = ask_text(self, "Edit finding", label, current)
         if text is not None:
             self._run(lambda: finding_ops.edit_from_letter(self.session, row_id, field, text))
 

@@ -519,12 +519,11 @@ class MainWindow(QMainWindow):
         if self.session is None:
             self.peer_label.setText("")
             return
-        peer_id = self.session.cf.peer_id
-        peer = self.session.cf.get("peer", peer_id) if peer_id else None
+        from peernotes.core.records import read_models
+
+        peer = read_models.peer(self.session.cf, self.session.cf.peer_id)
         self.peer_label.setText(
-            f"Recording as {peer['name']}"
-            if peer
-            else "Recording as: not chosen (File › Who am I…)"
+            f"Recording as {peer.name}" if peer else "Recording as: not chosen (File › Who am I…)"
         )
 
     # ------------------------------------------------------------ save state
@@ -555,12 +554,12 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(APP_NAME)
             self.status_line.show_file("", "")
             return
+        from peernotes.core.records.read_models import current_challenge
+
         cf = self.session.cf
-        challenge = cf.challenge()
+        about = current_challenge(cf)
         readonly = " (read-only)" if cf.readonly else ""
-        self.setWindowTitle(
-            f"{challenge['council']} — {challenge['programme_title']}{readonly} — {APP_NAME}"
-        )
+        self.setWindowTitle(f"{about.council} — {about.programme_title}{readonly} — {APP_NAME}")
         path = str(cf.path) if cf.path else "not saved to a file"
         self.status_line.show_file(cf.path.name if cf.path else "unsaved", path)
 

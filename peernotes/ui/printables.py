@@ -62,14 +62,14 @@ def programme_days(cf: ChallengeFile) -> list[str]:
 
 def programme(cf: ChallengeFile, peer_id: str | None = None, day: str | None = None) -> Printable:
     """The programme day by day (or one `day`); for one peer, only the meetings they are at."""
-    challenge = cf.challenge()
+    challenge = read_models.current_challenge(cf)
     meetings = read_models.meeting_list(cf)
     if day is not None:
         meetings = [m for m in meetings if m.date == day]
     who = "the whole team"
     if peer_id is not None:
-        peer = cf.get("peer", peer_id)
-        who = peer["name"] if peer else who
+        peer = read_models.peer(cf, peer_id)
+        who = peer.name if peer else who
         meetings = [
             m for m in meetings if any(p.id == peer_id for p in read_models.peers_in(cf, m.id))
         ]
@@ -96,7 +96,7 @@ def programme(cf: ChallengeFile, peer_id: str | None = None, day: str | None = N
     else:
         body.append("<p>No meetings in the programme yet.</p>")
     title = f"Programme – {who}" + (f" – {day}" if day else "")
-    return Printable(title, _page(title, body, _e(challenge["council"])), True)
+    return Printable(title, _page(title, body, _e(challenge.council)), True)
 
 
 # ------------------------------------------------------------------------ roll-up

@@ -199,7 +199,7 @@ def test_reimport_updates_in_place_and_lists_what_is_missing(cf: ChallengeFile, 
     again = cf.get("meeting", chief["id"])
     assert again["location"] == "Council Chamber"
     assert cf.count("observation", "meeting_id = ?", (chief["id"],)) == 1
-    assert [m["title"] for m in plan.missing] == ["Cabinet members"]
+    assert [m.title for m in plan.missing] == ["Cabinet members"]
     assert cf.rows("meeting", "title = 'Cabinet members'"), "never deleted"
     assert [r.outcome for r in plan.rows] == ["update", "new"]
     assert _import(cf, second).summary(done=True).startswith("Added 0 meeting(s), updated 0")

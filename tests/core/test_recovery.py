@@ -106,3 +106,44 @@ def test_salvage_refuses_to_overwrite(challenge_path: Path) -> None:
 
     with pytest.raises(FileRefused):
         recovery.salvage(challenge_path, challenge_path)
+
+
+def test_lost_parents_clear_optional_links_and_drop_rows_that_need_them(tmp_path: Path) -> None:
+    """A salvaged standard whose domain was lost stays, without its parent; a lost note's
+    heading tags go with it. If this fails, salvage clears or drops by the wrong one of a
+    table's keys (a standard dropped for want of a domain it may lack), or leaves a file whose
+    links point at nothing."""
+    path = tmp_path / "c.peernotes"
+    cf = make_challenge(path)
+    domain, standard = cf.conn.execute(
+        "SELECT parent_id, min(id) FROM heading WHERE parent_id IS NOT NULL "
+        "GROUP BY parent_id ORDER BY parent_id LIMIT 1"
+    ).fetchone()
+    lost_note = observations.add_observation(cf, "on a lost page", heading_ids=[standard])
+    kept_note = observations.add_observation(cf, "still readable", heading_ids=[standard])
+    cf.close()
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute("DELETE FROM heading WHERE id = ?", (domain,))  # as if their pages were lost
+    conn.execute("DELETE FROM observation WHERE id = ?", (lost_note,))
+    conn.commit()
+    conn.close()
+    report = recovery.salvage(path, tmp_path / "out.peernotes")
+    with ChallengeFile.open(tmp_path / "out.peernotes") as out:
+        children = out.rows("heading", "parent_id IS NULL AND id = ?", (standard,))
+        tags = [r["observation_id"] for r in out.rows("observation_heading")]
+        assert out.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert [h["id"] for h in children] == [standard]
+    assert tags == [kept_note] and report.tables["observation_heading"].dropped == 1
+
+
+def test_a_protected_file_is_salvaged_with_its_passphrase(tmp_path: Path) -> None:
+    """If this fails, a peer whose protected challenge was damaged gets nothing back from
+    Recover, though the passphrase is right and the notes are readable."""
+    path = tmp_path / "protected.peernotes"
+    with ChallengeFile.create(path, passphrase="correct horse battery") as cf:
+        oid = observations.add_observation(cf, "the carers' forum met monthly")
+    report = recovery.salvage(path, tmp_path / "out.peernotes", "correct horse battery")
+    with ChallengeFile.open(tmp_path / "out.peernotes", passphrase="correct horse battery") as out:
+        assert out.get("observation", oid)["text"] == "the carers' forum met monthly"
+    assert report.saved("observation") == 1

@@ -154,3 +154,60 @@ def test_the_status_bar_check_catches_a_direct_note():
         "self.window.say('Saved', 8)\n"
     )
     assert status_bar_writers(planted, "x.py") == ["x.py:1", "x.py:3"]
+
+
+# What a UI module may not ask the store for: these return generic rows read by string key.
+STORE_ROW_READS = ("rows", "row", "get", "query", "challenge")
+
+
+def _is_store(node: ast.expr) -> bool:
+    receiver = ast.unparse(node)
+    return receiver == "cf" or receiver.endswith(".cf")
+
+
+def store_row_reads(source: str, name: str) -> list[str]:
+    """'file:line cf.rows' for each generic-row read of the store (`cf.get(...)`,
+    `session.cf.rows(...)`, `cf.challenge()`...) and each statement run on its connection
+    (`cf.conn.execute`); passing `cf.conn` to a core function is the core's business."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Attribute):
+            continue
+        if node.attr in STORE_ROW_READS and _is_store(node.value):
+            found.append(f"{name}:{node.lineno} cf.{node.attr}")
+        elif (
+            isinstance(node.value, ast.Attribute)
+            and node.value.attr == "conn"
+            and _is_store(node.value.value)
+        ):
+            found.append(f"{name}:{node.lineno} cf.conn.{node.attr}")
+    return sorted(found, key=lambda f: int(f.split(":")[1].split()[0]))
+
+
+def test_screens_read_typed_records_not_store_rows():
+    """A screen reading `cf.get("peer", id)["name"]` fails with a KeyError in front of a
+    council when a column is renamed; a read model's `Peer.name` fails mypy instead."""
+    found = []
+    for path in sorted(UI.rglob("*.py")):
+        found += store_row_reads(path.read_text(encoding="utf-8"), path.name)
+    assert found == [], "a read model (core/records/read_models.py) instead:\n" + "\n".join(found)
+
+
+def test_the_store_read_check_catches_each_way_in():
+    """The check itself sees each way a screen could reach rows, and passes typed reads and
+    dictionaries that are not the store."""
+    planted = (
+        "row = cf.get('peer', peer_id)\n"
+        "names = {p['name'] for p in self.session.cf.rows('person')}\n"
+        "first = session.cf.challenge()['onsite_start']\n"
+        "cf.conn.execute('SELECT 1')\n"
+        "key = passphrase_of(cf.conn)\n"
+        "peer = read_models.peer(cf, peer_id)\n"
+        "value = settings.get('numbered')\n"
+    )
+    assert [f.split(" ", 1)[1] for f in store_row_reads(planted, "x.py")] == [
+        "cf.get",
+        "cf.rows",
+        "cf.challenge",
+        "cf.conn.execute",
+    ]

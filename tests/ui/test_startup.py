@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QLabel
 
@@ -85,3 +90,31 @@ def test_a_file_opened_before_the_menus_are_filled_still_gets_them(qtbot, challe
     assert any(a.text() == "&Undo" for a in window.menu("&Edit").actions())
     assert window.menu("&File").actions()
     window.close()
+
+
+def test_opening_a_challenge_does_not_import_sqlite_utils(challenge_path):
+    """If this fails, every start pays ~0.1 s for sqlite-utils (and click, dateutil, pluggy),
+    which only the interchange and salvage need: a peer waits longer for the window. Run in a
+    fresh process, so other tests' imports cannot hide it."""
+    root = Path(__file__).resolve().parents[2]
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        PEERNOTES_QUIT_WHEN_SHOWN="1",
+        PEERNOTES_STARTUP_TRACE="1",
+        PYTHONPATH=str(root),
+    )
+    script = (
+        "import sys; from peernotes.cli import main; main([sys.argv[1]]); "
+        "print('SQLITE_UTILS', 'sqlite_utils' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(challenge_path)],
+        capture_output=True,
+        text=True,
+        cwd=root,
+        env=env,
+        timeout=120,
+    )
+    assert "USABLE" in result.stdout, result.stderr  # the file opened and its page was built
+    assert "SQLITE_UTILS False" in result.stdout, result.stdout

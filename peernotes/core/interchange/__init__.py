@@ -10,10 +10,11 @@ gives byte-identical JSON. Import creates a new file and is all-or-nothing: the 
 is checked first (every problem named by its path, e.g. `tables.meeting[3].start_time: not a
 time`), then written in one transaction into a temporary file that is renamed into place only
 when complete. The checks come from one declarative column spec, derived from the schema
-itself (PRAGMA table_info / foreign_key_list / index_list on a fresh in-memory file) plus a
-small table of vocabularies and formats, so a table added by a later migration is covered
-without new code. The same spec generates docs/challenge.schema.json and the column reference
-in docs/interchange.md: `python -m peernotes.core.interchange --write-docs` refreshes both.
+itself (columns, keys and unique indexes read through sqlite-utils from a fresh in-memory
+file) plus a small table of vocabularies and formats, so a table added by a later migration is
+covered without new code. The same spec generates docs/challenge.schema.json and the column
+reference in docs/interchange.md: `python -m peernotes.core.interchange --write-docs` refreshes
+both.
 
 The package, one job per module (import the public names from `peernotes.core.interchange`):
   spec        the declarative column spec, derived from the schema

@@ -10,11 +10,15 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from peernotes.core import vocab
+from peernotes.core.introspection import database
 from peernotes.core.letter_outline import BLOCK_KINDS
 from peernotes.core.schema import SYNCED_TABLES, migrate
+
+if TYPE_CHECKING:
+    from sqlite_utils.db import Table
 
 FORMAT = "peernotes-challenge"
 FORMAT_VERSION = 1
@@ -180,43 +184,45 @@ def spec() -> dict[str, TableSpec]:
     conn = sqlite3.connect(":memory:", isolation_level=None)
     try:
         migrate(conn)
-        return {t: _table_spec(conn, t) for t in (*SYNCED_TABLES, "history")}
+        db = database(conn)
+        return {t: _table_spec(db.table(t)) for t in (*SYNCED_TABLES, "history")}
     finally:
         conn.close()
 
 
-def _table_spec(conn: sqlite3.Connection, table: str) -> TableSpec:
-    references = {row[3]: row[2] for row in conn.execute(f'PRAGMA foreign_key_list("{table}")')}
-    unique: set[str] = set()
-    for index in conn.execute(f'PRAGMA index_list("{table}")'):
-        if index[2] and index[3] == "u":
-            cols = [r[2] for r in conn.execute(f'PRAGMA index_info("{index[1]}")')]
-            if len(cols) == 1:
-                unique.add(cols[0])
+def _table_spec(table: Table) -> TableSpec:
+    """Each column's rules: its declaration (sqlite-utils' `Column`), keys, unique constraints."""
+    references = {col: fk.other_table for fk in table.foreign_keys for col in fk.columns}
+    unique = {
+        index.columns[0]
+        for index in table.indexes
+        if index.unique and index.origin == "u" and len(index.columns) == 1
+    }
     columns: dict[str, Column] = {}
-    for _, name, declared, notnull, default, _pk in conn.execute(f'PRAGMA table_info("{table}")'):
+    for column in table.columns:
+        name, default, notnull = column.name, column.default_value, column.notnull
         has_default = default is not None
-        fmt = FORMATS.get((table, name)) or FORMATS.get(("*", name))
+        fmt = FORMATS.get((table.name, name)) or FORMATS.get(("*", name))
         if name in references:
             fmt = "id"
         optional = has_default or not notnull or name in FILLED_ON_IMPORT
-        if name == "id" and table in LINK_ENDS:
+        if name == "id" and table.name in LINK_ENDS:
             optional = True
         columns[name] = Column(
-            table=table,
+            table=table.name,
             name=name,
-            type=declared.lower(),
+            type=column.type.lower(),
             nullable=not notnull,
             default=_literal(default) if has_default else None,
             has_default=has_default,
             required=not optional,
             format=fmt,
-            enum=ENUMS.get((table, name)),
+            enum=ENUMS.get((table.name, name)),
             flag=name in FLAGS,
             references=references.get(name),
             unique=name in unique,
         )
-    return TableSpec(table, columns)
+    return TableSpec(table.name, columns)
 
 
 def _literal(sql_default: str) -> Any:

@@ -5,7 +5,7 @@ Operations validate their input, then write in one transaction. Saved (durably) 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -99,6 +99,17 @@ def observation_heading_ids(cf: ChallengeFile, observation_id: str) -> list[str]
         r["heading_id"]
         for r in cf.rows("observation_heading", "observation_id = ?", (observation_id,))
     ]
+
+
+def observations_of_links(cf: ChallengeFile, link_ids: Iterable[str]) -> set[str]:
+    """The observations that heading links (`observation_heading` ids, deleted ones too)
+    belong to: a list re-reads just those notes when their tags change."""
+    found = set()
+    for one in link_ids:
+        link = cf.get("observation_heading", one, include_deleted=True)
+        if link:
+            found.add(link["observation_id"])
+    return found
 
 
 def set_observation_headings(

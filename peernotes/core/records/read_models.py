@@ -12,11 +12,14 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from peernotes.core.records import challenge, people, programme
+from peernotes.core.records import challenge, observations, people, programme
 from peernotes.core.records.values import (
+    Challenge,
     Document,
+    FindingText,
     Heading,
     Meeting,
+    Observation,
     ObservationSummary,
     Peer,
     Person,
@@ -267,3 +270,52 @@ def recommendation_groups(cf: ChallengeFile) -> list[RecommendationGroup]:
     """The recommendation groups in the letter's order."""
     rows = cf.rows("recommendation_group", order_by="ordinal, created_at, id")
     return [RecommendationGroup(row["id"], row["name"], row["ordinal"]) for row in rows]
+
+
+def current_challenge(cf: ChallengeFile) -> Challenge:
+    """The challenge this file holds (NotAPeerNotesFile if it holds none)."""
+    return Challenge.from_row(cf.challenge())
+
+
+def observation(cf: ChallengeFile, observation_id: str) -> Observation | None:
+    """One live observation with its headings and who recorded it; None if it is gone."""
+    row = cf.get("observation", observation_id)
+    if row is None:
+        return None
+    author = cf.get("peer", row["recorded_by"]) if row["recorded_by"] else None
+    return Observation(
+        id=row["id"],
+        text=row["text"],
+        mode=row["mode"],
+        polarity=row["polarity"],
+        is_quote=bool(row["is_quote"]),
+        observed_at=row["observed_at"] or "",
+        meeting_id=row["meeting_id"],
+        document_id=row["document_id"],
+        recorded_by=row["recorded_by"],
+        heading_ids=tuple(observations.observation_heading_ids(cf, observation_id)),
+        recorded_by_name=author["name"] if author else "",
+    )
+
+
+def peer(cf: ChallengeFile, peer_id: str | None) -> Peer | None:
+    """A live member of the team (None for no id, or one since deleted)."""
+    row = cf.get("peer", peer_id) if peer_id else None
+    return Peer.from_row(row) if row else None
+
+
+def person(cf: ChallengeFile, person_id: str) -> Person | None:
+    """Someone met (None if deleted since)."""
+    row = cf.get("person", person_id)
+    return Person.from_row(row) if row else None
+
+
+def heading_names(cf: ChallengeFile) -> dict[str, str]:
+    """{heading id: name} for every live heading, whichever framework it belongs to."""
+    return {row["id"]: row["name"] for row in cf.rows("heading")}
+
+
+def finding_text(cf: ChallengeFile, finding_id: str) -> FindingText | None:
+    """A live finding's statement and narrative (None if it is gone)."""
+    row = cf.get("finding", finding_id)
+    return FindingText(row["id"], row["statement"], row["narrative"] or "") if row else None

@@ -202,3 +202,56 @@ class RecommendationGroup:
     id: str
     name: str
     ordinal: float = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Challenge:
+    """The challenge itself: the council, the programme's title, the on-site days (ISO dates,
+    None until set) and the scope the council asked for."""
+
+    id: str
+    council: str
+    programme_title: str
+    scope: str = ""
+    onsite_start: str | None = None
+    onsite_end: str | None = None
+    framework_id: str | None = None
+
+    @classmethod
+    def from_row(cls, row: Row) -> Challenge:
+        return cls(
+            id=row["id"],
+            council=row["council"],
+            programme_title=row["programme_title"],
+            scope=row["scope"] or "",
+            onsite_start=row["onsite_start"],
+            onsite_end=row["onsite_end"],
+            framework_id=row["framework_id"],
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Observation:
+    """One observation as its editors show it, with the headings it is tagged with and the
+    name of the peer who recorded it ("" when nobody is named)."""
+
+    id: str
+    text: str
+    mode: str
+    polarity: str
+    is_quote: bool
+    observed_at: str
+    meeting_id: str | None = None
+    document_id: str | None = None
+    recorded_by: str | None = None
+    heading_ids: tuple[str, ...] = ()
+    recorded_by_name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FindingText:
+    """A finding's own words, as an editor offers them for change."""
+
+    id: str
+    statement: str
+    narrative: str

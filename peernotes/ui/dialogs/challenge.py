@@ -140,15 +140,16 @@ class ChallengeDialog(FormDialog):
 
 def edit_challenge_details(parent: QWidget, session: Session) -> None:
     """File › Challenge details…: edit the council, dates and scope, as one undoable step."""
+    from peernotes.core.records.read_models import current_challenge
     from peernotes.ui.operations import challenge
 
-    row = session.cf.challenge()
+    current = current_challenge(session.cf)
     initial = ChallengeData(
-        row["council"],
-        row["programme_title"],
-        row["onsite_start"],
-        row["onsite_end"],
-        row["scope"],
+        current.council,
+        current.programme_title,
+        current.onsite_start,
+        current.onsite_end,
+        current.scope,
     )
 
     def save(data: ChallengeData) -> bool:

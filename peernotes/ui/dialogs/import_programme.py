@@ -190,7 +190,7 @@ class ImportProgrammeDialog(QDialog):
         self.model.set_rows(plan.rows)
         text = plan.summary(done=False)
         if plan.missing:
-            titles = ", ".join(m["title"] for m in plan.missing[:5])
+            titles = ", ".join(m.title for m in plan.missing[:5])
             more = "…" if len(plan.missing) > 5 else ""
             text += (
                 f" {len(plan.missing)} meeting(s) imported before are not in this timetable "

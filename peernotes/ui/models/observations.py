@@ -9,7 +9,6 @@ model exists to avoid. Small lists use the proxy (see WordFilterProxyModel).
 
 from __future__ import annotations
 
-from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -21,6 +20,7 @@ from peernotes.core import vocab
 from peernotes.core.changes import Table
 from peernotes.core.meeting_choice import natural_mode
 from peernotes.core.records import read_models
+from peernotes.core.records.observations import observations_of_links
 from peernotes.core.records.read_models import ObservationFilter
 from peernotes.core.records.values import ObservationSummary
 from peernotes.core.store import Change
@@ -335,7 +335,7 @@ class ObservationTableModel(IdListModel):
             return
         changed = set(notes)
         if links:
-            changed |= self._observations_of_links(links)
+            changed |= observations_of_links(self.session.cf, links)
         if not self._place(changed):
             self.refresh(changed)
 
@@ -390,12 +390,3 @@ class ObservationTableModel(IdListModel):
             self._ids[first:first] = arriving
             self._positions = None
             self.endInsertRows()
-
-    def _observations_of_links(self, link_ids: AbstractSet[str]) -> set[str]:
-        cf = self.session.cf
-        found = set()
-        for link_id in link_ids:
-            link = cf.get("observation_heading", link_id, include_deleted=True)
-            if link:
-                found.add(link["observation_id"])
-        return found

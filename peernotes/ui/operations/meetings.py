@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from peernotes.core import headcounts
 from peernotes.core.errors import ValidationError
-from peernotes.core.records import people, programme
+from peernotes.core.records import people, programme, read_models
 from peernotes.core.records.programme import Saved
 from peernotes.core.store import ChallengeFile
 from peernotes.core.vocab import group_plural
@@ -127,7 +127,7 @@ def record_headcounts(session: Session, meeting_id: str, text: str) -> str:
             "headcounts", "A headcount needs at least one person; remove a count with its ✕."
         )
     before = headcounts.for_meeting(cf, meeting_id)
-    names = {g["id"]: g["name"] for g in people.stakeholder_groups(cf)}
+    names = {g.id: g.name for g in read_models.groups(cf)}
     typed = "; ".join(headcount_label(names[g], n) for g, n in counts.items())
 
     def operation(cf: ChallengeFile) -> None:
@@ -143,8 +143,8 @@ def remove_headcount(session: Session, meeting_id: str, group_id: str) -> str:
     """Clear one group's headcount for the meeting; returns what to tell the peer."""
     cf = session.cf
     count = headcounts.for_meeting(cf, meeting_id).get(group_id, 0)
-    group = cf.get("stakeholder_group", group_id)
-    label = headcount_label(group["name"], count) if group else "people"
+    group = next((g for g in read_models.groups(cf) if g.id == group_id), None)
+    label = headcount_label(group.name, count) if group else "people"
     run_undoable(
         session,
         f"Remove {label} met without names",

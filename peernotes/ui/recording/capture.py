@@ -256,7 +256,7 @@ class CapturePane(QWidget):
         saved = self._last_saved
         if saved is None or index not in (saved.index - 1, saved.index):
             return  # not the save itself undone or redone (and Enter pays no extra read)
-        exists = self.session.cf.get("observation", saved.observation_id) is not None
+        exists = read_models.observation(self.session.cf, saved.observation_id) is not None
         typed = self.editor.toPlainText()
         if index == saved.index - 1 and not exists:
             if typed.strip():

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QTextCursor
 
 from peernotes.core.errors import PeerNotesError
-from peernotes.core.records import observations as observation_records
+from peernotes.core.records import read_models
 from peernotes.ui.operations import observations
 from peernotes.ui.operations.observations import NoteData
 
@@ -46,28 +46,26 @@ class NoteReediting:
     def start(self, observation_id: str | None) -> bool:
         """Load a saved note into the box; refused (with a reason) over unsaved typing."""
         pane = self.pane
-        row = pane.session.cf.get("observation", observation_id) if observation_id else None
-        if row is None:
+        note = read_models.observation(pane.session.cf, observation_id) if observation_id else None
+        if note is None:
             pane.show_note("No note to edit yet in this meeting.")
             return False
         if pane.editor.toPlainText().strip() and not self.active:
             pane.show_problem("Save or clear the note you are typing before editing another.")
             return False
-        self.observation_id = row["id"]
+        self.observation_id = note.id
         pane.draft_timer.stop()
-        pane.editor.setPlainText(row["text"])
+        pane.editor.setPlainText(note.text)
         pane.editor.moveCursor(QTextCursor.MoveOperation.End)
-        pane.mode.set_value(row["mode"])
-        pane.polarity.set_value(row["polarity"])
-        pane.quote.setChecked(bool(row["is_quote"]))
-        pane.heading_picker.set_heading_ids(
-            observation_records.observation_heading_ids(pane.session.cf, row["id"])
-        )
-        index = pane.document.findData(row["document_id"])
+        pane.mode.set_value(note.mode)
+        pane.polarity.set_value(note.polarity)
+        pane.quote.setChecked(note.is_quote)
+        pane.heading_picker.set_heading_ids(list(note.heading_ids))
+        index = pane.document.findData(note.document_id)
         pane.document.setCurrentIndex(max(index, 0))
         pane.save_button.setText(SAVE_CHANGES)
         pane.show_note(
-            f"Editing your note from {_clock(row['observed_at'])}: Enter saves the change, "
+            f"Editing your note from {_clock(note.observed_at)}: Enter saves the change, "
             "Escape stops editing."
         )
         pane.editor.setFocus()

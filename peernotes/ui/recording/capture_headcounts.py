@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from peernotes.core import headcounts
 from peernotes.core.errors import PeerNotesError, ValidationError
-from peernotes.core.records.people import stakeholder_groups
+from peernotes.core.records import read_models
 from peernotes.core.store import ChallengeFile
 from peernotes.ui.operations import meetings
 from peernotes.ui.session import Session
@@ -50,9 +50,9 @@ def chips(cf: ChallengeFile, meeting_id: str | None) -> list[tuple[str, str]]:
         return []
     counts = headcounts.for_meeting(cf, meeting_id)
     return [
-        (CHIP + g["id"], meetings.headcount_label(g["name"], counts[g["id"]]) + ", no names")
-        for g in stakeholder_groups(cf)
-        if counts.get(g["id"])
+        (CHIP + g.id, meetings.headcount_label(g.name, counts[g.id]) + ", no names")
+        for g in read_models.groups(cf)
+        if counts.get(g.id)
     ]
 
 

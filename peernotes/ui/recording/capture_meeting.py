@@ -66,9 +66,9 @@ class MeetingChooser(QObject):
             latest = read_models.observation_ids(
                 cf, ObservationFilter(recorded_by=cf.peer_id), descending=True
             )[:1]
-            row = cf.get("observation", latest[0]) if latest else None
-            if row and row["meeting_id"] in self.meetings:
-                return row["meeting_id"]
+            note = read_models.observation(cf, latest[0]) if latest else None
+            if note and note.meeting_id in self.meetings:
+                return note.meeting_id
         return next(iter(self.meetings), None)
 
     def set_meeting(self, meeting_id: str | None) -> None:

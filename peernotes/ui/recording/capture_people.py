@@ -43,7 +43,7 @@ class MeetingPeople(QObject):
         self.chips.removed.connect(self.remove_person)
 
     def reload_names(self) -> None:
-        self.names.setStringList(sorted({p["name"] for p in self.session.cf.rows("person")}))
+        self.names.setStringList(sorted({p.name for p in read_models.person_list(self.session.cf)}))
 
     def reload(self) -> None:
         cf = self.session.cf
@@ -125,8 +125,8 @@ class MeetingPeople(QObject):
         except PeerNotesError as error:
             self.pane.report(error)
             return False
-        person = self.session.cf.get("person", person_id)
-        self.pane.show_note(f"{person['name'] if person else 'Person'} added to the meeting.")
+        person = read_models.person(self.session.cf, person_id)
+        self.pane.show_note(f"{person.name if person else 'Person'} added to the meeting.")
         return True
 
     def remove_person(self, person_id: str) -> None:

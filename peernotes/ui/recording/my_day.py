@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout,
 from peernotes.core import meeting_choice, vocab
 from peernotes.core.changes import Table
 from peernotes.core.meeting_choice import DayMeeting
+from peernotes.core.records import read_models
 from peernotes.core.store import Change
 from peernotes.ui.models import ID_ROLE
 from peernotes.ui.palette import colours
@@ -135,9 +136,9 @@ class MyDayView(QWidget):
         meetings = meeting_choice.my_day(cf, today, now)
         current = self.session.current_meeting_id
         self.model.set_meetings(meetings)
-        peer = cf.get("peer", cf.peer_id) if cf.peer_id else None
+        peer = read_models.peer(cf, cf.peer_id)
         day = Date.fromisoformat(today).strftime("%A %d %B").replace(" 0", " ")
-        self.title.setText(f"My day — {day}" + (f" · {peer['name']}" if peer else ""))
+        self.title.setText(f"My day — {day}" + (f" · {peer.name}" if peer else ""))
         self.hint.setText(self._hint(meetings, peer is not None))
         row = next((r for r, m in enumerate(meetings) if m.id == current), self.model.next_row())
         if row >= 0:

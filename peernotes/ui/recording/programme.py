@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 from peernotes.core import headcounts, meeting_choice
 from peernotes.core.changes import Table
 from peernotes.core.errors import PeerNotesError
-from peernotes.core.records import programme, read_models
+from peernotes.core.records import read_models
+from peernotes.core.records.programme import visit_days
 from peernotes.core.records.values import Peer, Person
 from peernotes.core.store import Change
 from peernotes.ui.dialogs import messages
@@ -132,17 +133,7 @@ class ProgrammePage(ListPage):
 
     # ---------------------------------------------------------------- days
     def reload_days(self) -> None:
-        cf = self.session.cf
-        challenge = cf.challenge()
-        days = sorted({m["date"] for m in cf.rows("meeting")})
-        first, last = challenge["onsite_start"], challenge["onsite_end"]
-        if first and last:
-            span = Date.fromisoformat(first), Date.fromisoformat(last)
-            onsite = [
-                Date.fromordinal(o).isoformat()
-                for o in range(span[0].toordinal(), span[1].toordinal() + 1)
-            ]
-            days = sorted(set(days) | set(onsite))
+        days = sorted(set(self._meeting_days()) | set(visit_days(self.session.cf)))
         current = self.days.tabData(self.days.currentIndex()) if self.days.count() else None
         if self._first_days:  # on an on-site day with meetings of mine, start on My day
             self._first_days = False
@@ -194,9 +185,11 @@ class ProgrammePage(ListPage):
 
     def _on_changed(self, change: Change) -> None:
         if change.touches(Table.MEETING, Table.CHALLENGE):
-            days = sorted({m["date"] for m in self.session.cf.rows("meeting")})
-            if not set(days) <= set(self._days):
+            if not self._meeting_days() <= set(self._days):
                 self.reload_days()
+
+    def _meeting_days(self) -> set[str]:
+        return {m.date for m in read_models.meeting_list(self.session.cf)}
 
     def _selection_changed(self, *_: object) -> None:
         self._update_buttons()
@@ -218,9 +211,9 @@ class ProgrammePage(ListPage):
     def _default_day(self) -> str:
         if self.day_filter.day:
             return self.day_filter.day
-        challenge = self.session.cf.challenge()
+        challenge = read_models.current_challenge(self.session.cf)
         today = Date.today().isoformat()
-        first, last = challenge["onsite_start"], challenge["onsite_end"]
+        first, last = challenge.onsite_start, challenge.onsite_end
         if first and last and first <= today <= last:
             return today
         return first or today
@@ -233,7 +226,7 @@ class ProgrammePage(ListPage):
         return {
             "peers": read_models.team_members(cf),
             "people": self._people(),
-            "visit_days": programme.visit_days(cf),
+            "visit_days": visit_days(cf),
             "groups": [(g.id, g.name) for g in read_models.groups(cf)],
             "check_headcounts": lambda text: headcounts.parse_counts(text, lookup),
         }

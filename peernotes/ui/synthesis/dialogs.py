@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peernotes.core import findings, vocab
+from peernotes.core import vocab
 from peernotes.core.errors import PeerNotesError
 from peernotes.core.evidence import ObservationInfo
+from peernotes.core.records import read_models
 from peernotes.core.records.values import Heading, RecommendationGroup
 from peernotes.core.triangulation import Thresholds
 from peernotes.ui.dialogs import messages
@@ -267,11 +268,11 @@ class RecommendationGroupsDialog(QDialog):
 
     def _load(self, select: str | None = None) -> None:
         self.list.clear()
-        for group in findings.recommendation_groups(self.session.cf):
-            item = QListWidgetItem(group["name"])
-            item.setData(256, group["id"])
+        for group in read_models.recommendation_groups(self.session.cf):
+            item = QListWidgetItem(group.name)
+            item.setData(256, group.id)
             self.list.addItem(item)
-            if group["id"] == select:
+            if group.id == select:
                 self.list.setCurrentItem(item)
 
     def _current(self) -> str | None:

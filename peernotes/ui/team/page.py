@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from peernotes.core import distribution, handin, merge, merge_preview
 from peernotes.core.changes import Table
 from peernotes.core.errors import PeerNotesError
-from peernotes.core.records import people
+from peernotes.core.records import read_models
 from peernotes.core.store import Change
 from peernotes.paths import FILE_SUFFIX
 from peernotes.ui.dialogs import messages
@@ -113,8 +113,8 @@ class CopyForPeerDialog(QDialog):
         self.session = session
         self.setWindowTitle("Copy for a peer")
         self.peer = QComboBox()
-        for row in people.team(session.cf):
-            self.peer.addItem(row["name"], row["id"])
+        for peer in read_models.team_members(session.cf):
+            self.peer.addItem(peer.name, peer.id)
         self.include = QCheckBox("Include everyone's observations and findings")
         self.include.setToolTip(
             "For the merged file handed back in the morning. Leave unticked for a first copy: "

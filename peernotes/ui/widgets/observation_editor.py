@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from peernotes.core.changes import Table
 from peernotes.core.errors import PeerNotesError, SaveFailed
-from peernotes.core.records import observations as observation_records
 from peernotes.core.records import read_models
+from peernotes.core.records.values import Observation
 from peernotes.core.store import Change
 from peernotes.ui.dialogs.form import explain
 from peernotes.ui.models.records import meeting_label
@@ -84,13 +84,13 @@ class ObservationTags(QWidget):
             self.document.addItem(document.title, document.id)
         self.headings.set_headings(read_models.framework_headings(cf))
 
-    def show_row(self, row: Any, heading_ids: list[str]) -> None:
-        self.mode.set_value(row["mode"])
-        self.polarity.set_value(row["polarity"])
-        self.quote.setChecked(bool(row["is_quote"]))
-        self.meeting.setCurrentIndex(max(self.meeting.findData(row["meeting_id"]), 0))
-        self.document.setCurrentIndex(max(self.document.findData(row["document_id"]), 0))
-        self.headings.set_heading_ids(heading_ids)
+    def show_observation(self, note: Observation) -> None:
+        self.mode.set_value(note.mode)
+        self.polarity.set_value(note.polarity)
+        self.quote.setChecked(note.is_quote)
+        self.meeting.setCurrentIndex(max(self.meeting.findData(note.meeting_id), 0))
+        self.document.setCurrentIndex(max(self.document.findData(note.document_id), 0))
+        self.headings.set_heading_ids(list(note.heading_ids))
 
 
 class ObservationEditor(QWidget):
@@ -204,8 +204,8 @@ class ObservationEditor(QWidget):
         self.flush()
         self.observation_id = observation_id
         self.problem.clear()
-        row = self.session.cf.get("observation", observation_id) if observation_id else None
-        enabled = row is not None
+        note = read_models.observation(self.session.cf, observation_id) if observation_id else None
+        enabled = note is not None
         for widget in (
             self.text,
             self.mode,
@@ -219,21 +219,19 @@ class ObservationEditor(QWidget):
             widget.setEnabled(enabled)
         self._loading = True
         try:
-            if row is None:
+            if note is None:
                 self.observation_id = None
                 self.title.setText(NOTHING_SELECTED)
                 self.text.setPlainText("")
                 self.details.clear()
                 return
             self.title.setText("Observation")
-            if self.text.toPlainText() != row["text"]:
-                self.text.setPlainText(row["text"])
-            heading_ids = observation_records.observation_heading_ids(self.session.cf, row["id"])
-            self.tags.show_row(row, heading_ids)
-            peer = self.session.cf.get("peer", row["recorded_by"]) if row["recorded_by"] else None
+            if self.text.toPlainText() != note.text:
+                self.text.setPlainText(note.text)
+            self.tags.show_observation(note)
             self.details.setText(
-                f"Recorded {row['observed_at'].replace('T', ' ')[:16]}"
-                + (f" by {peer['name']}" if peer else "")
+                f"Recorded {note.observed_at.replace('T', ' ')[:16]}"
+                + (f" by {note.recorded_by_name}" if note.recorded_by_name else "")
             )
         finally:
             self._loading = False
@@ -257,10 +255,12 @@ class ObservationEditor(QWidget):
         self.saving.emit(False)
 
     def _text_differs(self) -> bool:
-        row = (
-            self.session.cf.get("observation", self.observation_id) if self.observation_id else None
+        note = (
+            read_models.observation(self.session.cf, self.observation_id)
+            if self.observation_id
+            else None
         )
-        return row is not None and row["text"] != self.text.toPlainText()
+        return note is not None and note.text != self.text.toPlainText()
 
     def _save(self, action: Callable[[Session, str, Any], object], value: Any) -> None:
         """One field saved at once, through its action in `operations.observations`."""
@@ -293,5 +293,5 @@ class ObservationEditor(QWidget):
         ):
             if self.timer.isActive():
                 return  # the user is typing: their text wins, and is saved next
-            row = self.session.cf.get("observation", self.observation_id)
-            self.show_observation(self.observation_id if row else None)
+            note = read_models.observation(self.session.cf, self.observation_id)
+            self.show_observation(note.id if note else None)
