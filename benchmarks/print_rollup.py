@@ -5,7 +5,7 @@ the same HTML itself, measured in the same run.
 
 preview = what File › Print… › Roll-up does before the preview shows: build the roll-up
           (core.rollup) and its HTML, open QPrintPreviewDialog, lay out and paint every
-          page through peernotes.ui.printing.paint (header band, page n of m)
+          page through peernotes.ui.letter.printing.paint (header band, page n of m)
 raw     = QTextDocument.setHtml(the same HTML) + QTextDocument.print_ to a PDF printer
 Target: preview <= 1 s. Figures are medians over --runs runs after one warm-up.
 """
@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from benchmarks.workloads import workload
     from peernotes.core.store import ChallengeFile
-    from peernotes.ui import printables, printing
+    from peernotes.ui.letter import printables, printing
 
     app = QApplication.instance() or QApplication([])
     cf = ChallengeFile.open(workload("standard"), readonly=True)

@@ -14,11 +14,11 @@ within one transaction.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import uuid
 from collections.abc import Callable
 
+from peernotes.core.schema_text import escape_stored_texts
 from peernotes.core.schema_v8 import v8_prose_only
 
 APPLICATION_ID = 0x50654E6F  # "PeNo": marks a SQLite file as a PeerNotes challenge file
@@ -407,26 +407,7 @@ def _v6_letter_outline(conn: sqlite3.Connection) -> None:
 
 def _v6_escape_texts(conn: sqlite3.Connection) -> None:
     """Findings' statements and narratives and the letter settings' text, escaped."""
-    for row_id, statement, narrative in conn.execute(
-        "SELECT id, statement, narrative FROM finding"
-    ).fetchall():
-        new = (_v6_escape(statement), _v6_escape(narrative or ""))
-        if new != (statement, narrative or ""):
-            conn.execute(
-                "UPDATE finding SET statement = ?, narrative = ? WHERE id = ?", (*new, row_id)
-            )
-    names = tuple(f"letter.{n}" for n in _V6_TEXT_SETTINGS)
-    marks = ", ".join("?" for _ in names)
-    for row_id, value in conn.execute(
-        f"SELECT id, value FROM setting WHERE key IN ({marks})", names
-    ).fetchall():
-        try:
-            decoded = json.loads(value)
-        except ValueError:
-            continue
-        if isinstance(decoded, str) and _v6_escape(decoded) != decoded:
-            encoded = json.dumps(_v6_escape(decoded), ensure_ascii=False, sort_keys=True)
-            conn.execute("UPDATE setting SET value = ? WHERE id = ?", (encoded, row_id))
+    escape_stored_texts(conn, _v6_escape, _V6_TEXT_SETTINGS, letter_blocks=False)
 
 
 def _v6_id(table: str, *ends: str) -> str:

@@ -9,9 +9,10 @@ module stays small; nothing here may change once shipped.
 
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
+
+from peernotes.core.schema_text import escape_stored_texts
 
 V8 = (
     "ALTER TABLE finding ADD COLUMN prose_only INTEGER NOT NULL DEFAULT 0 "
@@ -64,28 +65,4 @@ def v8_prose_only(conn: sqlite3.Connection) -> None:
 
 def v8_escape_texts(conn: sqlite3.Connection) -> None:
     """Findings, letter settings and outline blocks: text escaped for the v8 marks."""
-    for row_id, statement, narrative in conn.execute(
-        "SELECT id, statement, narrative FROM finding"
-    ).fetchall():
-        new = (_v8_escape(statement), _v8_escape(narrative or ""))
-        if new != (statement, narrative or ""):
-            conn.execute(
-                "UPDATE finding SET statement = ?, narrative = ? WHERE id = ?", (*new, row_id)
-            )
-    for row_id, text in conn.execute("SELECT id, text FROM letter_block").fetchall():
-        if _v8_escape(text) != text:
-            conn.execute(
-                "UPDATE letter_block SET text = ? WHERE id = ?", (_v8_escape(text), row_id)
-            )
-    names = tuple(f"letter.{n}" for n in _TEXT_SETTINGS)
-    marks = ", ".join("?" for _ in names)
-    for row_id, value in conn.execute(
-        f"SELECT id, value FROM setting WHERE key IN ({marks})", names
-    ).fetchall():
-        try:
-            decoded = json.loads(value)
-        except ValueError:
-            continue
-        if isinstance(decoded, str) and _v8_escape(decoded) != decoded:
-            encoded = json.dumps(_v8_escape(decoded), ensure_ascii=False, sort_keys=True)
-            conn.execute("UPDATE setting SET value = ? WHERE id = ?", (encoded, row_id))
+    escape_stored_texts(conn, _v8_escape, _TEXT_SETTINGS, letter_blocks=True)

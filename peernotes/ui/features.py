@@ -31,9 +31,7 @@ if TYPE_CHECKING:
 FEATURE_MODULES: list[str] = [
     "peernotes.ui.recording",
     "peernotes.ui.synthesis",
-    "peernotes.ui.letter_feature",
-    "peernotes.ui.deck_feature",
-    "peernotes.ui.print_feature",
+    "peernotes.ui.letter",
     "peernotes.ui.team",
     "peernotes.ui.safety",
     "peernotes.ui.file_actions",
@@ -95,16 +93,10 @@ class Feature:
 
 
 def _declared(name: str) -> Feature:
-    module = importlib.import_module(name)
-    feature = getattr(module, "FEATURE", None)
-    if isinstance(feature, Feature):
-        return feature
-    # A module not yet moved into its package: its module-level functions (issue 18).
-    return Feature(
-        name.rpartition(".")[2],
-        getattr(module, "create_pages", no_pages),
-        getattr(module, "install_actions", no_actions),
-    )
+    feature = getattr(importlib.import_module(name), "FEATURE", None)
+    if not isinstance(feature, Feature):
+        raise TypeError(f"{name} declares no FEATURE = Feature(...)")
+    return feature
 
 
 def features() -> list[Feature]:

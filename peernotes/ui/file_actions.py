@@ -1,13 +1,13 @@
 """File › Save a copy… and File › Show in folder: the open challenge as a file people handle.
 
-A feature module (see ui/features.py): its actions join the File menu, and the window greys
-them out while no challenge is open.
+A feature (see ui/features.py) kept in the shell: its actions join the File menu, and the window
+greys them out while no challenge is open.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QDesktopServices
@@ -16,6 +16,10 @@ from PySide6.QtWidgets import QFileDialog
 from peernotes.core.errors import PeerNotesError
 from peernotes.paths import FILE_SUFFIX
 from peernotes.ui.dialogs import messages
+from peernotes.ui.features import Feature
+
+if TYPE_CHECKING:
+    from peernotes.ui.main_window import MainWindow
 
 
 def save_a_copy(window: Any) -> Path | None:
@@ -52,7 +56,7 @@ def show_in_folder(window: Any) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(session.cf.path.parent)))
 
 
-def install_actions(window: Any) -> None:
+def _install_actions(window: MainWindow) -> None:
     file_menu = window.menu("&File")
     file_menu.addSeparator()
     for attribute, text, slot, tip in (
@@ -75,3 +79,6 @@ def install_actions(window: Any) -> None:
         action.triggered.connect(lambda _checked=False, run=slot: run(window))
         file_menu.addAction(action)
         setattr(window, attribute, action)
+
+
+FEATURE = Feature("file", install_actions=_install_actions)

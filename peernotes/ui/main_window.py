@@ -46,7 +46,7 @@ from peernotes.ui.workspace import Ref, go_to
 if TYPE_CHECKING:  # the store loads after the window's first paint (ui/startup.py)
     from peernotes.core.store import Change
     from peernotes.ui.about_dialog import AboutDialog
-    from peernotes.ui.presenter import Presentation
+    from peernotes.ui.letter.presenter import Presentation
     from peernotes.ui.safety.actions import SafetyActions
     from peernotes.ui.session import Session
     from peernotes.ui.single_instance import InstanceServer

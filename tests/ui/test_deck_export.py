@@ -12,9 +12,9 @@ from PySide6.QtCore import Qt
 
 from peernotes.core import deck_settings
 from peernotes.core.deck_settings import DeckOptions
-from peernotes.ui import deck_export
-from peernotes.ui.deck_export import DeckOptionsDialog
-from peernotes.ui.letter_guard import GuardDecision
+from peernotes.ui.letter import deck_export
+from peernotes.ui.letter.deck_export import DeckOptionsDialog
+from peernotes.ui.letter.guard import GuardDecision
 from peernotes.ui.main_window import MainWindow
 from peernotes.ui.session import Session
 from peernotes.ui.synthesis.weak_findings_dialog import WeakDecision, WeakFindingsDialog
@@ -23,7 +23,7 @@ from peernotes.ui.synthesis.weak_findings_dialog import WeakDecision, WeakFindin
 @pytest.fixture(autouse=True)
 def no_recording(monkeypatch):
     """Ending a show or an export asks whether to record the feedback: answer no."""
-    from peernotes.ui import feedback_changes
+    from peernotes.ui.letter import feedback_changes
 
     monkeypatch.setattr(feedback_changes, "ask_record", lambda parent, occasion: False)
 

@@ -8,9 +8,9 @@ from letter_data import build_letter_scene
 
 from peernotes.core import feedback_snapshot
 from peernotes.core.deck_settings import DeckOptions
-from peernotes.ui import deck_export, feedback_changes
+from peernotes.ui.letter import deck_export, feedback_changes
+from peernotes.ui.letter.presenter import present
 from peernotes.ui.main_window import MainWindow
-from peernotes.ui.presenter import present
 from peernotes.ui.session import Session
 from peernotes.ui.synthesis.weak_findings_dialog import WeakDecision, WeakFindingsDialog
 

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 
 from peernotes.core.letter import build_letter
 from peernotes.core.letter_outline import outline
-from peernotes.ui import letter_composer as composer_ui
-from peernotes.ui.letter import LetterPage
+from peernotes.ui.letter import composer as composer_ui
+from peernotes.ui.letter.page import LetterPage
 from peernotes.ui.session import Session
 
 
@@ -184,7 +184,7 @@ def test_title_block_lines_order_date_and_type_are_set_in_the_window(
     the on-site dates and call it a "Feedback Report"; the letter's title follows; one
     Edit › Undo puts everything back."""
     from peernotes.core import letter_settings
-    from peernotes.ui.letter_options import TitleOptionsDialog
+    from peernotes.ui.letter.options import TitleOptionsDialog
 
     scene.cf.update("challenge", scene.cf.challenge()["id"],
                     {"onsite_start": "2026-03-03", "onsite_end": "2026-03-05"})  # fmt: skip

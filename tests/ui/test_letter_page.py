@@ -12,10 +12,10 @@ from PySide6.QtCore import Qt
 
 from peernotes.core import attribution, letter_settings
 from peernotes.core.letter import build_letter
-from peernotes.ui import letter as letter_ui
-from peernotes.ui import letter_feature as letter_ui_feature
-from peernotes.ui.letter import LetterPage
-from peernotes.ui.letter_guard import GuardDecision, GuardDialog, NameHitsModel
+from peernotes.ui import letter as letter_ui_feature
+from peernotes.ui.letter import page as letter_ui
+from peernotes.ui.letter.guard import GuardDecision, GuardDialog, NameHitsModel
+from peernotes.ui.letter.page import LetterPage
 from peernotes.ui.main_window import MainWindow
 from peernotes.ui.session import Session
 from peernotes.ui.synthesis.weak_findings_dialog import WeakDecision, WeakFindingsDialog

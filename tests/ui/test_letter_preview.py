@@ -12,7 +12,7 @@ from letter_data import build_letter_scene
 from peernotes.core.letter import Block, Letter, Run, build_letter
 from peernotes.core.letter_presets import apply_preset
 from peernotes.export.docx_letter import template_path
-from peernotes.ui.letter_preview import preview_html, template_look
+from peernotes.ui.letter.preview import preview_html, template_look
 
 
 @pytest.fixture

@@ -15,8 +15,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from peernotes.core.deck import build_deck
+from peernotes.ui.letter.presenter import Presentation, SlideView
 from peernotes.ui.main_window import MainWindow
-from peernotes.ui.presenter import Presentation, SlideView
 from peernotes.ui.session import Session
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture(autouse=True)
 def no_recording(monkeypatch):
     """Ending a show or an export asks whether to record the feedback: answer no."""
-    from peernotes.ui import feedback_changes
+    from peernotes.ui.letter import feedback_changes
 
     monkeypatch.setattr(feedback_changes, "ask_record", lambda parent, occasion: False)
 
@@ -91,7 +91,7 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit
 app = QApplication([])
 from letter_data import build_letter_scene
 from peernotes.core.deck import build_deck
-from peernotes.ui.presenter import Presentation
+from peernotes.ui.letter.presenter import Presentation
 scene = build_letter_scene(None)
 show = Presentation(build_deck(scene.cf))
 show.start()

@@ -15,10 +15,10 @@ from PySide6.QtPrintSupport import QPrintPreviewWidget
 
 from peernotes.core.records import people
 from peernotes.core.records import programme as programme_records
-from peernotes.ui import printing
+from peernotes.ui.letter import printing
+from peernotes.ui.letter.printables import INTERNAL
+from peernotes.ui.letter.printing import PrintChoice
 from peernotes.ui.main_window import MainWindow
-from peernotes.ui.printables import INTERNAL
-from peernotes.ui.printing import PrintChoice
 from peernotes.ui.session import Session
 
 

@@ -8,7 +8,7 @@ and whether it names people.
     letter         the letter preview: the built letter's blocks, as the guard reads them
 
 Printouts that name people carry "Internal — not for publication" in every page header
-(peernotes.ui.printing draws it). Everything is read through core functions; no SQL here.
+(peernotes.ui.letter.printing draws it). Everything is read through core functions; no SQL here.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Printing's place in the window: File › Print… (Ctrl+P, as in Word).
 
-peernotes.ui.printing (Qt's print support, the printables) loads when first used."""
+peernotes.ui.letter.printing (Qt's print support, the printables) loads when first used."""
 
 from __future__ import annotations
 
@@ -31,6 +31,6 @@ def print_from(window: MainWindow) -> None:
     if window.session is None:
         messages.error(window, "No challenge open", "Open a challenge file first.")
         return
-    from peernotes.ui.printing import print_from as run
+    from peernotes.ui.letter.printing import print_from as run
 
     run(window)

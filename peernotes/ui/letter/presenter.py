@@ -343,7 +343,7 @@ class Presentation(QObject):
 
 def present(window: MainWindow) -> Presentation | None:
     """F5: build and guard the deck, then start the show (None if the guard stopped it)."""
-    from peernotes.ui.deck_export import guarded_deck
+    from peernotes.ui.letter.deck_export import guarded_deck
 
     session = window.session
     if session is None:
@@ -355,7 +355,7 @@ def present(window: MainWindow) -> Presentation | None:
     window.presentation = show
 
     def ended() -> None:
-        from peernotes.ui.feedback_changes import offer_record
+        from peernotes.ui.letter.feedback_changes import offer_record
 
         window.presentation = None
         offer_record(window, session, deck.finding_ids(), len(deck.slides), "presented")

@@ -108,7 +108,7 @@ class FindingsTab(QWidget):
         )
         layout.addWidget(self.view, 1)
         layout.addWidget(self.notes)
-        from peernotes.ui.feedback_changes import FeedbackChangesPanel
+        from peernotes.ui.letter.feedback_changes import FeedbackChangesPanel
 
         self.feedback_changes = FeedbackChangesPanel(session)
         layout.addWidget(self.feedback_changes)

@@ -1,6 +1,6 @@
 """File › Export feedback presentation…: choose the slides, pass the guard, write the .pptx.
 
-The flow mirrors the letter's export (peernotes.ui.letter): save the slide choice (undoable),
+The flow mirrors the letter's export (peernotes.ui.letter.page): save the slide choice (undoable),
 build the deck from the roll-up, run the non-attribution guard over every slide and speaker
 note with the same allow-by-item dialog, ask where, write with a progress indicator, offer
 "Open". Tests answer the dialogs through the module functions `ask_options`,
@@ -136,13 +136,13 @@ def ask_save_path(parent: QWidget | None, suggested: Path) -> Path | None:
 
 
 def show_done(parent: QWidget | None, path: Path) -> bool:
-    from peernotes.ui.letter import show_done as letter_done
+    from peernotes.ui.letter.page import show_done as letter_done
 
     return letter_done(parent, "Feedback presentation exported", path)
 
 
 def review_hits(parent: QWidget | None, hits: list[NameHit]):
-    from peernotes.ui.letter_guard import GuardDialog
+    from peernotes.ui.letter.guard import GuardDialog
 
     return GuardDialog.review(parent, hits, document="presentation")
 
@@ -213,7 +213,7 @@ def export_feedback(parent: MainWindow, session: Session) -> Path | None:
         return None
     written = _write_with_progress(parent, deck, target)
     if written is not None:
-        from peernotes.ui.feedback_changes import offer_record
+        from peernotes.ui.letter.feedback_changes import offer_record
 
         show_done(parent, written)
         offer_record(parent, session, deck.finding_ids(), len(deck.slides), "exported")

@@ -1,7 +1,7 @@
 """The feedback deck's place in the window: File › Export feedback presentation…, and
 View › Present feedback (F5, from the Roll-up or any page).
 
-Kept apart from peernotes.ui.deck_export and peernotes.ui.presenter (python-pptx and the
+Kept apart from peernotes.ui.letter.deck_export and peernotes.ui.letter.presenter (python-pptx and the
 show behind them) so those load only when first used."""
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ def present_feedback(window: MainWindow) -> None:
     if window.session is None:
         messages.error(window, "No challenge open", "Open a challenge file first.")
         return
-    from peernotes.ui.presenter import present
+    from peernotes.ui.letter.presenter import present
 
     present(window)
 
@@ -48,6 +48,6 @@ def export_feedback(window: MainWindow) -> None:
     if window.session is None:
         messages.error(window, "No challenge open", "Open a challenge file first.")
         return
-    from peernotes.ui.deck_export import export_feedback as run
+    from peernotes.ui.letter.deck_export import export_feedback as run
 
     run(window, window.session)

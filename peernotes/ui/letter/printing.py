@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 from peernotes.core import findings
 from peernotes.core.records import read_models
 from peernotes.core.store import ChallengeFile
-from peernotes.ui import printables
-from peernotes.ui.printables import INTERNAL, Printable
+from peernotes.ui.letter import printables
+from peernotes.ui.letter.printables import INTERNAL, Printable
 
 if TYPE_CHECKING:
     from peernotes.ui.main_window import MainWindow

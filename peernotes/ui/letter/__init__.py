@@ -1,7 +1,11 @@
-"""The letter feature's place in the window: the Letter page and File › Export letter….
+"""The letter feature: the Letter page, File › Export letter… and Export evidence report…,
+the feedback deck (File › Export feedback presentation…, View › Present feedback, F5:
+`deck_actions`) and File › Print… (`print_actions`), in that order in the menus.
 
-Kept apart from peernotes.ui.letter (the page itself, with the letter builder and the
-non-attribution guard behind it) so that module loads when the page is first shown, not at
+`page` (the Letter page) with `composer`, `preview`, `options`, `guard` (the
+non-attribution guard's dialog), `findings_tab` and `feedback_changes`; `deck_export` and
+`presenter`; `printing` and `printables`. This module only declares the feature: those load
+when first used (the letter builder, python-pptx and Qt's print support behind them), not at
 start-up."""
 
 from __future__ import annotations
@@ -12,21 +16,22 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 
 from peernotes.ui.dialogs import messages
-from peernotes.ui.features import Page
+from peernotes.ui.features import Feature, Page
 
 if TYPE_CHECKING:
-    from peernotes.ui.letter import LetterPage
+    from peernotes.ui.letter.page import LetterPage
     from peernotes.ui.main_window import MainWindow
     from peernotes.ui.session import Session
+    from peernotes.ui.workspace import Workspace
 
 
-def _letter_page(session: Session, window: MainWindow) -> LetterPage:
-    from peernotes.ui.letter import LetterPage
+def _letter_page(session: Session, window: Workspace) -> LetterPage:
+    from peernotes.ui.letter.page import LetterPage
 
     return LetterPage(session, window)
 
 
-def create_pages(session: Session, window: MainWindow) -> list[Page]:
+def _create_pages(session: Session, window: Workspace) -> list[Page]:
     return [
         Page(
             "letter",
@@ -46,7 +51,7 @@ def _export_evidence_report(page: LetterPage) -> None:
     page.export_evidence_report()
 
 
-def install_actions(window: MainWindow) -> None:
+def _install_letter_actions(window: MainWindow) -> None:
     file_menu = window.menu("&File")
     file_menu.addSeparator()
     actions: tuple[tuple[str, Callable[[LetterPage], None], str | None], ...] = (
@@ -63,7 +68,7 @@ def install_actions(window: MainWindow) -> None:
 
 def _run_on_page(window: MainWindow, run: Callable[[LetterPage], None]) -> None:
     """Show the Letter page and run one of its exports (it asks about weak findings)."""
-    from peernotes.ui.letter import LetterPage
+    from peernotes.ui.letter.page import LetterPage
 
     page = window.page_widget("letter") if window.session is not None else None
     if not isinstance(page, LetterPage):
@@ -71,3 +76,14 @@ def _run_on_page(window: MainWindow, run: Callable[[LetterPage], None]) -> None:
         return
     window.show_page("letter")
     run(page)
+
+
+def _install_actions(window: MainWindow) -> None:
+    from peernotes.ui.letter import deck_actions, print_actions
+
+    _install_letter_actions(window)
+    deck_actions.install_actions(window)
+    print_actions.install_actions(window)
+
+
+FEATURE = Feature("letter", create_pages=_create_pages, install_actions=_install_actions)

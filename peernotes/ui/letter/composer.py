@@ -3,7 +3,7 @@
 The outline is a tree of sections and their blocks; buttons and shortcuts add, edit, move
 (Ctrl+Up / Ctrl+Down) and remove them, and apply a preset (asking first when the outline was
 edited). Every step is one core operation through run_undoable, so Edit › Undo takes it
-back. The preview (ui/letter_preview.py) is the letter as built for Word, each paragraph with the
+back. The preview (ui/letter/preview.py) is the letter as built for Word, each paragraph with the
 number Word will show (Letter.numbers()), in the template's styles and text width. Dialogs are module functions returning plain data, so tests can
 answer them.
 """
@@ -44,8 +44,8 @@ from peernotes.core.letter_settings import FIELD_BY_NAME
 from peernotes.core.letter_title import title_options
 from peernotes.core.records import read_models
 from peernotes.ui.dialogs import messages
-from peernotes.ui.letter_options import ask_options, ask_title_options
-from peernotes.ui.letter_preview import PagePreview
+from peernotes.ui.letter.options import ask_options, ask_title_options
+from peernotes.ui.letter.preview import PagePreview
 from peernotes.ui.operations import findings as finding_ops
 from peernotes.ui.operations import letter_outline as outline_ops
 from peernotes.ui.session import Session

@@ -57,9 +57,9 @@ from peernotes.core.letter import Letter, build_letter
 from peernotes.core.records import read_models
 from peernotes.core.store import DB_ERRORS, Change
 from peernotes.ui.dialogs import messages
-from peernotes.ui.letter_composer import LetterComposer
-from peernotes.ui.letter_findings_tab import FindingsTab
-from peernotes.ui.letter_guard import GuardDialog
+from peernotes.ui.letter.composer import LetterComposer
+from peernotes.ui.letter.findings_tab import FindingsTab
+from peernotes.ui.letter.guard import GuardDialog
 from peernotes.ui.operations import letter as letter_ops
 from peernotes.ui.session import Session
 from peernotes.ui.workspace import Ref, Workspace
