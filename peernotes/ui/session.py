@@ -1,7 +1,7 @@
 """The open challenge as the UI sees it: the core file, one undo stack, one change signal.
 
-Screens never run SQL: they call peernotes.core operations (usually through an undo command
-in peernotes.ui.undo) and refresh when `changed` tells them their tables were touched.
+Screens never run SQL: they change the file through the undoable actions of
+peernotes.ui.operations and refresh when `changed` tells them their tables were touched.
 """
 
 from __future__ import annotations

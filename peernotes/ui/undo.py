@@ -5,6 +5,8 @@ operation once, pushes a command onto the session's QUndoStack and returns the o
 result. Undo writes the captured before-states back (as new edits, so they merge like any
 other); redo writes the after-states. One generic command serves every screen, so no screen
 needs its own undo logic, and a new core operation is undoable the day it is written.
+Screens do not call `run_undoable` themselves: each action is a named function in
+`peernotes.ui.operations`, which owns its undo label.
 """
 
 from __future__ import annotations

@@ -12,19 +12,13 @@ from pathlib import Path
 import peernotes.ui
 
 UI = Path(peernotes.ui.__file__).parent
-ALLOWED = {UI / "undo.py"}  # the spine itself
-# Screens not yet moved onto operations (issue 18), by file name (so a module moved into a
-# feature package is still recognised): this list only shrinks.
-PENDING = {
-    "conflicts_dialog.py",
-    "challenge.py",
-    "challenge_setup.py",
-    "history_dialog.py",
-}
+SPINE = UI / "undo.py"  # defines run_undoable
+OPERATIONS = UI / "operations"
 
 
-def _calls_run_undoable(path: Path) -> bool:
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+def _calls_run_undoable(source: str) -> bool:
+    """A call of run_undoable, by its name or as an attribute (`undo.run_undoable(...)`)."""
+    for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Call):
             func = node.func
             name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
@@ -33,36 +27,25 @@ def _calls_run_undoable(path: Path) -> bool:
     return False
 
 
-def _screens() -> list[Path]:
-    return [
-        path
-        for path in sorted(UI.rglob("*.py"))
-        if path not in ALLOWED and (UI / "operations") not in path.parents
-    ]
-
-
-def _callers() -> set[str]:
-    return {path.name for path in _screens() if _calls_run_undoable(path)}
-
-
 def test_screens_do_their_edits_through_operations():
-    """A screen calling run_undoable directly: its action is missing from ui/operations/."""
-    unexpected = {
+    """A screen calling run_undoable directly: its action belongs in ui/operations/."""
+    offenders = [
         path.relative_to(UI).as_posix()
-        for path in _screens()
-        if path.name not in PENDING and _calls_run_undoable(path)
-    }
-    assert not unexpected, f"call peernotes.ui.operations instead of run_undoable in {unexpected}"
+        for path in sorted(UI.rglob("*.py"))
+        if path != SPINE
+        and OPERATIONS not in path.parents
+        and _calls_run_undoable(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == [], f"call peernotes.ui.operations instead of run_undoable in {offenders}"
 
 
-def test_the_pending_list_only_shrinks():
-    """A screen already moved onto operations is still listed as pending: strike it."""
-    moved = PENDING - _callers()
-    assert not moved, f"no longer pending, remove from PENDING: {moved}"
+def test_the_operations_are_where_the_check_looks():
+    """The check would pass vacuously if the package moved: it must see the actions' calls."""
+    assert sum(_calls_run_undoable(p.read_text()) for p in OPERATIONS.glob("*.py")) >= 10
 
 
-def test_the_check_sees_a_direct_call(tmp_path):
-    """The walk itself works: a planted direct call is found."""
-    planted = tmp_path / "screen.py"
-    planted.write_text("from peernotes.ui.undo import run_undoable\nrun_undoable(s, 'x', f)\n")
-    assert _calls_run_undoable(planted)
+def test_the_check_sees_a_direct_call_in_either_form():
+    """The walk itself: a planted call is found by name and as an attribute."""
+    assert _calls_run_undoable("run_undoable(session, 'Add', op)\n")
+    assert _calls_run_undoable("undo.run_undoable(session, 'Add', op)\n")
+    assert not _calls_run_undoable("from peernotes.ui.undo import run_undoable\n")

@@ -140,9 +140,8 @@ class ChallengeDialog(FormDialog):
 
 def edit_challenge_details(parent: QWidget, session: Session) -> None:
     """File › Challenge details…: edit the council, dates and scope, as one undoable step."""
-    from peernotes.core.records import challenge
     from peernotes.core.records.read_models import current_challenge
-    from peernotes.ui.undo import run_undoable
+    from peernotes.ui.operations import challenge
 
     current = current_challenge(session.cf)
     initial = ChallengeData(
@@ -154,17 +153,6 @@ def edit_challenge_details(parent: QWidget, session: Session) -> None:
     )
 
     def save(data: ChallengeData) -> bool:
-        return run_undoable(
-            session,
-            "Edit challenge details",
-            lambda cf: challenge.update_challenge(
-                cf,
-                council=data.council,
-                programme_title=data.programme_title,
-                onsite_start=data.onsite_start,
-                onsite_end=data.onsite_end,
-                scope=data.scope,
-            ),
-        )
+        return challenge.edit_details(session, data)
 
     ChallengeDialog.ask(parent, initial, save, session)

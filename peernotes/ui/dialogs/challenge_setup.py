@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import (
     QModelIndex,
@@ -39,13 +39,14 @@ from peernotes.core import setup
 from peernotes.core.changes import Table
 from peernotes.core.errors import PeerNotesError
 from peernotes.core.setup import ExtraHeading, GroupUse
-from peernotes.core.store import ChallengeFile, Change
+from peernotes.core.store import Change
 from peernotes.ui.dialogs.form import explain
 from peernotes.ui.models.base import ID_ROLE, FixedColumnsModel, Record
+from peernotes.ui.operations import challenge as challenge_ops
 from peernotes.ui.session import Session
-from peernotes.ui.undo import run_undoable
 
 Index = QModelIndex | QPersistentModelIndex
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -238,10 +239,11 @@ class SetupListPage(QWidget):
         self.delete_button.clicked.connect(self.delete)
 
     # ------------------------------------------------------------ overridable
-    def add_operation(self, name: str) -> Callable[[ChallengeFile], str]:
+    def add_row(self, name: str) -> str:
+        """Add a row named `name` through `operations.challenge`; its id."""
         raise NotImplementedError
 
-    def delete_operation(self, row: Any) -> Callable[[ChallengeFile], bool]:
+    def delete_row(self, row: Any) -> bool:
         raise NotImplementedError
 
     # ----------------------------------------------------------------- actions
@@ -265,7 +267,7 @@ class SetupListPage(QWidget):
             self.report("Type a name to add first.")
             self.new_name.setFocus()
             return None
-        new_id = self.run(f"Add {name!r}", self.add_operation(name))
+        new_id = self.run(lambda: self.add_row(name))
         if new_id:
             self.new_name.clear()
             self.model.reload()
@@ -285,16 +287,16 @@ class SetupListPage(QWidget):
         if row is None:
             return
         position = self.model.row_of(row.id)
-        if self.run("Delete", self.delete_operation(row)):
+        if self.run(lambda: self.delete_row(row)):
             self.model.reload()
             if self.model.rows:
                 self.view.selectRow(min(position, len(self.model.rows) - 1))
             self.view.setFocus()
 
-    def run(self, text: str, operation: Callable[[ChallengeFile], Any]) -> Any:
+    def run(self, action: Callable[[], T]) -> T | None:
         """One undoable, saved edit; a refusal is reported and changes nothing."""
         try:
-            result = run_undoable(self.session, text, operation)
+            result = action()
         except PeerNotesError as error:
             self.report(explain(error))
             return None
@@ -347,23 +349,22 @@ class GroupsPage(SetupListPage):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
 
     def _save(self, row: GroupUse, field: str, value: Any) -> bool:
-        group_id = row.id
         if field == "name":
-            operation = lambda cf: setup.rename_stakeholder_group(cf, group_id, value)  # noqa: E731
-            text = "Rename stakeholder group"
-        else:
-            operation = lambda cf: setup.set_single_person(cf, group_id, value)  # noqa: E731
-            text = "Mark single-person group" if value else "Unmark single-person group"
-        return self.run(text, operation) is not None
+            return (
+                self.run(lambda: challenge_ops.rename_group(self.session, row.id, value))
+                is not None
+            )
+        return (
+            self.run(lambda: challenge_ops.set_single_person(self.session, row.id, value))
+            is not None
+        )
 
-    def add_operation(self, name: str) -> Callable[[ChallengeFile], str]:
-        from peernotes.core.records import people
-
+    def add_row(self, name: str) -> str:
         single = self.single.isChecked()
-        return lambda cf: people.add_stakeholder_group(cf, name, single_person=single)
+        return challenge_ops.add_group(self.session, name, single_person=single)
 
-    def delete_operation(self, row: GroupUse) -> Callable[[ChallengeFile], bool]:
-        return lambda cf: setup.delete_stakeholder_group(cf, row.id)
+    def delete_row(self, row: GroupUse) -> bool:
+        return challenge_ops.delete_group(self.session, row.id)
 
     def add(self) -> str | None:
         new_id = super().add()
@@ -413,18 +414,15 @@ class HeadingsPage(SetupListPage):
         self.view.setWordWrap(True)
 
     def _save(self, row: ExtraHeading, field: str, value: Any) -> bool:
-        heading_id = row.id
         return (
-            self.run("Rename heading", lambda cf: setup.rename_heading(cf, heading_id, value))
-            is not None
+            self.run(lambda: challenge_ops.rename_heading(self.session, row.id, value)) is not None
         )
 
-    def add_operation(self, name: str) -> Callable[[ChallengeFile], str]:
-        kind = self.kind.currentData()
-        return lambda cf: setup.add_extra_heading(cf, name, kind)
+    def add_row(self, name: str) -> str:
+        return challenge_ops.add_heading(self.session, name, self.kind.currentData())
 
-    def delete_operation(self, row: ExtraHeading) -> Callable[[ChallengeFile], bool]:
-        return lambda cf: setup.delete_heading(cf, row.id)
+    def delete_row(self, row: ExtraHeading) -> bool:
+        return challenge_ops.delete_heading(self.session, row.id)
 
 
 def _filed(row: ExtraHeading) -> str:

@@ -33,6 +33,7 @@ from peernotes.core.records import read_models
 from peernotes.core.records.values import Heading, RecommendationGroup
 from peernotes.core.triangulation import Thresholds
 from peernotes.ui.dialogs import messages
+from peernotes.ui.dialogs.form import FormDialog
 from peernotes.ui.operations import findings as finding_ops
 from peernotes.ui.session import Session
 from peernotes.ui.widgets.text_field import TextField
@@ -186,39 +187,36 @@ class NewFindingDialog(QDialog):
         return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-class ThresholdsDialog(QDialog):
-    """The triangulation rule of this challenge: how many modes and sources count."""
+class ThresholdsDialog(FormDialog):
+    """The triangulation rule of this challenge: how many modes and sources count, with the
+    rule they make said in words as they change (the house's form dialog, like the deletion
+    guard's)."""
 
-    def __init__(self, parent, current: Thresholds):
-        super().__init__(parent)
-        self.setWindowTitle("Triangulation rule")
+    def __init__(self, parent: QWidget | None, current: Thresholds) -> None:
+        super().__init__(parent, "Triangulation rule", ok_label="OK")
         self.modes = QSpinBox()
         self.modes.setRange(1, len(vocab.MODES))
         self.modes.setValue(current.min_modes)
         self.sources = QSpinBox()
         self.sources.setRange(1, 99)
         self.sources.setValue(current.min_sources)
-        self.rule = QLabel()
-        self.rule.setWordWrap(True)
-        form = QFormLayout()
-        form.addRow("Triangulated needs at least this many &modes (read, heard, seen):", self.modes)
-        form.addRow(
+        self.form.addRow(
+            "Triangulated needs at least this many &modes (read, heard, seen):", self.modes
+        )
+        self.form.addRow(
             "Corroborated and triangulated need at least this many independent &sources:",
             self.sources,
         )
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.rule)
-        layout.addWidget(buttons)
+        self.rule = QLabel()
+        self.rule.setWordWrap(True)
+        self.form.addRow(self.rule)  # the rule in words, under the figures
         self.modes.valueChanged.connect(self._show_rule)
         self.sources.valueChanged.connect(self._show_rule)
         self._show_rule()
         self.resize(520, 220)
+
+    def data(self) -> Thresholds:
+        return self.value()
 
     def _show_rule(self) -> None:
         self.rule.setText(self.value().rule())

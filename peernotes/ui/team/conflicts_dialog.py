@@ -43,11 +43,11 @@ from peernotes.core.snapshots import Snapshot
 from peernotes.core.store import ChallengeFile, Change
 from peernotes.core.versions import conflict_id
 from peernotes.ui.dialogs import messages
+from peernotes.ui.operations import conflicts as conflict_ops
 from peernotes.ui.session import Session
 from peernotes.ui.team.conflict_fields import FieldDecision, OrphanPane
 from peernotes.ui.team.history_dialog import HistoryDialog
 from peernotes.ui.team.models import ListTableModel, conflicts_model
-from peernotes.ui.undo import run_undoable
 
 Item = Conflict | Orphan
 
@@ -251,16 +251,13 @@ class ConflictsDialog(QDialog):
         orphan = self.selected()
         if not isinstance(orphan, Orphan):
             return
-        label, operation = {
-            "restore": (f"Restore the {orphan.parent_noun}", orphans.restore_parent),
-            "delete": (f"Delete the {orphan.child_noun}", orphans.delete_child),
-            "move": (
-                f"Move the {orphan.child_noun}",
-                lambda cf, oid: orphans.move_child(cf, oid, parent_id),
-            ),
-        }[action]
         try:
-            run_undoable(self.session, label, lambda cf: operation(cf, orphan.id))
+            if action == "restore":
+                conflict_ops.restore_parent(self.session, orphan)
+            elif action == "delete":
+                conflict_ops.delete_child(self.session, orphan)
+            else:
+                conflict_ops.move_child(self.session, orphan, parent_id)
         except PeerNotesError as error:
             messages.error(self, "Could not resolve the conflict", str(error))
         self.reload()

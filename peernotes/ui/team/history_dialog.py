@@ -29,9 +29,9 @@ from peernotes.core.conflicts import HistoryEntry
 from peernotes.core.errors import PeerNotesError
 from peernotes.core.store import Change
 from peernotes.ui.dialogs import messages
+from peernotes.ui.operations import conflicts as conflict_ops
 from peernotes.ui.session import Session
 from peernotes.ui.team.models import history_model
-from peernotes.ui.undo import run_undoable
 
 _HIDDEN = {"id", "created_at", "created_by", "modified_at", "modified_by", "hlc", "base_hlc"}
 
@@ -123,11 +123,7 @@ class HistoryDialog(QDialog):
         if entry is None or entry.current:
             return
         try:
-            run_undoable(
-                self.session,
-                "Restore an earlier version",
-                lambda cf: conflicts.restore_from_history(cf, self.table, self.row_id, entry.hlc),
-            )
+            conflict_ops.restore_version(self.session, self.table, self.row_id, entry.hlc)
         except PeerNotesError as error:
             messages.error(self, "Could not restore", str(error))
 
