@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from typing import Generic, TypeVar, cast
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QProgressDialog, QWidget
@@ -33,26 +34,41 @@ class Cancelled(MergeCancelled):
     """The user pressed Cancel: the work stopped and changed nothing."""
 
 
+@dataclass
+class _Job(Generic[T]):
+    """What the two threads share: the worker writes `text` and its outcome, the UI thread
+    writes `cancel` (plain attribute writes, atomic under the interpreter lock)."""
+
+    text: str
+    cancel: bool = False
+    done: bool = False
+    result: T | None = None
+    error: BaseException | None = None
+
+    def stop(self) -> None:
+        self.cancel = True
+
+
 def run_in_background(parent: QWidget | None, title: str, work: Callable[[Report], T]) -> T:
     """Run `work` on a worker thread; return its result (or raise its error) when it ends."""
-    state: dict[str, Any] = {"text": title, "cancel": False}
+    job: _Job[T] = _Job(title)
 
     def report(text: str) -> None:
-        state["text"] = text
-        if state["cancel"]:
+        job.text = text
+        if job.cancel:
             raise Cancelled("Cancelled: nothing was changed.")
 
     def target() -> None:
         try:
-            state["result"] = work(report)
+            job.result, job.done = work(report), True
         except BaseException as error:  # handed to the UI thread, raised there
-            state["error"] = error
+            job.error = error
 
     dialog = QProgressDialog(title, "Cancel", 0, 0, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
-    dialog.canceled.connect(lambda: state.update(cancel=True))
+    dialog.canceled.connect(job.stop)
     thread = threading.Thread(target=target, name=f"peernotes: {title}", daemon=True)
     loop = QEventLoop()
     timer = QTimer()
@@ -62,8 +78,8 @@ def run_in_background(parent: QWidget | None, title: str, work: Callable[[Report
         if not thread.is_alive():
             loop.quit()
             return
-        if dialog.labelText() != state["text"]:
-            dialog.setLabelText(state["text"])
+        if dialog.labelText() != job.text:
+            dialog.setLabelText(job.text)
 
     timer.timeout.connect(poll)
     thread.start()
@@ -76,7 +92,7 @@ def run_in_background(parent: QWidget | None, title: str, work: Callable[[Report
         thread.join()
         dialog.reset()
         dialog.deleteLater()
-    if "error" in state:
-        raise state["error"]
-    result: T = state["result"]
-    return result
+    if job.error is not None:
+        raise job.error
+    assert job.done  # the thread ended without an error, so work returned
+    return cast(T, job.result)  # T itself may include None: `done`, not the value, says it ran

@@ -211,3 +211,46 @@ def test_the_store_read_check_catches_each_way_in():
         "cf.challenge",
         "cf.conn.execute",
     ]
+
+
+def _navigates_by_name(call: ast.Call) -> bool:
+    """`getattr(window, "pages")`, `hasattr(page, "select_finding")`: a window or page asked
+    for an attribute by string."""
+    if not (isinstance(call.func, ast.Name) and call.func.id in ("getattr", "hasattr")):
+        return False
+    if len(call.args) < 2:
+        return False
+    target, name = ast.unparse(call.args[0]), call.args[1]
+    if isinstance(name, ast.Constant) and name.value == "pages":
+        return True
+    return target.split(".")[-1] in ("window", "window_", "parent", "page", "workspace")
+
+
+def string_navigation(source: str, name: str) -> list[str]:
+    """'file:line' for each getattr/hasattr on a window, parent or page."""
+    lines = {
+        node.lineno
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Call) and _navigates_by_name(node)
+    }
+    return [f"{name}:{line}" for line in sorted(lines)]
+
+
+def test_screens_navigate_through_the_workspace_not_by_attribute_names():
+    """'Go to' once reached the Findings page by `getattr(window, "pages", {})` and a renamed
+    method made it land nowhere, silently; `Workspace.go_to`/`page_widget` are checked."""
+    found = []
+    for path in sorted(UI.rglob("*.py")):
+        found += string_navigation(path.read_text(encoding="utf-8"), path.name)
+    assert found == [], "use the Workspace protocol (ui/workspace.py):\n" + "\n".join(found)
+
+
+def test_the_navigation_check_catches_getattr_on_a_window():
+    """The check itself sees the old patterns and passes getattr on other things."""
+    planted = (
+        "page = getattr(window, 'pages', {}).get('findings')\n"
+        "ok = hasattr(page, 'select_finding')\n"
+        "w = getattr(getattr(parent, 'pages', {}).get('letter'), 'widget', None)\n"
+        "value = getattr(where, column)\n"
+    )
+    assert string_navigation(planted, "x.py") == ["x.py:1", "x.py:2", "x.py:3"]

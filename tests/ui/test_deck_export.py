@@ -123,3 +123,19 @@ def test_weak_findings_are_asked_about_once_before_the_deck(window, answers, mon
     assert len(asked) == 1 and asked[0][0] == "presentation"
     assert "An unevidenced strength" in asked[0][1]
     assert answers == []
+
+
+def test_go_to_from_the_guard_shows_where_the_name_was_written(window, monkeypatch):
+    """'Go to' on a name the guard found shows that finding on its page, ready to reword;
+    if it failed, the dialog would close and leave the person where they were."""
+    cf = window.session.cf
+    finding_id = add_finding(cf, "Hana Ortiz praised the market work", heading=domain_id(cf, "1"))
+    monkeypatch.setattr(deck_export, "ask_options", lambda parent, current: current)
+    monkeypatch.setattr(
+        deck_export,
+        "review_hits",
+        lambda parent, hits: GuardDecision("goto", [], next(iter(hits))),
+    )
+    assert deck_export.export_feedback(window, window.session) is None
+    assert window.stack.currentWidget() is window.page_widget("findings")
+    assert window.page_widget("findings").current_id == finding_id

@@ -7,6 +7,7 @@ import pytest
 from helpers import heading_id
 from operation_helpers import undo_menu_text
 
+from peernotes.core import note_pairs
 from peernotes.core.records import observations as records
 from peernotes.core.records import programme
 from peernotes.ui.operations import observations
@@ -81,3 +82,19 @@ def test_deleting_several_notes_is_one_step_that_brings_them_all_back(session, m
     assert undo_menu_text(session) == "Undo Delete 2 observations"
     session.undo_stack.undo()
     assert all(cf.get("observation", i) is not None for i in ids)
+
+
+def test_two_notes_marked_and_cleared_are_named_and_undone(session, meeting):
+    """The Undo item would not say which mark it takes back, or the mark would not return."""
+    cf = session.cf
+    first, second = (
+        observations.add_observation(session, NoteData(text), meeting)
+        for text in ("Carers feel unheard.", "Carers are not listened to.")
+    )
+    observations.mark_pair(session, first, second, "same")
+    assert undo_menu_text(session) == "Undo Mark notes: Same point"
+    observations.clear_pair_mark(session, first, second)
+    assert note_pairs.mark_of(cf, first, second) is None
+    assert undo_menu_text(session) == "Undo Clear notes' mark"
+    session.undo_stack.undo()
+    assert note_pairs.mark_of(cf, first, second) == "same"

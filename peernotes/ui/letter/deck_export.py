@@ -157,7 +157,7 @@ def suggested_path(session: Session) -> Path:
 
 
 def guarded_deck(
-    parent: QWidget | None, session: Session, stopped: str = "Presentation not exported"
+    parent: MainWindow, session: Session, stopped: str = "Presentation not exported"
 ) -> Deck | None:
     """The deck, once the guard has nothing left to stop (None if the user stopped).
     `stopped` titles the message when it cannot be built (template) or a name slipped in."""
@@ -177,8 +177,10 @@ def guarded_deck(
     if decision.allowed:
         deck_ops.allow_names(session, [hit.matched for hit in decision.allowed])
     if decision.action == "goto" and decision.goto is not None:
-        page = getattr(getattr(parent, "pages", {}).get("letter"), "widget", None)
-        if page is not None:
+        from peernotes.ui.letter.page import LetterPage
+
+        page = parent.page_widget("letter")  # the letter page knows where each name was written
+        if isinstance(page, LetterPage):
             page.go_to(decision.goto)
         return None
     if decision.action != "export":

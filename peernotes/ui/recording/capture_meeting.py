@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QComboBox, QLabel
 from peernotes.core import meeting_choice
 from peernotes.core.records import read_models
 from peernotes.core.records.read_models import ObservationFilter
+from peernotes.core.records.values import Meeting
 from peernotes.ui.models.records import meeting_label
 from peernotes.ui.session import Session
 
@@ -33,7 +34,7 @@ class MeetingChooser(QObject):
         self.combo = combo
         self.info = info
         self.meeting_id: str | None = None
-        self.meetings: dict[str, Any] = {}
+        self.meetings: dict[str, Meeting] = {}
         self._reason: tuple[str | None, str] = (None, "")  # (meeting, why it was chosen)
         combo.currentIndexChanged.connect(self._chosen)
 
