@@ -1,7 +1,7 @@
 """The main window: the welcome screen when no file is open; otherwise a navigation list that
 follows the workflow and a stack of pages, with Edit › Undo/Redo for every edit.
 
-Pages and menu actions come from feature modules (peernotes.ui.features), so each screen is
+Pages and menu actions come from feature packages (peernotes.ui.features), so each screen is
 one module and the window itself stays small. Files are opened through peernotes.ui.opening.
 """
 
@@ -56,7 +56,7 @@ class MainWindow(QMainWindow):
     """`defer_features=True` builds only the shell (welcome screen, navigation, the menu bar's
     titles) so it can paint at once; `install_features()` must then follow (ui/app.py)."""
 
-    # Set by the modules that own them (ui/app.py, the feature modules, Help › About).
+    # Set by the modules that own them (ui/app.py, the feature packages, Help › About).
     instance_server: InstanceServer
     safety: SafetyActions
     print_action: QAction
@@ -116,8 +116,8 @@ class MainWindow(QMainWindow):
         self.set_session(None)
 
     def install_features(self) -> None:
-        """The menus' items: the window's own and the feature modules'. run_app calls it right
-        after the first paint (importing eight feature modules would delay that paint); it
+        """The menus' items: the window's own and the features'. run_app calls it right
+        after the first paint (importing the feature packages would delay that paint); it
         runs once, and before any file opens."""
         if self._features_installed:
             return
