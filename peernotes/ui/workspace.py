@@ -56,6 +56,10 @@ class Workspace(Protocol):
 
     def go_to(self, ref: Ref) -> bool: ...
 
+    def capture_in(self, meeting_id: str) -> None:
+        """Show Capture, writing in this meeting."""
+        ...
+
     def set_saving(self, pending: bool) -> None: ...
 
     def say(self, text: str, seconds: float = 8) -> None:

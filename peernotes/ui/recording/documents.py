@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import QWidget
 
 from peernotes.ui.dialogs import messages
@@ -12,12 +10,15 @@ from peernotes.ui.models.records import DocumentTableModel
 from peernotes.ui.operations import documents
 from peernotes.ui.recording.list_page import ListPage
 from peernotes.ui.session import Session
+from peernotes.ui.workspace import Workspace
 
 
 class DocumentsPage(ListPage):
     noun = "document"
 
-    def __init__(self, session: Session, window: Any = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: Session, window: Workspace | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(
             session,
             DocumentTableModel(session),

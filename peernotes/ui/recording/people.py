@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
@@ -16,6 +14,7 @@ from peernotes.ui.models.records import PeerTableModel, PersonTableModel
 from peernotes.ui.operations import people, team
 from peernotes.ui.recording.list_page import ListPage
 from peernotes.ui.session import Session
+from peernotes.ui.workspace import Workspace
 
 
 class PeopleMetList(ListPage):
@@ -126,7 +125,9 @@ class TeamList(ListPage):
 
 
 class PeoplePage(QWidget):
-    def __init__(self, session: Session, window: Any = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: Session, window: Workspace | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.people = PeopleMetList(session)
         self.team = TeamList(session)

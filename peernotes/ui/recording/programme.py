@@ -35,6 +35,7 @@ from peernotes.ui.operations import meetings
 from peernotes.ui.recording.list_page import ListPage
 from peernotes.ui.recording.my_day import MyDayView
 from peernotes.ui.session import Session
+from peernotes.ui.workspace import Workspace
 
 if TYPE_CHECKING:  # the timetable import loads when first used, not with the page
     from peernotes.core import sheets
@@ -75,7 +76,9 @@ class DayFilterProxyModel(WordFilterProxyModel):
 class ProgrammePage(ListPage):
     noun = "meeting"
 
-    def __init__(self, session: Session, window: Any = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: Session, window: Workspace | None = None, parent: QWidget | None = None
+    ) -> None:
         self.window_ = window
         self.meetings = MeetingTableModel(session)
         super().__init__(

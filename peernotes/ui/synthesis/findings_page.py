@@ -45,7 +45,7 @@ from peernotes.ui.synthesis.finding_editor import EvidencePane, FindingEditor
 from peernotes.ui.synthesis.findings_browser import ObservationBrowser
 from peernotes.ui.synthesis.findings_tree import FindingsTree
 from peernotes.ui.widgets.remembered import remember_splitter
-from peernotes.ui.workspace import Ref
+from peernotes.ui.workspace import Ref, Workspace
 
 T = TypeVar("T")
 
@@ -69,7 +69,7 @@ HINT = "Select notes on the left, then make a finding (Ctrl+Shift+N) or add them
 
 
 class FindingsPage(QWidget):
-    def __init__(self, session: Session, window: Any = None):
+    def __init__(self, session: Session, window: Workspace | None = None):
         super().__init__()
         self.session = session
         self.window_ = window

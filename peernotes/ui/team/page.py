@@ -49,19 +49,19 @@ def _session(window: MainWindow) -> Session | None:
     return session
 
 
-def merge_from(window: Any) -> None:
+def merge_from(window: MainWindow) -> None:
     session = _session(window)
     if session is not None:
         MergeDialog.merge_into(window, session)
 
 
-def review_conflicts(window: Any) -> None:
+def review_conflicts(window: MainWindow) -> None:
     session = _session(window)
     if session is not None:
         ConflictsDialog.review(window, session)
 
 
-def copy_for_peer(window: Any) -> None:
+def copy_for_peer(window: MainWindow) -> None:
     session = _session(window)
     if session is None:
         return
@@ -275,7 +275,7 @@ def choose_folder(parent: QWidget | None, title: str) -> Path | None:
     return Path(name) if name else None
 
 
-def merge_folder(window: Any) -> None:
+def merge_folder(window: MainWindow) -> None:
     """Merge all from folder…: tonight's copies, checked, previewed and merged in one step."""
     session = _session(window)
     if session is None:
@@ -298,7 +298,7 @@ def merge_folder(window: Any) -> None:
     dialog.exec()
 
 
-def send_team_copy(window: Any) -> None:
+def send_team_copy(window: MainWindow) -> None:
     """Send the team copy…: one clean copy of this file per peer, written to a folder."""
     session = _session(window)
     if session is None:
