@@ -7,7 +7,7 @@ greys them out while no challenge is open.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QDesktopServices
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from peernotes.ui.main_window import MainWindow
 
 
-def save_a_copy(window: Any) -> Path | None:
+def save_a_copy(window: MainWindow) -> Path | None:
     """A complete copy elsewhere (a USB stick, a shared drive), written with the store's
     online backup so a live file is never copied half-written."""
     from peernotes.core import backups
@@ -49,7 +49,7 @@ def save_a_copy(window: Any) -> Path | None:
     return written
 
 
-def show_in_folder(window: Any) -> None:
+def show_in_folder(window: MainWindow) -> None:
     """The file manager, at the folder that holds the open challenge."""
     session = window.session
     if session is not None and session.cf.path is not None:
