@@ -26,6 +26,7 @@ import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -541,6 +542,19 @@ def merge_history(cf: ChallengeFile) -> list[tuple[Row, SourceReport]]:
     """Past merges recorded in this file (and in files merged into it), newest first."""
     rows = cf.rows("merge_log", order_by="hlc DESC")
     return [(row, SourceReport.from_json(row["report"])) for row in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class PastMerge:
+    """One past merge as the Team page lists it: when (ISO) and what it brought."""
+
+    merged_at: str
+    report: SourceReport
+
+
+def past_merges(cf: ChallengeFile) -> list[PastMerge]:
+    """`merge_history` as typed values for the screen, newest first."""
+    return [PastMerge(row["modified_at"], report) for row, report in merge_history(cf)]
 
 
 def open_conflict_count(cf: ChallengeFile) -> int:

@@ -68,6 +68,9 @@ def test_merge_all_from_folder_and_the_hand_in_panel(evening, qtbot, monkeypatch
     assert rows[1][1] == "Priya Nair (1).peernotes"
     assert rows[1][3] == "1 new, 0 changed, 0 deleted"
     assert [r[4] for r in rows] == ["handed in"] * 3
+    page.reload()  # the page's merge history: each file, when, and what each peer brought
+    assert "<b>Priya Nair (1).peernotes</b> (20" in page.history.text()
+    assert "Priya Nair: 1 new, 0 updated" in page.history.text()
 
 
 def test_send_the_team_copy_writes_one_per_peer(evening, qtbot, monkeypatch, tmp_path):

@@ -247,7 +247,7 @@ class MergePage(QWidget):
         self.guard_label.setText(describe(merge_preview.deletion_guard(self.session.cf)))
         self._show_count()
         self.hand_in_model.set_items(handin.hand_in_status(self.session.cf))
-        entries = merge.merge_history(self.session.cf)
+        entries = merge.past_merges(self.session.cf)
         if not entries:
             self.history.setText(
                 "No merges yet. Hand each peer a copy (Copy for a peer…), "
@@ -255,14 +255,15 @@ class MergePage(QWidget):
             )
             return
         lines = []
-        for row, report in entries[:50]:
+        for entry in entries[:50]:
+            report = entry.report
             peers = "; ".join(
                 f"{html.escape(p)}: {c.new} new, {c.updated} updated, {c.deleted} deleted, "
                 f"{c.conflicts} conflicts"
                 for p, c in report.by_peer.items()
             )
             lines.append(
-                f"<b>{html.escape(report.source_name)}</b> ({row['modified_at'][:16].replace('T', ' ')})"
+                f"<b>{html.escape(report.source_name)}</b> ({entry.merged_at[:16].replace('T', ' ')})"
                 f"<br>{peers or 'links only'}"
             )
         self.history.setText("<br><br>".join(lines))
