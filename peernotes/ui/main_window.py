@@ -41,7 +41,7 @@ from peernotes.ui.window_settings import (
     save_geometry,
     settings,
 )
-from peernotes.ui.workspace import Ref, go_to
+from peernotes.ui.workspace import Ref, SavesPending, StopsWork, TakesFocus, go_to
 
 if TYPE_CHECKING:  # the store loads after the window's first paint (ui/startup.py)
     from peernotes.core.store import Change
@@ -399,10 +399,11 @@ class MainWindow(QMainWindow):
     def _announce_draft(self) -> None:
         """A note restored after a crash is said in the status bar and marked on Capture's
         entry, whichever page is showing (it used to be found only by going to Capture)."""
-        from peernotes.ui.recording.capture import DRAFT_RESTORED
+        from peernotes.ui.recording.capture import DRAFT_RESTORED, CapturePane
 
         page = self.pages.get("capture")
-        if page is None or not page.built or not getattr(page.widget, "restored_draft", False):
+        widget = page.widget if page is not None and page.built else None
+        if page is None or not isinstance(widget, CapturePane) or not widget.restored_draft:
             return
         self.say(f"{DRAFT_RESTORED} It is in Capture (Alt+2).", 0)
         for row in range(self.nav.count()):
@@ -438,13 +439,13 @@ class MainWindow(QMainWindow):
 
     def _flush_pages(self) -> None:
         """Pages save what is pending (typed text), then stop any background work."""
-        for hook in ("flush", "shutdown"):
-            for page in self.pages.values():
-                if not page.built:
-                    continue
-                call = getattr(page.widget, hook, None)
-                if call:
-                    call()
+        built = [page.widget for page in self.pages.values() if page.built]
+        for widget in built:
+            if isinstance(widget, SavesPending):
+                widget.flush()
+        for widget in built:
+            if isinstance(widget, StopsWork):
+                widget.shutdown()
 
     def show_page(self, key: str) -> None:
         for row in range(self.nav.count()):
@@ -487,9 +488,8 @@ class MainWindow(QMainWindow):
             return
         self.stack.setCurrentWidget(self.pages[key].widget)
         settings().setValue("last_page", key)  # relaunch comes back here
-        focus = getattr(self.pages[key].widget, "focus_editor", None)
-        if focus:
-            focus()
+        if isinstance(widget := self.pages[key].widget, TakesFocus):
+            widget.focus_editor()
 
     def edit_challenge(self) -> None:
         from peernotes.ui.dialogs.challenge import edit_challenge_details

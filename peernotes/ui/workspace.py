@@ -44,6 +44,27 @@ class SelectsRecords(Protocol):
     def select(self, ref: Ref) -> bool: ...
 
 
+@runtime_checkable
+class SavesPending(Protocol):
+    """A page holding typed text not yet saved: the window asks it to save before closing."""
+
+    def flush(self) -> object: ...
+
+
+@runtime_checkable
+class StopsWork(Protocol):
+    """A page with background work (a list filling in): stopped when the file closes."""
+
+    def shutdown(self) -> None: ...
+
+
+@runtime_checkable
+class TakesFocus(Protocol):
+    """A page whose editor takes the keyboard when the page is shown (Capture)."""
+
+    def focus_editor(self) -> None: ...
+
+
 class Workspace(Protocol):
     """What pages, dialogs and menu actions may ask of the main window."""
 

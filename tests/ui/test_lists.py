@@ -293,3 +293,20 @@ def test_observations_list_shows_a_large_merge_at_once(qtbot, window, tmp_path):
     qtbot.waitUntil(lambda: not model.pending and model.rowCount() == 601)
     texts = {model.row_for(model.ids()[r]).text for r in range(model.rowCount())}
     assert "Waiting lists are long, says a peer" in texts and "Peer note 599" in texts
+
+
+def test_closing_the_file_asks_each_built_page_to_save_then_stop(qtbot, window, monkeypatch):
+    """Before the file closes the window asks every built page to save what is pending and
+    then to stop its background work; a page left out would lose typed text or keep a thread
+    reading a closed file. (The pages answer through ui/workspace.py's protocols.)"""
+    from peernotes.ui.recording.capture import CapturePane
+    from peernotes.ui.recording.observations import ObservationsPage
+
+    calls = []
+    monkeypatch.setattr(ObservationsPage, "flush", lambda self: calls.append("notes: flush"))
+    monkeypatch.setattr(ObservationsPage, "shutdown", lambda self: calls.append("notes: stop"))
+    monkeypatch.setattr(CapturePane, "flush", lambda self: calls.append("capture: flush"))
+    window.show_page("observations")
+    window.close_challenge()
+    assert sorted(calls[:2]) == ["capture: flush", "notes: flush"]
+    assert calls[2:] == ["notes: stop"]
