@@ -238,7 +238,7 @@ def test_menu_action_without_a_challenge_says_so(qtbot, monkeypatch):
     )
     action = next(a for a in window.menu("&File").actions() if a.text() == "Export &letter…")
     assert not action.isEnabled()  # greyed out until a challenge is open
-    letter_ui_feature._run_on_page(window, "export_letter")  # a route that skips the menu
+    letter_ui_feature._run_on_page(window, LetterPage.export_letter)  # a route past the menu
     assert errors == ["No challenge open"]
 
 

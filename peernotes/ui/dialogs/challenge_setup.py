@@ -69,7 +69,7 @@ class SetupListModel(FixedColumnsModel):
         columns: Sequence[SetupColumn],
         load: Callable[[], Sequence[Any]],
         save: Callable[[Any, str, Any], bool],
-        parent: Any = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.columns = list(columns)

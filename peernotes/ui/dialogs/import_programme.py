@@ -52,7 +52,7 @@ class PreviewModel(QAbstractTableModel):
 
     HEADERS = ("Row", "Result", "Meeting or people", "Problem or note")
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[RowResult] = []
 

@@ -36,7 +36,7 @@ class LetterOutlineModel(FixedColumnsModel):
 
     HEADERS = ("In the letter", "Evidence")
 
-    def __init__(self, parent: Any = None):
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.rows: list[
             tuple[str, int, str, str, str | None]

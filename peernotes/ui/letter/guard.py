@@ -46,7 +46,7 @@ class NameHitsModel(FixedColumnsModel):
 
     HEADERS = ("Found", "What it is", "Where", "In context", "Decision")
 
-    def __init__(self, hits: list[NameHit], parent: Any = None):
+    def __init__(self, hits: list[NameHit], parent: QWidget | None = None):
         super().__init__(parent)
         self.hits = list(hits)
         self.allowed: set[int] = set()

@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from peernotes.core import vocab
@@ -125,7 +125,7 @@ class ObservationTableModel(IdListModel):
         order_by: str = "observed_at",
         descending: bool = False,
         lazy: bool = False,
-        parent: Any = None,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session

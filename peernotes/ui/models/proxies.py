@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from peernotes.core.records.people import normalise_name
 from peernotes.ui.models.base import SORT_ROLE
@@ -14,7 +12,7 @@ class WordFilterProxyModel(QSortFilterProxyModel):
     """Keeps rows where every typed word appears in some column (ignoring case and accents);
     sorts by each column's natural value (dates as dates, counts as numbers)."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._words: list[str] = []
         self.setSortRole(SORT_ROLE)

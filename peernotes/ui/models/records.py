@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 
 from peernotes.core import vocab
 from peernotes.core.changes import Table
@@ -24,7 +24,7 @@ class RecordTableModel(IdListModel):
     tables: tuple[Table, ...] = ()
     load: Callable[[ChallengeFile], Sequence[Record]]
 
-    def __init__(self, session: Session, parent: Any = None) -> None:
+    def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self._rows: dict[str, Record] = {}

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
@@ -45,7 +46,7 @@ def _when(meeting: DayMeeting) -> str:
 class MyDayModel(QAbstractListModel):
     """The peer's meetings of one day (meeting_choice.my_day), one row each."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.meetings: list[DayMeeting] = []
 

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from peernotes.core.conflicts import Conflict, HistoryEntry, describe_record
 from peernotes.core.handin import PeerHandIn
@@ -22,7 +22,9 @@ Index = QModelIndex | QPersistentModelIndex
 class ListTableModel(FixedColumnsModel, Generic[T]):
     """Rows are plain objects; each column is (title, how to show one as text)."""
 
-    def __init__(self, columns: Sequence[tuple[str, Callable[[T], Any]]], parent: Any = None):
+    def __init__(
+        self, columns: Sequence[tuple[str, Callable[[T], Any]]], parent: QObject | None = None
+    ):
         super().__init__(parent)
         self._columns = list(columns)
         self._items: list[T] = []
@@ -53,7 +55,7 @@ class ListTableModel(FixedColumnsModel, Generic[T]):
         return None
 
 
-def report_model(report: MergeReport, parent: Any = None) -> ListTableModel:
+def report_model(report: MergeReport, parent: QObject | None = None) -> ListTableModel:
     """What came in, one row per peer: new / updated / deleted / conflicts."""
     model: ListTableModel[tuple[str, Counts]] = ListTableModel(
         [
@@ -69,7 +71,7 @@ def report_model(report: MergeReport, parent: Any = None) -> ListTableModel:
     return model
 
 
-def preview_model(previews: Sequence[FilePreview], parent: Any = None) -> ListTableModel:
+def preview_model(previews: Sequence[FilePreview], parent: QObject | None = None) -> ListTableModel:
     """What each file would bring, one row per file and kind of record it changes."""
     rows: list[tuple[FilePreview, KindPreview | None]] = []
     for preview in previews:
@@ -93,7 +95,7 @@ def preview_model(previews: Sequence[FilePreview], parent: Any = None) -> ListTa
     return model
 
 
-def hand_in_model(parent: Any = None) -> ListTableModel[PeerHandIn]:
+def hand_in_model(parent: QObject | None = None) -> ListTableModel[PeerHandIn]:
     """The hand-in panel: one row per peer, their last copy merged, when, what it brought."""
     today = datetime.now(UTC).date()
 
@@ -113,7 +115,7 @@ def hand_in_model(parent: Any = None) -> ListTableModel[PeerHandIn]:
     )
 
 
-def conflicts_model(parent: Any = None) -> ListTableModel[Conflict | Orphan]:
+def conflicts_model(parent: QObject | None = None) -> ListTableModel[Conflict | Orphan]:
     return ListTableModel(
         [
             ("Record", lambda c: c.title),
@@ -125,7 +127,7 @@ def conflicts_model(parent: Any = None) -> ListTableModel[Conflict | Orphan]:
     )
 
 
-def history_model(parent: Any = None) -> ListTableModel[HistoryEntry]:
+def history_model(parent: QObject | None = None) -> ListTableModel[HistoryEntry]:
     return ListTableModel(
         [
             ("When", lambda e: _when(e.when)),

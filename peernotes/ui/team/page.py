@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -158,7 +158,7 @@ class MergePage(QWidget):
     """The evening hand-in: who has handed in, merging a folder of copies, sending the team
     copy back; then the file's merge history and open conflicts."""
 
-    def __init__(self, session: Session, window: Any):
+    def __init__(self, session: Session, window: MainWindow):
         super().__init__()
         self.session, self.window_ = session, window
         self.conflicts = QLabel()
