@@ -1,8 +1,10 @@
-"""Build resources/spelling/en_GB.json.gz, the British word list the spell-checker loads.
+"""Build resources/spelling/en_GB.counts.gz, the British word list the spell-checker loads.
 
 Why: pyspellchecker's English list is American ("color", "center", "organization" pass). The
 LibreOffice en_GB Hunspell dictionary (Marco A.G. Pinto et al., LGPL; Debian's hunspell-en-gb)
-is a maintained, curated British list; this turns it into pyspellchecker's word-frequency JSON.
+is a maintained, curated British list; this turns it into word counts, written one line per
+count (`count word word ...`, peernotes.core.spelling.format_counts) so the window can read the
+words without the counts.
 
 Run on Debian/Ubuntu when the dictionary is updated (needs the hunspell and hunspell-tools
 packages for `unmunch` and `hunspell`):
@@ -30,7 +32,10 @@ import sys
 from importlib.resources import files
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "resources" / "spelling" / "en_GB.json.gz"
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from peernotes.core.spelling import format_counts  # noqa: E402
+
+OUT = Path(__file__).resolve().parent.parent / "resources" / "spelling" / "en_GB.counts.gz"
 OXFORD = re.compile(r"([iy])z(ation|ational|ationally|ations|er|ers|able|ed|es|ing|e)")
 KEEP_Z = re.compile(r"^(prize|seize|biz)")  # "prise", "seise", "bis" are other words
 AMERICAN_NAMES = (("ter", "tre"), ("or", "our"))
@@ -91,7 +96,7 @@ def counts(words: set[str]) -> dict[str, int]:
 
 def main(stem: str) -> None:
     words = british_only(set(hunspell_words(stem)))
-    data = json.dumps(counts(words), separators=(",", ":"), sort_keys=True).encode()
+    data = format_counts(counts(words)).encode()
     OUT.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
     print(f"{len(words)} words, {OUT.stat().st_size // 1024} KiB -> {OUT}")
 

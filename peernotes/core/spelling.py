@@ -2,7 +2,7 @@
 
 The checker is pyspellchecker (maintained, MIT, pure Python: it installs with `pip install .`
 on Windows and macOS with no system library). Its own English list is American, so it loads a
-British one instead: resources/spelling/en_GB.json.gz, built by scripts/make_en_gb_dictionary.py
+British one instead: resources/spelling/en_GB.counts.gz, built by scripts/make_en_gb_dictionary.py
 from the LibreOffice en_GB Hunspell dictionary (LGPL), so "color" and "organization" are
 flagged and "colour" and "organisation" pass. A short shipped list
 (resources/spelling/en-GB-extra.txt) adds local-government words. The names of the team, the
@@ -12,9 +12,11 @@ dictionary" words are kept in their data folder across restarts.
 
 from __future__ import annotations
 
+import gzip
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -28,10 +30,39 @@ def user_dictionary_path() -> Path:
     return data_dir() / "dictionary.txt"
 
 
+WORD_COUNTS = "en_GB.counts.gz"
+
+
+def format_counts(counts: dict[str, int]) -> str:
+    """The word list's file format: one line per count, `count word word ...`, most frequent
+    first. Underlining needs only the words and suggestions need the counts, so the words can
+    be read without building a dictionary of 170,000 counts: pyspellchecker's JSON took
+    about 180 ms of the window's time right after a file opened; this takes about 35."""
+    by_count: dict[int, list[str]] = {}
+    for word, count in counts.items():
+        by_count.setdefault(count, []).append(word)
+    return "".join(f"{c} {' '.join(sorted(by_count[c]))}\n" for c in sorted(by_count, reverse=True))
+
+
+def _word_list() -> str:
+    path = resources_dir() / "spelling" / WORD_COUNTS
+    return gzip.decompress(path.read_bytes()).decode("utf-8")
+
+
+def _extra_words() -> list[str]:
+    """The shipped local-government words (resources/spelling/en-GB-extra.txt)."""
+    text = (resources_dir() / "spelling" / "en-GB-extra.txt").read_text(encoding="utf-8")
+    return [
+        w.lower() for line in text.splitlines() if not line.startswith("#") for w in line.split()
+    ]
+
+
 @lru_cache(maxsize=1)
 def _base_words() -> frozenset[str]:
-    """Every British English word the checker knows (loaded once)."""
-    return frozenset(_checker().word_frequency.dictionary)
+    """Every British English word the checker knows (loaded once, without the counts)."""
+    # One split of the whole list: the counts come along as number tokens, which no WORD
+    # (letters only) is ever looked up as; leaving them in halves the time to build the set.
+    return frozenset(chain(_word_list().split(), _extra_words()))
 
 
 class Speller:
@@ -93,16 +124,18 @@ class Speller:
 
 @lru_cache(maxsize=1)
 def _checker() -> Any:
-    """pyspellchecker with the British list and the local-government words (loaded once)."""
+    """pyspellchecker with the British list and the local-government words, for suggestions:
+    loaded the first time someone asks for one (a right-click on an underlined word)."""
     from spellchecker import SpellChecker
 
-    folder = resources_dir() / "spelling"
-    checker = SpellChecker(language=None, local_dictionary=str(folder / "en_GB.json.gz"))
+    counts: dict[str, int] = {}
+    for line in _word_list().splitlines():
+        count, _, words = line.partition(" ")
+        counts.update(dict.fromkeys(words.split(), int(count)))
+    checker = SpellChecker(language=None)
     checker.distance = 2
-    extra = (folder / "en-GB-extra.txt").read_text(encoding="utf-8").splitlines()
-    checker.word_frequency.load_words(
-        w.lower() for line in extra if not line.startswith("#") for w in line.split()
-    )
+    checker.word_frequency.load_json(counts)
+    checker.word_frequency.load_words(_extra_words())
     return checker
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from peernotes.core import spelling
 from peernotes.core.spelling import Speller, challenge_names
 
 
@@ -18,7 +19,7 @@ def test_british_spellings_pass_and_misspellings_are_found():
 def test_american_spellings_are_flagged_and_british_ones_pass():
     """'organization', 'color' and 'center' are underlined; 'colour' is not, and is suggested.
 
-    If this fails, the British word list (resources/spelling/en_GB.json.gz) is not the one
+    If this fails, the British word list (resources/spelling/en_GB.counts.gz) is not the one
     loaded: the user sees American spellings pass unmarked in notes bound for a UK council.
     """
     speller = Speller()
@@ -44,3 +45,29 @@ def test_add_to_dictionary_survives_a_restart():
     assert first.misspelt("Zorblax") != []
     first.add_to_dictionary("Zorblax")
     assert Speller().misspelt("Zorblax") == []
+
+
+def test_underlining_and_suggestions_know_the_same_words():
+    """The box underlines from the word list alone; suggestions come from pyspellchecker
+    loaded with the counts. If they disagreed, a word offered as a correction would itself
+    be underlined, or a misspelling pass unmarked."""
+
+    def words(known: frozenset[str]) -> frozenset[str]:
+        return frozenset(w for w in known if not w.isdigit())  # only letters are looked up
+
+    checker_words = words(frozenset(spelling._checker().word_frequency.dictionary))
+    assert words(spelling._base_words()) == checker_words
+    assert {"colour", "reablement"} <= checker_words  # the list and the shipped extras
+
+
+def test_the_word_list_format_keeps_every_count():
+    """Suggestions rank common words first by their counts: writing and reading the list's
+    format must give back every word with its count."""
+    counts = {"council": 900, "carers": 40, "respite": 40, "safeguard": 1}
+    lines = spelling.format_counts(counts).splitlines()
+    assert lines[0] == "900 council" and lines[1] == "40 carers respite"
+    back: dict[str, int] = {}
+    for line in lines:
+        count, _, words = line.partition(" ")
+        back.update(dict.fromkeys(words.split(), int(count)))
+    assert back == counts
