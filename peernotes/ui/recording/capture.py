@@ -15,8 +15,9 @@ saved note (capture_edit) and the list of notes under the box (capture_list).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
@@ -127,15 +128,15 @@ class CapturePane(QWidget):
         self._mode_changed(self.mode.value)
 
     def _shortcuts(self) -> None:
-        handlers: dict[str, Any] = {
+        handlers: dict[str, Callable[[], None]] = {
             "quote": self.quote.toggle,
             "heading": self.heading_picker.focus_field,
             "person": self.people_met.focus_field,
         }
         for value, _label, _keys in MODE_KEYS:
-            handlers[value] = lambda v=value: self.mode.set_value(v)
+            handlers[value] = partial(self.mode.set_value, value)
         for value, _label, _keys in POLARITY_KEYS:
-            handlers[value] = lambda v=value: self.polarity.set_value(v)
+            handlers[value] = partial(self.polarity.set_value, value)
         install_note_keys(self, handlers)
         shortcut = QShortcut(QKeySequence("Ctrl+M"), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

@@ -4,6 +4,7 @@ burst of typing), tags and headings save at once."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
@@ -172,7 +173,7 @@ class ObservationEditor(QWidget):
 
     def _install_keys(self) -> None:
         """Capture's keys, doing the same here (and never typing their letter into the note)."""
-        handlers: dict[str, Any] = {
+        handlers: dict[str, Callable[[], None]] = {
             "quote": self.quote.toggle,
             "heading": self.headings.focus_field,
             "person": lambda: self.problem_text(
@@ -181,13 +182,13 @@ class ObservationEditor(QWidget):
             ),
         }
         for value, _label, _keys in MODE_KEYS:
-            handlers[value] = lambda v=value: self.mode.set_value(v)
+            handlers[value] = partial(self.mode.set_value, value)
         for value, _label, _keys in POLARITY_KEYS:
-            handlers[value] = lambda v=value: self.polarity.set_value(v)
+            handlers[value] = partial(self.polarity.set_value, value)
         enabled = {key: self._when_editing(call) for key, call in handlers.items()}
         install_note_keys(self, enabled)
 
-    def _when_editing(self, call: Any) -> Any:
+    def _when_editing(self, call: Callable[[], None]) -> Callable[[], None]:
         return lambda: call() if self.observation_id is not None else None
 
     def problem_text(self, text: str) -> None:
