@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, Qt
 
@@ -17,17 +17,20 @@ from peernotes.core.store import ChallengeFile, Change
 from peernotes.ui.models.base import Column, IdListModel, Record
 from peernotes.ui.session import Session
 
+R = TypeVar("R", bound=Record)
 
-class RecordTableModel(IdListModel):
-    """Records from one core read model, refreshed when any of `tables` changes."""
+
+class RecordTableModel(IdListModel, Generic[R]):
+    """Records of one type (`R`: a Meeting, a Person…) from one core read model, refreshed
+    when any of `tables` changes; `row(id)` gives the record typed."""
 
     tables: tuple[Table, ...] = ()
-    load: Callable[[ChallengeFile], Sequence[Record]]
+    load: Callable[[ChallengeFile], Sequence[R]]
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self._rows: dict[str, Record] = {}
+        self._rows: dict[str, R] = {}
         self._active = True
         self._stale = False
         session.changed.connect(self._on_changed)
@@ -40,11 +43,11 @@ class RecordTableModel(IdListModel):
         if active and self._stale:
             self.refresh()
 
-    def row_for(self, row_id: str) -> Record | None:
+    def row_for(self, row_id: str) -> R | None:
         return self._rows.get(row_id)
 
-    def row(self, row_id: str) -> Any:
-        """The record shown for `row_id` (each subclass's type: a Meeting, a Person...)."""
+    def row(self, row_id: str) -> R | None:
+        """The record shown for `row_id`, typed (a Meeting, a Person...)."""
         return self._rows.get(row_id)
 
     def ensure_fresh(self) -> None:
@@ -91,7 +94,7 @@ def meeting_label(meeting: Meeting) -> str:
     return f"{day}{start} · {meeting.title}"
 
 
-class MeetingTableModel(RecordTableModel):
+class MeetingTableModel(RecordTableModel[Meeting]):
     tables = (
         Table.MEETING,
         Table.MEETING_PEER,
@@ -101,10 +104,6 @@ class MeetingTableModel(RecordTableModel):
         Table.PERSON,
     )
     load = staticmethod(read_models.meeting_list)
-
-    def row(self, row_id: str) -> Meeting | None:
-        meeting = self._rows.get(row_id)
-        return meeting if isinstance(meeting, Meeting) else None
 
     columns: tuple[Column[Meeting], ...] = (
         Column(
@@ -137,7 +136,7 @@ class MeetingTableModel(RecordTableModel):
         return None
 
 
-class PersonTableModel(RecordTableModel):
+class PersonTableModel(RecordTableModel[Person]):
     tables = (Table.PERSON, Table.STAKEHOLDER_GROUP, Table.MEETING_PERSON, Table.MEETING)
     load = staticmethod(read_models.person_list)
     columns: tuple[Column[Person], ...] = (
@@ -154,7 +153,7 @@ class PersonTableModel(RecordTableModel):
         return None
 
 
-class DocumentTableModel(RecordTableModel):
+class DocumentTableModel(RecordTableModel[Document]):
     tables = (Table.DOCUMENT, Table.OBSERVATION)
     load = staticmethod(read_models.document_list)
     columns: tuple[Column[Document], ...] = (
@@ -175,7 +174,7 @@ class DocumentTableModel(RecordTableModel):
         return None
 
 
-class PeerTableModel(RecordTableModel):
+class PeerTableModel(RecordTableModel[Peer]):
     tables = (Table.PEER,)
     load = staticmethod(read_models.team_members)
     columns: tuple[Column[Peer], ...] = (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from peernotes.core.records.values import Document
 from peernotes.ui.dialogs import messages
 from peernotes.ui.dialogs.document import DocumentData, DocumentDialog
 from peernotes.ui.models.records import DocumentTableModel
@@ -13,7 +14,7 @@ from peernotes.ui.session import Session
 from peernotes.ui.workspace import Workspace
 
 
-class DocumentsPage(ListPage):
+class DocumentsPage(ListPage[Document]):
     noun = "document"
 
     def __init__(

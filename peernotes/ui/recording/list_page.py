@@ -3,6 +3,8 @@ sortable table. Enter or double-click edits, Delete deletes; every action is und
 
 from __future__ import annotations
 
+from typing import Generic
+
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -22,7 +24,7 @@ from peernotes.ui.dialogs import messages
 from peernotes.ui.dialogs.form import explain
 from peernotes.ui.menus import focus_and_select
 from peernotes.ui.models import ID_ROLE, WordFilterProxyModel
-from peernotes.ui.models.records import RecordTableModel
+from peernotes.ui.models.records import R, RecordTableModel
 from peernotes.ui.session import Session
 from peernotes.ui.workspace import Ref
 
@@ -41,13 +43,13 @@ class RecordTableView(QTableView):
         super().keyPressEvent(event)
 
 
-class ListPage(QWidget):
+class ListPage(QWidget, Generic[R]):
     noun = "record"
 
     def __init__(
         self,
         session: Session,
-        model: RecordTableModel,
+        model: RecordTableModel[R],
         title: str,
         subtitle: str = "",
         parent: QWidget | None = None,

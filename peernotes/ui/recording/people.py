@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from peernotes.core.records import read_models
-from peernotes.core.records.values import StakeholderGroup
+from peernotes.core.records.values import Peer, Person, StakeholderGroup
 from peernotes.ui.dialogs import messages
 from peernotes.ui.dialogs.peer import PeerData, PeerDialog
 from peernotes.ui.dialogs.person import PersonData, PersonDialog
@@ -17,7 +17,7 @@ from peernotes.ui.session import Session
 from peernotes.ui.workspace import Workspace
 
 
-class PeopleMetList(ListPage):
+class PeopleMetList(ListPage[Person]):
     noun = "person"
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -72,7 +72,7 @@ class PeopleMetList(ListPage):
             people.delete_person(self.session, row_id)
 
 
-class TeamList(ListPage):
+class TeamList(ListPage[Peer]):
     noun = "team member"
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:

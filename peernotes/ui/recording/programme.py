@@ -24,7 +24,7 @@ from peernotes.core.changes import Table
 from peernotes.core.errors import PeerNotesError
 from peernotes.core.records import read_models
 from peernotes.core.records.programme import visit_days
-from peernotes.core.records.values import Peer, Person
+from peernotes.core.records.values import Meeting, Peer, Person
 from peernotes.core.store import Change
 from peernotes.ui.dialogs import messages
 from peernotes.ui.dialogs.delete_meeting import DeleteMeetingDialog
@@ -73,7 +73,7 @@ class DayFilterProxyModel(WordFilterProxyModel):
         return super().filterAcceptsRow(source_row, source_parent)
 
 
-class ProgrammePage(ListPage):
+class ProgrammePage(ListPage[Meeting]):
     noun = "meeting"
 
     def __init__(
