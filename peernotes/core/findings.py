@@ -47,6 +47,12 @@ def finding(cf: ChallengeFile, finding_id: str) -> Row:
     return row
 
 
+def holds(cf: ChallengeFile, finding_id: str, field: str, value: object) -> bool:
+    """Whether the finding's `field` already holds `value`: leaving an editor's box unchanged
+    is not an edit. The row stays in the core; the editor names the field it edited."""
+    return bool(finding(cf, finding_id)[field] == value)
+
+
 def findings(cf: ChallengeFile) -> list[Row]:
     """Live findings in section order (heading, then kind, then the user's order)."""
     return cf.rows("finding", order_by="heading_id, kind, ordinal, created_at")

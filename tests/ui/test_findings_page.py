@@ -166,6 +166,22 @@ def test_editing_a_finding_saves_and_undoes(page, scene):
     )
 
 
+def test_leaving_a_box_unchanged_is_not_an_edit(page, scene):
+    """Tabbing through the editor without changing a word leaves Edit › Undo as it was:
+    otherwise Ctrl+Z would undo nothing the peer can see, once per box they passed through."""
+    finding_id = findings.create_finding(scene.cf, "Same words", heading_id=scene.headings["1"])
+    page.refresh()
+    page.select_finding(finding_id)
+    stack = page.session.undo_stack
+    before = stack.count()
+    page.statement.setPlainText("Same words")
+    page.statement.editingFinished.emit()
+    assert stack.count() == before
+    page.statement.setPlainText("Other words")
+    page.statement.editingFinished.emit()
+    assert stack.count() == before + 1
+
+
 def test_search_narrows_both_lists_and_hostile_text_is_harmless(page, scene, qtbot):
     """Typing in the search box filters observations (with highlighted snippets) and findings."""
     cf = scene.cf

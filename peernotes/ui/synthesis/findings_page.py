@@ -493,7 +493,7 @@ class FindingsPage(QWidget):
         if not finding_id:
             return
         try:
-            if findings.finding(self.session.cf, finding_id)[field] == value:
+            if findings.holds(self.session.cf, finding_id, field, value):
                 return  # leaving a box unchanged is not an edit
         except PeerNotesError:
             return  # deleted meanwhile (by a merge or an undo): the refresh will show it
