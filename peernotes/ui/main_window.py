@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QUndoGroup
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 from peernotes.core.changes import Table
 from peernotes.core.errors import PeerNotesError
 from peernotes.paths import APP_NAME, FILE_SUFFIX
+from peernotes.ui import window_menus
 from peernotes.ui.dialogs import messages
 from peernotes.ui.features import Page, features
-from peernotes.ui.menus import fill_recent_menu, quit_shortcut, with_mnemonic
+from peernotes.ui.menus import fill_recent_menu
 from peernotes.ui.page_header import ensure_header
 from peernotes.ui.status_line import StatusLine
 from peernotes.ui.welcome import WelcomeScreen
@@ -65,6 +66,15 @@ class MainWindow(QMainWindow):
     presentation: Presentation | None
     about_dialog: AboutDialog
     written_twice: QWidget  # Tools › Meetings written up twice… (ui/synthesis)
+    # The window's own menu items (ui/window_menus.py builds them).
+    recent_menu: QMenu
+    demo_action: QAction
+    details_action: QAction
+    who_action: QAction
+    close_action: QAction
+    quit_action: QAction
+    undo_action: QAction
+    redo_action: QAction
 
     def __init__(self, *, defer_features: bool = False) -> None:
         super().__init__()
@@ -106,8 +116,8 @@ class MainWindow(QMainWindow):
         self.file_label = self.status_line.file_label
         for name in ("&File", "&Edit", "&View", "&Tools", "&Help"):
             self.menu(name)
-        self._page_actions: list[QAction] = []
-        self._needs_no_file: set[QAction] = set()
+        self.page_actions: list[QAction] = []
+        self.needs_no_file: set[QAction] = set()
         self._features_installed = False
         if not defer_features:
             self.install_features()
@@ -122,131 +132,23 @@ class MainWindow(QMainWindow):
         if self._features_installed:
             return
         self._features_installed = True
-        self._build_file_menu()
-        self._build_edit_menu()
+        window_menus.build_file_menu(self)
+        window_menus.build_edit_menu(self)
         for feature in features():
             feature.install_actions(self)
-        self._finish_file_menu()
-        self._build_help_menu()
-        self._needs_no_file = self._file_free_actions()
-        self._enable_file_actions(self.session is not None)
+        window_menus.finish_file_menu(self)
+        window_menus.build_help_menu(self)
+        self.needs_no_file = window_menus.file_free_actions(self)
+        window_menus.enable_file_actions(self, self.session is not None)
 
     def menu(self, name: str) -> QMenu:
         if name not in self._menus:
             self._menus[name] = self.menuBar().addMenu(name)
         return self._menus[name]
 
-    # ---------------------------------------------------------------- menus
-    def _action(self, menu: QMenu, text: str, slot, shortcut=None, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
-
-    def _build_file_menu(self) -> None:
-        file_menu = self.menu("&File")
-        self._action(
-            file_menu,
-            "&New challenge…",
-            self.new_challenge,
-            QKeySequence.StandardKey.New,
-            "Set up a new peer challenge",
-        )
-        self._action(
-            file_menu,
-            "&Open…",
-            self.open_dialog,
-            QKeySequence.StandardKey.Open,
-            "Open a challenge file",
-        )
-        self.recent_menu = file_menu.addMenu("Open &recent")
-        self.demo_action = self._action(
-            file_menu, "Open &demo", self.open_demo, None, "Open the fictional demo challenge"
-        )
-        file_menu.addSeparator()
-        self.details_action = self._action(
-            file_menu,
-            "Challenge de&tails…",
-            self.edit_challenge,
-            None,
-            "Council, programme title, on-site days, scope",
-        )
-        self.who_action = self._action(
-            file_menu,
-            "&Who am I…",
-            self.choose_peer,
-            None,
-            "Choose the team member this laptop records as",
-        )
-
-    def _finish_file_menu(self) -> None:
-        file_menu = self.menu("&File")
-        file_menu.addSeparator()
-        self.close_action = self._action(
-            file_menu, "&Close challenge", self.close_challenge, QKeySequence.StandardKey.Close
-        )
-        self.quit_action = self._action(file_menu, "&Quit", self.close, quit_shortcut())
-        self._update_recent_menu()
-
-    def _build_edit_menu(self) -> None:
-        edit = self.menu("&Edit")
-        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
-        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        edit.addAction(self.undo_action)
-        edit.addAction(self.redo_action)
-
-    def _build_help_menu(self) -> None:
-        help_menu = self.menu("&Help")
-        self._action(
-            help_menu,
-            "&Keyboard shortcuts",
-            self.show_shortcuts,
-            QKeySequence.StandardKey.HelpContents,
-        )
-        self._action(help_menu, f"&About {APP_NAME}", self.show_about)
-
-    def _file_free_actions(self) -> set[QAction]:
-        """The menu items that work with no challenge open; every other one needs a file."""
-        free = {self.quit_action, self.demo_action, self.recent_menu.menuAction()}
-        free |= {a for a in self.menu("&File").actions()[:2]}  # New, Open
-        free |= set(self.menu("&Help").actions())
-        return free
-
-    def _enable_file_actions(self, has_file: bool) -> None:
-        """Items that need a file are greyed out until one is open (Edit and View look after
-        themselves: the undo stack, and the pages of the open file)."""
-        for name, menu in self._menus.items():
-            if name in ("&Edit", "&View"):
-                continue
-            for action in menu.actions():
-                if action.isSeparator() or action in self._needs_no_file:
-                    continue
-                action.setEnabled(has_file)
-
-    def _rebuild_view_menu(self) -> None:
-        view = self.menu("&View")
-        for action in self._page_actions:
-            view.removeAction(action)
-            action.deleteLater()
-        self._page_actions = []
-        used: set[str] = set()
-        for number, page in enumerate(self.pages.values(), start=1):
-            shortcut = f"Alt+{number}" if number <= 9 else None
-            action = self._action(
-                view,
-                with_mnemonic(page.title, used),
-                lambda _=False, k=page.key: self.show_page(k),
-                shortcut,
-                page.tooltip,
-            )
-            self._page_actions.append(action)
+    def menus(self) -> dict[str, QMenu]:
+        """The menu bar's menus by title, in the order they were made."""
+        return dict(self._menus)
 
     # ---------------------------------------------------------------- files
     def new_challenge(self) -> None:
@@ -338,8 +240,8 @@ class MainWindow(QMainWindow):
             self.welcome.set_recent(self.recent_files())
             self.welcome.focus_default()
             self._set_saved_text("", False)
-        self._rebuild_view_menu()
-        self._enable_file_actions(session is not None)
+        window_menus.rebuild_view_menu(self)
+        window_menus.enable_file_actions(self, session is not None)
         self._update_title()
         self._update_peer()
 
@@ -569,14 +471,14 @@ class MainWindow(QMainWindow):
 
     def _remember(self, path: Path) -> None:
         remember_file(path)
-        self._update_recent_menu()
+        self.update_recent_menu()
 
-    def _update_recent_menu(self) -> None:
+    def update_recent_menu(self) -> None:
         fill_recent_menu(self.recent_menu, self.recent_files(), self.open_path, self._clear_recent)
 
     def _clear_recent(self) -> None:
         forget_recent_files()
-        self._update_recent_menu()
+        self.update_recent_menu()
         if self.session is None:
             self.welcome.set_recent([])
 

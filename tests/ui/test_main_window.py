@@ -138,7 +138,7 @@ def test_a_file_without_a_current_peer_asks_who_you_are(qtbot, tmp_path, monkeyp
 def test_view_menu_goes_to_each_screen(qtbot, challenge_path):
     """Alt+1, Alt+2 … reach every screen without the mouse."""
     window = open_window(qtbot, challenge_path)
-    actions = window._page_actions
+    actions = window.page_actions
     assert actions[0].shortcut().toString() == "Alt+1"
     actions[2].trigger()
     assert window.stack.currentWidget() is window.page_widget("people")

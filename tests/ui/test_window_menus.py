@@ -23,7 +23,7 @@ def test_every_menu_has_unique_mnemonics_with_and_without_a_file(qtbot, challeng
     assert None not in bar and len(set(bar)) == len(bar)
     assert all_clashes(_menus(window)) == []
     assert window.open_path(challenge_path)
-    window._update_recent_menu()
+    window.update_recent_menu()
     assert all_clashes(_menus(window)) == []
     window.close()
 
