@@ -12,7 +12,15 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QHeaderView, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QApplication,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QWidget,
+)
 from recording_helpers import WORKFLOW_PAGES, open_window
 
 from peernotes.ui.style import restyle
@@ -75,6 +83,31 @@ def outside(window: QWidget, page: QWidget) -> list[str]:
     return problems[:5]
 
 
+def clipped_buttons(page: QWidget) -> list[str]:
+    """Buttons squeezed narrower than their words ("Options…" drawn as "ptions")."""
+    return [
+        f"button {button.text()!r}: {button.width()}px of {button.minimumSizeHint().width()}"
+        for button in page.findChildren(QAbstractButton)
+        if button.isVisible()
+        and button.text()
+        and button.width() < button.minimumSizeHint().width() - 1
+    ]
+
+
+def sideways_forms(page: QWidget) -> list[str]:
+    """Form panes (a scroll area sized to its form) whose form is wider than the pane: the
+    person scrolls sideways to reach the end of a field or its reset button."""
+    problems = []
+    for area in page.findChildren(QScrollArea):
+        form = area.widget()
+        if not area.isVisible() or not area.widgetResizable() or form is None:
+            continue
+        need, has = form.minimumSizeHint().width(), area.viewport().width()
+        if need > has + 1:
+            problems.append(f"form {area.accessibleName()!r} needs {need}px, has {has}px")
+    return problems
+
+
 def test_every_page_has_a_title_and_hint(qtbot, challenge_path):
     """Each page says what it is and what it is for, in the same place."""
     window = open_window(qtbot, challenge_path)
@@ -104,7 +137,7 @@ def test_page_fits_at_this_scale(qtbot, challenge_path, key):
     window.show_page(key)
     qtbot.wait(20)
     page = window.page_widget(key)
-    problems = clipped_headers(page)
+    problems = clipped_headers(page) + sideways_forms(page) + clipped_buttons(page)
     room = QSize(SIZE[0] - window.nav.width() - 24, SIZE[1] - 60)  # less menus, status bar
     need = page.minimumSizeHint()
     if need.width() > room.width() or need.height() > room.height():

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -49,6 +48,7 @@ from peernotes.ui.letter.preview import PagePreview
 from peernotes.ui.operations import findings as finding_ops
 from peernotes.ui.operations import letter_outline as outline_ops
 from peernotes.ui.session import Session
+from peernotes.ui.widgets.chips import FlowLayout
 
 _ID = Qt.ItemDataRole.UserRole
 _IS_SECTION = Qt.ItemDataRole.UserRole + 1
@@ -186,13 +186,17 @@ class LetterComposer(QWidget):
         self.preview.setOpenLinks(False)
         self.preview.setToolTip("Click a finding's text or your own paragraph to edit it")
         self.preview.anchorClicked.connect(lambda url: self.edit_from_preview(url.toString()))
-        buttons, adding = self._editing_row(), self._adding_row()
+        # The buttons flow onto as many lines as the pane's width needs: at 150 % on a
+        # laptop a fixed row cut "Options…" and "Remove" to "ptions" and "emove".
+        buttons = QWidget()
+        flow = FlowLayout(buttons, spacing=6)
+        for button in self._editing_buttons() + self._adding_buttons():
+            flow.addWidget(button)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.tree, 1)
-        left_layout.addLayout(buttons)
-        left_layout.addLayout(adding)
+        left_layout.addWidget(buttons)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.preview)
@@ -204,9 +208,8 @@ class LetterComposer(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
-    def _adding_row(self) -> QHBoxLayout:
-        """Add section, Add block (every kind), and Start from a preset: a second row, so the
-        page fits a laptop at 150 % scaling."""
+    def _adding_buttons(self) -> list[QWidget]:
+        """Add section, Add block (every kind), and Start from a preset."""
         self.add_section_button = QPushButton("Add section")
         self.add_section_button.clicked.connect(self.add_section)
         self.add_block_button = QToolButton()
@@ -226,16 +229,11 @@ class LetterComposer(QWidget):
             action.setToolTip(preset.description)
             action.triggered.connect(lambda _c=False, k=key: self.apply_preset(k))
         self.preset_button.setMenu(presets)
-        row = QHBoxLayout()
-        row.addWidget(self.add_section_button)
-        row.addWidget(self.add_block_button)
-        row.addStretch(1)
-        row.addWidget(self.preset_button)
-        return row
+        return [self.add_section_button, self.add_block_button, self.preset_button]
 
-    def _editing_row(self) -> QHBoxLayout:
+    def _editing_buttons(self) -> list[QWidget]:
         """Edit, Options, Up, Down, Remove: buttons, and the same as shortcuts on the tree."""
-        row = QHBoxLayout()
+        row: list[QWidget] = []
         for label, slot, keys in (
             ("Edit…", self.edit_selected, QKeySequence(Qt.Key.Key_F2)),
             ("Options…", self.edit_options, QKeySequence("Alt+Return")),
@@ -250,8 +248,7 @@ class LetterComposer(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             action.triggered.connect(slot)
             self.tree.addAction(action)
-            row.addWidget(button)
-        row.addStretch(1)
+            row.append(button)
         return row
 
     # ------------------------------------------------------------------ reading

@@ -200,8 +200,15 @@ class LetterPage(QWidget):
                 groups[spec.group].setFieldGrowthPolicy(
                     QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow
                 )
+                # On a laptop the settings get a third of the width: a field too narrow
+                # beside its label goes under it, rather than off the edge of the pane.
+                groups[spec.group].setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
                 form_layout.addWidget(box)
-            groups[spec.group].addRow(spec.label, self._editor(spec))
+            label = QLabel(spec.label)
+            label.setWordWrap(True)  # "Number the recommendations (1, 2, 3 … through the
+            editor = self._editor(spec)  # letter)" would otherwise set the pane's width
+            label.setBuddy(editor)
+            groups[spec.group].addRow(label, editor)
         form_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setAccessibleName("Letter settings")
