@@ -310,3 +310,18 @@ def test_closing_the_file_asks_each_built_page_to_save_then_stop(qtbot, window, 
     window.close_challenge()
     assert sorted(calls[:2]) == ["capture: flush", "notes: flush"]
     assert calls[2:] == ["notes: stop"]
+
+
+def test_each_list_filter_names_its_records_in_plain_english(window):
+    """The filter boxes read "Filter people…", "Filter meetings…", "Filter documents…":
+    not "Filter persons…"."""
+    from PySide6.QtWidgets import QLineEdit
+
+    found = set()
+    for key in ("people", "programme", "documents"):
+        window.show_page(key)
+        for box in window.page_widget(key).findChildren(QLineEdit):
+            if box.placeholderText().startswith("Filter"):
+                found.add(box.placeholderText())
+    assert {"Filter people…", "Filter team members…", "Filter meetings…"} <= found
+    assert "Filter documents…" in found and "Filter persons…" not in found

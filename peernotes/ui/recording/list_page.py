@@ -45,6 +45,7 @@ class RecordTableView(QTableView):
 
 class ListPage(QWidget, Generic[R]):
     noun = "record"
+    nouns = ""  # the plural, when adding an s is wrong ("people", not "persons")
 
     def __init__(
         self,
@@ -89,8 +90,9 @@ class ListPage(QWidget, Generic[R]):
 
     def _filter_box(self) -> QLineEdit:
         box = QLineEdit()
-        box.setPlaceholderText(f"Filter {self.noun}s…")
-        box.setAccessibleName(f"Filter {self.noun}s")
+        plural = self.nouns or f"{self.noun}s"
+        box.setPlaceholderText(f"Filter {plural}…")
+        box.setAccessibleName(f"Filter {plural}")
         box.setToolTip("Type to filter: every word must appear somewhere in the row (Ctrl+F)")
         box.setClearButtonEnabled(True)
         box.setMaximumWidth(320)

@@ -19,6 +19,7 @@ from peernotes.ui.workspace import Workspace
 
 class PeopleMetList(ListPage[Person]):
     noun = "person"
+    nouns = "people"
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(
