@@ -18,10 +18,7 @@ from pathlib import Path
 from peernotes.core import encryption
 from peernotes.core.errors import FileRefused, ValidationError
 from peernotes.core.privacy import create_private_file
-from peernotes.core.store import DB_ERRORS, ChallengeFile
-
-# Left out of a peer's copy unless `include_observations`.
-NOTES_TABLES = ("observation", "observation_heading", "finding", "finding_evidence")
+from peernotes.core.store import DB_ERRORS, ChallengeFile, copies
 
 
 @dataclass
@@ -59,9 +56,9 @@ def copy_for_peer(
         try:
             cf.conn.backup(dest)
             left_out = _trim(dest, peer_id, include_observations)
-            _set_local(dest, peer_id, cf.local("hlc_high"))
+            copies.start_local_afresh(dest, peer_id, cf.local("hlc_high"))
             dest.execute("VACUUM")  # nothing of the rows left out survives in free pages
-            _reindex(dest)
+            copies.rebuild_search(dest)
             kept = dest.execute("SELECT count(*) FROM observation WHERE deleted = 0").fetchone()[0]
             dest.execute("PRAGMA journal_mode = DELETE")  # one self-contained file to hand over
         finally:
@@ -77,63 +74,27 @@ def copy_for_peer(
 
 def _trim(conn: sqlite3.Connection, peer_id: str, include_observations: bool) -> int:
     """Remove what the peer's copy should not carry; returns observations left out."""
-    conn.execute("BEGIN")
-    try:
-        left_out = 0
-        if not include_observations:
-            doomed = [
-                r[0]
-                for r in conn.execute(
-                    "SELECT id FROM observation WHERE recorded_by IS NOT ?", (peer_id,)
-                )
-            ]
-            left_out = conn.execute(
-                "SELECT count(*) FROM observation WHERE recorded_by IS NOT ? AND deleted = 0",
-                (peer_id,),
-            ).fetchone()[0]
-            conn.execute("CREATE TEMP TABLE gone(table_name TEXT, row_id TEXT)")
-            conn.executemany("INSERT INTO gone VALUES ('observation', ?)", [(i,) for i in doomed])
-            conn.execute(
-                "INSERT INTO gone SELECT 'observation_heading', id FROM observation_heading "
-                "WHERE observation_id IN (SELECT row_id FROM gone WHERE table_name = 'observation')"
-            )
-            conn.execute("INSERT INTO gone SELECT 'finding', id FROM finding")
-            conn.execute("INSERT INTO gone SELECT 'finding_evidence', id FROM finding_evidence")
-            for table in NOTES_TABLES:
-                conn.execute(
-                    f"DELETE FROM {table} WHERE id IN "
-                    f"(SELECT row_id FROM gone WHERE table_name = '{table}')"
-                )
-            conn.execute("DELETE FROM history WHERE (table_name, row_id) IN (SELECT * FROM gone)")
-            conn.execute("DELETE FROM conflict WHERE (table_name, row_id) IN (SELECT * FROM gone)")
-            conn.execute("DROP TABLE gone")
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
+    if include_observations:
+        return 0
+    left_out: int = conn.execute(
+        "SELECT count(*) FROM observation WHERE recorded_by IS NOT ? AND deleted = 0",
+        (peer_id,),
+    ).fetchone()[0]
+    others = "SELECT id FROM observation WHERE recorded_by IS NOT ?"
+    doomed = {
+        "observation": _ids(conn, others, peer_id),
+        "observation_heading": _ids(
+            conn, f"SELECT id FROM observation_heading WHERE observation_id IN ({others})", peer_id
+        ),
+        "finding": _ids(conn, "SELECT id FROM finding"),
+        "finding_evidence": _ids(conn, "SELECT id FROM finding_evidence"),
+    }
+    copies.remove_outright(conn, doomed)
     return left_out
 
 
-def _set_local(conn: sqlite3.Connection, peer_id: str, hlc_high: str | None) -> None:
-    """This laptop's settings are not the peer's: start them afresh, as that peer."""
-    conn.execute("DELETE FROM local")
-    conn.execute("INSERT INTO local(key, value) VALUES ('current_peer_id', ?)", (peer_id,))
-    if hlc_high:
-        conn.execute("INSERT INTO local(key, value) VALUES ('hlc_high', ?)", (hlc_high,))
-
-
-def _reindex(conn: sqlite3.Connection) -> None:
-    """VACUUM may renumber rowids: rebuild the search indexes over live rows only."""
-    conn.execute("INSERT INTO observation_fts(observation_fts) VALUES ('delete-all')")
-    conn.execute(
-        "INSERT INTO observation_fts(rowid, text) SELECT rowid, text FROM observation "
-        "WHERE deleted = 0"
-    )
-    conn.execute("INSERT INTO finding_fts(finding_fts) VALUES ('delete-all')")
-    conn.execute(
-        "INSERT INTO finding_fts(rowid, statement, narrative) "
-        "SELECT rowid, statement, narrative FROM finding WHERE deleted = 0"
-    )
+def _ids(conn: sqlite3.Connection, query: str, *params: str) -> list[str]:
+    return [row[0] for row in conn.execute(query, params)]
 
 
 def default_file_name(cf: ChallengeFile, peer_name: str) -> str:

@@ -14,7 +14,6 @@ CORE = Path(__file__).resolve().parents[2] / "peernotes" / "core"
 # Modules that must write through a connection themselves, each with its reason in
 # docs/architecture.md. The store (core/store/) is the front door itself.
 ALLOWED = {
-    "distribution.py",  # trims a peer's copy (a byte copy, its own connection) outright
     "recovery.py",  # repairs broken references by rowid in a salvaged file, keys off
     "interchange/importing.py",  # clears the seed outline a new file was never shared
 }
