@@ -18,7 +18,7 @@ from pathlib import Path
 from peernotes.core import encryption
 from peernotes.core.errors import FileRefused, ValidationError
 from peernotes.core.privacy import create_private_file
-from peernotes.core.store import DB_ERRORS, ChallengeFile, copies
+from peernotes.core.store import DB_ERRORS, ChallengeFile, fresh_files
 
 
 @dataclass
@@ -56,9 +56,9 @@ def copy_for_peer(
         try:
             cf.conn.backup(dest)
             left_out = _trim(dest, peer_id, include_observations)
-            copies.start_local_afresh(dest, peer_id, cf.local("hlc_high"))
+            fresh_files.start_local_afresh(dest, peer_id, cf.local("hlc_high"))
             dest.execute("VACUUM")  # nothing of the rows left out survives in free pages
-            copies.rebuild_search(dest)
+            fresh_files.reindex_live_rows(dest)
             kept = dest.execute("SELECT count(*) FROM observation WHERE deleted = 0").fetchone()[0]
             dest.execute("PRAGMA journal_mode = DELETE")  # one self-contained file to hand over
         finally:
@@ -89,7 +89,7 @@ def _trim(conn: sqlite3.Connection, peer_id: str, include_observations: bool) ->
         "finding": _ids(conn, "SELECT id FROM finding"),
         "finding_evidence": _ids(conn, "SELECT id FROM finding_evidence"),
     }
-    copies.remove_outright(conn, doomed)
+    fresh_files.remove_outright(conn, doomed)
     return left_out
 
 

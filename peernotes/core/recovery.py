@@ -24,7 +24,7 @@ from peernotes.core.errors import PeerNotesError
 from peernotes.core.files import sidecars
 from peernotes.core.introspection import database
 from peernotes.core.schema import APPLICATION_ID
-from peernotes.core.store import DB_ERRORS, ChallengeFile
+from peernotes.core.store import DB_ERRORS, ChallengeFile, fresh_files
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -148,8 +148,7 @@ def salvage(
                     report.tables[table] = _copy_table(conn, out, table, columns)
                 report.cleared_references = _repair_references(out, target_db, report)
                 out.conn.execute("PRAGMA foreign_keys = ON")
-                for fts in ("observation_fts", "finding_fts"):
-                    out.conn.execute(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
+                fresh_files.rebuild_search_indexes(out.conn)
                 if not out.integrity_ok():
                     raise RecoveryFailed(f"The recovered file {target.name} did not verify.")
             except BaseException:
@@ -285,12 +284,10 @@ def _repair_references(out: ChallengeFile, target: Database, report: RecoveryRep
             for table, rowid, _parent, fkid in broken:
                 column, required = _fk_column(target, table, fkid)
                 if required:
-                    out.conn.execute(f'DELETE FROM "{table}" WHERE rowid = ?', (rowid,))
+                    fresh_files.drop_by_rowid(out.conn, table, rowid)
                     report.tables.setdefault(table, TableReport()).dropped += 1
                 else:
-                    out.conn.execute(
-                        f'UPDATE "{table}" SET "{column}" = NULL WHERE rowid = ?', (rowid,)
-                    )
+                    fresh_files.clear_reference(out.conn, table, column, rowid)
                 cleared += 1
     return cleared
 

@@ -11,12 +11,9 @@ from pathlib import Path
 
 CORE = Path(__file__).resolve().parents[2] / "peernotes" / "core"
 
-# Modules that must write through a connection themselves, each with its reason in
-# docs/architecture.md. The store (core/store/) is the front door itself.
-ALLOWED = {
-    "recovery.py",  # repairs broken references by rowid in a salvaged file, keys off
-    "interchange/importing.py",  # clears the seed outline a new file was never shared
-}
+# No core module outside the store writes through a connection it reached by `.conn`: the
+# last three (a peer's copy, salvage's repairs, the import's seed outline) moved onto
+# store/fresh_files.py, so there is no list of exemptions left to shrink.
 # Migrations (schema.py, schema_v8.py), SQLCipher's PRAGMAs (encryption.py) and the
 # open-marker (locking.py) write on the bare connection they are given, before or beside the
 # store, and never reach for `.conn`: the check does not flag them.
@@ -75,13 +72,13 @@ def writes_through_conn(source: str) -> list[int]:
 
 
 def test_core_modules_write_rows_only_through_the_store() -> None:
-    """A core module outside the store and the short list above writes rows on `cf.conn`.
+    """A core module outside the store writes rows on `cf.conn`.
     If this failed, some edit would reach the file without its stamps, history or listeners'
     notice: a merged copy could lose it and an open screen would not show it."""
     offenders = []
     for path in sorted(CORE.rglob("*.py")):
         name = path.relative_to(CORE).as_posix()
-        if name.startswith("store/") or name in ALLOWED:
+        if name.startswith("store/"):
             continue
         lines = writes_through_conn(path.read_text(encoding="utf-8"))
         offenders += [f"peernotes/core/{name}:{line}" for line in lines]
@@ -106,15 +103,3 @@ def e(cf):
     return cf.conn.execute("SELECT id FROM observation WHERE text LIKE '%UPDATE%'")
 """
     assert writes_through_conn(planted) == [3, 5, 9, 11]
-
-
-def test_every_allowed_module_still_needs_its_exemption() -> None:
-    """The allowed list only shrinks: a module that moved onto the store's API (or was
-    renamed) must leave it, or a new write there would pass unseen."""
-    stale = [
-        name
-        for name in ALLOWED
-        if not (CORE / name).exists()
-        or not writes_through_conn((CORE / name).read_text(encoding="utf-8"))
-    ]
-    assert stale == []

@@ -19,7 +19,7 @@ from peernotes.core.interchange.spec import spec
 from peernotes.core.interchange.validation import Checked, validate
 from peernotes.core.schema import SYNCED_TABLES
 from peernotes.core.schema_v8 import v8_escape_texts
-from peernotes.core.store import ChallengeFile
+from peernotes.core.store import ChallengeFile, fresh_files
 
 
 def import_json(data: Any, path: str | Path, *, device: str | None = None) -> ChallengeFile:
@@ -77,8 +77,7 @@ def _clear_seed_outline(cf: ChallengeFile) -> None:
     """A new file comes with the standard outline; an import that brings its own replaces
     it (the seed rows were never shared, so they go without tombstones)."""
     with cf.transaction():
-        cf.conn.execute("DELETE FROM letter_block")
-        cf.conn.execute("DELETE FROM letter_section")
+        fresh_files.empty_tables(cf.conn, ("letter_block", "letter_section"))
 
 
 def _install_builtin_headings(cf: ChallengeFile, checked: Checked) -> None:

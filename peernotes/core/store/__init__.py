@@ -11,7 +11,7 @@ The package, layered bottom-up (each module imports only those above it in this 
   transactions    transactions, listeners, local settings
   rows            the stamped row API, history, undo capture
   bulk            verbatim writes for merge, conflict review, import, salvage
-  copies          writes on a fresh copy for a peer: rows removed outright, local settings
+  fresh_files     writes on a file nobody has merged from yet: a peer's copy, salvage, import
   challenge_file  ChallengeFile: open, create, close
 Import the public names from here (`peernotes.core.store`), not from the modules.
 """
