@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QProgressDialog,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -38,6 +36,7 @@ from peernotes.core.deck_settings import DeckOptions
 from peernotes.core.errors import PeerNotesError
 from peernotes.core.records import read_models
 from peernotes.ui.dialogs import messages
+from peernotes.ui.dialogs.busy import write_with_progress
 from peernotes.ui.operations import deck as deck_ops
 from peernotes.ui.session import Session
 
@@ -213,31 +212,16 @@ def export_feedback(parent: MainWindow, session: Session) -> Path | None:
     target = ask_save_path(parent, suggested_path(session))
     if target is None:
         return None
-    written = _write_with_progress(parent, deck, target)
+
+    def write() -> Path:
+        from peernotes.export.pptx_deck import export_deck
+
+        return export_deck(deck, target)
+
+    written = write_with_progress(parent, "Writing the feedback presentation…", write)
     if written is not None:
         from peernotes.ui.letter.feedback_changes import offer_record
 
         show_done(parent, written)
         offer_record(parent, session, deck.finding_ids(), len(deck.slides), "exported")
     return written
-
-
-def _write_with_progress(parent: QWidget | None, deck: Deck, target: Path) -> Path | None:
-    from peernotes.export.pptx_deck import export_deck
-
-    progress = QProgressDialog("Writing the feedback presentation…", "", 0, 0, parent)
-    progress.setWindowTitle("Exporting")
-    progress.setCancelButton(None)
-    progress.setMinimumDuration(0)
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.show()
-    QApplication.processEvents()
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        return export_deck(deck, target)
-    except PeerNotesError as error:
-        messages.error(parent, "Export failed", str(error))
-        return None
-    finally:
-        QApplication.restoreOverrideCursor()
-        progress.close()

@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMessageBox,
     QPlainTextEdit,
-    QProgressDialog,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -57,6 +56,7 @@ from peernotes.core.letter import Letter, build_letter
 from peernotes.core.records import read_models
 from peernotes.core.store import DB_ERRORS, Change
 from peernotes.ui.dialogs import messages
+from peernotes.ui.dialogs.busy import write_with_progress
 from peernotes.ui.letter.composer import LetterComposer
 from peernotes.ui.letter.findings_tab import FindingsTab
 from peernotes.ui.letter.guard import GuardDialog
@@ -445,7 +445,9 @@ class LetterPage(QWidget):
         target = ask_save_path(self, "Export the summary letter", self._suggested(""))
         if target is None:
             return None
-        written = self._write(target, "Writing the letter…", lambda: _write_letter(letter, target))
+        written = write_with_progress(
+            self, "Writing the letter…", lambda: _write_letter(letter, target)
+        )
         if written is not None:
             show_done(self, "Letter exported", written)
         return written
@@ -469,30 +471,12 @@ class LetterPage(QWidget):
         if target is None:
             return None
         cf = self.session.cf
-        written = self._write(
-            target, "Writing the evidence report…", lambda: _write_report(cf, target)
+        written = write_with_progress(
+            self, "Writing the evidence report…", lambda: _write_report(cf, target)
         )
         if written is not None:
             show_done(self, "Evidence report exported (internal – not for publication)", written)
         return written
-
-    def _write(self, target: Path, label: str, write) -> Path | None:
-        progress = QProgressDialog(label, "", 0, 0, self)
-        progress.setWindowTitle("Exporting")
-        progress.setCancelButton(None)
-        progress.setMinimumDuration(0)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.show()
-        QApplication.processEvents()
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            return write()
-        except PeerNotesError as error:
-            messages.error(self, "Export failed", str(error))
-            return None
-        finally:
-            QApplication.restoreOverrideCursor()
-            progress.close()
 
     # ---------------------------------------------------------------- navigation
     def go_to(self, hit: NameHit) -> None:
