@@ -10,7 +10,8 @@ from recording_helpers import open_window
 from peernotes.core.records import observations, programme, read_models
 from peernotes.core.records import people as people_records
 from peernotes.core.records.read_models import ObservationFilter
-from peernotes.ui.dialogs.person import DuplicatePersonDialog, PersonData, PersonDialog
+from peernotes.ui.dialogs.person import DuplicatePersonDialog, PersonDialog
+from peernotes.ui.operations.inputs import PersonData
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier

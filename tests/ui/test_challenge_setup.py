@@ -10,7 +10,8 @@ from recording_helpers import open_window
 
 from peernotes.core import setup
 from peernotes.core.records import challenge, observations, people
-from peernotes.ui.dialogs.challenge import ChallengeData, ChallengeDialog
+from peernotes.ui.dialogs.challenge import ChallengeDialog
+from peernotes.ui.operations.inputs import ChallengeData
 from peernotes.ui.session import Session
 
 

@@ -14,9 +14,10 @@ from peernotes.core.records import people
 from peernotes.core.store import ChallengeFile
 from peernotes.ui import spelling
 from peernotes.ui.dialogs.document import DocumentDialog
-from peernotes.ui.dialogs.meeting import MeetingData, MeetingDialog
+from peernotes.ui.dialogs.meeting import MeetingDialog
 from peernotes.ui.dialogs.peer import PeerDialog
-from peernotes.ui.dialogs.person import PersonData, PersonDialog
+from peernotes.ui.dialogs.person import PersonDialog
+from peernotes.ui.operations.inputs import MeetingData, PersonData
 
 MET = "Adaeze Okonkwo-Thistlewaite"  # not known by any other test
 

@@ -10,9 +10,10 @@ from peernotes.core.records import challenge, observations, programme, read_mode
 from peernotes.core.records import people as people_records
 from peernotes.ui.dialogs import messages
 from peernotes.ui.dialogs.delete_meeting import DeleteMeetingChoice, DeleteMeetingDialog
-from peernotes.ui.dialogs.document import DocumentData, DocumentDialog
-from peernotes.ui.dialogs.meeting import MeetingData, MeetingDialog
-from peernotes.ui.dialogs.person import PersonData, PersonDialog
+from peernotes.ui.dialogs.document import DocumentDialog
+from peernotes.ui.dialogs.meeting import MeetingDialog
+from peernotes.ui.dialogs.person import PersonDialog
+from peernotes.ui.operations.inputs import DocumentData, MeetingData, PersonData
 from peernotes.ui.widgets import observation_editor
 
 

@@ -8,7 +8,8 @@ from recording_helpers import open_window
 
 from peernotes.core import headcounts
 from peernotes.core.records import people, programme
-from peernotes.ui.dialogs.meeting import MeetingData, MeetingDialog
+from peernotes.ui.dialogs.meeting import MeetingDialog
+from peernotes.ui.operations.inputs import MeetingData
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ import pytest
 from operation_helpers import undo_menu_text
 
 from peernotes.core import setup
-from peernotes.ui.dialogs.challenge import ChallengeData
 from peernotes.ui.operations import challenge
+from peernotes.ui.operations.inputs import ChallengeData
 from peernotes.ui.session import Session
 
 

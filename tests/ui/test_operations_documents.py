@@ -6,8 +6,8 @@ import pytest
 from operation_helpers import undo_menu_text
 
 from peernotes.core.records import observations, read_models
-from peernotes.ui.dialogs.document import DocumentData
 from peernotes.ui.operations import documents
+from peernotes.ui.operations.inputs import DocumentData
 from peernotes.ui.session import Session
 
 

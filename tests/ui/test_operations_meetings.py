@@ -8,8 +8,8 @@ from operation_helpers import undo_menu_text
 
 from peernotes.core import headcounts
 from peernotes.core.records import observations, read_models
-from peernotes.ui.dialogs.meeting import MeetingData
 from peernotes.ui.operations import meetings
+from peernotes.ui.operations.inputs import MeetingData
 from peernotes.ui.session import Session
 
 

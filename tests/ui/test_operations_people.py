@@ -7,8 +7,8 @@ import pytest
 from operation_helpers import undo_menu_text
 
 from peernotes.core.records import programme, read_models
-from peernotes.ui.dialogs.person import PersonData
 from peernotes.ui.operations import people
+from peernotes.ui.operations.inputs import PersonData
 from peernotes.ui.session import Session
 
 

@@ -6,8 +6,8 @@ import pytest
 from operation_helpers import undo_menu_text
 
 from peernotes.core.records import read_models
-from peernotes.ui.dialogs.peer import PeerData
 from peernotes.ui.operations import team
+from peernotes.ui.operations.inputs import PeerData
 from peernotes.ui.session import Session
 
 

@@ -5,7 +5,6 @@ scoping questions (tabs from challenge_setup.py, saved and undoable edit by edit
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence
@@ -23,16 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from peernotes.ui.dialogs.form import FormDialog, named_line
+from peernotes.ui.operations.inputs import ChallengeData
 from peernotes.ui.session import Session
-
-
-@dataclass
-class ChallengeData:
-    council: str
-    programme_title: str
-    onsite_start: str | None
-    onsite_end: str | None
-    scope: str = ""
 
 
 class ChallengeDialog(FormDialog):

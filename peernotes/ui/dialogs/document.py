@@ -3,18 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtWidgets import QDialog, QWidget
 
 from peernotes.ui.dialogs.form import FormDialog, named_line, spell_line
-
-
-@dataclass
-class DocumentData:
-    title: str
-    provided_by: str = ""
-    doc_date: str | None = None
+from peernotes.ui.operations.inputs import DocumentData
 
 
 class DocumentDialog(FormDialog):

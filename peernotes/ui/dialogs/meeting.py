@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -32,24 +31,8 @@ from peernotes.core.errors import ValidationError
 from peernotes.core.records.people import name_and_role, normalise_name
 from peernotes.core.records.values import Peer, Person
 from peernotes.ui.dialogs.form import FormDialog, named_line, spell_line
+from peernotes.ui.operations.inputs import MeetingData
 from peernotes.ui.spelling import attach as spell_check
-
-
-@dataclass
-class MeetingData:
-    date: str
-    title: str
-    type: str = "interview"
-    start_time: str | None = None
-    end_time: str | None = None
-    location: str = ""
-    notes: str = ""
-    peer_ids: list[str] = field(default_factory=list)
-    person_ids: list[str] = field(default_factory=list)
-    new_people: list[str] = field(default_factory=list)  # names to add as people met
-    new_people_group: str | None = None  # the stakeholder group of the new people
-    new_people_organisation: str = ""  # their organisation, as the Person dialog records it
-    headcounts: str = ""  # people met without names, as typed: "12 carers; 3 providers"
 
 
 def _checklist(name: str, rows: list[tuple[str, str]], checked: list[str]) -> QListWidget:

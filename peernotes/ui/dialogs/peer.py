@@ -3,20 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtWidgets import QComboBox, QDialog, QWidget
 
 from peernotes.core import vocab
 from peernotes.ui.dialogs.form import FormDialog, named_line, spell_line
-
-
-@dataclass
-class PeerData:
-    name: str
-    role: str = "officer_peer"
-    job_title: str = ""
-    organisation: str = ""
+from peernotes.ui.operations.inputs import PeerData
 
 
 class PeerDialog(FormDialog):

@@ -4,7 +4,6 @@ when a typed name matches someone already recorded."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -20,14 +19,7 @@ from PySide6.QtWidgets import (
 
 from peernotes.core.records.values import Person, StakeholderGroup
 from peernotes.ui.dialogs.form import FormDialog, named_line, spell_line
-
-
-@dataclass
-class PersonData:
-    name: str
-    group_id: str | None = None
-    job_title: str = ""
-    organisation: str = ""
+from peernotes.ui.operations.inputs import PersonData
 
 
 class PersonDialog(FormDialog):

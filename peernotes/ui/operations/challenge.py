@@ -11,7 +11,7 @@ from peernotes.ui.session import Session
 from peernotes.ui.undo import run_undoable
 
 if TYPE_CHECKING:
-    from peernotes.ui.dialogs.challenge import ChallengeData
+    from peernotes.ui.operations.inputs import ChallengeData
 
 
 def edit_details(session: Session, data: ChallengeData) -> bool:

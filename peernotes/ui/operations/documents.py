@@ -9,7 +9,7 @@ from peernotes.ui.session import Session
 from peernotes.ui.undo import run_undoable
 
 if TYPE_CHECKING:
-    from peernotes.ui.dialogs.document import DocumentData
+    from peernotes.ui.operations.inputs import DocumentData
 
 
 def add_document(session: Session, data: DocumentData) -> str:

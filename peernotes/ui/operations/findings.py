@@ -11,7 +11,7 @@ from peernotes.ui.session import Session
 from peernotes.ui.undo import run_undoable
 
 if TYPE_CHECKING:
-    from peernotes.ui.synthesis.dialogs import NewFindingValues
+    from peernotes.ui.operations.inputs import NewFindingValues
 
 # The undo label of each field edited on the Findings page.
 FIELD_LABELS = {

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from peernotes.core.programme_columns import Layout
     from peernotes.core.programme_import import ImportPlan
     from peernotes.core.sheets import Table
-    from peernotes.ui.dialogs.meeting import MeetingData
+    from peernotes.ui.operations.inputs import MeetingData
 
 
 def add_meeting(session: Session, data: MeetingData) -> Saved:

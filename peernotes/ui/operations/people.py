@@ -10,7 +10,7 @@ from peernotes.ui.session import Session
 from peernotes.ui.undo import run_undoable
 
 if TYPE_CHECKING:
-    from peernotes.ui.dialogs.person import PersonData
+    from peernotes.ui.operations.inputs import PersonData
 
 
 def add_person(session: Session, data: PersonData, *, allow_duplicate: bool = False) -> str:

@@ -9,7 +9,7 @@ from peernotes.ui.session import Session
 from peernotes.ui.undo import run_undoable
 
 if TYPE_CHECKING:
-    from peernotes.ui.dialogs.peer import PeerData
+    from peernotes.ui.operations.inputs import PeerData
 
 
 def add_peer(session: Session, data: PeerData) -> str:

@@ -13,8 +13,9 @@ from PySide6.QtCore import QObject, Qt, QTimer
 
 from peernotes.core.errors import PeerNotesError
 from peernotes.core.records import read_models
-from peernotes.ui.dialogs.person import DuplicatePersonDialog, PersonData, PersonDialog
+from peernotes.ui.dialogs.person import DuplicatePersonDialog, PersonDialog
 from peernotes.ui.operations import people
+from peernotes.ui.operations.inputs import PersonData
 from peernotes.ui.recording import capture_headcounts
 
 if TYPE_CHECKING:

@@ -6,9 +6,10 @@ from PySide6.QtWidgets import QWidget
 
 from peernotes.core.records.values import Document
 from peernotes.ui.dialogs import messages
-from peernotes.ui.dialogs.document import DocumentData, DocumentDialog
+from peernotes.ui.dialogs.document import DocumentDialog
 from peernotes.ui.models.records import DocumentTableModel
 from peernotes.ui.operations import documents
+from peernotes.ui.operations.inputs import DocumentData
 from peernotes.ui.recording.list_page import ListPage
 from peernotes.ui.session import Session
 from peernotes.ui.workspace import Workspace

@@ -8,10 +8,11 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 from peernotes.core.records import read_models
 from peernotes.core.records.values import Peer, Person, StakeholderGroup
 from peernotes.ui.dialogs import messages
-from peernotes.ui.dialogs.peer import PeerData, PeerDialog
-from peernotes.ui.dialogs.person import PersonData, PersonDialog
+from peernotes.ui.dialogs.peer import PeerDialog
+from peernotes.ui.dialogs.person import PersonDialog
 from peernotes.ui.models.records import PeerTableModel, PersonTableModel
 from peernotes.ui.operations import people, team
+from peernotes.ui.operations.inputs import PeerData, PersonData
 from peernotes.ui.recording.list_page import ListPage
 from peernotes.ui.session import Session
 from peernotes.ui.workspace import Workspace

@@ -28,10 +28,11 @@ from peernotes.core.records.values import Meeting, Peer, Person
 from peernotes.core.store import Change
 from peernotes.ui.dialogs import messages
 from peernotes.ui.dialogs.delete_meeting import DeleteMeetingDialog
-from peernotes.ui.dialogs.meeting import MeetingData, MeetingDialog
+from peernotes.ui.dialogs.meeting import MeetingDialog
 from peernotes.ui.models import WordFilterProxyModel
 from peernotes.ui.models.records import MeetingTableModel, day_label, meeting_label
 from peernotes.ui.operations import meetings
+from peernotes.ui.operations.inputs import MeetingData
 from peernotes.ui.recording.list_page import ListPage
 from peernotes.ui.recording.my_day import MyDayView
 from peernotes.ui.session import Session

@@ -4,7 +4,7 @@ None when cancelled), so tests replace it with a lambda instead of driving a mod
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, TypedDict
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -35,6 +35,7 @@ from peernotes.core.triangulation import Thresholds
 from peernotes.ui.dialogs import messages
 from peernotes.ui.dialogs.form import FormDialog
 from peernotes.ui.operations import findings as finding_ops
+from peernotes.ui.operations.inputs import NewFindingValues
 from peernotes.ui.session import Session
 from peernotes.ui.widgets.text_field import TextField
 
@@ -45,15 +46,6 @@ def heading_choices(combo: QComboBox, headings: Sequence[Heading], *, none_label
     combo.addItem(none_label, None)
     for heading in headings:
         combo.addItem(("    " if heading.depth else "") + heading.label, heading.id)
-
-
-class NewFindingValues(TypedDict):
-    """A new finding's fields, as `findings.create_finding` takes them as keywords."""
-
-    statement: str
-    kind: str
-    heading_id: str | None
-    group_id: str | None
 
 
 class NewFindingDialog(QDialog):
