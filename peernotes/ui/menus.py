@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLineEdit, QMenu
+from PySide6.QtWidgets import QLineEdit, QMenu, QWidget
 
 
 def mnemonic(text: str) -> str | None:
@@ -82,6 +83,23 @@ def focus_and_select(edit: QLineEdit) -> Callable[[], None]:
         edit.selectAll()
 
     return run
+
+
+def add_delete_and_find(
+    page: QWidget, table: QWidget, delete: Callable[[], object], search: QLineEdit
+) -> None:
+    """A list page's two keys: Delete on its table deletes the selected record, and Ctrl+F
+    anywhere on the page goes to its filter box, text selected to retype."""
+    remove = QAction(table)
+    remove.setShortcut(QKeySequence.StandardKey.Delete)
+    remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    remove.triggered.connect(delete)
+    table.addAction(remove)
+    find = QAction(page)
+    find.setShortcut(QKeySequence.StandardKey.Find)
+    find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    find.triggered.connect(focus_and_select(search))
+    page.addAction(find)
 
 
 def quit_shortcut() -> QKeySequence:

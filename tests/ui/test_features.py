@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from recording_helpers import WORKFLOW_PAGES
 
 from peernotes.ui.features import FEATURE_MODULES, Feature, features
 from peernotes.ui.main_window import MainWindow
@@ -87,18 +88,7 @@ def test_the_navigation_lists_every_page_in_workflow_order(qtbot, challenge_path
     qtbot.addWidget(window)
     assert window.open_path(challenge_path)
     items = [window.nav.item(row) for row in range(window.nav.count())]
-    assert [item.data(Qt.ItemDataRole.UserRole) for item in items] == [
-        "programme",
-        "capture",
-        "people",
-        "documents",
-        "observations",
-        "findings",
-        "rollup",
-        "coverage",
-        "letter",
-        "merge",
-    ]
+    assert [item.data(Qt.ItemDataRole.UserRole) for item in items] == list(WORKFLOW_PAGES)
     assert [item.text().rstrip(" ✎") for item in items] == [
         "Programme",
         "Capture",

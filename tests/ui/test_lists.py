@@ -326,3 +326,27 @@ def test_each_list_filter_names_its_records_in_plain_english(window):
                 found.add(box.placeholderText())
     assert {"Filter people…", "Filter team members…", "Filter meetings…"} <= found
     assert "Filter documents…" in found and "Filter persons…" not in found
+
+
+def test_delete_key_deletes_and_ctrl_f_finds_on_a_list_page(qtbot, window, monkeypatch):
+    """Keyboard first: Delete in the documents table deletes the selected document (after
+    the usual question), and Ctrl+F from the table puts the cursor in the filter box with
+    its text selected, ready to retype."""
+    from PySide6.QtTest import QTest
+
+    cf = window.session.cf
+    document = people_records.add_document(cf, "Self-assessment")
+    window.show_page("documents")
+    page = window.page_widget("documents")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    page.select_id(document)
+    page.filter.setText("self")
+    page.table.setFocus()
+    QTest.keyClick(page.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert page.filter.hasFocus() and page.filter.selectedText() == "self"
+    page.filter.clear()
+    monkeypatch.setattr(messages, "confirm", lambda *a: True)
+    page.select_id(document)
+    page.table.setFocus()
+    QTest.keyClick(page.table, Qt.Key.Key_Delete)
+    assert cf.get("document", document) is None  # gone from the list (a tombstone)

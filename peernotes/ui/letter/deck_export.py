@@ -39,6 +39,7 @@ from peernotes.ui.dialogs import messages
 from peernotes.ui.dialogs.busy import write_with_progress
 from peernotes.ui.operations import deck as deck_ops
 from peernotes.ui.session import Session
+from peernotes.ui.widgets.reorder import move_current_item
 
 if TYPE_CHECKING:
     from peernotes.ui.main_window import MainWindow
@@ -92,13 +93,7 @@ class DeckOptionsDialog(QDialog):
         layout.addWidget(buttons)
 
     def move_selected(self, step: int) -> None:
-        row = self.list.currentRow()
-        target = row + step
-        if row < 0 or not 0 <= target < self.list.count():
-            return
-        item = self.list.takeItem(row)
-        self.list.insertItem(target, item)
-        self.list.setCurrentRow(target)
+        move_current_item(self.list, step)
 
     def options(self) -> DeckOptions:
         keys = []

@@ -32,6 +32,7 @@ from peernotes.core import letter_outline as ops
 from peernotes.core.letter_outline import BLOCK_KINDS, TITLE_LINES
 from peernotes.core.letter_settings import DOCUMENT_TYPES, FIELD_BY_NAME
 from peernotes.core.letter_title import DATE_STYLES, LINE_LABELS, TitleOptions
+from peernotes.ui.widgets.reorder import move_current_item
 
 SEPARATORS = (" – ", ": ", ", ", " - ")
 
@@ -185,13 +186,7 @@ class TitleOptionsDialog(QDialog):
 
     def move_selected(self, steps: int) -> None:
         """Move the selected line up or down (the selection follows it)."""
-        row = self.lines.currentRow()
-        target = row + steps
-        if row < 0 or not 0 <= target < self.lines.count():
-            return
-        item = self.lines.takeItem(row)
-        self.lines.insertItem(target, item)
-        self.lines.setCurrentRow(target)
+        move_current_item(self.lines, steps)
 
     def answer(self) -> TitleOptions:
         lines = []

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Generic
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from peernotes.core.errors import PeerNotesError
 from peernotes.ui.dialogs import messages
 from peernotes.ui.dialogs.form import explain
-from peernotes.ui.menus import focus_and_select
+from peernotes.ui.menus import add_delete_and_find
 from peernotes.ui.models import ID_ROLE, WordFilterProxyModel
 from peernotes.ui.models.records import R, RecordTableModel
 from peernotes.ui.session import Session
@@ -134,16 +134,7 @@ class ListPage(QWidget, Generic[R]):
 
     def _add_shortcuts(self) -> None:
         """Delete on the table deletes the selected record; Ctrl+F anywhere on the page finds."""
-        delete = QAction(self.table)
-        delete.setShortcut(QKeySequence.StandardKey.Delete)
-        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.triggered.connect(self.delete_current)
-        self.table.addAction(delete)
-        find = QAction(self)
-        find.setShortcut(QKeySequence.StandardKey.Find)
-        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.triggered.connect(focus_and_select(self.filter))
-        self.addAction(find)
+        add_delete_and_find(self, self.table, self.delete_current, self.filter)
 
     # ------------------------------------------------------------ selection
     def current_id(self) -> str | None:

@@ -8,7 +8,6 @@ rows on screen; filters and sorting run in the database (see models/observations
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,7 +27,7 @@ from peernotes.core.changes import Table
 from peernotes.core.records import read_models
 from peernotes.core.records.read_models import ObservationFilter
 from peernotes.core.store import Change
-from peernotes.ui.menus import focus_and_select
+from peernotes.ui.menus import add_delete_and_find
 from peernotes.ui.models import ID_ROLE, ObservationTableModel
 from peernotes.ui.models.records import meeting_label
 from peernotes.ui.operations import observations
@@ -148,16 +147,7 @@ class ObservationsPage(QWidget):
 
     def _build_actions(self) -> None:
         """Delete in the list; Ctrl+F anywhere on the page goes to the word filter."""
-        delete = QAction(self.table)
-        delete.setShortcut(QKeySequence.StandardKey.Delete)
-        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.triggered.connect(self.delete_selected)
-        self.table.addAction(delete)
-        find = QAction(self)
-        find.setShortcut(QKeySequence.StandardKey.Find)
-        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.triggered.connect(focus_and_select(self.search))
-        self.addAction(find)
+        add_delete_and_find(self, self.table, self.delete_selected, self.search)
 
     def _arrange(self) -> None:
         """Title, count and search on top; the filters (wrapping at 150 %) over the list;
